@@ -1,0 +1,135 @@
+import * as v from 'valibot'
+import type { Article, ArticleSummary, ReadingSettings } from './article'
+import { SETTINGS_LIMITS } from './article'
+
+/** One file handed to the library by the renderer: its name and bytes, never a path. */
+export interface ImportFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** What happened to one imported file. */
+export interface ImportOutcome {
+  name: string
+  status: 'added' | 'duplicate' | 'rejected'
+  /** A sentence for the user. */
+  message: string
+  /** The new article, or the one already in the library for a duplicate. */
+  article: ArticleSummary | null
+}
+
+/** Something the user must be told that did not come from an action of theirs (a damaged file recovered). */
+export interface Notice {
+  id: string
+  level: 'info' | 'warning' | 'error'
+  message: string
+  at: string
+}
+
+/**
+ * The whole API the renderer may call: `window.hamish` in Electron (preload),
+ * the loopback bridge in preview. Main implements it once
+ * (main/library/api-service.ts). Every argument is checked against
+ * `apiArgSchemas` before the implementation sees it.
+ */
+export interface HamishApi {
+  listArticles(): Promise<ArticleSummary[]>
+  getArticle(id: string): Promise<Article>
+  importFile(file: ImportFile): Promise<ImportOutcome>
+  renameArticle(id: string, title: string): Promise<ArticleSummary>
+  setArticleTags(id: string, tags: string[]): Promise<ArticleSummary>
+  trashArticle(id: string): Promise<ArticleSummary>
+  restoreArticle(id: string): Promise<ArticleSummary>
+  getSettings(): Promise<ReadingSettings>
+  updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings>
+  /** Where the reader was: a code-point offset into the article's plain text. */
+  getReadingPosition(id: string): Promise<number | null>
+  setReadingPosition(id: string, offset: number): Promise<void>
+  listNotices(): Promise<Notice[]>
+  dismissNotice(id: string): Promise<void>
+}
+
+export type ApiMethod = keyof HamishApi
+
+/** Events main sends to the renderer (Electron only: they come from the native menu and dialogs). */
+export interface HamishEvents {
+  /** The library changed outside the renderer's own calls (File > Import… from the menu). */
+  libraryChanged: { outcomes: ImportOutcome[] }
+  importProgress: { done: number; total: number; name: string }
+  menuCommand: MenuCommand
+}
+
+export type MenuCommand = 'theme-light' | 'theme-dark' | 'theme-sepia' | 'show-library' | 'show-settings' | 'show-help'
+export type HamishEventName = keyof HamishEvents
+
+/** What preload exposes as `window.hamish`: the API plus typed event subscription. */
+export interface HamishBridge extends HamishApi {
+  on<E extends HamishEventName>(event: E, listener: (payload: HamishEvents[E]) => void): () => void
+}
+
+/** Largest file the library accepts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an article id'))
+const title = v.pipe(
+  v.string(),
+  v.transform((s) => s.trim()),
+  v.minLength(1, 'the title is empty'),
+  v.maxLength(200, 'the title is longer than 200 characters'),
+)
+const tag = v.pipe(
+  v.string(),
+  v.transform((s) => s.trim()),
+  v.minLength(1, 'a tag is empty'),
+  v.maxLength(64, 'a tag is longer than 64 characters'),
+)
+const bytes = v.pipe(
+  v.instance(Uint8Array),
+  v.check((b) => b.byteLength <= MAX_IMPORT_BYTES, 'the file is larger than 50 MB'),
+)
+const range = (limits: { min: number; max: number }) =>
+  v.pipe(v.number(), v.finite(), v.minValue(limits.min), v.maxValue(limits.max))
+
+const settingsPatch = v.strictObject({
+  font: v.optional(v.picklist(['amiri', 'noto-naskh-arabic', 'system'])),
+  fontSize: v.optional(range(SETTINGS_LIMITS.fontSize)),
+  lineHeight: v.optional(range(SETTINGS_LIMITS.lineHeight)),
+  columnWidth: v.optional(range(SETTINGS_LIMITS.columnWidth)),
+  theme: v.optional(v.picklist(['light', 'dark', 'sepia'])),
+})
+
+/** Argument schemas, one tuple per method: the single runtime check every transport applies. */
+export const apiArgSchemas = {
+  listArticles: v.tuple([]),
+  getArticle: v.tuple([id]),
+  importFile: v.tuple([
+    v.strictObject({
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      bytes,
+    }),
+  ]),
+  renameArticle: v.tuple([id, title]),
+  setArticleTags: v.tuple([id, v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))]),
+  trashArticle: v.tuple([id]),
+  restoreArticle: v.tuple([id]),
+  getSettings: v.tuple([]),
+  updateSettings: v.tuple([settingsPatch]),
+  getReadingPosition: v.tuple([id]),
+  setReadingPosition: v.tuple([id, v.pipe(v.number(), v.integer(), v.minValue(0))]),
+  listNotices: v.tuple([]),
+  dismissNotice: v.tuple([v.pipe(v.string(), v.maxLength(100))]),
+} satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
+
+/** Every method name, in one place, so preload and main derive their channels from the contract. */
+export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[]
+
+export const EVENT_NAMES: readonly HamishEventName[] = ['libraryChanged', 'importProgress', 'menuCommand']
+
+/** The IPC channel of a method: derived, never written by hand. */
+export const channelOf = (method: ApiMethod): string => `hamish:${method}`
+export const eventChannelOf = (event: HamishEventName): string => `hamish-event:${event}`
+
+/** Checks a method name that arrived from outside (HTTP path, IPC) against the contract. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiArgSchemas, name)
+}

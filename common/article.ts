@@ -1,0 +1,70 @@
+import type { DocNode } from './document'
+import type { Direction } from './language'
+
+/** What the library list shows of an article; kept in library.json. */
+export interface ArticleSummary {
+  id: string
+  title: string
+  /** File name or URL the article came from. */
+  source: string
+  /** The article's own date (YYYY-MM-DD) when known. */
+  date: string | null
+  /** When it was added to the library (ISO 8601). */
+  added: string
+  lang: string
+  dir: Direction
+  tags: string[]
+  /** SHA-256 (hex) of the normalised plain text: the same article on any machine. */
+  fingerprint: string
+  /** Length of the plain text in code points. */
+  chars: number
+  annotationCount: number
+  /** Set when the article is in the trash (ISO 8601); null otherwise. */
+  trashed: string | null
+}
+
+/** An article as the reader opens it. */
+export interface Article {
+  summary: ArticleSummary
+  doc: DocNode
+}
+
+/** What an importer makes of one file, before the library gives it an id. */
+export interface ImportedArticle {
+  title: string
+  date: string | null
+  lang: string
+  dir: Direction
+  doc: DocNode
+}
+
+export type Theme = 'light' | 'dark' | 'sepia'
+export type ReaderFont = 'amiri' | 'noto-naskh-arabic' | 'system'
+
+/** Reading settings: persisted in library.json, applied to every article. */
+export interface ReadingSettings {
+  font: ReaderFont
+  /** Font size in CSS pixels. */
+  fontSize: number
+  lineHeight: number
+  /** Text column width in `ch`. */
+  columnWidth: number
+  theme: Theme
+}
+
+export const DEFAULT_SETTINGS: ReadingSettings = {
+  font: 'amiri',
+  fontSize: 20,
+  lineHeight: 1.9,
+  columnWidth: 70,
+  theme: 'light',
+}
+
+export const SETTINGS_LIMITS = {
+  fontSize: { min: 12, max: 40 },
+  lineHeight: { min: 1.2, max: 2.6 },
+  columnWidth: { min: 35, max: 120 },
+} as const
+
+/** Longest title we keep; longer ones are cut at a word boundary. */
+export const MAX_TITLE_LENGTH = 200
