@@ -1,0 +1,46 @@
+import { BrowserWindow, dialog } from 'electron'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { MAX_IMPORT_BYTES, eventChannelOf, type HamishEvents, type ImportOutcome } from '../../common/api'
+import { HamishError } from '../../common/errors'
+import type { Library } from '../library/library'
+
+/** Sends a typed event to the window's page. */
+export function sendEvent<E extends keyof HamishEvents>(win: BrowserWindow, event: E, payload: HamishEvents[E]): void {
+  if (!win.isDestroyed()) win.webContents.send(eventChannelOf(event), payload)
+}
+
+/**
+ * File > Import…: main opens the native dialog itself (the page never names a
+ * path), imports each file in turn with progress events, then tells the page
+ * what happened.
+ */
+export async function importWithDialog(win: BrowserWindow, library: Library): Promise<void> {
+  const choice = await dialog.showOpenDialog(win, {
+    title: 'Import articles',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'epub'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  })
+  if (choice.canceled || choice.filePaths.length === 0) return
+  const outcomes: ImportOutcome[] = []
+  for (const [i, path] of choice.filePaths.entries()) {
+    const name = basename(path)
+    sendEvent(win, 'importProgress', { done: i, total: choice.filePaths.length, name })
+    try {
+      const info = await stat(path)
+      if (info.size > MAX_IMPORT_BYTES) {
+        outcomes.push({ name, status: 'rejected', message: `${name}: the file is larger than 50 MB.`, article: null })
+        continue
+      }
+      outcomes.push(await library.importFile({ name, bytes: new Uint8Array(await readFile(path)) }))
+    } catch (err) {
+      const message = err instanceof HamishError ? err.message : `${name}: could not be read.`
+      outcomes.push({ name, status: 'rejected', message, article: null })
+    }
+  }
+  sendEvent(win, 'importProgress', { done: choice.filePaths.length, total: choice.filePaths.length, name: '' })
+  sendEvent(win, 'libraryChanged', { outcomes })
+}

@@ -1,0 +1,67 @@
+import { app, BrowserWindow, Menu } from 'electron'
+import { join } from 'node:path'
+import { Library } from '../library/library'
+import { pickLibraryDir } from '../library/library-paths'
+import { createApiService } from '../library/api-service'
+import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
+import { importWithDialog, sendEvent } from './import-dialog'
+import { registerIpc } from './ipc'
+import { buildMenu } from './menu'
+import { hardenSession } from './security'
+import { appFiles, createMainWindow, isOwnPage } from './window'
+
+/**
+ * The Electron main process, kept thin: one instance, one hardened window,
+ * the library opened from --library / HAMISH_LIBRARY / userData, the contract
+ * registered over IPC, and the native menu.
+ */
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  const here = moduleDir(import.meta.url)
+  const files = appFiles(here)
+  let win: BrowserWindow | null = null
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault())
+  })
+
+  await app.whenReady()
+  hardenSession()
+  const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
+  const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
+  registerIpc(createApiService(library), (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl))
+
+  win = createMainWindow(files)
+  win.on('closed', () => {
+    win = null
+  })
+  Menu.setApplicationMenu(
+    buildMenu(
+      () => win,
+      {
+        importFiles: () => {
+          if (win) void importWithDialog(win, library)
+        },
+        command: (command) => {
+          if (win) sendEvent(win, 'menuCommand', command)
+        },
+      },
+      process.platform === 'darwin',
+    ),
+  )
+}
+
+start().catch((err: unknown) => {
+  console.error('hamish: could not start:', err)
+  app.exit(1)
+})

@@ -1,0 +1,58 @@
+import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../../common/api'
+
+export interface MenuActions {
+  importFiles(): void
+  command(command: MenuCommand): void
+}
+
+/**
+ * The standard application menu with the usual accelerators: File (Import…,
+ * Quit), Edit, View (zoom, theme, reload in development), Window, Help.
+ */
+export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions, isMac: boolean): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => actions.command('show-library') },
+        { type: 'separator' },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('show-settings') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        {
+          label: 'Theme',
+          submenu: [
+            { label: 'Light', type: 'radio', click: () => actions.command('theme-light') },
+            { label: 'Dark', type: 'radio', click: () => actions.command('theme-dark') },
+            { label: 'Sepia', type: 'radio', click: () => actions.command('theme-sepia') },
+          ],
+        },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Hamish Help', accelerator: 'F1', click: () => actions.command('show-help') },
+        { label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Shift+I', click: () => win()?.webContents.toggleDevTools() },
+        { label: 'Electron security checklist', click: () => void shell.openExternal('https://www.electronjs.org/docs/latest/tutorial/security') },
+      ],
+    },
+  ]
+  return Menu.buildFromTemplate(template)
+}

@@ -1,0 +1,85 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { MAX_IMPORT_BYTES, type ImportOutcome } from '../../common/api'
+import type { ArticleSummary } from '../../common/article'
+import { HamishError } from '../../common/errors'
+import { plainText } from '../../common/plain-text'
+import type { Library } from '../library/library'
+import { parseArgs, UsageError } from './args'
+
+/** Where a command writes: stdout for results, stderr for progress and errors. */
+export interface Output {
+  out(line: string): void
+  err(line: string): void
+  /** True when stderr is a terminal, so progress lines are worth printing. */
+  interactive: boolean
+}
+
+/** `hamish import FILE... [--json]`: every file is tried; the exit code is 1 if any was rejected. */
+export async function importCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional: files, flags } = parseArgs(argv, ['--json'])
+  if (files.length === 0) throw new UsageError('import needs at least one FILE')
+  const outcomes: ImportOutcome[] = []
+  for (const [i, file] of files.entries()) {
+    if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${basename(file)}`)
+    outcomes.push(await importOne(library, file))
+  }
+  if (flags.has('--json')) io.out(JSON.stringify(outcomes, null, 2))
+  else for (const o of outcomes) io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
+  return outcomes.some((o) => o.status === 'rejected') ? 1 : 0
+}
+
+async function importOne(library: Library, file: string): Promise<ImportOutcome> {
+  const name = basename(file)
+  const rejected = (message: string): ImportOutcome => ({ name, status: 'rejected', message, article: null })
+  try {
+    const info = await stat(file)
+    if (!info.isFile()) return rejected(`${name}: not a file.`)
+    if (info.size > MAX_IMPORT_BYTES) {
+      return rejected(`${name}: the file is larger than 50 MB; Hamish does not import files that large.`)
+    }
+    return await library.importFile({ name, bytes: new Uint8Array(await readFile(file)) })
+  } catch (err) {
+    if (err instanceof HamishError) return rejected(err.message)
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return rejected(`${name}: no such file.`)
+    if (code === 'EACCES' || code === 'EPERM') return rejected(`${name}: permission denied.`)
+    throw err
+  }
+}
+
+const COLUMNS = ['id', 'title', 'date', 'lang', 'dir', 'fingerprint', 'chars'] as const
+
+function row(a: ArticleSummary): string[] {
+  return [a.id, a.trashed ? `${a.title} (in trash)` : a.title, a.date ?? '-', a.lang, a.dir, a.fingerprint, String(a.chars)]
+}
+
+/** `hamish list [--json]`: one line per article, tab-separated so it pipes into cut and awk. */
+export async function listCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ['--json'])
+  if (positional.length > 0) throw new UsageError('list takes no arguments')
+  const articles = library.listArticles()
+  if (flags.has('--json')) io.out(JSON.stringify(articles, null, 2))
+  else {
+    io.out(COLUMNS.join('\t'))
+    for (const a of articles) io.out(row(a).join('\t'))
+  }
+  return 0
+}
+
+/** `hamish show ID [--json]`: the metadata, then the plain text that annotation positions count in. */
+export async function showCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ['--json'])
+  if (positional.length !== 1) throw new UsageError('show needs exactly one ARTICLE_ID')
+  const article = await library.getArticle(positional[0]!)
+  const text = plainText(article.doc)
+  if (flags.has('--json')) io.out(JSON.stringify({ ...article.summary, text }, null, 2))
+  else {
+    const s = article.summary
+    io.out(`id: ${s.id}\ntitle: ${s.title}\nsource: ${s.source}\ndate: ${s.date ?? '-'}\nadded: ${s.added}`)
+    io.out(`lang: ${s.lang}\ndir: ${s.dir}\ntags: ${s.tags.join(', ')}\nfingerprint: ${s.fingerprint}`)
+    io.out(`chars: ${s.chars}\n`)
+    io.out(text)
+  }
+  return 0
+}

@@ -1,0 +1,58 @@
+import { pathToFileURL } from 'node:url'
+import { defaultLibraryDir } from '../library/default-dir'
+import { Library } from '../library/library'
+import { pickLibraryDir } from '../library/library-paths'
+import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
+import { HamishError } from '../../common/errors'
+import { UsageError } from './args'
+import { importCommand, listCommand, showCommand, type Output } from './commands'
+
+const USAGE = `usage: hamish COMMAND [--library DIR] [--json]
+
+commands:
+  import FILE...     import .txt, .md, .html, .xhtml or .epub files
+  list               list the articles: id, title, date, language, direction, fingerprint, characters
+  show ARTICLE_ID    print an article's metadata and its plain text
+
+The library is --library DIR, else $HAMISH_LIBRARY, else the app's own library.`
+
+const COMMANDS = { import: importCommand, list: listCommand, show: showCommand }
+
+/** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: string[], io: Output): Promise<number> {
+  try {
+    const { dir, rest } = pickLibraryDir(argv, process.env, defaultLibraryDir())
+    const [name, ...args] = rest
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      io.out(USAGE)
+      return name ? 0 : 2
+    }
+    if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) throw new UsageError(`unknown command ${name}`)
+    const library = await Library.open(dir, { sample: loadSample(findAssetsDir(moduleDir(import.meta.url))) })
+    for (const notice of library.listNotices()) io.err(`hamish: ${notice.message}`)
+    return await COMMANDS[name as keyof typeof COMMANDS](library, args, io)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`hamish: ${err.message}\n\n${USAGE}`)
+      return 2
+    }
+    if (err instanceof HamishError) {
+      io.err(`hamish: ${err.message}`)
+      return 1
+    }
+    io.err(`hamish: ${err instanceof Error ? err.message : String(err)}`)
+    return 1
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isEntry) {
+  const io: Output = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    interactive: process.stderr.isTTY === true,
+  }
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,24 @@
+import type { HamishApi } from '../../common/api'
+import type { Library } from './library'
+
+/**
+ * The contract implemented once, over a Library. Electron's IPC, the preview
+ * bridge and the tests all call this object, after `validateCall`.
+ */
+export function createApiService(library: Library): HamishApi {
+  return {
+    listArticles: async () => library.listArticles(),
+    getArticle: (id) => library.getArticle(id),
+    importFile: (file) => library.importFile(file),
+    renameArticle: (id, title) => library.renameArticle(id, title),
+    setArticleTags: (id, tags) => library.setArticleTags(id, tags),
+    trashArticle: (id) => library.trashArticle(id),
+    restoreArticle: (id) => library.restoreArticle(id),
+    getSettings: async () => library.getSettings(),
+    updateSettings: (patch) => library.updateSettings(patch),
+    getReadingPosition: async (id) => library.getReadingPosition(id),
+    setReadingPosition: (id, offset) => library.setReadingPosition(id, offset),
+    listNotices: async () => library.listNotices(),
+    dismissNotice: async (id) => library.dismissNotice(id),
+  }
+}

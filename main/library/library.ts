@@ -1,0 +1,254 @@
+import { mkdir, rm } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { ImportFile, ImportOutcome, Notice } from '../../common/api'
+import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
+import { HamishError } from '../../common/errors'
+import { codePointLength, plainText } from '../../common/plain-text'
+import { importFile } from '../import/import-file'
+import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
+import { fingerprintOf, newArticleId } from './fingerprint'
+import {
+  emptyLibrary,
+  isArticleFile,
+  isLibraryData,
+  type ArticleFile,
+  type LibraryData,
+} from './library-data'
+import { libraryPaths, type LibraryPaths } from './library-paths'
+
+export interface LibraryOptions {
+  /** The sample article put into a brand-new library (assets/sample). */
+  sample?: ImportFile
+  /** Skip the sample even for a new library (tests that start empty). */
+  noSample?: boolean
+  /** Clock, for tests. */
+  now?: () => Date
+}
+
+/**
+ * The library on disk: library.json for the list and settings, one file per
+ * article. Every change is an acknowledged write (the promise settles after
+ * the rename), and a damaged file is moved aside and reported as a notice,
+ * never overwritten. Plain Node: the app, the CLI and the preview use it alike.
+ */
+export class Library {
+  readonly paths: LibraryPaths
+  private readonly index: JsonStore<LibraryData>
+  private readonly articleStores = new Map<string, Promise<JsonStore<ArticleFile>>>()
+  private readonly notices: Notice[]
+  private readonly now: () => Date
+
+  private constructor(paths: LibraryPaths, index: JsonStore<LibraryData>, notices: Notice[], now: () => Date) {
+    this.paths = paths
+    this.index = index
+    this.notices = notices
+    this.now = now
+  }
+
+  /** Opens (or creates) the library in `dir`; a new library gets the sample article. */
+  static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
+    const paths = libraryPaths(dir)
+    const now = options.now ?? (() => new Date())
+    await mkdir(paths.articlesDir, { recursive: true })
+    await mkdir(paths.backupsDir, { recursive: true })
+    const notices: Notice[] = []
+    const index = await openJsonStore<LibraryData>(paths.libraryFile, {
+      defaults: emptyLibrary,
+      backupsDir: paths.backupsDir,
+      validate: isLibraryData,
+      pretty: true,
+      onRecovered: (report) => notices.push(recoveryNotice(report, now())),
+    })
+    const library = new Library(paths, index, notices, now)
+    if (!index.data.sampleSeeded) {
+      if (options.sample && !options.noSample) {
+        const outcome = await library.importFile(options.sample)
+        if (outcome.status === 'rejected') throw new Error(`the sample article failed to import: ${outcome.message}`)
+      }
+      await index.update((d) => {
+        d.sampleSeeded = true
+      })
+    }
+    return library
+  }
+
+  /** Every article, trashed ones included (the renderer shows those in the trash). */
+  listArticles(): ArticleSummary[] {
+    return this.index.data.articles.map((a) => ({ ...a, tags: [...a.tags] }))
+  }
+
+  private summary(id: string): ArticleSummary {
+    const found = this.index.data.articles.find((a) => a.id === id)
+    if (!found) throw new HamishError('not-found', `There is no article with id ${id} in this library.`)
+    return found
+  }
+
+  private articleStore(id: string): Promise<JsonStore<ArticleFile>> {
+    const cached = this.articleStores.get(id)
+    if (cached) return cached
+    const store = openJsonStore<ArticleFile>(this.paths.articleFile(id), {
+      defaults: () => {
+        throw new HamishError('storage', `The file of article ${id} is missing or damaged and no backup could be restored.`)
+      },
+      backupsDir: this.paths.backupsDir,
+      validate: isArticleFile(id),
+      onRecovered: (report: RecoveryReport) => this.notices.push(recoveryNotice(report, this.now())),
+    })
+    store.catch(() => this.articleStores.delete(id))
+    this.articleStores.set(id, store)
+    return store
+  }
+
+  /** One article with its document, for the reader. */
+  async getArticle(id: string): Promise<Article> {
+    const summary = this.summary(id)
+    const file = await this.articleStore(id)
+    return { summary: { ...summary, tags: [...summary.tags] }, doc: file.data.doc }
+  }
+
+  /**
+   * Imports one file. A rejected file (binary, too large, undecodable…) or a
+   * duplicate changes nothing on disk; an added one is acknowledged only once
+   * both its own file and library.json are written.
+   */
+  async importFile(file: ImportFile): Promise<ImportOutcome> {
+    const name = basename(file.name)
+    let imported: ImportedArticle
+    try {
+      imported = importFile(name, file.bytes)
+    } catch (err) {
+      if (err instanceof HamishError) return { name, status: 'rejected', message: err.message, article: null }
+      throw err
+    }
+    const fingerprint = fingerprintOf(imported.doc)
+    const existing = this.index.data.articles.find((a) => a.fingerprint === fingerprint)
+    if (existing) {
+      const where = existing.trashed ? ' (in the trash: restore it from there)' : ''
+      return {
+        name,
+        status: 'duplicate',
+        message: `${name}: already in the library as “${existing.title}”${where}; nothing was added.`,
+        article: { ...existing },
+      }
+    }
+    const id = newArticleId()
+    const summary: ArticleSummary = {
+      id,
+      title: imported.title,
+      source: name,
+      date: imported.date,
+      added: this.now().toISOString(),
+      lang: imported.lang,
+      dir: imported.dir,
+      tags: [],
+      fingerprint,
+      chars: codePointLength(plainText(imported.doc)),
+      annotationCount: 0,
+      trashed: null,
+    }
+    const store = await openJsonStore<ArticleFile>(this.paths.articleFile(id), {
+      defaults: () => ({ version: 1, id, doc: imported.doc }),
+      backupsDir: this.paths.backupsDir,
+      validate: isArticleFile(id),
+    })
+    try {
+      await store.replace({ version: 1, id, doc: imported.doc })
+      await this.index.update((d) => {
+        d.articles.push(summary)
+      })
+    } catch (err) {
+      await rm(this.paths.articleFile(id), { force: true })
+      throw new HamishError('storage', `${name}: the library could not be written (${describe(err)}); nothing was added.`)
+    }
+    this.articleStores.set(id, Promise.resolve(store))
+    return { name, status: 'added', message: `${name}: added as “${summary.title}”.`, article: { ...summary } }
+  }
+
+  private async changeSummary(id: string, change: (a: ArticleSummary) => void): Promise<ArticleSummary> {
+    this.summary(id)
+    await this.index.update((d) => {
+      const a = d.articles.find((x) => x.id === id)
+      if (a) change(a)
+    })
+    return { ...this.summary(id) }
+  }
+
+  renameArticle(id: string, title: string): Promise<ArticleSummary> {
+    return this.changeSummary(id, (a) => {
+      a.title = title
+    })
+  }
+
+  /** Sets the tags, without duplicates, in the order given. */
+  setArticleTags(id: string, tags: string[]): Promise<ArticleSummary> {
+    const unique = [...new Set(tags)]
+    return this.changeSummary(id, (a) => {
+      a.tags = unique
+    })
+  }
+
+  trashArticle(id: string): Promise<ArticleSummary> {
+    const at = this.now().toISOString()
+    return this.changeSummary(id, (a) => {
+      a.trashed = a.trashed ?? at
+    })
+  }
+
+  restoreArticle(id: string): Promise<ArticleSummary> {
+    return this.changeSummary(id, (a) => {
+      a.trashed = null
+    })
+  }
+
+  getSettings(): ReadingSettings {
+    return { ...this.index.data.settings }
+  }
+
+  async updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings> {
+    await this.index.update((d) => {
+      d.settings = { ...d.settings, ...patch }
+    })
+    return this.getSettings()
+  }
+
+  getReadingPosition(id: string): number | null {
+    this.summary(id)
+    return Object.prototype.hasOwnProperty.call(this.index.data.positions, id)
+      ? (this.index.data.positions[id] ?? null)
+      : null
+  }
+
+  async setReadingPosition(id: string, offset: number): Promise<void> {
+    const summary = this.summary(id)
+    const clamped = Math.min(offset, summary.chars)
+    if (this.index.data.positions[id] === clamped) return
+    await this.index.update((d) => {
+      d.positions[id] = clamped
+    })
+  }
+
+  listNotices(): Notice[] {
+    return this.notices.map((n) => ({ ...n }))
+  }
+
+  dismissNotice(id: string): void {
+    const i = this.notices.findIndex((n) => n.id === id)
+    if (i >= 0) this.notices.splice(i, 1)
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+let noticeCounter = 0
+
+/** Words for the user about a file that was damaged and what was done about it. */
+function recoveryNotice(report: RecoveryReport, at: Date): Notice {
+  const name = basename(report.file)
+  const moved = basename(report.movedTo)
+  const message = report.restoredFrom
+    ? `${name} was damaged. It was kept as ${moved}, and the last good backup (${basename(report.restoredFrom)}) was restored.`
+    : `${name} was damaged and no backup could be read. It was kept as ${moved}, and Hamish started with an empty one.`
+  return { id: `notice-${++noticeCounter}`, level: report.restoredFrom ? 'warning' : 'error', message, at: at.toISOString() }
+}
