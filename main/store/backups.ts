@@ -1,0 +1,86 @@
+import { basename, join } from 'node:path'
+import { errorCode, nodeFs, type StoreFs } from './store-fs'
+import { escapeRegExp, tempPathFor } from './temp-files'
+
+/** One rolling backup of a file. */
+export interface Backup {
+  path: string
+  /** Milliseconds since the epoch, from the name; unique and increasing per file. */
+  time: number
+}
+
+/** How many backups of each file are kept unless told otherwise. */
+export const DEFAULT_KEEP_BACKUPS = 5
+
+/**
+ * The name pattern of `file`'s backups, `<basename>.<timestamp-ms>.bak`, as a
+ * regular-expression source. Two stores whose files share a basename must not
+ * share a backups folder.
+ */
+export function backupNamePattern(file: string): string {
+  return `${escapeRegExp(basename(file))}\\.\\d+\\.bak`
+}
+
+/** The backups of `file` in `backupsDir`, newest first; none if the folder does not exist. */
+export async function listBackups(file: string, backupsDir: string, fs: StoreFs = nodeFs): Promise<Backup[]> {
+  const pattern = new RegExp(`^${escapeRegExp(basename(file))}\\.(\\d+)\\.bak$`)
+  let names: string[]
+  try {
+    names = await fs.readdir(backupsDir)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return []
+    throw error
+  }
+  const backups: Backup[] = []
+  for (const name of names) {
+    const match = pattern.exec(name)
+    if (match) backups.push({ path: join(backupsDir, name), time: Number(match[1]) })
+  }
+  return backups.sort((a, b) => b.time - a.time)
+}
+
+/**
+ * Keeps the current content of `file` as a new backup, then prunes the oldest
+ * so that at most `keep` remain. The copy is a hard link: free, and safe
+ * because the store never writes a file in place (it renames a new one over
+ * it, leaving the old inode to the backup). Where links are impossible (FAT,
+ * some network shares) the file is copied, through a temp file so a crash
+ * never leaves half a backup. The timestamp is bumped past the newest
+ * existing backup, so names stay unique and ordered even for writes in the
+ * same millisecond or with a clock set back. Returns the backup's path, or
+ * null when `file` does not exist yet.
+ */
+export async function backUp(
+  file: string,
+  backupsDir: string,
+  options: { keep?: number; fs?: StoreFs } = {},
+): Promise<string | null> {
+  const fs = options.fs ?? nodeFs
+  const keep = Math.max(1, options.keep ?? DEFAULT_KEEP_BACKUPS)
+  await fs.mkdir(backupsDir, { recursive: true })
+  const existing = await listBackups(file, backupsDir, fs)
+  const time = Math.max(Date.now(), (existing[0]?.time ?? 0) + 1)
+  const target = join(backupsDir, `${basename(file)}.${time}.bak`)
+  try {
+    await fs.link(file, target)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    if (!(await copyThroughTemp(fs, file, target))) return null
+  }
+  for (const old of existing.slice(keep - 1)) await fs.rm(old.path, { force: true })
+  return target
+}
+
+/** Copies `from` to `to` via a temp file; false if `from` does not exist. */
+async function copyThroughTemp(fs: StoreFs, from: string, to: string): Promise<boolean> {
+  const temp = tempPathFor(to)
+  try {
+    await fs.copyFile(from, temp)
+    await fs.rename(temp, to)
+    return true
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined)
+    if (errorCode(error) === 'ENOENT') return false
+    throw error
+  }
+}

@@ -1,0 +1,189 @@
+import { basename, dirname, resolve } from 'node:path'
+import type { Adapter } from 'lowdb'
+import { writeFileAtomic } from './atomic-write'
+import { backUp, backupNamePattern, DEFAULT_KEEP_BACKUPS, listBackups } from './backups'
+import { parseJsonBytes } from './safe-json'
+import { runSerially } from './serial-queue'
+import { errorCode, nodeFs, type StoreFs } from './store-fs'
+import { escapeRegExp, removeStaleTemps } from './temp-files'
+
+/** What was done about a damaged file, for telling the user. */
+export interface RecoveryReport {
+  /** The file that was damaged. */
+  file: string
+  /** Where its bytes were kept, untouched: `NAME.corrupt-<timestamp-ms>` in the same folder. */
+  movedTo: string
+  /** The backup copied back into place, or null if none was usable (the caller starts from defaults). */
+  restoredFrom: string | null
+  /** Why the file was refused (parse or validation error), for logs. */
+  reason: string
+}
+
+export interface JsonFileOptions {
+  /** Folder of the rolling backups (`<basename>.<timestamp-ms>.bak`), created on first write. */
+  backupsDir: string
+  /** Backups kept per file; default 5. */
+  keepBackups?: number
+  /** Indent with two spaces (library.json, which people may read); default compact. */
+  pretty?: boolean
+  /**
+   * Extra check on parsed data; a file that parses but fails it is treated as
+   * damaged. A throwing validator counts as a failure.
+   */
+  validate?: (data: unknown) => boolean
+  /** Called after a damaged file was moved aside (and possibly restored). Errors it throws are ignored. */
+  onRecovered?: (report: RecoveryReport) => void
+  /** Called when a backup could not be made; the write itself still goes ahead. Errors it throws are ignored. */
+  onBackupFailed?: (error: unknown) => void
+  /** File-system calls (tests inject failures). */
+  fs?: StoreFs
+}
+
+/**
+ * One JSON file on disk as a lowdb adapter, so it plugs into `Low`.
+ *
+ * write: serialised per file (in this process); keeps the current file as a
+ * rolling backup, then replaces it atomically (temp file, fsync, rename,
+ * directory fsync). Resolves once the rename is done.
+ *
+ * read: a missing file is null. A file that is not valid UTF-8 JSON, carries
+ * prototype-polluting keys, or fails `validate` is never overwritten: it is
+ * renamed to `NAME.corrupt-<timestamp-ms>`, the newest backup that parses and
+ * validates is copied back (atomically) and returned, else null (the caller
+ * uses its defaults); `onRecovered` is told either way. Each read first
+ * removes stale `.NAME.tmp-*` files left by writers that were killed
+ * mid-write (see `removeStaleTemps`), so they cannot pile up.
+ */
+export class JsonFile<T> implements Adapter<T> {
+  /** Absolute path of the file. */
+  readonly file: string
+  readonly #options: JsonFileOptions
+  readonly #fs: StoreFs
+
+  constructor(file: string, options: JsonFileOptions) {
+    this.file = resolve(file)
+    this.#options = { ...options, backupsDir: resolve(options.backupsDir) }
+    this.#fs = options.fs ?? nodeFs
+  }
+
+  read(): Promise<T | null> {
+    return runSerially(this.file, async () => {
+      await this.#removeStaleTemps()
+      let bytes: Uint8Array
+      try {
+        bytes = await this.#fs.readFile(this.file)
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return null
+        throw error
+      }
+      const parsed = this.#decode(bytes)
+      if (parsed.ok) return parsed.value
+      return this.#recover(parsed.reason)
+    })
+  }
+
+  write(data: T): Promise<void> {
+    // Serialise now: the caller may change `data` before the queue reaches us.
+    const text = this.#options.pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data)
+    if (typeof text !== 'string') return Promise.reject(new TypeError(`${this.file}: data is not JSON`))
+    return runSerially(this.file, async () => {
+      await this.#fs.mkdir(dirname(this.file), { recursive: true })
+      await this.#backUp()
+      await writeFileAtomic(this.file, text, { fs: this.#fs })
+    })
+  }
+
+  /** Parses and validates; never throws. */
+  #decode(bytes: Uint8Array): { ok: true; value: T } | { ok: false; reason: string } {
+    let value: unknown
+    try {
+      value = parseJsonBytes(bytes)
+    } catch (error) {
+      return { ok: false, reason: `not valid JSON: ${describe(error)}` }
+    }
+    const { validate } = this.#options
+    if (validate) {
+      let valid: boolean
+      try {
+        valid = validate(value)
+      } catch (error) {
+        return { ok: false, reason: `validation threw: ${describe(error)}` }
+      }
+      if (!valid) return { ok: false, reason: 'the data is not in the expected shape' }
+    }
+    // JSON `null` is valid JSON but means "no data": lowdb would keep its defaults anyway.
+    if (value === null) return { ok: false, reason: 'the file holds null' }
+    return { ok: true, value: value as T }
+  }
+
+  async #recover(reason: string): Promise<T | null> {
+    const movedTo = await this.#moveAside()
+    let restored: { path: string; value: T } | null = null
+    for (const backup of await listBackups(this.file, this.#options.backupsDir, this.#fs).catch(() => [])) {
+      let bytes: Uint8Array
+      try {
+        bytes = await this.#fs.readFile(backup.path)
+      } catch {
+        continue
+      }
+      const parsed = this.#decode(bytes)
+      if (!parsed.ok) continue
+      await writeFileAtomic(this.file, bytes, { fs: this.#fs })
+      restored = { path: backup.path, value: parsed.value }
+      break
+    }
+    const report: RecoveryReport = { file: this.file, movedTo, restoredFrom: restored?.path ?? null, reason }
+    try {
+      this.#options.onRecovered?.(report)
+    } catch {
+      // A failing notice must not stop the file from opening.
+    }
+    return restored?.value ?? null
+  }
+
+  /** Renames the damaged file to a name not yet taken; rename would silently replace an existing one. */
+  async #moveAside(): Promise<string> {
+    const stamp = `${this.file}.corrupt-${Date.now()}`
+    for (let n = 0; ; n++) {
+      const candidate = n === 0 ? stamp : `${stamp}-${n}`
+      if (await exists(this.#fs, candidate)) continue
+      await this.#fs.rename(this.file, candidate)
+      return candidate
+    }
+  }
+
+  async #backUp(): Promise<void> {
+    try {
+      await backUp(this.file, this.#options.backupsDir, {
+        keep: this.#options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
+        fs: this.#fs,
+      })
+    } catch (error) {
+      // A missing safety net must not cost the user the save itself.
+      try {
+        this.#options.onBackupFailed?.(error)
+      } catch {
+        // ignored, as documented
+      }
+    }
+  }
+
+  async #removeStaleTemps(): Promise<void> {
+    await removeStaleTemps(dirname(this.file), escapeRegExp(basename(this.file)), this.#fs)
+    await removeStaleTemps(this.#options.backupsDir, backupNamePattern(this.file), this.#fs)
+  }
+}
+
+async function exists(fs: StoreFs, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path)
+    return true
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false
+    throw error
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
