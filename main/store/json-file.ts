@@ -84,12 +84,18 @@ export class JsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialise now: the caller may change `data` before the queue reaches us.
-    const text = this.#options.pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data)
-    if (typeof text !== 'string') return Promise.reject(new TypeError(`${this.file}: data is not JSON`))
+    let text: string | undefined
+    try {
+      text = this.#options.pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data)
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new TypeError(String(error)))
+    }
+    if (typeof text !== 'string') return Promise.reject(new TypeError(`${this.file}: the data is not JSON`))
+    const bytes = text
     return runSerially(this.file, async () => {
       await this.#fs.mkdir(dirname(this.file), { recursive: true })
       await this.#backUp()
-      await writeFileAtomic(this.file, text, { fs: this.#fs })
+      await writeFileAtomic(this.file, bytes, { fs: this.#fs })
     })
   }
 

@@ -1,0 +1,146 @@
+/**
+ * Every word of the interface, in one module, so that a translation (Arabic
+ * first) is one new table rather than a hunt through the views. Articles keep
+ * their own language and direction; these are the app's chrome only.
+ */
+
+/** Language and direction of the interface itself (not of the articles it shows). */
+export const UI_LANG = 'en'
+export const UI_DIR: 'ltr' | 'rtl' = 'ltr'
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+export const strings = {
+  appName: 'Hamish',
+  appTagline: 'هامش',
+  windowTitle: (title: string | null): string => (title ? `${title} — Hamish` : 'Hamish'),
+  startupFailed: 'Hamish could not start',
+
+  // Top bar
+  navLibrary: 'Library',
+  navImport: 'Import…',
+  navSettings: 'Reading settings',
+  navHelp: 'Help',
+  mainNavigation: 'Main',
+
+  // Library
+  libraryHeading: 'Library',
+  filterLabel: 'Filter by title',
+  filterPlaceholder: 'Filter by title…',
+  columnTitle: 'Title',
+  columnDate: 'Date',
+  columnSource: 'Source',
+  columnAnnotations: 'Annotations',
+  columnAdded: 'Added',
+  columnTags: 'Tags',
+  columnActions: 'Actions',
+  sortBy: (column: string): string => `Sort by ${column.toLowerCase()}`,
+  articleCount: (shown: number, total: number): string =>
+    shown === total ? plural(total, 'article', 'articles') : `${shown} of ${plural(total, 'article', 'articles')}`,
+  libraryEmpty: 'Your library is empty.',
+  libraryEmptyHint:
+    'Import articles with the Import button, with Ctrl+O, or by dropping files onto this window. Hamish reads .txt, .md, .html and .epub files.',
+  noMatch: (query: string): string => `No article title contains “${query}”.`,
+  noDate: '—',
+  noTags: '',
+  rename: 'Rename',
+  renameLabel: (title: string): string => `Rename “${title}”`,
+  editTags: 'Tags',
+  editTagsLabel: (title: string): string => `Edit the tags of “${title}”`,
+  trash: 'Delete',
+  trashLabel: (title: string): string => `Move “${title}” to the Trash`,
+  openLabel: (title: string): string => `Open “${title}”`,
+  movedToTrash: (title: string): string => `“${title}” was moved to the Trash.`,
+  undo: 'Undo',
+  restored: (title: string): string => `“${title}” was restored.`,
+  trashHeading: (n: number): string => `Trash (${n})`,
+  trashEmpty: 'The Trash is empty.',
+  trashedOn: 'Deleted',
+  restore: 'Restore',
+  restoreLabel: (title: string): string => `Restore “${title}”`,
+
+  // Dialogs
+  close: 'Close',
+  cancel: 'Cancel',
+  save: 'Save',
+  renameTitle: 'Rename article',
+  renameField: 'Title',
+  tagsTitle: 'Tags',
+  tagsFor: (title: string): string => `Tags of “${title}”`,
+  tagsNone: 'No tags yet.',
+  tagAddLabel: 'New tag',
+  tagAddPlaceholder: 'Type a tag and press Enter',
+  tagAdd: 'Add',
+  tagRemoveLabel: (tag: string): string => `Remove the tag “${tag}”`,
+
+  // Import
+  importPickerLabel: 'Choose files to import',
+  importProgress: (done: number, total: number, name: string): string => `Importing ${done} of ${total}: ${name}…`,
+  importDone: (added: number, duplicate: number, rejected: number): string =>
+    [
+      plural(added, 'article added', 'articles added'),
+      duplicate > 0 ? `${duplicate} already in the library` : '',
+      rejected > 0 ? plural(rejected, 'file rejected', 'files rejected') : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + '.',
+  importStatus: { added: 'Added', duplicate: 'Already in library', rejected: 'Rejected' },
+  importTooLarge: (name: string): string =>
+    `“${name}” is larger than 50 MB, the largest file Hamish imports. Nothing was added.`,
+  importOpen: 'Open',
+  importResultsLabel: 'Import results',
+  dropHere: 'Drop files to import them',
+  dropHint: 'Text, Markdown, HTML and EPUB files',
+
+  // Reader
+  readerLoading: 'Opening the article…',
+  readerTextLabel: (title: string): string => `Text of “${title}”`,
+  readerBack: 'Back to the library',
+  readerNotFound: 'This article could not be opened.',
+
+  // Settings
+  settingsTitle: 'Reading settings',
+  settingsFont: 'Font',
+  fontNames: { amiri: 'Amiri', 'noto-naskh-arabic': 'Noto Naskh Arabic', system: 'System font' },
+  fontSample: 'بسم الله الرحمن الرحيم',
+  settingsSize: 'Text size',
+  settingsLineHeight: 'Line height',
+  settingsWidth: 'Column width',
+  settingsTheme: 'Theme',
+  themeNames: { light: 'Light', dark: 'Dark', sepia: 'Sepia' },
+  settingsReset: 'Restore defaults',
+  settingsSaveFailed: 'Your reading settings could not be saved: ',
+  px: (n: number): string => `${n} px`,
+  chars: (n: number): string => `${n} characters`,
+
+  // Notices
+  noticesLabel: 'Notices',
+  dismiss: 'Dismiss',
+  dismissLabel: 'Dismiss this notice',
+
+  // Help
+  helpTitle: 'Help',
+  helpIntro:
+    'Hamish keeps your articles on this computer. Import files, open an article to read it, and select text to copy it.',
+  helpShortcutsHeading: 'Keyboard',
+  helpShortcuts: [
+    ['Ctrl+O / ⌘O', 'Import files'],
+    ['Ctrl+, / ⌘,', 'Reading settings'],
+    ['Tab / Shift+Tab', 'Move between controls'],
+    ['Enter', 'Open the focused article or button'],
+    ['Escape', 'Close a dialog'],
+    ['Shift+Arrow keys', 'Select text in the article (Ctrl+Shift: by word)'],
+    ['Ctrl+A / ⌘A', 'Select the whole article'],
+    ['Ctrl+C / ⌘C', 'Copy the selection'],
+    ['Ctrl+Z / ⌘Z', 'Undo moving an article to the Trash'],
+  ] as const,
+
+  // Errors
+  unexpectedError: 'Something went wrong; nothing was changed.',
+  actionFailed: (what: string, why: string): string => `${what} failed: ${why}`,
+  renameAction: 'Renaming',
+  tagsAction: 'Saving the tags',
+  trashAction: 'Moving to the Trash',
+  restoreAction: 'Restoring',
+  loadLibraryFailed: 'The library could not be loaded: ',
+} as const
