@@ -100,24 +100,24 @@ const settingsPatch = v.strictObject({
 
 /** Argument schemas, one tuple per method: the single runtime check every transport applies. */
 export const apiArgSchemas = {
-  listArticles: v.tuple([]),
-  getArticle: v.tuple([id]),
-  importFile: v.tuple([
+  listArticles: v.strictTuple([]),
+  getArticle: v.strictTuple([id]),
+  importFile: v.strictTuple([
     v.strictObject({
       name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       bytes,
     }),
   ]),
-  renameArticle: v.tuple([id, title]),
-  setArticleTags: v.tuple([id, v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))]),
-  trashArticle: v.tuple([id]),
-  restoreArticle: v.tuple([id]),
-  getSettings: v.tuple([]),
-  updateSettings: v.tuple([settingsPatch]),
-  getReadingPosition: v.tuple([id]),
-  setReadingPosition: v.tuple([id, v.pipe(v.number(), v.integer(), v.minValue(0))]),
-  listNotices: v.tuple([]),
-  dismissNotice: v.tuple([v.pipe(v.string(), v.maxLength(100))]),
+  renameArticle: v.strictTuple([id, title]),
+  setArticleTags: v.strictTuple([id, v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))]),
+  trashArticle: v.strictTuple([id]),
+  restoreArticle: v.strictTuple([id]),
+  getSettings: v.strictTuple([]),
+  updateSettings: v.strictTuple([settingsPatch]),
+  getReadingPosition: v.strictTuple([id]),
+  setReadingPosition: v.strictTuple([id, v.pipe(v.number(), v.integer(), v.minValue(0))]),
+  listNotices: v.strictTuple([]),
+  dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(100))]),
 } satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
 
 /** Every method name, in one place, so preload and main derive their channels from the contract. */

@@ -57,6 +57,12 @@ export async function backUp(
 ): Promise<string | null> {
   const fs = options.fs ?? nodeFs
   const keep = Math.max(1, options.keep ?? DEFAULT_KEEP_BACKUPS)
+  try {
+    await fs.stat(file)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw error
+  }
   await fs.mkdir(backupsDir, { recursive: true })
   const existing = await listBackups(file, backupsDir, fs)
   const time = Math.max(Date.now(), (existing[0]?.time ?? 0) + 1)

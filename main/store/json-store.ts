@@ -1,5 +1,5 @@
 import { Low } from 'lowdb'
-import { JsonFile, type JsonFileOptions, type RecoveryReport } from './json-file'
+import { JsonFile, type JsonFileOptions } from './json-file'
 import { deepFreeze } from './readonly'
 import { SerialQueue } from './serial-queue'
 
@@ -11,8 +11,6 @@ export interface JsonStoreOptions<T> extends JsonFileOptions {
    * backup. Called only then, so it may throw to refuse opening.
    */
   defaults: () => T
-  /** Told about a damaged file that was moved aside (see JsonFile). */
-  onRecovered?: (report: RecoveryReport) => void
 }
 
 /**

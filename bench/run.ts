@@ -1,0 +1,23 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { benchReaderOpen } from './reader-open'
+
+/**
+ * `npm run bench`: every benchmark, each against a baseline measured in the
+ * same run, printed as JSON and saved to bench-results/latest.json. Figures
+ * are ratios; absolute times on these shared machines mean little.
+ */
+async function main(): Promise<void> {
+  const results = { date: new Date().toISOString(), node: process.version, cases: [await benchReaderOpen()] }
+  const json = JSON.stringify(results, null, 2)
+  const dir = fileURLToPath(new URL('../bench-results', import.meta.url))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'latest.json'), `${json}\n`)
+  console.log(json)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

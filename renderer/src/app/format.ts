@@ -1,0 +1,37 @@
+import { UI_LANG } from '../strings'
+
+/** Turns `YYYY-MM-DD` into a UTC timestamp, or null when it is not such a date. */
+function parseDay(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return null
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return Number.isNaN(t) ? null : t
+}
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options)
+  } catch {
+    return new Intl.DateTimeFormat(UI_LANG, options)
+  }
+}
+
+/**
+ * An article's own date (a calendar day, no time zone) in the given locale:
+ * the reader shows it in the article's language, the library in the
+ * interface's. Formatted in UTC so a day never shifts by a time zone.
+ */
+export function formatDay(day: string | null, locale: string = UI_LANG, style: 'long' | 'medium' = 'medium'): string {
+  if (!day) return ''
+  const t = parseDay(day)
+  if (t === null) return day
+  return formatter(locale === 'und' ? UI_LANG : locale, { dateStyle: style, timeZone: 'UTC' }).format(t)
+}
+
+/** A moment (ISO 8601) as a local date, for "added" and "deleted" columns. */
+export function formatMoment(iso: string | null): string {
+  if (!iso) return ''
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return formatter(UI_LANG, { dateStyle: 'medium' }).format(t)
+}

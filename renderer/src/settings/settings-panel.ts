@@ -1,0 +1,132 @@
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type ReaderFont, type ReadingSettings, type Theme } from '../../../common/article'
+import { openDialog, type DialogHandle } from '../app/dialog'
+import { button, el, uid } from '../app/dom'
+import { strings } from '../strings'
+import type { SettingsStore } from './settings-store'
+
+const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
+const THEMES: Theme[] = ['light', 'dark', 'sepia']
+
+/** A group of radio buttons bound to one setting. */
+function radioGroup<T extends string>(
+  legend: string,
+  name: string,
+  values: T[],
+  label: (v: T) => Node[],
+  current: T,
+  onChange: (v: T) => void,
+): { element: HTMLFieldSetElement; set(v: T): void } {
+  const inputs = values.map((value) => {
+    const input = el('input', { attrs: { type: 'radio', name, value, checked: value === current } })
+    input.addEventListener('change', () => {
+      if (input.checked) onChange(value)
+    })
+    return input
+  })
+  const element = el('fieldset', { class: `setting setting-${name}` }, [
+    el('legend', { text: legend }),
+    ...values.map((value, i) => el('label', { class: 'choice', attrs: { 'data-value': value } }, [inputs[i]!, ...label(value)])),
+  ])
+  return {
+    element,
+    set: (v) => inputs.forEach((input) => (input.checked = input.value === v)),
+  }
+}
+
+/** A labelled slider with its value spelled out next to it. */
+function slider(
+  labelText: string,
+  limits: { min: number; max: number },
+  step: number,
+  current: number,
+  show: (v: number) => string,
+  onChange: (v: number) => void,
+): { element: HTMLElement; set(v: number): void } {
+  const id = uid('setting')
+  const input = el('input', {
+    attrs: { type: 'range', id, min: limits.min, max: limits.max, step, value: current },
+  })
+  const output = el('output', { attrs: { for: id }, text: show(current) })
+  input.addEventListener('input', () => {
+    const v = Number(input.value)
+    output.textContent = show(v)
+    onChange(v)
+  })
+  return {
+    element: el('div', { class: 'setting setting-slider' }, [
+      el('label', { attrs: { for: id }, text: labelText }),
+      input,
+      output,
+    ]),
+    set: (v) => {
+      input.value = String(v)
+      output.textContent = show(v)
+    },
+  }
+}
+
+let open: DialogHandle | null = null
+
+/**
+ * The reading-settings panel: font, size, line height, column width and
+ * theme. A modal dialog docked at the side so the article stays visible and
+ * reflows as the controls move; every change goes through the store, which
+ * applies it at once and saves it after a pause.
+ */
+export function openSettingsPanel(store: SettingsStore): void {
+  if (open) return
+  const s = store.current
+  const font = radioGroup<ReaderFont>(
+    strings.settingsFont,
+    'font',
+    FONTS,
+    (v) => [
+      el('span', { class: 'choice-name', text: strings.fontNames[v] }),
+      el('span', { class: `font-sample font-sample-${v}`, attrs: { lang: 'ar', dir: 'rtl' }, text: strings.fontSample }),
+    ],
+    s.font,
+    (v) => store.update({ font: v }),
+  )
+  const size = slider(strings.settingsSize, SETTINGS_LIMITS.fontSize, 1, s.fontSize, strings.px, (v) =>
+    store.update({ fontSize: v }),
+  )
+  const lineHeight = slider(strings.settingsLineHeight, SETTINGS_LIMITS.lineHeight, 0.1, s.lineHeight, (v) => v.toFixed(1), (v) =>
+    store.update({ lineHeight: Math.round(v * 10) / 10 }),
+  )
+  const width = slider(strings.settingsWidth, SETTINGS_LIMITS.columnWidth, 5, s.columnWidth, strings.chars, (v) =>
+    store.update({ columnWidth: v }),
+  )
+  const theme = radioGroup<Theme>(
+    strings.settingsTheme,
+    'theme',
+    THEMES,
+    (v) => [el('span', { class: `theme-swatch theme-swatch-${v}`, attrs: { 'aria-hidden': 'true' } }), strings.themeNames[v]],
+    s.theme,
+    (v) => store.update({ theme: v }),
+  )
+  const sync = (next: ReadingSettings): void => {
+    font.set(next.font)
+    size.set(next.fontSize)
+    lineHeight.set(next.lineHeight)
+    width.set(next.columnWidth)
+    theme.set(next.theme)
+  }
+  const unsubscribe = store.subscribe(sync)
+  const reset = button(strings.settingsReset, () => store.update({ ...DEFAULT_SETTINGS }))
+  open = openDialog({
+    title: strings.settingsTitle,
+    class: 'settings-panel',
+    body: [font.element, size.element, lineHeight.element, width.element, theme.element],
+    actions: [reset],
+    onClose: () => {
+      unsubscribe()
+      store.flush()
+      open = null
+    },
+  })
+}
+
+/** Closes the panel if it is open (for the menu command toggling it). */
+export function closeSettingsPanel(): void {
+  open?.close()
+}

@@ -1,0 +1,94 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../main/cli/index'
+import { snapshotDir } from '../../support/library-dir'
+
+let dir: string
+let lib: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-cli-'))
+  lib = join(dir, 'library')
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, {
+    out: (l) => (out += `${l}\n`),
+    err: (l) => (err += `${l}\n`),
+    interactive: false,
+  })
+  return { code, out, err }
+}
+
+describe('hamish CLI', () => {
+  it('imports several files, reports each, and keeps going past a bad one', async () => {
+    await writeFile(join(dir, 'a.txt'), 'عنوان أول\n\nنص المقالة الأولى بالعربية.\n')
+    await writeFile(join(dir, 'b.md'), '# عنوان ثانٍ\n\nنص *المقالة* الثانية.\n')
+    await writeFile(join(dir, 'c.bin'), Buffer.from([0, 1, 2, 3, 0, 0, 255]))
+    const r = await run('import', join(dir, 'a.txt'), join(dir, 'c.bin'), join(dir, 'b.md'), '--library', lib, '--json')
+    expect(r.code).toBe(1)
+    const outcomes = JSON.parse(r.out) as { name: string; status: string; message: string }[]
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['a.txt', 'added'],
+      ['c.bin', 'rejected'],
+      ['b.md', 'added'],
+    ])
+    expect(outcomes[1]!.message).toMatch(/^c\.bin: /)
+  })
+
+  it('lists id, title, date, language, direction, fingerprint and characters', async () => {
+    const r = await run('list', '--library', lib)
+    expect(r.code).toBe(0)
+    const [header, row] = r.out.trim().split('\n')
+    expect(header).toBe('id\ttitle\tdate\tlang\tdir\tfingerprint\tchars')
+    const cells = row!.split('\t')
+    expect(cells[2]).toBe('2025-12-24')
+    expect(cells.slice(3, 5)).toEqual(['ar', 'rtl'])
+    expect(cells[5]).toMatch(/^[0-9a-f]{64}$/)
+    expect(Number(cells[6])).toBeGreaterThan(4000)
+  })
+
+  it('shows an article’s plain text, the text positions count in', async () => {
+    const list = JSON.parse((await run('list', '--library', lib, '--json')).out) as { id: string; chars: number }[]
+    const r = await run('show', list[0]!.id, '--library', lib, '--json')
+    const shown = JSON.parse(r.out) as { text: string; chars: number }
+    expect([...shown.text].length).toBe(shown.chars)
+    expect(shown.text.startsWith('التقى')).toBe(true)
+  })
+
+  it('reports a re-import as already in the library and changes nothing', async () => {
+    await writeFile(join(dir, 'a.txt'), 'عنوان أول\n\nنص المقالة الأولى بالعربية.\n')
+    await run('import', join(dir, 'a.txt'), '--library', lib)
+    const before = await snapshotDir(lib)
+    const r = await run('import', join(dir, 'a.txt'), '--library', lib)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^duplicate .*already in the library/)
+    expect(await snapshotDir(lib)).toEqual(before)
+  })
+
+  it('explains usage mistakes with exit code 2, and unknown ids with 1', async () => {
+    expect((await run('frobnicate', '--library', lib)).code).toBe(2)
+    expect((await run('list', '--jsn', '--library', lib)).err).toMatch(/unknown option --jsn/)
+    const missing = await run('show', 'ffff', '--library', lib)
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/no article with id ffff/)
+    expect((await run('import', join(dir, 'nope.txt'), '--library', lib)).out).toMatch(/no such file/)
+  })
+
+  it('takes the library from HAMISH_LIBRARY', async () => {
+    process.env.HAMISH_LIBRARY = lib
+    try {
+      const r = await run('list', '--json')
+      expect(JSON.parse(r.out)).toHaveLength(1)
+    } finally {
+      delete process.env.HAMISH_LIBRARY
+    }
+  })
+})

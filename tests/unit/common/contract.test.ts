@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { API_METHODS, apiArgSchemas, channelOf, isApiMethod } from '../../../common/api'
+import { HamishError } from '../../../common/errors'
+import { validateCall } from '../../../common/validate-call'
+import { decodeWire, encodeWire } from '../../../common/wire-codec'
+
+describe('the API contract', () => {
+  it('has one schema and one derived channel per method', () => {
+    expect(API_METHODS.length).toBeGreaterThan(10)
+    expect(new Set(API_METHODS.map(channelOf)).size).toBe(API_METHODS.length)
+    for (const m of API_METHODS) expect(apiArgSchemas[m]).toBeDefined()
+  })
+
+  it('knows its own methods and nothing inherited', () => {
+    expect(isApiMethod('listArticles')).toBe(true)
+    expect(isApiMethod('toString')).toBe(false)
+    expect(isApiMethod('__proto__')).toBe(false)
+    expect(isApiMethod('send')).toBe(false)
+  })
+
+  it('accepts good arguments and normalises them', () => {
+    expect(validateCall('renameArticle', ['0123abcd', '  عنوان جديد  '])).toEqual(['0123abcd', 'عنوان جديد'])
+    expect(validateCall('setArticleTags', ['0123abcd', [' a ', 'b']])).toEqual(['0123abcd', ['a', 'b']])
+  })
+
+  it.each([
+    ['getArticle', [], /getArticle/],
+    ['getArticle', ['../../etc/passwd'], /not an article id/],
+    ['getArticle', [{ id: 'x' }], /getArticle/],
+    ['renameArticle', ['abc', '   '], /title is empty/],
+    ['renameArticle', ['abc', 'x'.repeat(201)], /longer than 200/],
+    ['updateSettings', [{ fontSize: 1000 }], /fontSize/],
+    ['updateSettings', [{ theme: 'neon' }], /theme/],
+    ['updateSettings', [{ evil: true }], /evil|updateSettings/],
+    ['importFile', [{ name: 'a.txt', bytes: 'not bytes' }], /bytes/],
+    ['setReadingPosition', ['abc', -1], /setReadingPosition/],
+    ['listArticles', ['extra'], /listArticles/],
+  ] as const)('refuses %s(%j) with a clear message', (method, args, message) => {
+    let caught: unknown
+    try {
+      validateCall(method, args)
+    } catch (err) {
+      caught = err
+    }
+    expect(caught).toBeInstanceOf(HamishError)
+    expect((caught as HamishError).code).toBe('invalid-argument')
+    expect((caught as HamishError).message).toMatch(message)
+  })
+})
+
+describe('the wire codec', () => {
+  it('round-trips bytes of every length', () => {
+    for (let n = 0; n < 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255)
+      const back = decodeWire(encodeWire([{ name: 'f', bytes }])) as [{ bytes: Uint8Array }]
+      expect(back[0].bytes).toEqual(bytes)
+    }
+  })
+
+  it('refuses prototype-polluting keys and broken bytes', () => {
+    expect(() => decodeWire('{"__proto__": {"polluted": true}}')).toThrow(/__proto__/)
+    expect(() => decodeWire('[{"constructor": {"prototype": {}}}]')).toThrow()
+    expect(() => decodeWire('[{"$bytes": "@@@@"}]')).toThrow(/base64/)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
