@@ -74,7 +74,8 @@ async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<v
       await fs.rename(from, to)
       return
     } catch (error) {
-      const retry = process.platform === 'win32' && attempt < 5 && TRANSIENT_RENAME.has(errorCode(error) ?? '')
+      const retry =
+        process.platform === 'win32' && attempt < 5 && TRANSIENT_RENAME.has(errorCode(error) ?? '')
       if (!retry) throw error
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt))
     }

@@ -46,7 +46,8 @@ export interface JsonStore<T> {
 export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T>): Promise<JsonStore<T>> {
   const adapter = new JsonFile<T>(file, options)
   const read = await adapter.read()
-  const db = new Low<T>(adapter, read ?? options.defaults())
+  // Defaults are cloned: freezing must not reach objects the caller still holds.
+  const db = new Low<T>(adapter, read ?? structuredClone(options.defaults()))
   db.data = deepFreeze(db.data)
   return new Store(adapter.file, db)
 }

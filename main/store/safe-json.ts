@@ -18,7 +18,12 @@ const SUSPICIOUS = /__proto__|constructor|\\u/
 
 function refuseHostileKeys(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SyntaxError('the JSON has a "__proto__" key')
-  if (key === 'constructor' && typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype')) {
+  if (
+    key === 'constructor' &&
+    typeof value === 'object' &&
+    value !== null &&
+    Object.hasOwn(value, 'prototype')
+  ) {
     throw new SyntaxError('the JSON has a "constructor.prototype" key')
   }
   return value

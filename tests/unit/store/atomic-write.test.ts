@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fsyncDirectory, writeFileAtomic } from '../../../main/store/atomic-write'
 import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
@@ -44,7 +44,8 @@ describe('writeFileAtomic', () => {
       }) as StoreFs['open'],
     }
     await writeFileAtomic(file, 'x', { fs })
-    expect(opened[0]).toMatch(new RegExp(`^${tmp.path}/\\.a\\.json\\.tmp-${process.pid}-\\d+$`))
+    expect(opened[0]).toBe(join(tmp.path, basename(opened[0]!)))
+    expect(basename(opened[0]!)).toMatch(new RegExp(`^\\.a\\.json\\.tmp-${process.pid}-\\d+$`))
   })
 
   it('rejects when the parent is a file, creating nothing', async () => {
@@ -91,9 +92,12 @@ describe('fsyncDirectory', () => {
     open: (() => Promise.reject(systemError(code))) as StoreFs['open'],
   })
 
-  it.each(['EINVAL', 'EISDIR', 'EPERM'])('ignores %s (platforms that cannot fsync a folder)', async (code) => {
-    await expect(fsyncDirectory(failingDirOpen(code), tmp.path)).resolves.toBeUndefined()
-  })
+  it.each(['EINVAL', 'EISDIR', 'EPERM'])(
+    'ignores %s (platforms that cannot fsync a folder)',
+    async (code) => {
+      await expect(fsyncDirectory(failingDirOpen(code), tmp.path)).resolves.toBeUndefined()
+    },
+  )
 
   it('reports other errors', async () => {
     await expect(fsyncDirectory(failingDirOpen('EIO'), tmp.path)).rejects.toMatchObject({ code: 'EIO' })

@@ -176,7 +176,9 @@ describe('JsonFile: damaged files', () => {
     const { file, store, reports } = setup()
     await writeFile(file, '{"version":1,"items":[') // no backups at all
     expect(await store.read()).toBeNull()
-    expect(reports).toEqual([{ file, movedTo: expect.stringContaining('.corrupt-'), restoredFrom: null, reason: expect.any(String) }])
+    expect(reports).toEqual([
+      { file, movedTo: expect.stringContaining('.corrupt-'), restoredFrom: null, reason: expect.any(String) },
+    ])
     // A later write creates a new file; the damaged bytes stay where they were put.
     await store.write(doc('new'))
     expect(await readFile(reports[0]!.movedTo, 'utf8')).toBe('{"version":1,"items":[')

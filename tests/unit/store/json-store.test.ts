@@ -28,7 +28,8 @@ function open(options: Partial<JsonStoreOptions<Data>> = {}) {
   })
 }
 
-const onDisk = async (): Promise<unknown> => JSON.parse(await readFile(join(tmp.path, 'library.json'), 'utf8'))
+const onDisk = async (): Promise<unknown> =>
+  JSON.parse(await readFile(join(tmp.path, 'library.json'), 'utf8'))
 
 describe('openJsonStore', () => {
   it('starts from defaults without writing anything', async () => {
@@ -184,7 +185,10 @@ describe('openJsonStore: failures', () => {
 
   it('a failed write whose folder became a file leaves memory unchanged', async () => {
     const dir = join(tmp.path, 'gone')
-    const store = await openJsonStore<Data>(join(dir, 'a.json'), { defaults, backupsDir: join(tmp.path, 'b') })
+    const store = await openJsonStore<Data>(join(dir, 'a.json'), {
+      defaults,
+      backupsDir: join(tmp.path, 'b'),
+    })
     await writeFile(dir, 'a file where the folder should be')
     await expect(
       store.update((d) => {

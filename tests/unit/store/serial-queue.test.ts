@@ -17,7 +17,11 @@ describe('SerialQueue', () => {
       running -= 1
       return name
     }
-    const results = await Promise.all([queue.run(task('a', 20)), queue.run(task('b', 1)), queue.run(task('c', 5))])
+    const results = await Promise.all([
+      queue.run(task('a', 20)),
+      queue.run(task('b', 1)),
+      queue.run(task('c', 5)),
+    ])
     expect(results).toEqual(['a', 'b', 'c'])
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
     expect(queue.idle).toBe(true)
