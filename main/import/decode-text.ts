@@ -48,14 +48,19 @@ function binary(name: string, kind: string): HamishError {
 
 function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOptions): string {
   const [b0, b1, b2, b3] = bytes
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+    throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+    throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
     const encoding = b0 === 0xff ? 'utf-16le' : 'utf-16be'
     const text = strictDecode(encoding, bytes)
     const label = encoding === 'utf-16le' ? 'UTF-16 little-endian' : 'UTF-16 big-endian'
     if (text === null) {
-      throw undecodable(name, `the file starts with a ${label} byte-order mark but its bytes are not valid ${label} text`)
+      throw undecodable(
+        name,
+        `the file starts with a ${label} byte-order mark but its bytes are not valid ${label} text`,
+      )
     }
     if (controlShare(text) > 0.1) throw binary(name, 'a binary file (it is full of control characters)')
     return text
@@ -89,7 +94,10 @@ export function isBlank(text: string): boolean {
  */
 export function decodeText(bytes: Uint8Array, name = 'The file', options: DecodeOptions = {}): string {
   if (bytes.length === 0) {
-    throw new HamishError('empty-file', `${name}: the file is empty (0 bytes). Choose the file that holds the article.`)
+    throw new HamishError(
+      'empty-file',
+      `${name}: the file is empty (0 bytes). Choose the file that holds the article.`,
+    )
   }
   const text = cleanDecodedText(decodeBytes(bytes, name, options))
   if (isBlank(text)) {

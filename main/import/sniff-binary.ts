@@ -24,7 +24,10 @@ const MAGICS: Magic[] = [
   { bytes: ascii('ftyp'), offset: 4, kind: 'a video or image file (MP4, MOV, HEIC…)' },
   { bytes: ascii('OggS'), kind: 'an Ogg audio or video file' },
   { bytes: ascii('fLaC'), kind: 'a FLAC audio file' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a ZIP archive (a Word or OpenDocument file, or an EPUB named wrongly)' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    kind: 'a ZIP archive (a Word or OpenDocument file, or an EPUB named wrongly)',
+  },
   { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'an empty ZIP archive' },
   { bytes: [0x50, 0x4b, 0x07, 0x08], kind: 'a ZIP archive' },
   { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
@@ -43,6 +46,9 @@ const MAGICS: Magic[] = [
   { bytes: ascii('wOF2'), kind: 'a font file' },
 ]
 
+/** Fewer control bytes than this never make a file binary: a stray one in a short note is harmless. */
+const MIN_CONTROLS = 8
+
 /** How much of the file the byte checks look at: enough to decide, cheap on a 50 MB file. */
 const SAMPLE_BYTES = 64 * 1024
 
@@ -54,7 +60,10 @@ function matches(bytes: Uint8Array, magic: Magic): boolean {
 
 /** True for C0 control bytes that never occur in text (tab, LF, FF, CR, ESC and the DOS EOF mark do). */
 function isControlByte(b: number): boolean {
-  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) || b === 0x7f
+  return (
+    (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) ||
+    b === 0x7f
+  )
 }
 
 /**
@@ -72,18 +81,18 @@ export function binaryKind(bytes: Uint8Array): string | null {
     if (b === 0) return 'a binary file (it contains NUL bytes)'
     if (isControlByte(b)) controls++
   }
-  if (end > 0 && controls / end > 0.1) return 'a binary file (it is full of control bytes)'
+  if (controls >= MIN_CONTROLS && controls / end > 0.1) return 'a binary file (it is full of control bytes)'
   return null
 }
 
 /**
- * Share of control characters in decoded text (first 64 K characters): the
- * same test as `binaryKind`, for text that came from UTF-16.
+ * Share of control characters in decoded text (first 64 K characters; 0 when
+ * there are only a few): the same test as `binaryKind`, for text that came
+ * from UTF-16.
  */
 export function controlShare(text: string): number {
   const end = Math.min(text.length, SAMPLE_BYTES)
-  if (end === 0) return 0
   let controls = 0
   for (let i = 0; i < end; i++) if (isControlByte(text.charCodeAt(i)) || text.charCodeAt(i) === 0) controls++
-  return controls / end
+  return controls < MIN_CONTROLS ? 0 : controls / end
 }

@@ -1,0 +1,67 @@
+import * as v from 'valibot'
+import type { ImportedArticle } from '../../common/article'
+import type { BlockNode, DocNode } from '../../common/document'
+import { docSchema, MAX_DOCUMENT_CHARS } from '../../common/document'
+import { HamishError } from '../../common/errors'
+import { resolveLanguage } from '../../common/language'
+import { plainText } from '../../common/plain-text'
+import { isBlank } from './decode-text'
+import { cleanTitle, deriveTitle } from './title'
+
+/** What a format-specific importer found, before the checks every article gets. */
+export interface ArticleDraft {
+  blocks: BlockNode[]
+  /** The title the file declares or shows; null to make one from the text. */
+  title: string | null
+  date: string | null
+  /** Language and direction the file declares (lang/dir attributes, dc:language). */
+  lang?: string | null
+  dir?: string | null
+}
+
+/** The file name without folders and without its extension, the title of last resort. */
+function fileStem(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name
+  return base.replace(/\.[^.]+$/, '') || base
+}
+
+/**
+ * Turns a draft into the article the library stores, with the checks that
+ * must hold whatever the format: the document has text, is not too large,
+ * and passes `docSchema` (so a bug in any reducer can never store a node,
+ * mark or attribute outside the schema); the title is one trimmed line of at
+ * most 200 characters; language and direction come from what the file
+ * declared, else from its letters.
+ */
+export function finishArticle(draft: ArticleDraft, name: string): ImportedArticle {
+  const candidate: DocNode = { type: 'doc', content: draft.blocks }
+  const plain = plainText(candidate)
+  if (isBlank(plain)) {
+    throw new HamishError(
+      'empty-file',
+      `${name}: Hamish found no readable text in this file (only markup, scripts or images). ` +
+        'Choose the file that holds the article text.',
+    )
+  }
+  if (plain.length > MAX_DOCUMENT_CHARS) {
+    throw new HamishError(
+      'too-large',
+      `${name}: the article's text is longer than ${MAX_DOCUMENT_CHARS / 1024 / 1024} million characters. ` +
+        'Split it into smaller files and import those.',
+    )
+  }
+  let doc: DocNode
+  try {
+    doc = v.parse(docSchema, candidate)
+  } catch {
+    throw new HamishError(
+      'invalid-content',
+      `${name}: Hamish could not convert this file into a safe document, so it was not imported. ` +
+        'Try saving it as plain text (.txt) and importing that.',
+    )
+  }
+  const title =
+    cleanTitle(draft.title) || cleanTitle(deriveTitle(plain)) || cleanTitle(fileStem(name)) || 'Untitled'
+  const { lang, dir } = resolveLanguage(plain, { lang: draft.lang, dir: draft.dir })
+  return { title, date: draft.date, lang, dir, doc }
+}

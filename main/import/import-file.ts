@@ -1,0 +1,70 @@
+import { MAX_IMPORT_BYTES } from '../../common/api'
+import type { ImportedArticle } from '../../common/article'
+import { HamishError } from '../../common/errors'
+import { importEpub } from './import-epub'
+import { importHtml } from './import-html'
+import { importMarkdown } from './import-markdown'
+import { importText } from './import-text'
+
+type Importer = (bytes: Uint8Array, name: string) => ImportedArticle
+
+/** The importer for each extension Hamish reads. */
+const IMPORTERS: Record<string, Importer> = {
+  txt: importText,
+  md: importMarkdown,
+  markdown: importMarkdown,
+  html: importHtml,
+  htm: importHtml,
+  xhtml: (bytes, name) => importHtml(bytes, name, { xml: true }),
+  epub: importEpub,
+}
+
+/** Extensions `importFile` accepts, for file dialogs and drop targets. */
+export const IMPORT_EXTENSIONS = Object.keys(IMPORTERS)
+
+/** The lower-case extension of a file name, without the dot ('' when there is none). */
+export function extensionOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}
+
+/**
+ * Imports one file, given its name and bytes (never a path: the renderer
+ * does not get to choose what main reads). Picks the importer by extension
+ * and refuses, with a HamishError whose message starts with the file name
+ * and says what to do, anything unsupported, larger than 50 MB, empty,
+ * binary, undecodable or without text. The result's document has passed
+ * `docSchema`; title, date, language and direction are filled in.
+ */
+export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
+  const extension = extensionOf(name)
+  const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, extension)
+    ? IMPORTERS[extension]
+    : undefined
+  if (!importer) {
+    const what = extension ? `.${extension} files` : 'files without an extension'
+    throw new HamishError(
+      'unsupported-file',
+      `${name}: Hamish cannot import ${what}; it reads .txt, .md, .html and .epub.`,
+    )
+  }
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new HamishError(
+      'too-large',
+      `${name}: the file is ${megabytes(bytes.byteLength)}; Hamish imports files up to 50 MB. ` +
+        'Split it into smaller files and import those.',
+    )
+  }
+  if (bytes.byteLength === 0) {
+    throw new HamishError(
+      'empty-file',
+      `${name}: the file is empty (0 bytes). Choose the file that holds the article.`,
+    )
+  }
+  return importer(bytes, name)
+}
