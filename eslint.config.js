@@ -6,10 +6,36 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'zlib']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+  'zlib',
+]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'bench-results/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.tmp/**',
+      'test-results/**',
+      'bench-results/**',
+      'tests/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -28,12 +54,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'common/ is pure: no electron or Node modules.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'common/ imports nothing from the other layers.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'common/ is pure: no electron or Node modules.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'common/ imports nothing from the other layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -44,14 +85,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'renderer/ runs sandboxed in the page: no electron or Node modules.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'renderer/ talks to main only through window.hamish.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'renderer/ runs sandboxed in the page: no electron or Node modules.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'renderer/ talks to main only through window.hamish.',
+            },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Build DOM nodes; nothing from an article or note may reach innerHTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Build DOM nodes; nothing from an article or note may reach innerHTML.',
+        },
         { property: 'outerHTML', message: 'Build DOM nodes instead.' },
         { property: 'insertAdjacentHTML', message: 'Build DOM nodes instead.' },
       ],
@@ -65,7 +115,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'preload/ is sandboxed: only electron and the contract.' },
-            { group: ['**/main/**', '**/renderer/**'], message: 'preload/ imports only common/ and electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'preload/ imports only common/ and electron.',
+            },
           ],
         },
       ],
@@ -79,7 +132,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'Only main/app/ imports electron; the rest of main/ is plain Node.' },
+            {
+              group: ['electron'],
+              message: 'Only main/app/ imports electron; the rest of main/ is plain Node.',
+            },
             { group: ['**/renderer/**', '**/preload/**'], message: 'main/ imports only common/.' },
           ],
         },

@@ -50,7 +50,10 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
   if (outcome.status !== 'added') throw new Error(outcome.message)
   const id = outcome.article!.id
   const paragraphs = textBlocks((await library.getArticle(id)).doc)
-  const preview = await startPreviewServer({ api: createApiService(library), rendererDir: join(ROOT, 'out/renderer') })
+  const preview = await startPreviewServer({
+    api: createApiService(library),
+    rendererDir: join(ROOT, 'out/renderer'),
+  })
   const baseline = await serveStatic(
     new Map([
       ['/', { type: 'text/html; charset=utf-8', body: staticPage(paragraphs) }],
@@ -67,17 +70,25 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
         if (which === 'reader') {
           await page.goto(`${preview.url.split('?')[0]}?token=${token}#article=${id}`)
-          await page.waitForFunction(() => performance.getEntriesByName('hamish:reader-painted').length > 0, null, {
-            timeout: 120_000,
-          })
-          reader.ms.push(await page.evaluate(() => performance.getEntriesByName('hamish:reader-painted')[0]!.startTime))
+          await page.waitForFunction(
+            () => performance.getEntriesByName('hamish:reader-painted').length > 0,
+            null,
+            {
+              timeout: 120_000,
+            },
+          )
+          reader.ms.push(
+            await page.evaluate(() => performance.getEntriesByName('hamish:reader-painted')[0]!.startTime),
+          )
           reader.heap.push(await heapAfterGc(page))
         } else {
           await page.goto(baseline.origin + '/')
           await page.waitForFunction(() => performance.getEntriesByName('static-painted').length > 0, null, {
             timeout: 120_000,
           })
-          plain.ms.push(await page.evaluate(() => performance.getEntriesByName('static-painted')[0]!.startTime))
+          plain.ms.push(
+            await page.evaluate(() => performance.getEntriesByName('static-painted')[0]!.startTime),
+          )
           plain.heap.push(await heapAfterGc(page))
         }
         await page.close()

@@ -59,7 +59,8 @@ export interface HamishEvents {
   menuCommand: MenuCommand
 }
 
-export type MenuCommand = 'theme-light' | 'theme-dark' | 'theme-sepia' | 'show-library' | 'show-settings' | 'show-help'
+export type MenuCommand =
+  'theme-light' | 'theme-dark' | 'theme-sepia' | 'show-library' | 'show-settings' | 'show-help'
 export type HamishEventName = keyof HamishEvents
 
 /** What preload exposes as `window.hamish`: the API plus typed event subscription. */

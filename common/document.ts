@@ -8,9 +8,7 @@ import * as v from 'valibot'
  * survive into it.
  */
 export type Mark =
-  | { type: 'em' }
-  | { type: 'strong' }
-  | { type: 'link'; attrs: { href: string; title?: string | null } }
+  { type: 'em' } | { type: 'strong' } | { type: 'link'; attrs: { href: string; title?: string | null } }
 
 export interface TextNode {
   type: 'text'
@@ -57,12 +55,7 @@ export interface OrderedListNode {
 }
 
 export type TextBlockNode = ParagraphNode | HeadingNode
-export type BlockNode =
-  | ParagraphNode
-  | HeadingNode
-  | BlockquoteNode
-  | BulletListNode
-  | OrderedListNode
+export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | BulletListNode | OrderedListNode
 
 export interface DocNode {
   type: 'doc'
@@ -115,7 +108,10 @@ const blockSchema: v.GenericSchema<BlockNode> = v.lazy(() =>
       content: inlineContent,
     }),
     v.strictObject({ type: v.literal('blockquote'), content: v.pipe(v.array(blockSchema), v.minLength(1)) }),
-    v.strictObject({ type: v.literal('bullet_list'), content: v.pipe(v.array(listItemSchema), v.minLength(1)) }),
+    v.strictObject({
+      type: v.literal('bullet_list'),
+      content: v.pipe(v.array(listItemSchema), v.minLength(1)),
+    }),
     v.strictObject({
       type: v.literal('ordered_list'),
       attrs: v.optional(v.strictObject({ order: v.pipe(v.number(), v.integer(), v.minValue(0)) })),

@@ -6,7 +6,21 @@ const HEBREW_LETTER = /[\p{Script=Hebrew}]/u
 const LETTER = /\p{L}/u
 
 /** Languages whose script is written right to left, by primary subtag. */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'])
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'ku',
+  'ps',
+  'sd',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
+])
 
 /** Direction implied by a BCP 47 language tag (`ar-EG` → rtl). */
 export function directionOfLanguage(lang: string): Direction {
@@ -53,7 +67,8 @@ export function resolveLanguage(
   declared: { lang?: string | null; dir?: string | null },
 ): { lang: string; dir: Direction } {
   const guess = guessLanguage(text)
-  const lang = declared.lang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(declared.lang) ? declared.lang : guess.lang
+  const lang =
+    declared.lang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(declared.lang) ? declared.lang : guess.lang
   const declaredDir = declared.dir?.toLowerCase()
   const dir: Direction =
     declaredDir === 'rtl' || declaredDir === 'ltr'

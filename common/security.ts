@@ -17,12 +17,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** Schemes that may be handed to the system browser or mail client. */
+/**
+ * Schemes that may be handed to the system browser or mail client: http(s)
+ * with a host, or mailto. Anything else (file:, javascript:, custom app
+ * schemes) could run code or open local files, so it is never passed on.
+ */
 export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:'
-  } catch {
-    return false
-  }
+  return /^(https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s]+)$/i.test(url.trim()) && !/[\u0000-\u001f]/.test(url)
 }

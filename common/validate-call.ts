@@ -13,7 +13,10 @@ export function validateCall<M extends ApiMethod>(method: M, args: unknown): Par
   if (!result.success) {
     const issue = result.issues[0]
     const where = issue.path?.map((p) => String(p.key)).join('.') ?? ''
-    throw new HamishError('invalid-argument', `${method}: ${where ? `argument ${where}: ` : ''}${issue.message}`)
+    throw new HamishError(
+      'invalid-argument',
+      `${method}: ${where ? `argument ${where}: ` : ''}${issue.message}`,
+    )
   }
   return result.output
 }

@@ -62,7 +62,11 @@ export function decodeWire(text: string): unknown {
     }
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v)
-      if (keys.length === 1 && keys[0] === '$bytes' && typeof (v as { $bytes: unknown }).$bytes === 'string') {
+      if (
+        keys.length === 1 &&
+        keys[0] === '$bytes' &&
+        typeof (v as { $bytes: unknown }).$bytes === 'string'
+      ) {
         return fromBase64((v as { $bytes: string }).$bytes)
       }
     }

@@ -6,7 +6,11 @@ import { HamishError } from '../../common/errors'
 import type { Library } from '../library/library'
 
 /** Sends a typed event to the window's page. */
-export function sendEvent<E extends keyof HamishEvents>(win: BrowserWindow, event: E, payload: HamishEvents[E]): void {
+export function sendEvent<E extends keyof HamishEvents>(
+  win: BrowserWindow,
+  event: E,
+  payload: HamishEvents[E],
+): void {
   if (!win.isDestroyed()) win.webContents.send(eventChannelOf(event), payload)
 }
 
@@ -32,7 +36,12 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
     try {
       const info = await stat(path)
       if (info.size > MAX_IMPORT_BYTES) {
-        outcomes.push({ name, status: 'rejected', message: `${name}: the file is larger than 50 MB.`, article: null })
+        outcomes.push({
+          name,
+          status: 'rejected',
+          message: `${name}: the file is larger than 50 MB.`,
+          article: null,
+        })
         continue
       }
       outcomes.push(await library.importFile({ name, bytes: new Uint8Array(await readFile(path)) }))
@@ -41,6 +50,10 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
       outcomes.push({ name, status: 'rejected', message, article: null })
     }
   }
-  sendEvent(win, 'importProgress', { done: choice.filePaths.length, total: choice.filePaths.length, name: '' })
+  sendEvent(win, 'importProgress', {
+    done: choice.filePaths.length,
+    total: choice.filePaths.length,
+    name: '',
+  })
   sendEvent(win, 'libraryChanged', { outcomes })
 }

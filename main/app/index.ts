@@ -39,7 +39,10 @@ async function start(): Promise<void> {
   hardenSession()
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
   const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
-  registerIpc(createApiService(library), (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl))
+  registerIpc(
+    createApiService(library),
+    (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl),
+  )
 
   win = createMainWindow(files)
   win.on('closed', () => {

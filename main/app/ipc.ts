@@ -9,12 +9,17 @@ import { dispatchCall } from '../../common/validate-call'
  * against the contract's schema before the service sees them. Answers are
  * WireResults, so the renderer gets our message and not Electron's wrapping.
  */
-export function registerIpc(api: HamishApi, isOwnSender: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerIpc(
+  api: HamishApi,
+  isOwnSender: (sender: WebContents, frameUrl: string) => boolean,
+): void {
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frameUrl = event.senderFrame?.url ?? ''
       if (!isOwnSender(event.sender, frameUrl) || event.senderFrame?.parent) {
-        return failure(new HamishError('forbidden', `${method}: refused a call from outside Hamish's window.`))
+        return failure(
+          new HamishError('forbidden', `${method}: refused a call from outside Hamish's window.`),
+        )
       }
       try {
         const value = await dispatchCall(api, method, args)

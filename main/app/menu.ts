@@ -49,8 +49,15 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
       role: 'help',
       submenu: [
         { label: 'Hamish Help', accelerator: 'F1', click: () => actions.command('show-help') },
-        { label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Shift+I', click: () => win()?.webContents.toggleDevTools() },
-        { label: 'Electron security checklist', click: () => void shell.openExternal('https://www.electronjs.org/docs/latest/tutorial/security') },
+        {
+          label: 'Toggle Developer Tools',
+          accelerator: 'CmdOrCtrl+Shift+I',
+          click: () => win()?.webContents.toggleDevTools(),
+        },
+        {
+          label: 'Electron security checklist',
+          click: () => void shell.openExternal('https://www.electronjs.org/docs/latest/tutorial/security'),
+        },
       ],
     },
   ]

@@ -25,7 +25,9 @@ export async function importCommand(library: Library, argv: string[], io: Output
     outcomes.push(await importOne(library, file))
   }
   if (flags.has('--json')) io.out(JSON.stringify(outcomes, null, 2))
-  else for (const o of outcomes) io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
+  else
+    for (const o of outcomes)
+      io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
   return outcomes.some((o) => o.status === 'rejected') ? 1 : 0
 }
 
@@ -51,7 +53,15 @@ async function importOne(library: Library, file: string): Promise<ImportOutcome>
 const COLUMNS = ['id', 'title', 'date', 'lang', 'dir', 'fingerprint', 'chars'] as const
 
 function row(a: ArticleSummary): string[] {
-  return [a.id, a.trashed ? `${a.title} (in trash)` : a.title, a.date ?? '-', a.lang, a.dir, a.fingerprint, String(a.chars)]
+  return [
+    a.id,
+    a.trashed ? `${a.title} (in trash)` : a.title,
+    a.date ?? '-',
+    a.lang,
+    a.dir,
+    a.fingerprint,
+    String(a.chars),
+  ]
 }
 
 /** `hamish list [--json]`: one line per article, tab-separated so it pipes into cut and awk. */

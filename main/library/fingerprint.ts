@@ -9,7 +9,9 @@ import { plainText } from '../../common/plain-text'
  * is recognised and colleagues' annotation files find their article.
  */
 export function fingerprintOf(doc: DocNode): string {
-  return createHash('sha256').update(normaliseForFingerprint(plainText(doc)), 'utf8').digest('hex')
+  return createHash('sha256')
+    .update(normaliseForFingerprint(plainText(doc)), 'utf8')
+    .digest('hex')
 }
 
 /** A new article id: short, random, safe as a file name on every platform. */

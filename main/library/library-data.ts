@@ -51,6 +51,8 @@ export function isArticleFile(id: string) {
   return (data: unknown): data is ArticleFile => {
     if (typeof data !== 'object' || data === null) return false
     const d = data as Partial<ArticleFile>
-    return d.version === 1 && d.id === id && typeof d.doc === 'object' && d.doc !== null && d.doc.type === 'doc'
+    return (
+      d.version === 1 && d.id === id && typeof d.doc === 'object' && d.doc !== null && d.doc.type === 'doc'
+    )
   }
 }

@@ -38,7 +38,12 @@ export class Library {
   private readonly notices: Notice[]
   private readonly now: () => Date
 
-  private constructor(paths: LibraryPaths, index: JsonStore<LibraryData>, notices: Notice[], now: () => Date) {
+  private constructor(
+    paths: LibraryPaths,
+    index: JsonStore<LibraryData>,
+    notices: Notice[],
+    now: () => Date,
+  ) {
     this.paths = paths
     this.index = index
     this.notices = notices
@@ -63,7 +68,8 @@ export class Library {
     if (!index.data.sampleSeeded) {
       if (options.sample && !options.noSample) {
         const outcome = await library.importFile(options.sample)
-        if (outcome.status === 'rejected') throw new Error(`the sample article failed to import: ${outcome.message}`)
+        if (outcome.status === 'rejected')
+          throw new Error(`the sample article failed to import: ${outcome.message}`)
       }
       await index.update((d) => {
         d.sampleSeeded = true
@@ -88,7 +94,10 @@ export class Library {
     if (cached) return cached
     const store = openJsonStore<ArticleFile>(this.paths.articleFile(id), {
       defaults: () => {
-        throw new HamishError('storage', `The file of article ${id} is missing or damaged and no backup could be restored.`)
+        throw new HamishError(
+          'storage',
+          `The file of article ${id} is missing or damaged and no backup could be restored.`,
+        )
       },
       backupsDir: this.paths.backupsDir,
       validate: isArticleFile(id),
@@ -158,10 +167,18 @@ export class Library {
       })
     } catch (err) {
       await rm(this.paths.articleFile(id), { force: true })
-      throw new HamishError('storage', `${name}: the library could not be written (${describe(err)}); nothing was added.`)
+      throw new HamishError(
+        'storage',
+        `${name}: the library could not be written (${describe(err)}); nothing was added.`,
+      )
     }
     this.articleStores.set(id, Promise.resolve(store))
-    return { name, status: 'added', message: `${name}: added as “${summary.title}”.`, article: { ...summary } }
+    return {
+      name,
+      status: 'added',
+      message: `${name}: added as “${summary.title}”.`,
+      article: { ...summary },
+    }
   }
 
   private async changeSummary(id: string, change: (a: ArticleSummary) => void): Promise<ArticleSummary> {
@@ -250,5 +267,10 @@ function recoveryNotice(report: RecoveryReport, at: Date): Notice {
   const message = report.restoredFrom
     ? `${name} was damaged. It was kept as ${moved}, and the last good backup (${basename(report.restoredFrom)}) was restored.`
     : `${name} was damaged and no backup could be read. It was kept as ${moved}, and Hamish started with an empty one.`
-  return { id: `notice-${++noticeCounter}`, level: report.restoredFrom ? 'warning' : 'error', message, at: at.toISOString() }
+  return {
+    id: `notice-${++noticeCounter}`,
+    level: report.restoredFrom ? 'warning' : 'error',
+    message,
+    at: at.toISOString(),
+  }
 }

@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<void> {
     const arg = rest[i]!
     if (arg === '--port') {
       port = Number(rest[++i])
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number. ${USAGE}`)
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port needs a number. ${USAGE}`)
     } else if (arg === '--no-sample') noSample = true
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE)

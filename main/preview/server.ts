@@ -72,16 +72,22 @@ export async function startPreviewServer(options: {
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, failure('forbidden', 'The API takes POST requests only.'))
+    if (req.method !== 'POST')
+      return sendJson(res, 405, failure('forbidden', 'The API takes POST requests only.'))
     const sent = req.headers[TOKEN_HEADER]
     if (typeof sent !== 'string' || !sameSecret(sent, token)) {
-      return sendJson(res, 403, failure('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'))
+      return sendJson(
+        res,
+        403,
+        failure('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'),
+      )
     }
     const from = req.headers.origin
     if (from !== undefined && from !== origin && from !== `http://localhost:${port()}`) {
       return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'))
     }
-    if (!isApiMethod(method)) return sendJson(res, 404, failure('not-found', `There is no API method “${method}”.`))
+    if (!isApiMethod(method))
+      return sendJson(res, 404, failure('not-found', `There is no API method “${method}”.`))
     let args: unknown
     try {
       args = decodeWire(await readBody(req))
@@ -177,7 +183,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
     size += (chunk as Buffer).length
     if (size > MAX_BODY_BYTES) {
       req.destroy()
-      throw new HamishError('too-large', 'The file is larger than 50 MB; Hamish does not import files that large.')
+      throw new HamishError(
+        'too-large',
+        'The file is larger than 50 MB; Hamish does not import files that large.',
+      )
     }
     chunks.push(chunk as Buffer)
   }

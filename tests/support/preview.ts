@@ -34,9 +34,12 @@ export async function tempLibrary(prefix = 'hamish-lib-'): Promise<string> {
  * build`) on a random port over a library folder, and resolves with the URL
  * it printed (token included).
  */
-export async function startPreview(options: { library?: string; seed?: boolean } = {}): Promise<RunningPreview> {
+export async function startPreview(
+  options: { library?: string; seed?: boolean } = {},
+): Promise<RunningPreview> {
   const script = join(ROOT, 'out/main/preview.js')
-  if (!existsSync(script)) throw new Error('out/main/preview.js is missing: run `npm run build` before the e2e tests')
+  if (!existsSync(script))
+    throw new Error('out/main/preview.js is missing: run `npm run build` before the e2e tests')
   const ownLibrary = options.library === undefined
   const library = options.library ?? (await tempLibrary())
   const args = [script, '--library', library, '--port', '0']
@@ -80,8 +83,11 @@ export async function startPreview(options: { library?: string; seed?: boolean }
  */
 export async function launchChromium(): Promise<Browser | null> {
   if (!existsSync(CHROMIUM)) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install it (apt-get install chromium)`)
-    console.warn(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set HAMISH_CHROMIUM)`)
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install it (apt-get install chromium)`)
+    console.warn(
+      `e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set HAMISH_CHROMIUM)`,
+    )
     return null
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })

@@ -32,7 +32,15 @@ describe('hamish CLI', () => {
     await writeFile(join(dir, 'a.txt'), 'عنوان أول\n\nنص المقالة الأولى بالعربية.\n')
     await writeFile(join(dir, 'b.md'), '# عنوان ثانٍ\n\nنص *المقالة* الثانية.\n')
     await writeFile(join(dir, 'c.bin'), Buffer.from([0, 1, 2, 3, 0, 0, 255]))
-    const r = await run('import', join(dir, 'a.txt'), join(dir, 'c.bin'), join(dir, 'b.md'), '--library', lib, '--json')
+    const r = await run(
+      'import',
+      join(dir, 'a.txt'),
+      join(dir, 'c.bin'),
+      join(dir, 'b.md'),
+      '--library',
+      lib,
+      '--json',
+    )
     expect(r.code).toBe(1)
     const outcomes = JSON.parse(r.out) as { name: string; status: string; message: string }[]
     expect(outcomes.map((o) => [o.name, o.status])).toEqual([
@@ -56,7 +64,10 @@ describe('hamish CLI', () => {
   })
 
   it('shows an article’s plain text, the text positions count in', async () => {
-    const list = JSON.parse((await run('list', '--library', lib, '--json')).out) as { id: string; chars: number }[]
+    const list = JSON.parse((await run('list', '--library', lib, '--json')).out) as {
+      id: string
+      chars: number
+    }[]
     const r = await run('show', list[0]!.id, '--library', lib, '--json')
     const shown = JSON.parse(r.out) as { text: string; chars: number }
     expect([...shown.text].length).toBe(shown.chars)

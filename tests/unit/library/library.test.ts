@@ -62,29 +62,37 @@ describe('import', () => {
   })
 
   it.each([
-    ['picture.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 0, 0])],
+    [
+      'picture.png',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 0, 0]),
+    ],
     ['notes.docx', utf8('hello')],
     ['empty.txt', new Uint8Array()],
     ['blank.txt', utf8('   \n\n  ')],
     ['random.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
     ['broken.epub', utf8('this is not a zip')],
-  ])('rejects %s with a clear message and leaves the library byte-for-byte unchanged', async (name, bytes) => {
-    const library = await Library.open(dir, { sample })
-    const before = await snapshotDir(dir)
-    const outcome = await library.importFile({ name, bytes })
-    expect(outcome.status).toBe('rejected')
-    expect(outcome.message.startsWith(name)).toBe(true)
-    expect(outcome.message.length).toBeGreaterThan(name.length + 10)
-    expect(await snapshotDir(dir)).toEqual(before)
-    expect(library.listArticles()).toHaveLength(1)
-  })
+  ])(
+    'rejects %s with a clear message and leaves the library byte-for-byte unchanged',
+    async (name, bytes) => {
+      const library = await Library.open(dir, { sample })
+      const before = await snapshotDir(dir)
+      const outcome = await library.importFile({ name, bytes })
+      expect(outcome.status).toBe('rejected')
+      expect(outcome.message.startsWith(name)).toBe(true)
+      expect(outcome.message.length).toBeGreaterThan(name.length + 10)
+      expect(await snapshotDir(dir)).toEqual(before)
+      expect(library.listArticles()).toHaveLength(1)
+    },
+  )
 
   it('writes the article file and library.json before it says "added"', async () => {
     const library = await Library.open(dir, { noSample: true })
     const outcome = await library.importFile({ name: 'a.md', bytes: utf8('# عنوان\n\nفقرة *مهمة* هنا.\n') })
     expect(outcome.status).toBe('added')
     const id = outcome.article!.id
-    const onDisk = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as { articles: { id: string }[] }
+    const onDisk = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as {
+      articles: { id: string }[]
+    }
     expect(onDisk.articles.map((a) => a.id)).toEqual([id])
     const file = JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')) as { id: string }
     expect(file.id).toBe(id)

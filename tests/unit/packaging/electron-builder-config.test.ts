@@ -13,7 +13,9 @@ const ROOT = resolve(__dirname, '../../..')
  */
 describe('electron-builder.yml', () => {
   const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>
-  const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+  ) as object
 
   it('validates against app-builder-lib/scheme.json', () => {
     const ajv = new Ajv({ allErrors: true, strict: false })

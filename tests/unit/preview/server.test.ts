@@ -32,10 +32,19 @@ interface Reply {
 }
 
 /** A raw HTTP request, so headers such as Host can be forged as an attacker would. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Reply>((resolveReply, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
       (res) => {
         let body = ''
         res.on('data', (d: Buffer) => (body += d.toString()))
@@ -90,11 +99,16 @@ describe('the preview server', () => {
   it('refuses unknown methods and GET on the API', async () => {
     expect((await call('send', [])).status).toBe(404)
     expect((await call('__proto__', [])).status).toBe(404)
-    expect((await send('/api/listArticles', { headers: { 'X-Hamish-Token': server.token } })).status).toBe(405)
+    expect((await send('/api/listArticles', { headers: { 'X-Hamish-Token': server.token } })).status).toBe(
+      405,
+    )
   })
 
   it('checks arguments against the contract and says what is wrong', async () => {
-    const reply = decodeWire((await call('getArticle', [{ id: 1 }])).body) as { ok: boolean; error: { code: string; message: string } }
+    const reply = decodeWire((await call('getArticle', [{ id: 1 }])).body) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
     expect(reply.ok).toBe(false)
     expect(reply.error.code).toBe('invalid-argument')
     expect(reply.error.message).toMatch(/^getArticle/)
