@@ -43,7 +43,8 @@ export function connectBridge(): HamishBridge {
   if (window.hamish) return window.hamish
   const params = new URLSearchParams(location.search)
   const token = params.get('token') ?? sessionStorage.getItem('hamish-token')
-  if (!token) throw new Error('Hamish preview: open the URL that `npm run preview` printed (it carries the token).')
+  if (!token)
+    throw new Error('Hamish preview: open the URL that `npm run preview` printed (it carries the token).')
   sessionStorage.setItem('hamish-token', token)
   if (params.has('token')) {
     params.delete('token')

@@ -55,7 +55,9 @@ export const schema = new Schema({
       parseDOM: [
         {
           tag: 'ol',
-          getAttrs: (dom: HTMLElement) => ({ order: dom.hasAttribute('start') ? Number(dom.getAttribute('start')) : 1 }),
+          getAttrs: (dom: HTMLElement) => ({
+            order: dom.hasAttribute('start') ? Number(dom.getAttribute('start')) : 1,
+          }),
         },
       ],
       toDOM: (node): DOMOutputSpec => {
@@ -94,7 +96,10 @@ export const schema = new Schema({
       parseDOM: [
         {
           tag: 'a[href]',
-          getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute('href'), title: dom.getAttribute('title') }),
+          getAttrs: (dom: HTMLElement) => ({
+            href: dom.getAttribute('href'),
+            title: dom.getAttribute('title'),
+          }),
         },
       ],
       // Clicks are intercepted by the reader (reader/link-clicks.ts); rel keeps any escape route inert.

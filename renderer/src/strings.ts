@@ -10,6 +10,15 @@ export const UI_DIR: 'ltr' | 'rtl' = 'ltr'
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
+/**
+ * Wraps text from an article or a file (a title, a tag, a file name) in
+ * Unicode first-strong isolates, so an Arabic title inside an English
+ * sentence keeps its own direction and does not drag the quotes and words
+ * around it out of order.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`
+
+/** The English table. A translation is another object of the same shape. */
 export const strings = {
   appName: 'Hamish',
   appTagline: 'هامش',
@@ -21,7 +30,10 @@ export const strings = {
   navImport: 'Import…',
   navSettings: 'Reading settings',
   navHelp: 'Help',
+  importShortcut: 'Import files (Ctrl+O)',
+  settingsShortcut: 'Reading settings (Ctrl+,)',
   mainNavigation: 'Main',
+  skipToContent: 'Skip to content',
 
   // Library
   libraryHeading: 'Library',
@@ -36,28 +48,30 @@ export const strings = {
   columnActions: 'Actions',
   sortBy: (column: string): string => `Sort by ${column.toLowerCase()}`,
   articleCount: (shown: number, total: number): string =>
-    shown === total ? plural(total, 'article', 'articles') : `${shown} of ${plural(total, 'article', 'articles')}`,
+    shown === total
+      ? plural(total, 'article', 'articles')
+      : `${shown} of ${plural(total, 'article', 'articles')}`,
   libraryEmpty: 'Your library is empty.',
   libraryEmptyHint:
     'Import articles with the Import button, with Ctrl+O, or by dropping files onto this window. Hamish reads .txt, .md, .html and .epub files.',
-  noMatch: (query: string): string => `No article title contains “${query}”.`,
+  noMatch: (query: string): string => `No article title contains “${isolate(query)}”.`,
   noDate: '—',
   noTags: '',
   rename: 'Rename',
-  renameLabel: (title: string): string => `Rename “${title}”`,
+  renameLabel: (title: string): string => `Rename “${isolate(title)}”`,
   editTags: 'Tags',
-  editTagsLabel: (title: string): string => `Edit the tags of “${title}”`,
+  editTagsLabel: (title: string): string => `Edit the tags of “${isolate(title)}”`,
   trash: 'Delete',
-  trashLabel: (title: string): string => `Move “${title}” to the Trash`,
-  openLabel: (title: string): string => `Open “${title}”`,
-  movedToTrash: (title: string): string => `“${title}” was moved to the Trash.`,
+  trashLabel: (title: string): string => `Move “${isolate(title)}” to the Trash`,
+  openLabel: (title: string): string => `Open “${isolate(title)}”`,
+  movedToTrash: (title: string): string => `“${isolate(title)}” was moved to the Trash.`,
   undo: 'Undo',
-  restored: (title: string): string => `“${title}” was restored.`,
+  restored: (title: string): string => `“${isolate(title)}” was restored.`,
   trashHeading: (n: number): string => `Trash (${n})`,
   trashEmpty: 'The Trash is empty.',
   trashedOn: 'Deleted',
   restore: 'Restore',
-  restoreLabel: (title: string): string => `Restore “${title}”`,
+  restoreLabel: (title: string): string => `Restore “${isolate(title)}”`,
 
   // Dialogs
   close: 'Close',
@@ -65,17 +79,20 @@ export const strings = {
   save: 'Save',
   renameTitle: 'Rename article',
   renameField: 'Title',
+  renameEmpty: 'The title cannot be empty.',
   tagsTitle: 'Tags',
-  tagsFor: (title: string): string => `Tags of “${title}”`,
+  tagsFor: (title: string): string => `Tags of “${isolate(title)}”`,
   tagsNone: 'No tags yet.',
   tagAddLabel: 'New tag',
   tagAddPlaceholder: 'Type a tag and press Enter',
   tagAdd: 'Add',
-  tagRemoveLabel: (tag: string): string => `Remove the tag “${tag}”`,
+  tagRemoveLabel: (tag: string): string => `Remove the tag “${isolate(tag)}”`,
 
   // Import
   importPickerLabel: 'Choose files to import',
-  importProgress: (done: number, total: number, name: string): string => `Importing ${done} of ${total}: ${name}…`,
+  untitledFile: 'untitled',
+  importProgress: (done: number, total: number, name: string): string =>
+    `Importing ${done} of ${total}: ${isolate(name)}…`,
   importDone: (added: number, duplicate: number, rejected: number): string =>
     [
       plural(added, 'article added', 'articles added'),
@@ -85,8 +102,10 @@ export const strings = {
       .filter(Boolean)
       .join(', ') + '.',
   importStatus: { added: 'Added', duplicate: 'Already in library', rejected: 'Rejected' },
-  importTooLarge: (name: string): string =>
-    `“${name}” is larger than 50 MB, the largest file Hamish imports. Nothing was added.`,
+  /** Same wording as main's importer (main/import/import-file.ts), for files refused before sending. */
+  importTooLarge: (name: string, bytes: number): string =>
+    `${isolate(name)}: the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Hamish imports files up to 50 MB. ` +
+    'Split it into smaller files and import those.',
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
@@ -94,8 +113,9 @@ export const strings = {
 
   // Reader
   readerLoading: 'Opening the article…',
-  readerTextLabel: (title: string): string => `Text of “${title}”`,
+  readerTextLabel: (title: string): string => `Text of “${isolate(title)}”`,
   readerBack: 'Back to the library',
+  readerNav: 'Reader',
   readerNotFound: 'This article could not be opened.',
 
   // Settings
@@ -110,6 +130,7 @@ export const strings = {
   themeNames: { light: 'Light', dark: 'Dark', sepia: 'Sepia' },
   settingsReset: 'Restore defaults',
   settingsSaveFailed: 'Your reading settings could not be saved: ',
+  settingsLoadFailed: 'Your reading settings could not be loaded: ',
   px: (n: number): string => `${n} px`,
   chars: (n: number): string => `${n} characters`,
 

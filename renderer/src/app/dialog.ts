@@ -7,6 +7,7 @@ export interface DialogHandle {
   close(): void
 }
 
+/** Content and behaviour of one dialog. */
 export interface DialogOptions {
   title: string
   body: Node[]
@@ -26,7 +27,10 @@ export interface DialogOptions {
 export function openDialog(options: DialogOptions): DialogHandle {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
   const titleId = uid('dialog-title')
-  const dialog = el('dialog', { class: `dialog ${options.class ?? ''}`.trim(), attrs: { 'aria-labelledby': titleId } })
+  const dialog = el('dialog', {
+    class: `dialog ${options.class ?? ''}`.trim(),
+    attrs: { 'aria-labelledby': titleId },
+  })
   let closed = false
   const close = (): void => {
     if (closed) return
@@ -38,7 +42,10 @@ export function openDialog(options: DialogOptions): DialogHandle {
   }
   const header = el('header', { class: 'dialog-header' }, [
     el('h2', { attrs: { id: titleId }, text: options.title }),
-    button('×', close, { class: 'icon-button', attrs: { 'aria-label': strings.close, title: strings.close } }),
+    button('×', close, {
+      class: 'icon-button',
+      attrs: { 'aria-label': strings.close, title: strings.close },
+    }),
   ])
   dialog.append(header, el('div', { class: 'dialog-body' }, options.body))
   if (options.actions?.length) dialog.append(el('footer', { class: 'dialog-footer' }, options.actions))
@@ -51,7 +58,11 @@ export function openDialog(options: DialogOptions): DialogHandle {
   dialog.addEventListener('mousedown', (event) => {
     if (event.target !== dialog) return
     const r = dialog.getBoundingClientRect()
-    const inside = event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom
+    const inside =
+      event.clientX >= r.left &&
+      event.clientX <= r.right &&
+      event.clientY >= r.top &&
+      event.clientY <= r.bottom
     if (!inside) close()
   })
   document.body.append(dialog)

@@ -51,12 +51,22 @@ export function replaceChildren(parent: Element, children: Child[]): void {
 }
 
 /** Makes a button: the most common control, always `type="button"` so it never submits by accident. */
-export function button(label: string, onClick: (event: MouseEvent) => void, props: ElementProps = {}): HTMLButtonElement {
-  return el('button', { ...props, attrs: { type: 'button', ...props.attrs }, text: label, on: { ...props.on, click: onClick } })
+export function button(
+  label: string,
+  onClick: (event: MouseEvent) => void,
+  props: ElementProps = {},
+): HTMLButtonElement {
+  return el('button', {
+    ...props,
+    attrs: { type: 'button', ...props.attrs },
+    text: label,
+    on: { ...props.on, click: onClick },
+  })
 }
 
-/** A process-unique id for label/aria wiring. */
 let counter = 0
+
+/** A page-unique element id, for wiring labels and aria attributes to generated controls. */
 export function uid(prefix: string): string {
   counter += 1
   return `${prefix}-${counter}`

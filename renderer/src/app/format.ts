@@ -21,7 +21,11 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
  * the reader shows it in the article's language, the library in the
  * interface's. Formatted in UTC so a day never shifts by a time zone.
  */
-export function formatDay(day: string | null, locale: string = UI_LANG, style: 'long' | 'medium' = 'medium'): string {
+export function formatDay(
+  day: string | null,
+  locale: string = UI_LANG,
+  style: 'long' | 'medium' = 'medium',
+): string {
   if (!day) return ''
   const t = parseDay(day)
   if (t === null) return day

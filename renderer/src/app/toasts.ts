@@ -1,6 +1,7 @@
 import { strings } from '../strings'
 import { button, el } from './dom'
 
+/** What a toast says, and its optional action (Undo). */
 export interface ToastOptions {
   message: string
   action?: { label: string; run: () => void }
@@ -43,7 +44,10 @@ export class Toasts {
       if (options.action.label === strings.undo) this.undoAction = run
     }
     item.append(
-      button('×', dismiss, { class: 'icon-button toast-close', attrs: { 'aria-label': strings.dismiss, title: strings.dismiss } }),
+      button('×', dismiss, {
+        class: 'icon-button toast-close',
+        attrs: { 'aria-label': strings.dismiss, title: strings.dismiss },
+      }),
     )
     this.element.append(item)
     timer = setTimeout(dismiss, options.timeout ?? (options.action ? 10_000 : 5_000))

@@ -2,8 +2,10 @@ import type { ArticleSummary } from '../../../common/article'
 
 /** Columns the library can be sorted by. */
 export type SortKey = 'title' | 'date' | 'added'
+/** Named as `aria-sort` names them, so the header can say it as is. */
 export type SortOrder = 'ascending' | 'descending'
 
+/** How the library is sorted now. */
 export interface SortState {
   key: SortKey
   order: SortOrder
@@ -15,7 +17,7 @@ export const DEFAULT_SORT: SortState = { key: 'added', order: 'descending' }
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /** Arabic short vowels, other marks and tatweel: ignored when filtering, so "مُحَمَّد" matches "محمد". */
-const IGNORABLE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d\u200e\u200f]/g
+const IGNORABLE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c-\u200f]/gu
 
 /** A title or query reduced for a forgiving "contains" test. */
 export function foldForFilter(s: string): string {

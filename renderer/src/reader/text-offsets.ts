@@ -1,32 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import { BLOCK_SEPARATOR, codePointLength } from '../../../common/plain-text'
 
-/** One inline piece of a text block: a text node or a hard break. */
-interface Segment {
-  /** Document position where the piece starts. */
-  pos: number
-  /** Code-point offset in the plain text where it starts. */
-  offset: number
-  /** The text, or null for a hard break (one position, one code point: '\n'). */
-  text: string | null
-  /** Its size in document positions (UTF-16 units for text). */
-  size: number
-  /** Its length in code points. */
-  length: number
-}
-
-/** One text block (paragraph or heading), in reading order. */
-interface Block {
-  /** Position of the block's first content position and of its end (inside the block). */
-  from: number
-  to: number
-  /** Its first code point in the plain text. */
-  offset: number
-  /** Its length in code points. */
-  length: number
-  segments: Segment[]
-}
-
 const SEPARATOR_LENGTH = codePointLength(BLOCK_SEPARATOR)
 
 /**
@@ -67,14 +41,17 @@ function unitsBefore(text: string, points: number): number {
   return units
 }
 
-/** Index of the last item whose key is ≤ value (items sorted by key), or -1. */
-function lastAtOrBefore<T>(items: T[], value: number, key: (item: T) => number): number {
+/** Code points of one inline node: its text, or 1 for a hard break ('\n'). */
+const inlineLength = (node: PMNode): number => (node.isText ? codePointLength(node.text ?? '') : 1)
+
+/** Index of the last entry ≤ value in an ascending array, or -1. */
+function lastAtOrBefore(sorted: number[], value: number): number {
   let lo = 0
-  let hi = items.length - 1
+  let hi = sorted.length - 1
   let found = -1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (key(items[mid]!) <= value) {
+    if (sorted[mid]! <= value) {
       found = mid
       lo = mid + 1
     } else {
@@ -84,59 +61,70 @@ function lastAtOrBefore<T>(items: T[], value: number, key: (item: T) => number):
   return found
 }
 
-/** Builds the mapping for one document, in one pass over its text blocks. */
+/**
+ * Builds the mapping for one document in one pass over its text blocks. It
+ * keeps four numbers per block and nothing per inline node (a 1.5 MB book
+ * has thousands of paragraphs); within a block it walks the block's children
+ * when asked, which is short work for one paragraph.
+ */
 export function buildTextOffsets(doc: PMNode): TextOffsets {
-  const blocks: Block[] = []
+  /** Per text block: first content position, end position, first code point, length in code points. */
+  const from: number[] = []
+  const to: number[] = []
+  const start: number[] = []
+  const length: number[] = []
   let offset = 0
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
-    if (blocks.length > 0) offset += SEPARATOR_LENGTH
-    const from = pos + 1
-    const segments: Segment[] = []
+    if (from.length > 0) offset += SEPARATOR_LENGTH
     let blockLength = 0
-    node.forEach((child, childOffset) => {
-      const text = child.isText ? (child.text ?? '') : null
-      const length = text === null ? 1 : codePointLength(text)
-      segments.push({ pos: from + childOffset, offset: offset + blockLength, text, size: child.nodeSize, length })
-      blockLength += length
-    })
-    blocks.push({ from, to: from + node.content.size, offset, length: blockLength, segments })
+    node.forEach((child) => (blockLength += inlineLength(child)))
+    from.push(pos + 1)
+    to.push(pos + 1 + node.content.size)
+    start.push(offset)
+    length.push(blockLength)
     offset += blockLength
     return false
   })
   const total = offset
+  const block = (i: number): PMNode => doc.nodeAt(from[i]! - 1)!
 
   const toOffset = (pos: number): number => {
-    const i = lastAtOrBefore(blocks, pos, (b) => b.from)
+    const i = lastAtOrBefore(from, pos)
     if (i < 0) return 0
-    const block = blocks[i]!
-    if (pos >= block.to) {
-      if (pos === block.to) return block.offset + block.length
-      const next = blocks[i + 1]
-      return next ? next.offset : total
+    const end = start[i]! + length[i]!
+    if (pos >= to[i]!) return pos === to[i] ? end : (start[i + 1] ?? total)
+    let at = from[i]!
+    let counted = start[i]!
+    const node = block(i)
+    for (let c = 0; c < node.childCount; c++) {
+      const child = node.child(c)
+      if (pos < at + child.nodeSize)
+        return child.isText ? counted + codePointsBefore(child.text ?? '', pos - at) : counted
+      at += child.nodeSize
+      counted += inlineLength(child)
     }
-    const s = lastAtOrBefore(block.segments, pos, (seg) => seg.pos)
-    const seg = block.segments[s]
-    if (!seg) return block.offset
-    if (seg.text === null) return seg.offset
-    return seg.offset + codePointsBefore(seg.text, pos - seg.pos)
+    return end
   }
 
   const toPos = (target: number): number => {
-    const at = Math.max(0, Math.min(total, Math.floor(target)))
-    const i = lastAtOrBefore(blocks, at, (b) => b.offset)
-    if (i < 0) return blocks[0]?.from ?? 0
-    const block = blocks[i]!
-    const end = block.offset + block.length
-    if (at >= end) {
-      const next = blocks[i + 1]
-      return at === end || !next ? block.to : next.from
+    const wanted = Math.max(0, Math.min(total, Math.floor(target)))
+    const i = lastAtOrBefore(start, wanted)
+    if (i < 0) return from[0] ?? 0
+    const end = start[i]! + length[i]!
+    if (wanted >= end) return wanted === end || from[i + 1] === undefined ? to[i]! : from[i + 1]!
+    let at = from[i]!
+    let counted = start[i]!
+    const node = block(i)
+    for (let c = 0; c < node.childCount; c++) {
+      const child = node.child(c)
+      const size = inlineLength(child)
+      if (wanted < counted + size)
+        return child.isText ? at + unitsBefore(child.text ?? '', wanted - counted) : at
+      at += child.nodeSize
+      counted += size
     }
-    const s = lastAtOrBefore(block.segments, at, (seg) => seg.offset)
-    const seg = block.segments[s]
-    if (!seg) return block.from
-    if (seg.text === null) return seg.pos
-    return seg.pos + unitsBefore(seg.text, at - seg.offset)
+    return to[i]!
   }
 
   return { length: total, toOffset, toPos }

@@ -1,4 +1,10 @@
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type ReaderFont, type ReadingSettings, type Theme } from '../../../common/article'
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_LIMITS,
+  type ReaderFont,
+  type ReadingSettings,
+  type Theme,
+} from '../../../common/article'
 import { openDialog, type DialogHandle } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
 import { strings } from '../strings'
@@ -12,7 +18,7 @@ function radioGroup<T extends string>(
   legend: string,
   name: string,
   values: T[],
-  label: (v: T) => Node[],
+  label: (v: T) => (Node | string)[],
   current: T,
   onChange: (v: T) => void,
 ): { element: HTMLFieldSetElement; set(v: T): void } {
@@ -25,7 +31,9 @@ function radioGroup<T extends string>(
   })
   const element = el('fieldset', { class: `setting setting-${name}` }, [
     el('legend', { text: legend }),
-    ...values.map((value, i) => el('label', { class: 'choice', attrs: { 'data-value': value } }, [inputs[i]!, ...label(value)])),
+    ...values.map((value, i) =>
+      el('label', { class: 'choice', attrs: { 'data-value': value } }, [inputs[i]!, ...label(value)]),
+    ),
   ])
   return {
     element,
@@ -82,7 +90,11 @@ export function openSettingsPanel(store: SettingsStore): void {
     FONTS,
     (v) => [
       el('span', { class: 'choice-name', text: strings.fontNames[v] }),
-      el('span', { class: `font-sample font-sample-${v}`, attrs: { lang: 'ar', dir: 'rtl' }, text: strings.fontSample }),
+      el('span', {
+        class: `font-sample font-sample-${v}`,
+        attrs: { lang: 'ar', dir: 'rtl' },
+        text: strings.fontSample,
+      }),
     ],
     s.font,
     (v) => store.update({ font: v }),
@@ -90,17 +102,30 @@ export function openSettingsPanel(store: SettingsStore): void {
   const size = slider(strings.settingsSize, SETTINGS_LIMITS.fontSize, 1, s.fontSize, strings.px, (v) =>
     store.update({ fontSize: v }),
   )
-  const lineHeight = slider(strings.settingsLineHeight, SETTINGS_LIMITS.lineHeight, 0.1, s.lineHeight, (v) => v.toFixed(1), (v) =>
-    store.update({ lineHeight: Math.round(v * 10) / 10 }),
+  const lineHeight = slider(
+    strings.settingsLineHeight,
+    SETTINGS_LIMITS.lineHeight,
+    0.1,
+    s.lineHeight,
+    (v) => v.toFixed(1),
+    (v) => store.update({ lineHeight: Math.round(v * 10) / 10 }),
   )
-  const width = slider(strings.settingsWidth, SETTINGS_LIMITS.columnWidth, 5, s.columnWidth, strings.chars, (v) =>
-    store.update({ columnWidth: v }),
+  const width = slider(
+    strings.settingsWidth,
+    SETTINGS_LIMITS.columnWidth,
+    5,
+    s.columnWidth,
+    strings.chars,
+    (v) => store.update({ columnWidth: v }),
   )
   const theme = radioGroup<Theme>(
     strings.settingsTheme,
     'theme',
     THEMES,
-    (v) => [el('span', { class: `theme-swatch theme-swatch-${v}`, attrs: { 'aria-hidden': 'true' } }), strings.themeNames[v]],
+    (v) => [
+      el('span', { class: `theme-swatch theme-swatch-${v}`, attrs: { 'aria-hidden': 'true' } }),
+      strings.themeNames[v],
+    ],
     s.theme,
     (v) => store.update({ theme: v }),
   )

@@ -1,0 +1,170 @@
+import type { HamishBridge, MenuCommand } from '../../../common/api'
+import { ImportController } from '../import/import-controller'
+import { installDropZone } from '../import/drop-zone'
+import { createFilePicker } from '../import/file-picker'
+import { ArticleActions } from '../library/article-actions'
+import { LibraryStore } from '../library/library-store'
+import { LibraryView } from '../library/library-view'
+import { ReaderView } from '../reader/reader-view'
+import { openSettingsPanel } from '../settings/settings-panel'
+import { SettingsStore } from '../settings/settings-store'
+import { strings, UI_DIR, UI_LANG } from '../strings'
+import { el } from './dom'
+import { errorMessage } from './error-message'
+import { openHelpDialog } from './help-dialog'
+import { NoticeBanners } from './notices'
+import { followRoute, navigate, type Route } from './router'
+import { inTextField, isCommand } from './shortcuts'
+import { Toasts } from './toasts'
+import { createTopbar } from './topbar'
+
+/** How the app differs between Electron and the browser preview. */
+export interface AppOptions {
+  /** True inside Electron, where the native menu owns Ctrl/Cmd+O and links open in the system browser. */
+  electron: boolean
+}
+
+/**
+ * The whole renderer, wired once: the top bar, notices, import panel and
+ * toasts around one page (library or reader) chosen by the URL hash. It owns
+ * the shared pieces (settings, library list, import queue) and hands each
+ * view only what it needs.
+ */
+export class App {
+  private readonly toasts = new Toasts()
+  private readonly settings: SettingsStore
+  private readonly store: LibraryStore
+  private readonly actions: ArticleActions
+  private readonly imports: ImportController
+  private readonly notices: NoticeBanners
+  private readonly main = el('main', { class: 'page', attrs: { id: 'main', tabindex: -1 } })
+  private readonly topbar = createTopbar({
+    onImport: () => this.picker.open(),
+    onSettings: () => this.openSettings(),
+    onHelp: () => openHelpDialog(),
+    onSkip: () => this.focusContent(),
+  })
+  private readonly picker = createFilePicker((files) => void this.imports.import(files))
+  private page: LibraryView | ReaderView | null = null
+  private lastArticle: string | undefined
+
+  constructor(
+    private readonly api: HamishBridge,
+    private readonly options: AppOptions,
+  ) {
+    this.settings = new SettingsStore(api, (err) =>
+      this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
+    )
+    this.store = new LibraryStore(api)
+    this.actions = new ArticleActions(api, this.store, this.toasts)
+    this.imports = new ImportController(api, this.store)
+    this.notices = new NoticeBanners(api)
+  }
+
+  /** Builds the page, loads settings, notices and the library, and shows the page the URL names. */
+  async start(root: HTMLElement): Promise<void> {
+    document.documentElement.lang = UI_LANG
+    document.documentElement.dir = UI_DIR
+    const overlay = installDropZone(window, (files) => void this.imports.import(files))
+    root.replaceChildren(
+      this.topbar.element,
+      this.notices.element,
+      this.imports.panel.element,
+      this.main,
+      this.toasts.element,
+      overlay,
+      this.picker.input,
+    )
+    this.subscribeToMain()
+    window.addEventListener('keydown', (event) => this.onKey(event))
+    window.addEventListener('pagehide', () => this.settings.flush())
+
+    const report = (prefix: string) => (err: unknown) =>
+      this.toasts.show({ message: prefix + errorMessage(err), kind: 'error', timeout: 15_000 })
+    await Promise.all([
+      this.settings.load().catch(report(strings.settingsLoadFailed)),
+      this.notices.load().catch(() => undefined),
+      this.store.refresh().catch(report(strings.loadLibraryFailed)),
+    ])
+    followRoute((route) => this.show(route))
+  }
+
+  private show(route: Route): void {
+    const previous = this.page
+    if (previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) return
+    previous?.destroy()
+    this.topbar.setRoute(route.name)
+    if (route.name === 'library') {
+      const view = new LibraryView(this.store, this.actions, () => this.picker.open())
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(null)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      if (previous) view.focus(this.lastArticle)
+      return
+    }
+    this.lastArticle = route.id
+    const reader = new ReaderView(this.api, route.id, {
+      openLink: (href) => {
+        // Main's window-open handler sends http(s)/mailto to the system browser; the preview opens nothing.
+        if (this.options.electron) window.open(href, '_blank', 'noopener,noreferrer')
+      },
+      top: () => this.topbar.element.getBoundingClientRect().bottom,
+      onTitle: (title) => (document.title = strings.windowTitle(title)),
+    })
+    this.page = reader
+    this.main.replaceChildren(reader.element)
+    window.scrollTo({ top: 0, behavior: 'instant' })
+    void reader.load().then(() => {
+      if (this.page === reader && previous) reader.focus()
+    })
+  }
+
+  private focusContent(): void {
+    if (this.page instanceof ReaderView) this.page.focus()
+    else this.main.querySelector<HTMLElement>('input, a, button')?.focus()
+  }
+
+  private openSettings(): void {
+    openSettingsPanel(this.settings)
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented) return
+    if (isCommand(event, 'o') && !this.options.electron) {
+      event.preventDefault()
+      this.picker.open()
+    } else if (isCommand(event, ',')) {
+      event.preventDefault()
+      this.openSettings()
+    } else if (isCommand(event, 'z') && !inTextField(event.target)) {
+      if (this.toasts.undoLatest()) event.preventDefault()
+    }
+  }
+
+  /** Events from main (Electron's native menu and dialogs); the preview has none. */
+  private subscribeToMain(): void {
+    this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
+    this.api.on('importProgress', (p) => this.imports.panel.progress(p))
+    this.api.on('menuCommand', (command) => this.onMenu(command))
+  }
+
+  private onMenu(command: MenuCommand): void {
+    switch (command) {
+      case 'theme-light':
+      case 'theme-dark':
+      case 'theme-sepia':
+        this.settings.update({ theme: command.slice('theme-'.length) as 'light' | 'dark' | 'sepia' })
+        break
+      case 'show-library':
+        navigate({ name: 'library' })
+        break
+      case 'show-settings':
+        this.openSettings()
+        break
+      case 'show-help':
+        openHelpDialog()
+        break
+    }
+  }
+}

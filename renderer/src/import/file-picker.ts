@@ -1,0 +1,32 @@
+import { el } from '../app/dom'
+import { strings } from '../strings'
+
+/** The extensions Hamish imports, as the file picker's `accept` list. */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub'
+
+/**
+ * The page's one file input, visually hidden: the Import button and
+ * Ctrl/Cmd+O click it, and tests fill it with `setInputFiles`. Only names
+ * and bytes leave the renderer; paths are never read.
+ */
+export function createFilePicker(onFiles: (files: File[]) => void): {
+  input: HTMLInputElement
+  open(): void
+} {
+  const input = el('input', {
+    class: 'visually-hidden file-input',
+    attrs: {
+      type: 'file',
+      multiple: true,
+      accept: IMPORT_ACCEPT,
+      tabindex: -1,
+      'aria-label': strings.importPickerLabel,
+    },
+  })
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])]
+    input.value = ''
+    if (files.length > 0) onFiles(files)
+  })
+  return { input, open: () => input.click() }
+}

@@ -1,0 +1,88 @@
+import type { HamishApi } from '../../../common/api'
+import type { ArticleSummary } from '../../../common/article'
+import { errorMessage } from '../app/error-message'
+import type { Toasts } from '../app/toasts'
+import { strings } from '../strings'
+import type { LibraryStore } from './library-store'
+
+/**
+ * What the user can do to an article from the library, each as one call to
+ * main followed by a refresh of the list. Failures become sentences (in the
+ * dialog that asked, or a toast); nothing here throws.
+ */
+export class ArticleActions {
+  constructor(
+    private readonly api: Pick<
+      HamishApi,
+      'renameArticle' | 'setArticleTags' | 'trashArticle' | 'restoreArticle'
+    >,
+    private readonly store: LibraryStore,
+    private readonly toasts: Toasts,
+  ) {}
+
+  /** Renames; returns null on success or the message to show in the dialog. */
+  async rename(article: ArticleSummary, title: string): Promise<string | null> {
+    try {
+      await this.api.renameArticle(article.id, title)
+      await this.refresh()
+      return null
+    } catch (err) {
+      return errorMessage(err)
+    }
+  }
+
+  /** Replaces the tags; returns the new summary or the message to show. */
+  async setTags(
+    article: ArticleSummary,
+    tags: string[],
+  ): Promise<{ ok: true; article: ArticleSummary } | { ok: false; message: string }> {
+    try {
+      const updated = await this.api.setArticleTags(article.id, tags)
+      await this.refresh()
+      return { ok: true, article: updated }
+    } catch (err) {
+      return { ok: false, message: errorMessage(err) }
+    }
+  }
+
+  /** Moves to the trash, with an Undo toast. */
+  async trash(article: ArticleSummary): Promise<boolean> {
+    try {
+      await this.api.trashArticle(article.id)
+    } catch (err) {
+      this.fail(strings.trashAction, err)
+      return false
+    }
+    await this.refresh()
+    this.toasts.show({
+      message: strings.movedToTrash(article.title),
+      action: { label: strings.undo, run: () => void this.restore(article) },
+    })
+    return true
+  }
+
+  /** Takes out of the trash. */
+  async restore(article: ArticleSummary): Promise<boolean> {
+    try {
+      await this.api.restoreArticle(article.id)
+    } catch (err) {
+      this.fail(strings.restoreAction, err)
+      return false
+    }
+    await this.refresh()
+    this.toasts.show({ message: strings.restored(article.title) })
+    return true
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      await this.store.refresh()
+    } catch (err) {
+      this.toasts.show({ message: strings.loadLibraryFailed + errorMessage(err), kind: 'error' })
+    }
+  }
+
+  private fail(what: string, err: unknown): void {
+    this.toasts.show({ message: strings.actionFailed(what, errorMessage(err)), kind: 'error' })
+  }
+}

@@ -1,0 +1,58 @@
+import type { ArticleSummary } from '../../../common/article'
+import { button, el } from '../app/dom'
+import { formatMoment } from '../app/format'
+import { strings } from '../strings'
+
+/**
+ * The Trash: a disclosure (native <details>, so it opens with Enter or
+ * Space) listing deleted articles, each with a Restore button. Whether it is
+ * open is kept by the caller across re-renders.
+ */
+export function trashList(
+  trashed: ArticleSummary[],
+  open: boolean,
+  onToggle: (open: boolean) => void,
+  onRestore: (article: ArticleSummary) => void,
+): HTMLDetailsElement {
+  const details = el('details', { class: 'trash', attrs: { open } }, [
+    el('summary', {
+      attrs: { 'data-focus-key': 'trash-summary' },
+      text: strings.trashHeading(trashed.length),
+    }),
+    trashed.length === 0
+      ? el('p', { class: 'muted', text: strings.trashEmpty })
+      : el('table', { class: 'trash-table' }, [
+          el('thead', {}, [
+            el('tr', {}, [
+              el('th', { attrs: { scope: 'col' }, text: strings.columnTitle }),
+              el('th', { attrs: { scope: 'col' }, text: strings.trashedOn }),
+              el('th', { attrs: { scope: 'col' } }, [
+                el('span', { class: 'visually-hidden', text: strings.columnActions }),
+              ]),
+            ]),
+          ]),
+          el(
+            'tbody',
+            {},
+            trashed.map((a) =>
+              el('tr', { attrs: { 'data-article-id': a.id } }, [
+                el('th', { attrs: { scope: 'row', dir: 'auto', lang: a.lang }, text: a.title }),
+                el('td', {}, [
+                  el('time', { attrs: { datetime: a.trashed ?? '' }, text: formatMoment(a.trashed) }),
+                ]),
+                el('td', { class: 'col-actions' }, [
+                  button(strings.restore, () => onRestore(a), {
+                    attrs: {
+                      'aria-label': strings.restoreLabel(a.title),
+                      'data-focus-key': `${a.id}:restore`,
+                    },
+                  }),
+                ]),
+              ]),
+            ),
+          ),
+        ]),
+  ])
+  details.addEventListener('toggle', () => onToggle(details.open))
+  return details
+}

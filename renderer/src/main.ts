@@ -1,0 +1,34 @@
+// Styles first, so the page never paints unstyled; the fonts come with the settings module.
+import 'prosemirror-view/style/prosemirror.css'
+import './styles/themes.css'
+import './styles/base.css'
+import './styles/chrome.css'
+import './styles/library.css'
+import './styles/dialogs.css'
+import './styles/reader.css'
+import { App } from './app/app'
+import { el } from './app/dom'
+import { connectBridge } from './bridge'
+import { strings } from './strings'
+
+/** Shows why the app could not start, as text, in place of the app. */
+function showStartupError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err)
+  document.body.replaceChildren(
+    el('div', { class: 'startup-error', attrs: { role: 'alert' } }, [
+      el('h1', { text: strings.startupFailed }),
+      el('p', { text: message }),
+    ]),
+  )
+}
+
+/** Entry point: connect to main (preload in Electron, the loopback bridge in the preview) and start the app. */
+async function start(): Promise<void> {
+  const electron = Boolean(window.hamish)
+  const api = connectBridge()
+  const root = el('div', { class: 'app' })
+  document.body.replaceChildren(root)
+  await new App(api, { electron }).start(root)
+}
+
+start().catch(showStartupError)

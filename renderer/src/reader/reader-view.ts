@@ -1,0 +1,154 @@
+import { Node as PMNode } from 'prosemirror-model'
+import { EditorState } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { HamishApi } from '../../../common/api'
+import type { Article } from '../../../common/article'
+import { el } from '../app/dom'
+import { errorMessage } from '../app/error-message'
+import { schema } from '../schema'
+import { strings } from '../strings'
+import { articleHeader } from './article-header'
+import { keyboardSelection } from './keyboard-selection'
+import { linkClicks } from './link-clicks'
+import { ReadingPosition } from './reading-position'
+import { buildTextOffsets, type TextOffsets } from './text-offsets'
+import { firstVisiblePos } from './visible-position'
+
+/** Performance mark set once an opened article is painted, fonts loaded and position restored. */
+export const PAINTED_MARK = 'hamish:reader-painted'
+
+/** What the reader needs from the app around it. */
+export interface ReaderOptions {
+  /** Opens an http(s)/mailto link outside the app (or does nothing, in the preview). */
+  openLink(href: string): void
+  /** Viewport y of the bottom of the app's top bar: where "the top of the page" is. */
+  top(): number
+  /** Called with the article's title once it is loaded, for the window title. */
+  onTitle(title: string): void
+}
+
+/**
+ * One open article: title and metadata, then the text in a read-only
+ * ProseMirror view. The container carries the article's `dir` and `lang`,
+ * so an Arabic article is right-to-left while the app around it is not. The
+ * text can be selected with mouse or keyboard and copied; links never
+ * navigate; the reading position is restored on open and saved on scroll.
+ */
+export class ReaderView {
+  readonly element = el('div', { class: 'reader-page' })
+  private view: EditorView | null = null
+  private position: ReadingPosition | null = null
+  private offsets: TextOffsets | null = null
+  private destroyed = false
+
+  constructor(
+    private readonly api: Pick<HamishApi, 'getArticle' | 'getReadingPosition' | 'setReadingPosition'>,
+    readonly id: string,
+    private readonly options: ReaderOptions,
+  ) {
+    this.element.append(
+      el('p', { class: 'reader-loading muted', attrs: { role: 'status' }, text: strings.readerLoading }),
+    )
+  }
+
+  /** Fetches the article and its reading position, renders, and scrolls to where the reader was. */
+  async load(): Promise<void> {
+    let article: Article
+    let offset: number | null
+    try {
+      ;[article, offset] = await Promise.all([
+        this.api.getArticle(this.id),
+        this.api.getReadingPosition(this.id),
+      ])
+    } catch (err) {
+      if (!this.destroyed) this.showError(errorMessage(err))
+      return
+    }
+    if (this.destroyed) return
+    this.render(article)
+    // Measure only once the bundled fonts are in: they change every line's height.
+    await document.fonts.ready
+    await new Promise((r) => requestAnimationFrame(r))
+    if (this.destroyed || !this.view) return
+    this.position = new ReadingPosition(
+      this.view,
+      this.offsets!,
+      (o) => void this.api.setReadingPosition(this.id, o).catch(() => undefined),
+      this.options.top,
+    )
+    this.position.restore(offset)
+    // For the benchmark (bench/reader-open.ts): the frame after this one shows the text in its font.
+    requestAnimationFrame(() => performance.mark(PAINTED_MARK))
+  }
+
+  /** Moves keyboard focus into the text, without scrolling. */
+  focus(): void {
+    this.view?.dom.focus({ preventScroll: true })
+  }
+
+  /** The offsets mapping of the open document (for tests and, later, annotations). */
+  get textOffsets(): TextOffsets | null {
+    return this.offsets
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    this.position?.destroy()
+    this.view?.destroy()
+    this.view = null
+  }
+
+  private render(article: Article): void {
+    const { summary } = article
+    const doc = PMNode.fromJSON(schema, article.doc)
+    this.offsets = buildTextOffsets(doc)
+    const titleId = `reader-title-${summary.id}`
+    const mount = el('div', { class: 'reader-text' })
+    const container = el(
+      'article',
+      { class: 'reader', attrs: { dir: summary.dir, lang: summary.lang, 'aria-labelledby': titleId } },
+      [articleHeader(summary, titleId), mount],
+    )
+    this.element.replaceChildren(
+      el('nav', { class: 'reader-nav', attrs: { 'aria-label': strings.readerNav } }, [
+        el('a', {
+          class: 'back-link',
+          attrs: { href: '#/', 'aria-label': strings.readerBack },
+          text: `← ${strings.navLibrary}`,
+        }),
+      ]),
+      container,
+    )
+    this.view = new EditorView(
+      { mount },
+      {
+        state: EditorState.create({
+          doc,
+          plugins: [
+            linkClicks(this.options.openLink),
+            keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
+          ],
+        }),
+        editable: () => false,
+        attributes: {
+          tabindex: '0',
+          role: 'document',
+          'aria-readonly': 'true',
+          'aria-label': strings.readerTextLabel(summary.title),
+          spellcheck: 'false',
+        },
+      },
+    )
+    this.options.onTitle(summary.title)
+  }
+
+  private showError(message: string): void {
+    this.element.replaceChildren(
+      el('div', { class: 'reader-error', attrs: { role: 'alert' } }, [
+        el('p', { class: 'empty-title', text: strings.readerNotFound }),
+        el('p', { class: 'muted', text: message }),
+        el('a', { class: 'back-link', attrs: { href: '#/' }, text: `← ${strings.navLibrary}` }),
+      ]),
+    )
+  }
+}
