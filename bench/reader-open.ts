@@ -63,6 +63,7 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const reader = { ms: [] as number[], heap: [] as number[] }
   const plain = { ms: [] as number[], heap: [] as number[] }
+  const emptyApp: number[] = []
   try {
     const token = new URL(preview.url).searchParams.get('token')!
     for (let i = 0; i < runs; i++) {
@@ -93,6 +94,12 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
         }
         await page.close()
       }
+      // The app with no article open: how much of the reader's heap is the app itself.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      await page.goto(`${preview.url.split('?')[0]}?token=${token}#/`)
+      await page.waitForSelector('table', { timeout: 60_000 })
+      emptyApp.push(await heapAfterGc(page))
+      await page.close()
     }
   } finally {
     await browser.close()
@@ -107,6 +114,7 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
     runs,
     reader: { firstPaintMs: round(median(reader.ms)), heapMB: mb(median(reader.heap)) },
     staticHtml: { firstPaintMs: round(median(plain.ms)), heapMB: mb(median(plain.heap)) },
+    appWithoutArticle: { heapMB: mb(median(emptyApp)) },
     ratio: {
       firstPaint: round(median(reader.ms) / median(plain.ms)),
       heap: round(median(reader.heap) / median(plain.heap)),

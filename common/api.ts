@@ -134,3 +134,14 @@ export const eventChannelOf = (event: HamishEventName): string => `hamish-event:
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiArgSchemas, name)
 }
+
+/**
+ * The one wording for a file over the size limit, used wherever a file can be
+ * refused for its size (the importer, the native dialog, the CLI, the bridge).
+ */
+export function tooLargeMessage(name: string, byteLength: number): string {
+  return (
+    `${name}: the file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Hamish imports files up to 50 MB. ` +
+    'Split it into smaller files and import those.'
+  )
+}

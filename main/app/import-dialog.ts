@@ -1,7 +1,13 @@
 import { BrowserWindow, dialog } from 'electron'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MAX_IMPORT_BYTES, eventChannelOf, type HamishEvents, type ImportOutcome } from '../../common/api'
+import {
+  MAX_IMPORT_BYTES,
+  eventChannelOf,
+  tooLargeMessage,
+  type HamishEvents,
+  type ImportOutcome,
+} from '../../common/api'
 import { HamishError } from '../../common/errors'
 import type { Library } from '../library/library'
 
@@ -39,7 +45,7 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
         outcomes.push({
           name,
           status: 'rejected',
-          message: `${name}: the file is larger than 50 MB.`,
+          message: tooLargeMessage(name, info.size),
           article: null,
         })
         continue

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MAX_IMPORT_BYTES, type ImportOutcome } from '../../common/api'
+import { MAX_IMPORT_BYTES, tooLargeMessage, type ImportOutcome } from '../../common/api'
 import type { ArticleSummary } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
@@ -38,7 +38,7 @@ async function importOne(library: Library, file: string): Promise<ImportOutcome>
     const info = await stat(file)
     if (!info.isFile()) return rejected(`${name}: not a file.`)
     if (info.size > MAX_IMPORT_BYTES) {
-      return rejected(`${name}: the file is larger than 50 MB; Hamish does not import files that large.`)
+      return rejected(tooLargeMessage(name, info.size))
     }
     return await library.importFile({ name, bytes: new Uint8Array(await readFile(file)) })
   } catch (err) {

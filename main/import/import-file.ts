@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES } from '../../common/api'
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../common/api'
 import type { ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { importEpub } from './import-epub'
@@ -29,10 +29,6 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
 }
 
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
-
 /**
  * Imports one file, given its name and bytes (never a path: the renderer
  * does not get to choose what main reads). Picks the importer by extension
@@ -54,11 +50,7 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
     )
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new HamishError(
-      'too-large',
-      `${name}: the file is ${megabytes(bytes.byteLength)}; Hamish imports files up to 50 MB. ` +
-        'Split it into smaller files and import those.',
-    )
+    throw new HamishError('too-large', tooLargeMessage(name, bytes.byteLength))
   }
   if (bytes.byteLength === 0) {
     throw new HamishError(

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { isApiMethod, MAX_IMPORT_BYTES, type HamishApi } from '../../common/api'
+import { isApiMethod, MAX_IMPORT_BYTES, tooLargeMessage, type HamishApi } from '../../common/api'
 import { HamishError, toWireError, type WireResult } from '../../common/errors'
 import { dispatchCall } from '../../common/validate-call'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
@@ -183,10 +183,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
     size += (chunk as Buffer).length
     if (size > MAX_BODY_BYTES) {
       req.destroy()
-      throw new HamishError(
-        'too-large',
-        'The file is larger than 50 MB; Hamish does not import files that large.',
-      )
+      throw new HamishError('too-large', tooLargeMessage('The file', size))
     }
     chunks.push(chunk as Buffer)
   }

@@ -19,10 +19,13 @@ export const TOKEN_HEADER = 'X-Hamish-Token'
  */
 function previewBridge(token: string): HamishBridge {
   const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
+    const body = encodeWire(args)
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: encodeWire(args),
+      body,
+      // Small calls (a reading position saved as the page closes) must outlive the page; 64 KB is the browser's cap.
+      keepalive: body.length < 60_000,
     })
     const result = decodeWire(await response.text()) as WireResult<unknown>
     if (!result.ok) throw fromWireError(result.error)

@@ -1,3 +1,4 @@
+import { tooLargeMessage } from '../../common/api'
 /**
  * Every word of the interface, in one module, so that a translation (Arabic
  * first) is one new table rather than a hunt through the views. Articles keep
@@ -103,9 +104,7 @@ export const strings = {
       .join(', ') + '.',
   importStatus: { added: 'Added', duplicate: 'Already in library', rejected: 'Rejected' },
   /** Same wording as main's importer (main/import/import-file.ts), for files refused before sending. */
-  importTooLarge: (name: string, bytes: number): string =>
-    `${isolate(name)}: the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Hamish imports files up to 50 MB. ` +
-    'Split it into smaller files and import those.',
+  importTooLarge: (name: string, bytes: number): string => tooLargeMessage(isolate(name), bytes),
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
