@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
+import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
 import type { Article, ArticleSummary, ReadingSettings } from './article'
 import { SETTINGS_LIMITS } from './article'
 
@@ -47,6 +49,19 @@ export interface HamishApi {
   setReadingPosition(id: string, offset: number): Promise<void>
   listNotices(): Promise<Notice[]>
   dismissNotice(id: string): Promise<void>
+  /** Saves a new highlight; resolves once it is on disk. */
+  addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation>
+  updateAnnotation(
+    articleId: string,
+    annotationId: string,
+    patch: AnnotationPatch,
+  ): Promise<AnchoredAnnotation>
+  /** Marks it deleted (a tombstone stays, so merges do not bring it back). */
+  deleteAnnotation(articleId: string, annotationId: string): Promise<void>
+  /** Undoes a delete. */
+  restoreAnnotation(articleId: string, annotationId: string): Promise<AnchoredAnnotation>
+  getProfile(): Promise<Profile>
+  setDisplayName(name: string): Promise<Profile>
 }
 
 export type ApiMethod = keyof HamishApi
@@ -84,6 +99,9 @@ const tag = v.pipe(
   v.minLength(1, 'a tag is empty'),
   v.maxLength(64, 'a tag is longer than 64 characters'),
 )
+const annotationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:._-]{1,128}$/, 'not an annotation id'))
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+
 const bytes = v.pipe(
   v.instance(Uint8Array),
   v.check((b) => b.byteLength <= MAX_IMPORT_BYTES, 'the file is larger than 50 MB'),
@@ -119,6 +137,40 @@ export const apiArgSchemas = {
   setReadingPosition: v.strictTuple([id, v.pipe(v.number(), v.integer(), v.minValue(0))]),
   listNotices: v.strictTuple([]),
   dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(100))]),
+  addAnnotation: v.strictTuple([
+    v.pipe(
+      v.strictObject({
+        articleId: id,
+        start: offset,
+        end: offset,
+        quote: v.pipe(v.string(), v.minLength(1, 'the selection is empty'), v.maxLength(MAX_QUOTE_LENGTH)),
+        color: colorSchema,
+        note: v.optional(noteSchema),
+        tags: v.optional(tagsSchema),
+      }),
+      v.check((r) => r.end > r.start, 'the selection is empty'),
+    ),
+  ]),
+  updateAnnotation: v.strictTuple([
+    id,
+    annotationId,
+    v.strictObject({
+      color: v.optional(colorSchema),
+      note: v.optional(noteSchema),
+      tags: v.optional(tagsSchema),
+    }),
+  ]),
+  deleteAnnotation: v.strictTuple([id, annotationId]),
+  restoreAnnotation: v.strictTuple([id, annotationId]),
+  getProfile: v.strictTuple([]),
+  setDisplayName: v.strictTuple([
+    v.pipe(
+      v.string(),
+      v.transform((s) => s.trim()),
+      v.minLength(1, 'the name is empty'),
+      v.maxLength(100, 'the name is longer than 100 characters'),
+    ),
+  ]),
 } satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
 
 /** Every method name, in one place, so preload and main derive their channels from the contract. */

@@ -1,3 +1,4 @@
+import type { AnchoredAnnotation } from './annotation'
 import type { DocNode } from './document'
 import type { Direction } from './language'
 
@@ -23,10 +24,12 @@ export interface ArticleSummary {
   trashed: string | null
 }
 
-/** An article as the reader opens it. */
+/** An article as the reader opens it, with its live annotations anchored in the current text. */
 export interface Article {
   summary: ArticleSummary
   doc: DocNode
+  /** Not deleted, in document order, orphans (anchor: null) last. */
+  annotations: AnchoredAnnotation[]
 }
 
 /** What an importer makes of one file, before the library gives it an id. */

@@ -93,3 +93,34 @@ export async function showCommand(library: Library, argv: string[], io: Output):
   }
   return 0
 }
+
+/** `hamish annotations list ARTICLE_ID [--json] [--all]`: each annotation with where it anchors now. */
+export async function annotationsCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const [sub, ...rest] = argv
+  if (sub !== 'list') throw new UsageError('annotations needs a subcommand: annotations list ARTICLE_ID')
+  const { positional, flags } = parseArgs(rest, ['--json', '--all'])
+  if (positional.length !== 1) throw new UsageError('annotations list needs exactly one ARTICLE_ID')
+  const annotations = await library.listAnnotations(positional[0]!, { includeDeleted: flags.has('--all') })
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(annotations, null, 2))
+    return 0
+  }
+  io.out(['id', 'color', 'start', 'end', 'anchored', 'author', 'modified', 'quote', 'note'].join('\t'))
+  for (const a of annotations) {
+    const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+    io.out(
+      [
+        a.id,
+        a.body.color,
+        a.anchor ? String(a.anchor.start) : '-',
+        a.anchor ? String(a.anchor.end) : '-',
+        a.deleted ? 'deleted' : (a.anchor?.method ?? 'orphaned'),
+        a.creator.name,
+        a.modified,
+        oneLine(a.target.quote.exact),
+        oneLine(a.body.note),
+      ].join('\t'),
+    )
+  }
+  return 0
+}

@@ -5,7 +5,7 @@ import { pickLibraryDir } from '../library/library-paths'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
 import { UsageError } from './args'
-import { importCommand, listCommand, showCommand, type Output } from './commands'
+import { annotationsCommand, importCommand, listCommand, showCommand, type Output } from './commands'
 
 const USAGE = `usage: hamish COMMAND [--library DIR] [--json]
 
@@ -13,10 +13,18 @@ commands:
   import FILE...     import .txt, .md, .html, .xhtml or .epub files
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
+  annotations list ARTICLE_ID [--all]
+                     list an article's annotations and where each anchors now
+                     (--all includes deleted ones)
 
 The library is --library DIR, else $HAMISH_LIBRARY, else the app's own library.`
 
-const COMMANDS = { import: importCommand, list: listCommand, show: showCommand }
+const COMMANDS = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+  annotations: annotationsCommand,
+}
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: string[], io: Output): Promise<number> {

@@ -20,5 +20,12 @@ export function createApiService(library: Library): HamishApi {
     setReadingPosition: (id, offset) => library.setReadingPosition(id, offset),
     listNotices: async () => library.listNotices(),
     dismissNotice: async (id) => library.dismissNotice(id),
+    addAnnotation: (req) => library.addAnnotation(req),
+    updateAnnotation: (articleId, annotationId, patch) =>
+      library.updateAnnotation(articleId, annotationId, patch),
+    deleteAnnotation: (articleId, annotationId) => library.deleteAnnotation(articleId, annotationId),
+    restoreAnnotation: (articleId, annotationId) => library.restoreAnnotation(articleId, annotationId),
+    getProfile: () => library.getProfile(),
+    setDisplayName: (name) => library.setDisplayName(name),
   }
 }

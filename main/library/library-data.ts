@@ -1,5 +1,6 @@
 import type { ArticleSummary, ReadingSettings } from '../../common/article'
 import { DEFAULT_SETTINGS } from '../../common/article'
+import type { Annotation } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
 
 /** library.json: everything the library list needs, without any article's text. */
@@ -11,13 +12,23 @@ export interface LibraryData {
   positions: Record<string, number>
   /** Set once the sample article has been offered, so deleting it is respected. */
   sampleSeeded: boolean
+  /** Who writes this library's annotations; made on first use. */
+  profile?: StoredProfile
 }
 
-/** articles/<id>.json: one article's document (and, later, its annotations). */
+/** The author identity kept in library.json; a null name means "the OS user name". */
+export interface StoredProfile {
+  authorId: string
+  displayName: string | null
+}
+
+/** articles/<id>.json: one article's document and every annotation on it, tombstones included. */
 export interface ArticleFile {
   version: 1
   id: string
   doc: DocNode
+  /** Absent in files written before annotations existed; read as empty. */
+  annotations?: Annotation[]
 }
 
 export const emptyLibrary = (): LibraryData => ({

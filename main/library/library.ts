@@ -1,11 +1,22 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { userInfo } from 'node:os'
 import type { ImportFile, ImportOutcome, Notice } from '../../common/api'
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationPatch,
+  NewAnnotation,
+  Profile,
+} from '../../common/annotation'
+import { prepareText, type AnchorText } from './anchoring'
 import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
+import { anchored, anchorLive, createAnnotation, patchAnnotation } from './annotations'
 import { fingerprintOf, newArticleId } from './fingerprint'
 import {
   emptyLibrary,
@@ -35,6 +46,8 @@ export class Library {
   readonly paths: LibraryPaths
   private readonly index: JsonStore<LibraryData>
   private readonly articleStores = new Map<string, Promise<JsonStore<ArticleFile>>>()
+  /** Plain text prepared for anchoring, per article: built on first need, reused for every annotation. */
+  private readonly preparedTexts = new Map<string, AnchorText>()
   private readonly notices: Notice[]
   private readonly now: () => Date
 
@@ -108,11 +121,122 @@ export class Library {
     return store
   }
 
-  /** One article with its document, for the reader. */
+  /** One article with its document and its live annotations, anchored afresh in its text. */
   async getArticle(id: string): Promise<Article> {
     const summary = this.summary(id)
     const file = await this.articleStore(id)
-    return { summary: { ...summary, tags: [...summary.tags] }, doc: file.data.doc }
+    const annotations = anchorLive(this.prepared(id, file.data), file.data.annotations ?? [])
+    return { summary: { ...summary, tags: [...summary.tags] }, doc: file.data.doc, annotations }
+  }
+
+  private prepared(id: string, file: Readonly<ArticleFile>): AnchorText {
+    let prepared = this.preparedTexts.get(id)
+    if (!prepared) {
+      prepared = prepareText(plainText(file.doc))
+      this.preparedTexts.set(id, prepared)
+    }
+    return prepared
+  }
+
+  /** Every annotation of an article, tombstones included (the CLI and, later, sharing use this). */
+  async listAnnotations(
+    id: string,
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<AnchoredAnnotation[]> {
+    this.summary(id)
+    const file = await this.articleStore(id)
+    const all = file.data.annotations ?? []
+    if (!options.includeDeleted) return anchorLive(this.prepared(id, file.data), all)
+    return all.map((a) => anchored(this.prepared(id, file.data), a))
+  }
+
+  /** The author identity annotations are signed with; made and saved on first use. */
+  async getProfile(): Promise<Profile> {
+    let profile = this.index.data.profile
+    if (!profile) {
+      const made = { authorId: randomAuthorId(), displayName: null }
+      await this.index.update((d) => {
+        d.profile = d.profile ?? made
+      })
+      profile = this.index.data.profile!
+    }
+    return { authorId: profile.authorId, displayName: profile.displayName ?? osUserName() }
+  }
+
+  async setDisplayName(name: string): Promise<Profile> {
+    const { authorId } = await this.getProfile()
+    await this.index.update((d) => {
+      d.profile = { authorId, displayName: name }
+    })
+    return this.getProfile()
+  }
+
+  /**
+   * Runs one change on an article's annotations as one acknowledged write of
+   * its file, then brings the library list's count up to date.
+   */
+  private async changeAnnotations<T>(
+    articleId: string,
+    change: (annotations: Annotation[], text: AnchorText) => T,
+  ): Promise<T> {
+    this.summary(articleId)
+    const store = await this.articleStore(articleId)
+    const prepared = this.prepared(articleId, store.data)
+    let result: T | undefined
+    await store.update((file) => {
+      file.annotations = file.annotations ?? []
+      result = change(file.annotations, prepared)
+    })
+    const count = (store.data.annotations ?? []).filter((a) => !a.deleted).length
+    if (this.summary(articleId).annotationCount !== count) {
+      await this.index.update((d) => {
+        const a = d.articles.find((x) => x.id === articleId)
+        if (a) a.annotationCount = count
+      })
+    }
+    return result as T
+  }
+
+  /** Saves a new highlight; resolves after its article file is on disk. */
+  async addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
+    const profile = await this.getProfile()
+    return this.changeAnnotations(req.articleId, (annotations, prepared) => {
+      const made = createAnnotation(
+        prepared.text,
+        req,
+        { id: profile.authorId, name: profile.displayName },
+        this.now(),
+      )
+      annotations.push(made)
+      return anchored(prepared, made)
+    })
+  }
+
+  async updateAnnotation(
+    articleId: string,
+    annotationId: string,
+    patch: AnnotationPatch,
+  ): Promise<AnchoredAnnotation> {
+    return this.changeAnnotations(articleId, (annotations, prepared) => {
+      const i = findAnnotation(annotations, annotationId, { live: true })
+      annotations[i] = patchAnnotation(annotations[i]!, patch, this.now())
+      return anchored(prepared, annotations[i]!)
+    })
+  }
+
+  async deleteAnnotation(articleId: string, annotationId: string): Promise<void> {
+    await this.changeAnnotations(articleId, (annotations) => {
+      const i = findAnnotation(annotations, annotationId, { live: true })
+      annotations[i] = { ...annotations[i]!, deleted: true, modified: this.now().toISOString() }
+    })
+  }
+
+  async restoreAnnotation(articleId: string, annotationId: string): Promise<AnchoredAnnotation> {
+    return this.changeAnnotations(articleId, (annotations, prepared) => {
+      const i = findAnnotation(annotations, annotationId, { live: false })
+      annotations[i] = { ...annotations[i]!, deleted: false, modified: this.now().toISOString() }
+      return anchored(prepared, annotations[i]!)
+    })
   }
 
   /**
@@ -161,7 +285,7 @@ export class Library {
       validate: isArticleFile(id),
     })
     try {
-      await store.replace({ version: 1, id, doc: imported.doc })
+      await store.replace({ version: 1, id, doc: imported.doc, annotations: [] })
       await this.index.update((d) => {
         d.articles.push(summary)
       })
@@ -251,6 +375,27 @@ export class Library {
   dismissNotice(id: string): void {
     const i = this.notices.findIndex((n) => n.id === id)
     if (i >= 0) this.notices.splice(i, 1)
+  }
+}
+
+function findAnnotation(annotations: Annotation[], id: string, options: { live: boolean }): number {
+  const i = annotations.findIndex((a) => a.id === id)
+  if (i < 0 || (options.live && annotations[i]!.deleted)) {
+    throw new HamishError('not-found', 'That annotation no longer exists in this article.')
+  }
+  return i
+}
+
+function randomAuthorId(): string {
+  return `urn:uuid:${randomUUID()}`
+}
+
+/** The OS user name, the default display name; a neutral word where the OS will not say. */
+function osUserName(): string {
+  try {
+    return userInfo().username || 'Reader'
+  } catch {
+    return 'Reader'
   }
 }
 

@@ -1,0 +1,122 @@
+import * as v from 'valibot'
+
+/** The five named highlight colours, in toolbar order (keys 1–5). */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
+
+/** Characters of context kept on each side of a quote (DESIGN §4). */
+export const QUOTE_CONTEXT = 32
+
+/** W3C TextQuoteSelector: the quoted text with up to 32 code points of context either side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+/** W3C TextPositionSelector, in Unicode code points of the article's plain text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+/** Both selectors, always stored together: position is fast, the quote is what survives edits. */
+export interface AnnotationTarget {
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+}
+
+export interface AnnotationBody {
+  color: HighlightColor
+  /** Markdown text; shown rendered, never as HTML. */
+  note: string
+  tags: string[]
+}
+
+export interface Creator {
+  /** Stable random id of the author (one per library/profile). */
+  id: string
+  name: string
+}
+
+/**
+ * One annotation as stored in the article's file, independent of the
+ * document (W3C Web Annotation model). A deleted one stays as a tombstone so
+ * a merge never resurrects it.
+ */
+export interface Annotation {
+  id: string
+  target: AnnotationTarget
+  body: AnnotationBody
+  creator: Creator
+  created: string
+  modified: string
+  deleted: boolean
+}
+
+/** How an annotation was found in the current text, strongest first. */
+export type AnchorMethod = 'position' | 'quote' | 'folded' | 'fuzzy'
+
+/** Where an annotation sits in the current plain text (code points, end exclusive). */
+export interface Anchor {
+  start: number
+  end: number
+  method: AnchorMethod
+}
+
+/** An annotation with its anchor in the current text; `anchor: null` means orphaned (kept, listed, not shown in the text). */
+export interface AnchoredAnnotation extends Annotation {
+  anchor: Anchor | null
+}
+
+/** What the renderer sends to create an annotation: the selection as plain-text offsets and the text it saw. */
+export interface NewAnnotation {
+  articleId: string
+  start: number
+  end: number
+  /** The selected text as the page saw it; must equal the plain text between start and end. */
+  quote: string
+  color: HighlightColor
+  note?: string
+  tags?: string[]
+}
+
+export interface AnnotationPatch {
+  color?: HighlightColor
+  note?: string
+  tags?: string[]
+}
+
+/** The user's identity as an author of annotations. */
+export interface Profile {
+  displayName: string
+  authorId: string
+}
+
+export const MAX_NOTE_LENGTH = 100_000
+export const MAX_QUOTE_LENGTH = 100_000
+
+export const colorSchema = v.picklist(HIGHLIGHT_COLORS)
+export const tagSchema = v.pipe(
+  v.string(),
+  v.transform((s) => s.trim()),
+  v.minLength(1, 'a tag is empty'),
+  v.maxLength(64, 'a tag is longer than 64 characters'),
+)
+export const tagsSchema = v.pipe(v.array(tagSchema), v.maxLength(100, 'more than 100 tags'))
+export const noteSchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_NOTE_LENGTH, 'the note is longer than 100,000 characters'),
+)
+
+/** Live (not deleted) annotations in document order; orphans last, by creation. */
+export function inDocumentOrder(annotations: AnchoredAnnotation[]): AnchoredAnnotation[] {
+  return [...annotations].sort((a, b) => {
+    if (a.anchor && b.anchor) return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end
+    if (a.anchor) return -1
+    if (b.anchor) return 1
+    return a.created.localeCompare(b.created)
+  })
+}

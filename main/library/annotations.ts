@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationPatch,
+  Creator,
+  NewAnnotation,
+} from '../../common/annotation'
+import { inDocumentOrder } from '../../common/annotation'
+import { anchor, describeSelection, type AnchorText } from './anchoring'
+import { HamishError } from '../../common/errors'
+
+/** The code points of `text` from `start` to `end`, as a string. */
+function codePointSlice(chars: string[], start: number, end: number): string {
+  return chars.slice(start, end).join('')
+}
+
+/**
+ * A new annotation from the renderer's selection. The offsets must lie in the
+ * text and the quote the page saw must be exactly the text between them: a
+ * mismatch means the page and the file disagree, and saving would anchor the
+ * note on the wrong words.
+ */
+export function createAnnotation(text: string, req: NewAnnotation, creator: Creator, now: Date): Annotation {
+  const chars = Array.from(text)
+  if (req.end > chars.length) {
+    throw new HamishError('invalid-argument', 'The selection lies outside the article’s text.')
+  }
+  const selected = codePointSlice(chars, req.start, req.end)
+  if (selected !== req.quote) {
+    throw new HamishError(
+      'invalid-argument',
+      'The selected text does not match the article at that place; reload the article and select again.',
+    )
+  }
+  const at = now.toISOString()
+  return {
+    id: randomUUID(),
+    target: describeSelection(text, req.start, req.end),
+    body: { color: req.color, note: req.note ?? '', tags: uniqueTags(req.tags ?? []) },
+    creator: { ...creator },
+    created: at,
+    modified: at,
+    deleted: false,
+  }
+}
+
+/** Tags without repeats, in the order given. */
+export function uniqueTags(tags: string[]): string[] {
+  return [...new Set(tags)]
+}
+
+/** The annotation with the patch applied and a new modified time. */
+export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date): Annotation {
+  return {
+    ...a,
+    body: {
+      color: patch.color ?? a.body.color,
+      note: patch.note ?? a.body.note,
+      tags: patch.tags ? uniqueTags(patch.tags) : [...a.body.tags],
+    },
+    modified: now.toISOString(),
+  }
+}
+
+/** Anchors one annotation in the current text (null: orphaned). */
+export function anchored(prepared: AnchorText, a: Annotation): AnchoredAnnotation {
+  return { ...a, anchor: anchor(prepared, a.target) }
+}
+
+/** The live annotations of an article, anchored afresh and in document order, orphans last. */
+export function anchorLive(prepared: AnchorText, annotations: readonly Annotation[]): AnchoredAnnotation[] {
+  return inDocumentOrder(annotations.filter((a) => !a.deleted).map((a) => anchored(prepared, a)))
+}
