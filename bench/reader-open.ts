@@ -3,28 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
 import { textBlocks } from '../common/plain-text'
 import { createApiService } from '../main/library/api-service'
 import { Library } from '../main/library/library'
 import { startPreviewServer } from '../main/preview/server'
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/preview'
+import { heapAfterGc, READER_PAINTED, readerUrl, timeToMark } from './reader-page'
 import { serveStatic } from './static-server'
 import { median, round } from './stats'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BOOK = join(ROOT, 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt')
 const AMIRI = join(ROOT, 'node_modules/@fontsource/amiri/files/amiri-arabic-400-normal.woff2')
-
-/** Heap in use after a full garbage collection, through the DevTools protocol. */
-async function heapAfterGc(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.enable')
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
-  await cdp.detach()
-  return usedSize
-}
 
 /** The baseline: the same paragraphs as one static HTML page, same font, same direction. */
 function staticPage(paragraphs: string[]): string {
@@ -65,38 +56,19 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
   const plain = { ms: [] as number[], heap: [] as number[] }
   const emptyApp: number[] = []
   try {
-    const token = new URL(preview.url).searchParams.get('token')!
     for (let i = 0; i < runs; i++) {
       for (const which of i % 2 ? ['static', 'reader'] : ['reader', 'static']) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-        if (which === 'reader') {
-          await page.goto(`${preview.url.split('?')[0]}?token=${token}#article=${id}`)
-          await page.waitForFunction(
-            () => performance.getEntriesByName('hamish:reader-painted').length > 0,
-            null,
-            {
-              timeout: 120_000,
-            },
-          )
-          reader.ms.push(
-            await page.evaluate(() => performance.getEntriesByName('hamish:reader-painted')[0]!.startTime),
-          )
-          reader.heap.push(await heapAfterGc(page))
-        } else {
-          await page.goto(baseline.origin + '/')
-          await page.waitForFunction(() => performance.getEntriesByName('static-painted').length > 0, null, {
-            timeout: 120_000,
-          })
-          plain.ms.push(
-            await page.evaluate(() => performance.getEntriesByName('static-painted')[0]!.startTime),
-          )
-          plain.heap.push(await heapAfterGc(page))
-        }
-        await page.close()
+        const r =
+          which === 'reader'
+            ? await timeToMark(browser, readerUrl(preview.url, id), READER_PAINTED)
+            : await timeToMark(browser, `${baseline.origin}/`, 'static-painted')
+        const into = which === 'reader' ? reader : plain
+        into.ms.push(r.ms)
+        into.heap.push(r.heap)
       }
       // The app with no article open: how much of the reader's heap is the app itself.
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-      await page.goto(`${preview.url.split('?')[0]}?token=${token}#/`)
+      await page.goto(preview.url)
       await page.waitForSelector('table', { timeout: 60_000 })
       emptyApp.push(await heapAfterGc(page))
       await page.close()
