@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core'
 import type { Annotation } from '../common/annotation'
 import { HIGHLIGHT_COLORS } from '../common/annotation'
 import { plainText } from '../common/plain-text'
-import { describeSelection } from '../main/library/anchoring'
+import { describeSelection, prepareText } from '../common/anchoring'
 import { createApiService } from '../main/library/api-service'
 import { Library } from '../main/library/library'
 import { startPreviewServer, type PreviewServer } from '../main/preview/server'
@@ -31,6 +31,7 @@ function random(seed: number): () => number {
 /** `count` highlights on word-aligned passages of 2–12 words, spread over the whole text, some overlapping. */
 export function makeAnnotations(text: string, count: number, seed = 7): Annotation[] {
   const chars = Array.from(text)
+  const prepared = prepareText(text)
   const starts: number[] = []
   for (let i = 0; i < chars.length; i++)
     if (chars[i] !== ' ' && (i === 0 || chars[i - 1] === ' ')) starts.push(i)
@@ -43,7 +44,7 @@ export function makeAnnotations(text: string, count: number, seed = 7): Annotati
     const end = starts[w + 2 + Math.floor(next() * 10)]! - 1
     out.push({
       id: `bench-${n}`,
-      target: describeSelection(text, start, end),
+      target: describeSelection(prepared, start, end),
       body: {
         color: HIGHLIGHT_COLORS[n % HIGHLIGHT_COLORS.length]!,
         note: n % 3 ? '' : `ملاحظة ${n}`,

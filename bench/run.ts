@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchAnchoring } from './anchoring'
+import { benchReaderHighlights } from './reader-highlights'
 import { benchReaderOpen } from './reader-open'
 
 /**
@@ -9,7 +11,11 @@ import { benchReaderOpen } from './reader-open'
  * are ratios; absolute times on these shared machines mean little.
  */
 async function main(): Promise<void> {
-  const results = { date: new Date().toISOString(), node: process.version, cases: [await benchReaderOpen()] }
+  const cases: Record<string, unknown>[] = []
+  cases.push(await benchReaderOpen())
+  cases.push(await benchAnchoring())
+  cases.push(await benchReaderHighlights())
+  const results = { date: new Date().toISOString(), node: process.version, cases }
   const json = JSON.stringify(results, null, 2)
   const dir = fileURLToPath(new URL('../bench-results', import.meta.url))
   mkdirSync(dir, { recursive: true })

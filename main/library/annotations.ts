@@ -7,13 +7,8 @@ import type {
   NewAnnotation,
 } from '../../common/annotation'
 import { inDocumentOrder } from '../../common/annotation'
-import { anchor, describeSelection, type AnchorText } from './anchoring'
+import { anchor, describeSelection, type AnchorText } from '../../common/anchoring'
 import { HamishError } from '../../common/errors'
-
-/** The code points of `text` from `start` to `end`, as a string. */
-function codePointSlice(chars: string[], start: number, end: number): string {
-  return chars.slice(start, end).join('')
-}
 
 /**
  * A new annotation from the renderer's selection. The offsets must lie in the
@@ -21,12 +16,16 @@ function codePointSlice(chars: string[], start: number, end: number): string {
  * mismatch means the page and the file disagree, and saving would anchor the
  * note on the wrong words.
  */
-export function createAnnotation(text: string, req: NewAnnotation, creator: Creator, now: Date): Annotation {
-  const chars = Array.from(text)
-  if (req.end > chars.length) {
+export function createAnnotation(
+  prepared: AnchorText,
+  req: NewAnnotation,
+  creator: Creator,
+  now: Date,
+): Annotation {
+  if (req.end > prepared.length) {
     throw new HamishError('invalid-argument', 'The selection lies outside the article’s text.')
   }
-  const selected = codePointSlice(chars, req.start, req.end)
+  const selected = prepared.text.slice(prepared.toUtf16(req.start), prepared.toUtf16(req.end))
   if (selected !== req.quote) {
     throw new HamishError(
       'invalid-argument',
@@ -36,7 +35,7 @@ export function createAnnotation(text: string, req: NewAnnotation, creator: Crea
   const at = now.toISOString()
   return {
     id: randomUUID(),
-    target: describeSelection(text, req.start, req.end),
+    target: describeSelection(prepared, req.start, req.end),
     body: { color: req.color, note: req.note ?? '', tags: uniqueTags(req.tags ?? []) },
     creator: { ...creator },
     created: at,

@@ -10,7 +10,7 @@ import type {
   NewAnnotation,
   Profile,
 } from '../../common/annotation'
-import { prepareText, type AnchorText } from './anchoring'
+import { prepareText, type AnchorText } from '../../common/anchoring'
 import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
@@ -202,7 +202,7 @@ export class Library {
     const profile = await this.getProfile()
     return this.changeAnnotations(req.articleId, (annotations, prepared) => {
       const made = createAnnotation(
-        prepared.text,
+        prepared,
         req,
         { id: profile.authorId, name: profile.displayName },
         this.now(),
