@@ -78,9 +78,11 @@ export async function waitForLibrary(page: Page): Promise<void> {
   await page.waitForSelector('.library-table, .empty-state', { timeout: 15_000 })
 }
 
-/** Waits for the reader to show its text, with the fonts loaded and the reading position restored. */
+/** Waits for the reader to show its text and every highlight, with the fonts loaded and the reading position restored. */
 export async function waitForReader(page: Page): Promise<void> {
   await page.waitForSelector('.reader .ProseMirror', { timeout: 15_000 })
+  // A heavily annotated article draws the highlights away from the reading position after its first paint.
+  await page.waitForSelector('.reader-page[data-highlights=all]', { timeout: 30_000, state: 'attached' })
   await page.evaluate(async () => {
     await document.fonts.ready
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))

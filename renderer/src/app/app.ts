@@ -6,6 +6,7 @@ import { ArticleActions } from '../library/article-actions'
 import { LibraryStore } from '../library/library-store'
 import { LibraryView } from '../library/library-view'
 import { ReaderView } from '../reader/reader-view'
+import { ProfileStore } from '../settings/profile-store'
 import { openSettingsPanel } from '../settings/settings-panel'
 import { SettingsStore } from '../settings/settings-store'
 import { strings, UI_DIR, UI_LANG } from '../strings'
@@ -33,6 +34,7 @@ export interface AppOptions {
 export class App {
   private readonly toasts = new Toasts()
   private readonly settings: SettingsStore
+  private readonly profile: ProfileStore
   private readonly store: LibraryStore
   private readonly actions: ArticleActions
   private readonly imports: ImportController
@@ -56,6 +58,7 @@ export class App {
       this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
     )
     this.store = new LibraryStore(api)
+    this.profile = new ProfileStore(api)
     this.actions = new ArticleActions(api, this.store, this.toasts)
     this.imports = new ImportController(api, this.store)
     this.notices = new NoticeBanners(api)
@@ -84,6 +87,8 @@ export class App {
     await Promise.all([
       this.settings.load().catch(report(strings.settingsLoadFailed)),
       this.notices.load().catch(() => undefined),
+      // Without a profile the settings panel asks for it again when opened.
+      this.profile.load().catch(() => undefined),
       this.store.refresh().catch(report(strings.loadLibraryFailed)),
     ])
     followRoute((route) => this.show(route))
@@ -95,6 +100,13 @@ export class App {
     previous?.destroy()
     this.topbar.setRoute(route.name)
     if (route.name === 'library') {
+      // Highlights added or deleted in the reader change the list's annotation counts.
+      if (previous instanceof ReaderView)
+        this.store
+          .refresh()
+          .catch((err: unknown) =>
+            this.toasts.show({ message: strings.loadLibraryFailed + errorMessage(err), kind: 'error' }),
+          )
       const view = new LibraryView(this.store, this.actions, () => this.picker.open())
       this.page = view
       this.main.replaceChildren(view.element)
@@ -111,6 +123,7 @@ export class App {
       },
       top: () => this.topbar.element.getBoundingClientRect().bottom,
       onTitle: (title) => (document.title = strings.windowTitle(title)),
+      notify: (options) => this.toasts.show(options),
     })
     this.page = reader
     this.main.replaceChildren(reader.element)
@@ -126,7 +139,7 @@ export class App {
   }
 
   private openSettings(): void {
-    openSettingsPanel(this.settings)
+    openSettingsPanel(this.settings, this.profile)
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -39,3 +39,36 @@ export function formatMoment(iso: string | null): string {
   if (Number.isNaN(t)) return iso
   return formatter(UI_LANG, { dateStyle: 'medium' }).format(t)
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+]
+
+/**
+ * A recent moment as "5 minutes ago", "yesterday"; anything older than a
+ * week as a date. For annotation times in the notes panel and popover.
+ */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  let value = (t - now) / 1000
+  if (Math.abs(value) < 45)
+    return new Intl.RelativeTimeFormat(UI_LANG, { numeric: 'auto' }).format(0, 'second')
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(value) < size) {
+      return new Intl.RelativeTimeFormat(UI_LANG, { numeric: 'auto' }).format(Math.round(value), unit)
+    }
+    value /= size
+  }
+  return formatter(UI_LANG, { dateStyle: 'medium' }).format(t)
+}
+
+/** A moment with date and time, for a tooltip. */
+export function formatFullMoment(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return formatter(UI_LANG, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+}

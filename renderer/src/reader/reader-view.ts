@@ -3,8 +3,12 @@ import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { HamishApi } from '../../../common/api'
 import type { Article } from '../../../common/article'
+import { plainText } from '../../../common/plain-text'
+import { AnnotationController } from '../annotations/annotation-controller'
+import type { AnnotationApi } from '../annotations/annotation-actions'
 import { el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
+import type { Toast, ToastOptions } from '../app/toasts'
 import { schema } from '../schema'
 import { strings } from '../strings'
 import { articleHeader } from './article-header'
@@ -25,7 +29,13 @@ export interface ReaderOptions {
   top(): number
   /** Called with the article's title once it is loaded, for the window title. */
   onTitle(title: string): void
+  /** Shows a short message (a failed save, "Highlight deleted" with Undo). */
+  notify(options: ToastOptions): Toast
 }
+
+/** What the reader calls: the article, its reading position, and its annotations. */
+export type ReaderApi = Pick<HamishApi, 'getArticle' | 'getReadingPosition' | 'setReadingPosition'> &
+  AnnotationApi
 
 /**
  * One open article: title and metadata, then the text in a read-only
@@ -33,16 +43,20 @@ export interface ReaderOptions {
  * so an Arabic article is right-to-left while the app around it is not. The
  * text can be selected with mouse or keyboard and copied; links never
  * navigate; the reading position is restored on open and saved on scroll.
+ * Highlights and notes (annotations/annotation-controller.ts) are drawn in
+ * the text and listed in the notes panel beside it, on the side that mirrors
+ * the article's direction.
  */
 export class ReaderView {
   readonly element = el('div', { class: 'reader-page' })
   private view: EditorView | null = null
   private position: ReadingPosition | null = null
   private offsets: TextOffsets | null = null
+  private annotations: AnnotationController | null = null
   private destroyed = false
 
   constructor(
-    private readonly api: Pick<HamishApi, 'getArticle' | 'getReadingPosition' | 'setReadingPosition'>,
+    private readonly api: ReaderApi,
     readonly id: string,
     private readonly options: ReaderOptions,
   ) {
@@ -65,7 +79,7 @@ export class ReaderView {
       return
     }
     if (this.destroyed) return
-    this.render(article)
+    this.render(article, offset)
     // Measure only once the bundled fonts are in: they change every line's height.
     await document.fonts.ready
     await new Promise((r) => requestAnimationFrame(r))
@@ -78,7 +92,11 @@ export class ReaderView {
     )
     this.position.restore(offset)
     // For the benchmark (bench/reader-open.ts): the frame after this one shows the text in its font.
-    requestAnimationFrame(() => performance.mark(PAINTED_MARK))
+    requestAnimationFrame(() => {
+      performance.mark(PAINTED_MARK)
+      // A heavily annotated book shows the highlights near the reading position first, then the rest.
+      this.annotations?.drawRest()
+    })
   }
 
   /** Moves keyboard focus into the text, without scrolling. */
@@ -86,7 +104,7 @@ export class ReaderView {
     this.view?.dom.focus({ preventScroll: true })
   }
 
-  /** The offsets mapping of the open document (for tests and, later, annotations). */
+  /** The offsets mapping of the open document (for tests and annotations). */
   get textOffsets(): TextOffsets | null {
     return this.offsets
   }
@@ -94,14 +112,32 @@ export class ReaderView {
   destroy(): void {
     this.destroyed = true
     this.position?.destroy()
+    this.annotations?.destroy()
+    this.annotations = null
     this.view?.destroy()
     this.view = null
   }
 
-  private render(article: Article): void {
+  private render(article: Article, openingOffset: number | null): void {
     const { summary } = article
     const doc = PMNode.fromJSON(schema, article.doc)
-    this.offsets = buildTextOffsets(doc)
+    const offsets = buildTextOffsets(doc)
+    this.offsets = offsets
+    const annotations = new AnnotationController(
+      {
+        api: this.api,
+        summary,
+        offsets,
+        plainText: plainText(article.doc),
+        top: this.options.top,
+        openLink: this.options.openLink,
+        notify: this.options.notify,
+        firstVisiblePos: (v) => firstVisiblePos(v, this.options.top()),
+        openingOffset,
+      },
+      article.annotations ?? [],
+    )
+    this.annotations = annotations
     const titleId = `reader-title-${summary.id}`
     const mount = el('div', { class: 'reader-text' })
     const container = el(
@@ -109,15 +145,20 @@ export class ReaderView {
       { class: 'reader', attrs: { dir: summary.dir, lang: summary.lang, 'aria-labelledby': titleId } },
       [articleHeader(summary, titleId), mount],
     )
+    // The notes panel mirrors the article's direction: on the left of right-to-left text.
+    this.element.classList.add(summary.dir === 'rtl' ? 'notes-left' : 'notes-right')
     this.element.replaceChildren(
-      el('nav', { class: 'reader-nav', attrs: { 'aria-label': strings.readerNav } }, [
-        el('a', {
-          class: 'back-link',
-          attrs: { href: '#/', 'aria-label': strings.readerBack },
-          text: `← ${strings.navLibrary}`,
-        }),
+      el('div', { class: 'reader-column' }, [
+        el('nav', { class: 'reader-nav', attrs: { 'aria-label': strings.readerNav } }, [
+          el('a', {
+            class: 'back-link',
+            attrs: { href: '#/', 'aria-label': strings.readerBack },
+            text: `← ${strings.navLibrary}`,
+          }),
+          annotations.toggle,
+        ]),
+        container,
       ]),
-      container,
     )
     this.view = new EditorView(
       { mount },
@@ -127,6 +168,7 @@ export class ReaderView {
           plugins: [
             linkClicks(this.options.openLink),
             keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
+            ...annotations.plugins(),
           ],
         }),
         editable: () => false,
@@ -139,6 +181,7 @@ export class ReaderView {
         },
       },
     )
+    annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
   }
 

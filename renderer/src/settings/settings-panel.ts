@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  MAX_TITLE_LENGTH,
   SETTINGS_LIMITS,
   type ReaderFont,
   type ReadingSettings,
@@ -8,6 +9,7 @@ import {
 import { openDialog, type DialogHandle } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
 import { strings } from '../strings'
+import type { ProfileStore } from './profile-store'
 import type { SettingsStore } from './settings-store'
 
 const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
@@ -73,15 +75,78 @@ function slider(
   }
 }
 
+/**
+ * "Your name": the display name written on the user's annotations. Saved
+ * when the field is left or Enter is pressed; an empty name is refused and
+ * the field says why.
+ */
+function nameField(profile: ProfileStore): HTMLElement {
+  const id = uid('profile-name')
+  const hintId = uid('profile-hint')
+  const input = el('input', {
+    class: 'text-input profile-name',
+    attrs: {
+      id,
+      type: 'text',
+      dir: 'auto',
+      maxlength: MAX_TITLE_LENGTH,
+      autocomplete: 'name',
+      'aria-describedby': hintId,
+      value: profile.current?.displayName ?? '',
+    },
+  })
+  const status = el('p', { class: 'field-status muted', attrs: { role: 'status' } })
+  const error = el('p', { class: 'field-error', attrs: { role: 'alert' } })
+  if (!profile.current)
+    void profile
+      .load()
+      .then((p) => {
+        if (!input.value) input.value = p.displayName
+      })
+      .catch(() => undefined)
+  const save = async (): Promise<void> => {
+    const name = input.value.trim()
+    status.textContent = ''
+    if (!name) {
+      error.textContent = strings.profileNameEmpty
+      return
+    }
+    if (name === profile.current?.displayName) {
+      error.textContent = ''
+      return
+    }
+    const problem = await profile.setName(name)
+    error.textContent = problem === null ? '' : strings.profileSaveFailed + problem
+    if (problem === null) {
+      input.value = profile.current?.displayName ?? name
+      status.textContent = strings.profileSaved
+    }
+  }
+  input.addEventListener('change', () => void save())
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      void save()
+    }
+  })
+  return el('div', { class: 'setting setting-profile' }, [
+    el('label', { attrs: { for: id }, text: strings.profileName }),
+    input,
+    el('p', { class: 'muted field-hint', attrs: { id: hintId }, text: strings.profileNameHint }),
+    status,
+    error,
+  ])
+}
+
 let open: DialogHandle | null = null
 
 /**
  * The reading-settings panel: font, size, line height, column width and
- * theme. A modal dialog docked at the side so the article stays visible and
+ * theme, and the user's name as the author of annotations. A modal dialog docked at the side so the article stays visible and
  * reflows as the controls move; every change goes through the store, which
  * applies it at once and saves it after a pause.
  */
-export function openSettingsPanel(store: SettingsStore): void {
+export function openSettingsPanel(store: SettingsStore, profile: ProfileStore): void {
   if (open) return
   const s = store.current
   const font = radioGroup<ReaderFont>(
@@ -141,7 +206,7 @@ export function openSettingsPanel(store: SettingsStore): void {
   open = openDialog({
     title: strings.settingsTitle,
     class: 'settings-panel',
-    body: [font.element, size.element, lineHeight.element, width.element, theme.element],
+    body: [font.element, size.element, lineHeight.element, width.element, theme.element, nameField(profile)],
     actions: [reset],
     onClose: () => {
       unsubscribe()

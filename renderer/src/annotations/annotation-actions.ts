@@ -1,0 +1,127 @@
+import type { AnchoredAnnotation, AnnotationPatch, HighlightColor } from '../../../common/annotation'
+import type { HamishApi } from '../../../common/api'
+import { errorMessage } from '../app/error-message'
+import { strings } from '../strings'
+import type { AnnotationStore } from './annotation-store'
+import type { History } from './history'
+import type { TextRange } from './selection-range'
+
+/** The API calls annotations need. */
+export type AnnotationApi = Pick<
+  HamishApi,
+  'addAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation'
+>
+
+/** Either it worked, or the sentence to show. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
+
+let pendingCounter = 0
+
+/** The label of an edit, for "Undone: …" messages. */
+function editLabel(patch: AnnotationPatch): string {
+  if (patch.note !== undefined) return strings.historyNote
+  if (patch.tags !== undefined) return strings.historyTags
+  return strings.historyRecolor
+}
+
+const sameTags = (a: string[], b: string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i])
+
+/**
+ * Everything the user can do to annotations, each as one acknowledged API
+ * call: the store changes only with main's answer (so the page never shows
+ * as saved what is not on disk), and every success is pushed on the history
+ * with its inverse. Failures come back as a sentence; nothing is thrown.
+ */
+export class AnnotationActions {
+  constructor(
+    private readonly api: AnnotationApi,
+    private readonly store: AnnotationStore,
+    private readonly history: History,
+  ) {}
+
+  /** Saves a new highlight over `range`; drawn as pending until main has written it. */
+  async create(range: TextRange, color: HighlightColor, note?: string): Promise<Outcome<AnchoredAnnotation>> {
+    const pendingId = `pending-${++pendingCounter}`
+    this.store.addPending({ id: pendingId, start: range.start, end: range.end, color })
+    let created: AnchoredAnnotation
+    try {
+      created = await this.api.addAnnotation({
+        articleId: this.store.articleId,
+        start: range.start,
+        end: range.end,
+        quote: range.quote,
+        color,
+        ...(note ? { note } : {}),
+      })
+    } catch (err) {
+      this.store.settle(pendingId)
+      return { ok: false, message: strings.highlightSaveFailed + errorMessage(err) }
+    }
+    this.store.settle(pendingId)
+    this.store.put(created)
+    const id = created.id
+    this.history.push({
+      label: strings.historyCreate,
+      undo: async () => {
+        await this.api.deleteAnnotation(this.store.articleId, id)
+        this.store.remove(id)
+      },
+      redo: async () => this.store.put(await this.api.restoreAnnotation(this.store.articleId, id)),
+    })
+    return { ok: true, value: created }
+  }
+
+  /** Changes colour, note or tags; a patch that changes nothing is not sent. */
+  async update(id: string, patch: AnnotationPatch): Promise<Outcome<AnchoredAnnotation>> {
+    const current = this.store.get(id)
+    if (!current) return { ok: false, message: strings.annotationUpdateFailed + strings.unexpectedError }
+    const before: AnnotationPatch = {}
+    const after: AnnotationPatch = {}
+    if (patch.color !== undefined && patch.color !== current.body.color) {
+      before.color = current.body.color
+      after.color = patch.color
+    }
+    if (patch.note !== undefined && patch.note !== current.body.note) {
+      before.note = current.body.note
+      after.note = patch.note
+    }
+    if (patch.tags !== undefined && !sameTags(patch.tags, current.body.tags)) {
+      before.tags = [...current.body.tags]
+      after.tags = [...patch.tags]
+    }
+    if (Object.keys(after).length === 0) return { ok: true, value: current }
+    let updated: AnchoredAnnotation
+    try {
+      updated = await this.api.updateAnnotation(this.store.articleId, id, after)
+    } catch (err) {
+      const prefix = after.note !== undefined ? strings.noteSaveFailed : strings.annotationUpdateFailed
+      return { ok: false, message: prefix + errorMessage(err) }
+    }
+    this.store.put(updated)
+    this.history.push({
+      label: editLabel(after),
+      undo: async () => this.store.put(await this.api.updateAnnotation(this.store.articleId, id, before)),
+      redo: async () => this.store.put(await this.api.updateAnnotation(this.store.articleId, id, after)),
+    })
+    return { ok: true, value: updated }
+  }
+
+  /** Deletes (main keeps a tombstone); undo restores it. */
+  async remove(id: string): Promise<Outcome<void>> {
+    try {
+      await this.api.deleteAnnotation(this.store.articleId, id)
+    } catch (err) {
+      return { ok: false, message: strings.annotationDeleteFailed + errorMessage(err) }
+    }
+    this.store.remove(id)
+    this.history.push({
+      label: strings.historyDelete,
+      undo: async () => this.store.put(await this.api.restoreAnnotation(this.store.articleId, id)),
+      redo: async () => {
+        await this.api.deleteAnnotation(this.store.articleId, id)
+        this.store.remove(id)
+      },
+    })
+    return { ok: true, value: undefined }
+  }
+}

@@ -1,0 +1,53 @@
+/** A rectangle in viewport coordinates. */
+export interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+/** Where to put a floating element relative to what it belongs to. */
+export interface PlaceOptions {
+  /** Above or below the anchor, when there is room; the other side otherwise. */
+  side: 'above' | 'below'
+  /** The text's direction: the element lines up with the anchor's start edge (left in LTR, right in RTL). */
+  dir: 'ltr' | 'rtl'
+  /** Viewport y below which the element must stay (the bottom of the sticky top bar). */
+  top: number
+  gap?: number
+}
+
+const MARGIN = 8
+
+/**
+ * Positions an absolutely placed element (toolbar, popover) next to a box on
+ * screen: above or below it, aligned with its start edge — mirrored for
+ * right-to-left text, where a line starts on the right — and kept inside the
+ * viewport. Coordinates are set through the CSSOM (which the CSP allows) in
+ * page coordinates, so the element scrolls with the text it belongs to.
+ */
+export function placeNear(element: HTMLElement, anchor: Box, options: PlaceOptions): void {
+  const gap = options.gap ?? 8
+  const width = element.offsetWidth
+  const height = element.offsetHeight
+  const viewportWidth = document.documentElement.clientWidth
+  const viewportHeight = window.innerHeight
+  let left = options.dir === 'rtl' ? anchor.right - width : anchor.left
+  left = Math.max(MARGIN, Math.min(left, viewportWidth - width - MARGIN))
+  const above = anchor.top - gap - height
+  const below = anchor.bottom + gap
+  const fitsAbove = above >= options.top + MARGIN
+  const fitsBelow = below + height <= viewportHeight - MARGIN
+  let y =
+    options.side === 'above'
+      ? fitsAbove || !fitsBelow
+        ? above
+        : below
+      : fitsBelow || !fitsAbove
+        ? below
+        : above
+  y = Math.max(options.top + MARGIN, Math.min(y, viewportHeight - height - MARGIN))
+  element.style.left = `${Math.round(left + window.scrollX)}px`
+  element.style.top = `${Math.round(y + window.scrollY)}px`
+  element.dataset.side = y < anchor.top ? 'above' : 'below'
+}
