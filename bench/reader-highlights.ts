@@ -100,7 +100,14 @@ export async function benchReaderHighlights(runs = 5, count = 10_000): Promise<R
     }
     const page = await browser.newPage()
     await page.goto(readerUrl(many.server.url, many.id))
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, READER_PAINTED)
+    // The reader draws highlights near the reading position before first paint and the rest just after.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('hamish:highlights-drawn').length > 0,
+      null,
+      {
+        timeout: 180_000,
+      },
+    )
     highlighted = await page.evaluate(
       () =>
         new Set(

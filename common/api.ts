@@ -75,7 +75,14 @@ export interface HamishEvents {
 }
 
 export type MenuCommand =
-  'theme-light' | 'theme-dark' | 'theme-sepia' | 'show-library' | 'show-settings' | 'show-help'
+  | 'theme-light'
+  | 'theme-dark'
+  | 'theme-sepia'
+  | 'show-library'
+  | 'show-settings'
+  | 'show-help'
+  | 'undo'
+  | 'redo'
 export type HamishEventName = keyof HamishEvents
 
 /** What preload exposes as `window.hamish`: the API plus typed event subscription. */

@@ -24,7 +24,30 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      // Undo/redo act on annotations (or a focused text field), so the page decides: the
+      // accelerators are shown but not registered, and a click asks the page.
+      label: '&Edit',
+      submenu: [
+        {
+          label: 'Undo',
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          click: () => actions.command('undo'),
+        },
+        {
+          label: 'Redo',
+          accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y',
+          registerAccelerator: false,
+          click: () => actions.command('redo'),
+        },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: '&View',
       submenu: [

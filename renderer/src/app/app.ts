@@ -178,6 +178,36 @@ export class App {
       case 'show-help':
         openHelpDialog()
         break
+      case 'undo':
+      case 'redo':
+        replayUndoKey(command)
+        break
     }
   }
+}
+
+/**
+ * Edit > Undo / Redo from the native menu: a focused text field undoes its own
+ * typing; elsewhere the same key the reader listens for is replayed, so the
+ * menu and the keyboard share one path.
+ */
+function replayUndoKey(command: 'undo' | 'redo'): void {
+  const active = document.activeElement
+  if (inTextField(active)) {
+    // execCommand is deprecated but remains the only way to drive a field's own undo stack.
+    document.execCommand(command)
+    return
+  }
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  const init =
+    command === 'undo' ? { key: 'z', code: 'KeyZ' } : { key: mac ? 'z' : 'y', code: mac ? 'KeyZ' : 'KeyY' }
+  document.dispatchEvent(
+    new KeyboardEvent('keydown', {
+      ...init,
+      ctrlKey: !mac,
+      metaKey: mac,
+      shiftKey: command === 'redo' && mac,
+      bubbles: true,
+    }),
+  )
 }
