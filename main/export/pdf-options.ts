@@ -1,3 +1,5 @@
+import { HamishError } from '../../common/errors'
+
 /** Paper sizes offered for PDF export. */
 export type PdfPaper = 'A4' | 'Letter'
 
@@ -36,6 +38,27 @@ export interface PdfSetupOptions {
   title: string
   /** Margins; the defaults leave room for the header and footer. */
   marginsMm?: Partial<MarginsMm>
+}
+
+/** What both print engines are asked: the paper, the header's title, a time limit. */
+export interface PdfPrintOptions {
+  paper: PdfPaper
+  /** The article title for the page header (plain text; escaped for the template). */
+  title: string
+  /** Overall limit for loading, layout and printing; the browser or window is closed when it passes. Default 60 s. */
+  timeoutMs?: number
+  marginsMm?: Partial<MarginsMm>
+}
+
+export const DEFAULT_PDF_TIMEOUT_MS = 60_000
+
+/** The message of a print that ran out of time. */
+export function pdfTimeoutMessage(timeoutMs: number): string {
+  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`
+  return (
+    `PDF export took longer than ${limit} and was stopped; nothing was saved. ` +
+    'Try again, or export a shorter article.'
+  )
 }
 
 export const DEFAULT_MARGINS_MM: Readonly<MarginsMm> = { top: 22, bottom: 20, left: 18, right: 18 }
@@ -115,7 +138,11 @@ function templateBoxStyle(margins: MarginsMm): string {
 
 /** The page setup for one export. */
 export function pdfPageSetup(options: PdfSetupOptions): PdfPageSetup {
-  if (!PDF_PAPERS.includes(options.paper)) throw new RangeError(`unknown paper size: ${String(options.paper)}`)
+  if (!PDF_PAPERS.includes(options.paper))
+    throw new HamishError(
+      'invalid-argument',
+      `Unknown paper size "${String(options.paper)}": choose ${PDF_PAPERS.join(' or ')}.`,
+    )
   const marginsMm = { ...DEFAULT_MARGINS_MM, ...options.marginsMm }
   return {
     paper: options.paper,

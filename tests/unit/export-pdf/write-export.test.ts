@@ -1,0 +1,137 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { HamishError } from '../../../common/errors'
+import { writeExportFile } from '../../../main/export/write-export'
+import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
+import { failingRenameFs, namesIn, systemError, useTempDir } from '../../support/store-helpers'
+
+const tmp = useTempDir('hamish-export-')
+
+async function failure(promise: Promise<unknown>): Promise<HamishError> {
+  const error = await promise.catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(HamishError)
+  return error as HamishError
+}
+
+/** The real file system with `open` failing with `code` (as root, chmod cannot make a write fail). */
+function failingOpenFs(code: string): StoreFs {
+  return {
+    ...nodeFs,
+    open: (async () => {
+      throw systemError(code, `${code}: injected`)
+    }) as StoreFs['open'],
+  }
+}
+
+/** The real file system whose file writes put half the bytes on disk, then fail with ENOSPC. */
+function diskFullFs(): StoreFs {
+  return {
+    ...nodeFs,
+    open: (async (path: string, flags: string) => {
+      const handle = await nodeFs.open(path, flags)
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key === 'writeFile')
+            return async (data: string | Uint8Array) => {
+              const bytes = typeof data === 'string' ? Buffer.from(data) : data
+              await target.write(bytes.subarray(0, bytes.length >> 1))
+              throw systemError('ENOSPC', 'ENOSPC: no space left on device, write')
+            }
+          const value: unknown = Reflect.get(target, key)
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+        },
+      })
+    }) as StoreFs['open'],
+  }
+}
+
+describe('writeExportFile', () => {
+  it('writes bytes or text and leaves only the file', async () => {
+    const pdf = join(tmp.path, 'مقال.pdf')
+    await writeExportFile(pdf, new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+    expect(await readFile(pdf, 'latin1')).toBe('%PDF')
+    const md = join(tmp.path, 'مقال.md')
+    await writeExportFile(md, '# عنوان\n')
+    expect(await readFile(md, 'utf8')).toBe('# عنوان\n')
+    expect(await namesIn(tmp.path)).toEqual(['مقال.md', 'مقال.pdf'])
+  })
+
+  it('replaces an existing export whole', async () => {
+    const file = join(tmp.path, 'a.html')
+    await writeFile(file, 'old '.repeat(1000))
+    await writeExportFile(file, 'new')
+    expect(await readFile(file, 'utf8')).toBe('new')
+    expect(await namesIn(tmp.path)).toEqual(['a.html'])
+  })
+
+  it('a missing folder: says so, creates nothing', async () => {
+    const file = join(tmp.path, 'missing', 'a.pdf')
+    const error = await failure(writeExportFile(file, 'x'))
+    expect(error.code).toBe('not-found')
+    expect(error.message).toBe(
+      `Could not save the export to ${file}: the folder ${join(tmp.path, 'missing')} does not exist. ` +
+        'Choose an existing folder, or create it first.',
+    )
+    expect(await namesIn(tmp.path)).toEqual([])
+  })
+
+  it('a file where a folder should be: says so', async () => {
+    await writeFile(join(tmp.path, 'plain'), 'not a folder')
+    const error = await failure(writeExportFile(join(tmp.path, 'plain', 'a.pdf'), 'x'))
+    expect(error.message).toMatch(/is a file, not a folder/)
+    expect(await readFile(join(tmp.path, 'plain'), 'utf8')).toBe('not a folder')
+  })
+
+  it('a folder as the target: refused before anything is written', async () => {
+    const dir = join(tmp.path, 'exports')
+    await mkdir(dir)
+    const error = await failure(writeExportFile(dir, 'x'))
+    expect(error.code).toBe('invalid-argument')
+    expect(error.message).toBe(
+      `Could not save the export to ${dir}: that is a folder. Give a file name inside it instead (for example article.pdf).`,
+    )
+    expect(await namesIn(tmp.path)).toEqual(['exports'])
+    expect(await namesIn(dir)).toEqual([])
+  })
+
+  it.each([
+    ['EACCES', /: permission denied\. Choose a folder you can write to, or change the permissions of /],
+    ['EPERM', /: permission denied\. /],
+    ['EROFS', /: the disk is read-only\. Choose a folder on a writable disk\./],
+  ])('an unwritable target (%s): names the path and what to do', async (code, message) => {
+    const file = join(tmp.path, 'a.pdf')
+    const error = await failure(writeExportFile(file, 'x', { fs: failingOpenFs(code) }))
+    expect(error.code).toBe('storage')
+    expect(error.message).toContain(`Could not save the export to ${file}`)
+    expect(error.message).toMatch(message)
+    expect(await namesIn(tmp.path)).toEqual([])
+  })
+
+  it('a full disk: no partial file, the old export kept, a clear message', async () => {
+    const file = join(tmp.path, 'a.pdf')
+    await writeFile(file, 'old export')
+    const error = await failure(writeExportFile(file, 'new export '.repeat(100), { fs: diskFullFs() }))
+    expect(error.message).toBe(
+      `Could not save the export to ${file}: the disk is full. Free some space or choose another disk; nothing was written.`,
+    )
+    expect(await readFile(file, 'utf8')).toBe('old export')
+    expect(await namesIn(tmp.path)).toEqual(['a.pdf'])
+    // And with no earlier file: nothing at all.
+    const fresh = join(tmp.path, 'b.pdf')
+    await failure(writeExportFile(fresh, new Uint8Array(4096), { fs: diskFullFs() }))
+    expect(await namesIn(tmp.path)).toEqual(['a.pdf'])
+  })
+
+  it('any other failure (EIO at the rename): generic message, temp file removed', async () => {
+    const { fs, failing } = failingRenameFs()
+    failing.on = true
+    const file = join(tmp.path, 'a.pdf')
+    const error = await failure(writeExportFile(file, 'x', { fs }))
+    expect(error.code).toBe('storage')
+    expect(error.message).toBe(
+      `Could not save the export to ${file} (EIO); nothing was written. Try again or choose another folder.`,
+    )
+    expect(await namesIn(tmp.path)).toEqual([])
+  })
+})
