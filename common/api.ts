@@ -20,6 +20,69 @@ export interface ImportOutcome {
   article: ArticleSummary | null
 }
 
+/** The export formats (issue 4): annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF. */
+export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportRequest {
+  articleId: string
+  format: ExportFormat
+  /** notes-md: group the notes under a heading per colour. */
+  groupByColor?: boolean
+  /** pdf: paper size (default A4). */
+  paper?: 'A4' | 'Letter'
+}
+
+/**
+ * What became of an export. In Electron main asks where to save and writes
+ * the file itself (`saved`); in the browser preview the page is handed the
+ * bytes and saves them as a download (`download`).
+ */
+export type ExportResult =
+  | { status: 'saved'; fileName: string; location: string }
+  | { status: 'download'; fileName: string; mimeType: string; bytes: Uint8Array }
+  | { status: 'cancelled' }
+
+/** What an annotation import did, item by item (issue 5): nothing is dropped without a line here. */
+export interface AnnotationImportReport {
+  articleId: string
+  articleTitle: string
+  /** The article was created from a bundle that carried it. */
+  articleCreated: boolean
+  added: string[]
+  updated: string[]
+  unchanged: string[]
+  /** Same id, same modified time, different content: resolved the same way everywhere, and listed. */
+  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string }[]
+  /** Imported but not found in this copy of the text: kept and listed as orphans. */
+  orphaned: string[]
+  rejected: { id: string | null; reason: string }[]
+}
+
+/**
+ * An annotation file handed to main: its name and bytes (the renderer never
+ * sends a path). `articleId` is the user's choice when the file's fingerprint
+ * matches no article here.
+ */
+export interface AnnotationImportRequest {
+  name: string
+  bytes: Uint8Array
+  articleId?: string
+}
+
+/**
+ * An import that could not find its article: the file's title and the best
+ * local candidates (by title and quotes), for the user to pick from.
+ */
+export interface ArticleChoiceNeeded {
+  status: 'needs-article'
+  fileTitle: string
+  candidates: { articleId: string; title: string; score: number }[]
+}
+
+export type AnnotationImportResult =
+  { status: 'imported'; report: AnnotationImportReport } | ArticleChoiceNeeded
+
 /** Something the user must be told that did not come from an action of theirs (a damaged file recovered). */
 export interface Notice {
   id: string
@@ -62,6 +125,14 @@ export interface HamishApi {
   restoreAnnotation(articleId: string, annotationId: string): Promise<AnchoredAnnotation>
   getProfile(): Promise<Profile>
   setDisplayName(name: string): Promise<Profile>
+  /** Exports an article with its annotations; the file is written whole or not at all. */
+  exportArticle(req: ExportRequest): Promise<ExportResult>
+  /** Shows the last saved export in the system's file manager (Electron; nothing in the preview). */
+  revealExport(): Promise<boolean>
+  /** Saves an article's annotations as a W3C AnnotationCollection (`*.hamish.json`), optionally with the article. */
+  exportAnnotations(articleId: string, options: { bundle: boolean }): Promise<ExportResult>
+  /** Merges a colleague's annotation file (Hamish or Hypothesis JSON) into the library as one atomic write. */
+  importAnnotations(req: AnnotationImportRequest): Promise<AnnotationImportResult>
 }
 
 export type ApiMethod = keyof HamishApi
@@ -83,6 +154,7 @@ export type MenuCommand =
   | 'show-help'
   | 'undo'
   | 'redo'
+  | 'export'
 export type HamishEventName = keyof HamishEvents
 
 /** What preload exposes as `window.hamish`: the API plus typed event subscription. */
@@ -169,6 +241,23 @@ export const apiArgSchemas = {
   ]),
   deleteAnnotation: v.strictTuple([id, annotationId]),
   restoreAnnotation: v.strictTuple([id, annotationId]),
+  exportArticle: v.strictTuple([
+    v.strictObject({
+      articleId: id,
+      format: v.picklist(EXPORT_FORMATS),
+      groupByColor: v.optional(v.boolean()),
+      paper: v.optional(v.picklist(['A4', 'Letter'])),
+    }),
+  ]),
+  revealExport: v.strictTuple([]),
+  exportAnnotations: v.strictTuple([id, v.strictObject({ bundle: v.boolean() })]),
+  importAnnotations: v.strictTuple([
+    v.strictObject({
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      bytes,
+      articleId: v.optional(id),
+    }),
+  ]),
   getProfile: v.strictTuple([]),
   setDisplayName: v.strictTuple([
     v.pipe(

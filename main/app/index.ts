@@ -4,6 +4,8 @@ import { Library } from '../library/library'
 import { pickLibraryDir } from '../library/library-paths'
 import { createApiService } from '../library/api-service'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
+import { dialogExports } from './export-dialog'
+import { printHtmlToPdfElectron } from './export-pdf'
 import { importWithDialog, sendEvent } from './import-dialog'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
   const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
   registerIpc(
-    createApiService(library),
+    createApiService(library, { host: dialogExports(() => win), printPdf: printHtmlToPdfElectron }),
     (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl),
   )
 

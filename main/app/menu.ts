@@ -17,6 +17,7 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
         { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => actions.command('show-library') },
         { type: 'separator' },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('show-settings') },

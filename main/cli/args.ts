@@ -1,25 +1,41 @@
-/** A parsed command line: the words, and the flags that take no value. */
+/** A parsed command line: the words, the flags that take no value, and the options that do. */
 export interface ParsedArgs {
   positional: string[]
   flags: Set<string>
+  values: Map<string, string>
 }
 
 /**
- * Splits arguments into positional words and boolean `--flags`, refusing any
- * flag the command does not know, so a typo is an error rather than a file name.
+ * Splits arguments into positional words, boolean `--flags` and `--option
+ * VALUE` pairs, refusing anything the command does not know, so a typo is an
+ * error rather than a file name.
  */
-export function parseArgs(argv: string[], known: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  known: readonly string[],
+  valued: readonly string[] = [],
+): ParsedArgs {
   const positional: string[] = []
   const flags = new Set<string>()
+  const values = new Map<string, string>()
   let onlyPositional = false
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
     if (!onlyPositional && arg === '--') onlyPositional = true
     else if (!onlyPositional && arg.startsWith('--')) {
-      if (!known.includes(arg)) throw new UsageError(`unknown option ${arg}`)
-      flags.add(arg)
+      const [name, inline] = arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
+      if (valued.includes(name)) {
+        const value = inline ?? argv[++i]
+        if (value === undefined || (inline === undefined && value.startsWith('--')))
+          throw new UsageError(`${name} needs a value`)
+        values.set(name, value)
+      } else if (known.includes(name) && inline === undefined) flags.add(name)
+      else throw new UsageError(`unknown option ${arg}`)
     } else positional.push(arg)
   }
-  return { positional, flags }
+  return { positional, flags, values }
 }
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */

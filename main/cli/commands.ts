@@ -1,9 +1,18 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-import { MAX_IMPORT_BYTES, tooLargeMessage, type ImportOutcome } from '../../common/api'
+import { basename, resolve } from 'node:path'
+import {
+  EXPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  tooLargeMessage,
+  type ExportFormat,
+  type ImportOutcome,
+} from '../../common/api'
 import type { ArticleSummary } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
+import { printHtmlToPdf } from '../export/print-html-chromium'
+import { writeExportFile } from '../export/write-export'
+import { renderExport } from '../library/exporter'
 import type { Library } from '../library/library'
 import { parseArgs, UsageError } from './args'
 
@@ -94,10 +103,15 @@ export async function showCommand(library: Library, argv: string[], io: Output):
   return 0
 }
 
-/** `hamish annotations list ARTICLE_ID [--json] [--all]`: each annotation with where it anchors now. */
+/**
+ * `hamish annotations list|export|import …`: list an article's annotations,
+ * save them as a W3C file, or merge a colleague's file (or a Hypothesis export).
+ */
 export async function annotationsCommand(library: Library, argv: string[], io: Output): Promise<number> {
   const [sub, ...rest] = argv
-  if (sub !== 'list') throw new UsageError('annotations needs a subcommand: annotations list ARTICLE_ID')
+  if (sub === 'export') return annotationsExport(library, rest, io)
+  if (sub === 'import') return annotationsImport(library, rest, io)
+  if (sub !== 'list') throw new UsageError('annotations needs a subcommand: list, export or import')
   const { positional, flags } = parseArgs(rest, ['--json', '--all'])
   if (positional.length !== 1) throw new UsageError('annotations list needs exactly one ARTICLE_ID')
   const annotations = await library.listAnnotations(positional[0]!, { includeDeleted: flags.has('--all') })
@@ -121,6 +135,90 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
         oneLine(a.body.note),
       ].join('\t'),
     )
+  }
+  return 0
+}
+
+/**
+ * `hamish export ARTICLE_ID --format FORMAT --out FILE [--paper A4|Letter]
+ * [--group-by-color]`: written whole or not at all; PDF through headless Chromium.
+ */
+export async function exportCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags, values } = parseArgs(
+    argv,
+    ['--group-by-color', '--json'],
+    ['--format', '--out', '--paper'],
+  )
+  if (positional.length !== 1) throw new UsageError('export needs exactly one ARTICLE_ID')
+  const format = values.get('--format')
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}`)
+  }
+  const out = values.get('--out')
+  if (!out) throw new UsageError('export needs --out FILE')
+  const paper = values.get('--paper') ?? 'A4'
+  if (paper !== 'A4' && paper !== 'Letter') throw new UsageError('--paper is A4 or Letter')
+  const article = await library.getArticle(positional[0]!)
+  if (io.interactive) io.err(`Exporting “${article.summary.title}” as ${format}…`)
+  const file = await renderExport(
+    article,
+    { format: format as ExportFormat, paper, groupByColor: flags.has('--group-by-color') },
+    printHtmlToPdf,
+  )
+  const target = resolve(out)
+  await writeExportFile(target, file.bytes)
+  if (flags.has('--json')) io.out(JSON.stringify({ path: target, format, bytes: file.bytes.byteLength }))
+  else io.out(`Exported ${format} to ${target} (${file.bytes.byteLength} bytes).`)
+  return 0
+}
+
+/** `hamish annotations export ARTICLE_ID --out FILE [--bundle]`. */
+async function annotationsExport(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags, values } = parseArgs(argv, ['--bundle', '--json'], ['--out'])
+  if (positional.length !== 1) throw new UsageError('annotations export needs exactly one ARTICLE_ID')
+  const out = values.get('--out')
+  if (!out) throw new UsageError('annotations export needs --out FILE')
+  const file = await library.exportAnnotationFile(positional[0]!, { bundle: flags.has('--bundle') })
+  const target = resolve(out)
+  await writeExportFile(target, file.bytes)
+  if (flags.has('--json')) io.out(JSON.stringify({ path: target, bytes: file.bytes.byteLength }))
+  else io.out(`Exported annotations to ${target} (${file.bytes.byteLength} bytes).`)
+  return 0
+}
+
+/** `hamish annotations import FILE [--article ID] [--json]`: the report lists every item's fate. */
+async function annotationsImport(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags, values } = parseArgs(argv, ['--json'], ['--article'])
+  if (positional.length !== 1) throw new UsageError('annotations import needs exactly one FILE')
+  const path = positional[0]!
+  const info = await stat(path).catch(() => null)
+  if (!info?.isFile()) throw new HamishError('not-found', `${basename(path)}: no such file.`)
+  if (info.size > MAX_IMPORT_BYTES)
+    throw new HamishError('too-large', tooLargeMessage(basename(path), info.size))
+  const result = await library.importAnnotationFile({
+    name: basename(path),
+    bytes: new Uint8Array(await readFile(path)),
+    articleId: values.get('--article'),
+  })
+  if (result.status === 'needs-article') {
+    const lines = result.candidates.map((c) => `  ${c.articleId}  ${c.title}  (score ${c.score.toFixed(2)})`)
+    io.err(
+      `hamish: no article here has this file's fingerprint (“${result.fileTitle}”). ` +
+        `Choose one with --article ID${lines.length ? `; the closest:\n${lines.join('\n')}` : '.'}`,
+    )
+    if (flags.has('--json')) io.out(JSON.stringify(result, null, 2))
+    return 1
+  }
+  const r = result.report
+  if (flags.has('--json')) io.out(JSON.stringify(r, null, 2))
+  else {
+    io.out(`${r.articleCreated ? 'Created' : 'Merged into'} “${r.articleTitle}” (${r.articleId}):`)
+    io.out(
+      `  added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, ` +
+        `conflicts ${r.conflicts.length}, orphaned ${r.orphaned.length}, rejected ${r.rejected.length}`,
+    )
+    for (const c of r.conflicts) io.out(`  conflict ${c.id}: kept the ${c.kept} version (${c.reason})`)
+    for (const x of r.rejected) io.out(`  rejected ${x.id ?? '(no id)'}: ${x.reason}`)
   }
   return 0
 }

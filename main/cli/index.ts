@@ -5,7 +5,14 @@ import { pickLibraryDir } from '../library/library-paths'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
 import { UsageError } from './args'
-import { annotationsCommand, importCommand, listCommand, showCommand, type Output } from './commands'
+import {
+  annotationsCommand,
+  exportCommand,
+  importCommand,
+  listCommand,
+  showCommand,
+  type Output,
+} from './commands'
 
 const USAGE = `usage: hamish COMMAND [--library DIR] [--json]
 
@@ -13,9 +20,15 @@ commands:
   import FILE...     import .txt, .md, .html, .xhtml or .epub files
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
+  export ARTICLE_ID --format md|md-gfm|notes-md|html|pdf --out FILE [--paper A4|Letter] [--group-by-color]
+                     export an article with its highlights and notes
   annotations list ARTICLE_ID [--all]
                      list an article's annotations and where each anchors now
                      (--all includes deleted ones)
+  annotations export ARTICLE_ID --out FILE [--bundle]
+                     save them as a W3C Web Annotation file (--bundle adds the article)
+  annotations import FILE [--article ID]
+                     merge a colleague's file (or a Hypothesis export) into the library
 
 The library is --library DIR, else $HAMISH_LIBRARY, else the app's own library.`
 
@@ -24,6 +37,7 @@ const COMMANDS = {
   list: listCommand,
   show: showCommand,
   annotations: annotationsCommand,
+  export: exportCommand,
 }
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */

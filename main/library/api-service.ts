@@ -1,11 +1,19 @@
 import type { HamishApi } from '../../common/api'
+import type { ExportHost } from './export-host'
+import { renderExport, type PdfPrinter } from './exporter'
 import type { Library } from './library'
+
+/** How this transport delivers exports, and how it prints PDF. */
+export interface ExportServices {
+  host: ExportHost
+  printPdf: PdfPrinter
+}
 
 /**
  * The contract implemented once, over a Library. Electron's IPC, the preview
  * bridge and the tests all call this object, after `validateCall`.
  */
-export function createApiService(library: Library): HamishApi {
+export function createApiService(library: Library, exports: ExportServices): HamishApi {
   return {
     listArticles: async () => library.listArticles(),
     getArticle: (id) => library.getArticle(id),
@@ -25,6 +33,15 @@ export function createApiService(library: Library): HamishApi {
       library.updateAnnotation(articleId, annotationId, patch),
     deleteAnnotation: (articleId, annotationId) => library.deleteAnnotation(articleId, annotationId),
     restoreAnnotation: (articleId, annotationId) => library.restoreAnnotation(articleId, annotationId),
+    exportArticle: async (req) =>
+      exports.host.deliver(
+        await renderExport(await library.getArticle(req.articleId), req, exports.printPdf),
+        req.format,
+      ),
+    revealExport: () => exports.host.revealExport(),
+    exportAnnotations: async (articleId, options) =>
+      exports.host.deliver(await library.exportAnnotationFile(articleId, options), 'annotations'),
+    importAnnotations: (req) => library.importAnnotationFile(req),
     getProfile: () => library.getProfile(),
     setDisplayName: (name) => library.setDisplayName(name),
   }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { userInfo } from 'node:os'
-import type { ImportFile, ImportOutcome, Notice } from '../../common/api'
+import type {
+  AnnotationImportRequest,
+  AnnotationImportResult,
+  ImportFile,
+  ImportOutcome,
+  Notice,
+} from '../../common/api'
 import type {
   AnchoredAnnotation,
   Annotation,
@@ -11,12 +17,20 @@ import type {
   Profile,
 } from '../../common/annotation'
 import { prepareText, type AnchorText } from '../../common/anchoring'
+import {
+  mergeAnnotations,
+  orphanedAfterMerge,
+  suggestArticles,
+  toAnnotationCollection,
+} from '../../common/sharing'
 import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
 import { anchored, anchorLive, createAnnotation, patchAnnotation } from './annotations'
+import { annotationFileName, readAnnotationFileBytes } from './annotation-files'
+import { GENERATOR, type ExportedFile } from './exporter'
 import { fingerprintOf, newArticleId } from './fingerprint'
 import {
   emptyLibrary,
@@ -197,6 +211,115 @@ export class Library {
     return result as T
   }
 
+  /** An article's annotations, tombstones included, as a W3C AnnotationCollection file (with the article for a bundle). */
+  async exportAnnotationFile(articleId: string, options: { bundle: boolean }): Promise<ExportedFile> {
+    const summary = this.summary(articleId)
+    const file = await this.articleStore(articleId)
+    const collection = toAnnotationCollection({
+      article: summary,
+      annotations: [...(file.data.annotations ?? [])],
+      bundle: options.bundle ? { doc: file.data.doc } : undefined,
+      generator: GENERATOR,
+      exportedAt: this.now().toISOString(),
+    })
+    return {
+      fileName: annotationFileName(summary.title),
+      mimeType: 'application/ld+json',
+      bytes: new TextEncoder().encode(JSON.stringify(collection, null, 2)),
+    }
+  }
+
+  /**
+   * Merges a colleague's annotation file into its article: found by
+   * fingerprint, else the one the user chose, else created from a bundle,
+   * else the user is asked (with suggestions). The merge is one acknowledged
+   * write of the article's file: it lands whole or changes nothing.
+   */
+  async importAnnotationFile(req: AnnotationImportRequest): Promise<AnnotationImportResult> {
+    const name = basename(req.name)
+    const parsed = readAnnotationFileBytes(name, req.bytes)
+    if (parsed.bundle && parsed.fingerprint && fingerprintOf(parsed.bundle.doc) !== parsed.fingerprint) {
+      throw new HamishError(
+        'invalid-content',
+        `${name}: the article in this file does not match its fingerprint (it was changed after export); nothing was imported.`,
+      )
+    }
+    const found = req.articleId
+      ? this.summary(req.articleId)
+      : this.index.data.articles.find(
+          (a) => parsed.fingerprint && a.fingerprint === parsed.fingerprint && !a.trashed,
+        )
+    if (!found && parsed.bundle) {
+      const doc = parsed.bundle.doc
+      const summary = await this.addArticle(
+        {
+          title: parsed.title || name,
+          date: parsed.bundle.date,
+          lang: parsed.bundle.lang,
+          dir: parsed.bundle.dir,
+          doc,
+        },
+        parsed.bundle.source || name,
+        fingerprintOf(doc),
+        [...parsed.annotations],
+      )
+      const prepared = this.prepared(summary.id, { version: 1, id: summary.id, doc })
+      const live = parsed.annotations.filter((a) => !a.deleted)
+      return {
+        status: 'imported',
+        report: {
+          articleId: summary.id,
+          articleTitle: summary.title,
+          articleCreated: true,
+          added: parsed.annotations.map((a) => a.id),
+          updated: [],
+          unchanged: [],
+          conflicts: [],
+          orphaned: orphanedAfterMerge(prepared, live),
+          rejected: parsed.rejected,
+        },
+      }
+    }
+    if (!found) {
+      const articles = await Promise.all(
+        this.index.data.articles
+          .filter((a) => !a.trashed)
+          .map(async (a) => ({
+            id: a.id,
+            title: a.title,
+            text: plainText((await this.articleStore(a.id)).data.doc),
+          })),
+      )
+      return {
+        status: 'needs-article',
+        fileTitle: parsed.title,
+        candidates: suggestArticles(parsed, articles).slice(0, 5),
+      }
+    }
+    const report = await this.changeAnnotations(found.id, (annotations, prepared) => {
+      const { merged, report: merge } = mergeAnnotations(annotations, parsed.annotations)
+      annotations.splice(0, annotations.length, ...merged)
+      // Orphans among what came in: added, updated, or won a tie as the incoming version.
+      const touched = [
+        ...merge.added,
+        ...merge.updated,
+        ...merge.conflicts.filter((c) => c.kept === 'incoming').map((c) => c.id),
+      ]
+      const { added, updated, unchanged, conflicts } = merge
+      return { added, updated, unchanged, conflicts, orphaned: orphanedAfterMerge(prepared, merged, touched) }
+    })
+    return {
+      status: 'imported',
+      report: {
+        articleId: found.id,
+        articleTitle: found.title,
+        articleCreated: false,
+        ...report,
+        rejected: parsed.rejected,
+      },
+    }
+  }
+
   /** Saves a new highlight; resolves after its article file is on disk. */
   async addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
     const profile = await this.getProfile()
@@ -244,6 +367,53 @@ export class Library {
    * duplicate changes nothing on disk; an added one is acknowledged only once
    * both its own file and library.json are written.
    */
+  /**
+   * Writes a new article (with any annotations it arrives with) and lists it:
+   * its own file first, then library.json; if the second write fails the
+   * first is removed, so the library is as it was.
+   */
+  private async addArticle(
+    imported: ImportedArticle,
+    source: string,
+    fingerprint: string,
+    annotations: Annotation[],
+  ): Promise<ArticleSummary> {
+    const id = newArticleId()
+    const summary: ArticleSummary = {
+      id,
+      title: imported.title,
+      source,
+      date: imported.date,
+      added: this.now().toISOString(),
+      lang: imported.lang,
+      dir: imported.dir,
+      tags: [],
+      fingerprint,
+      chars: codePointLength(plainText(imported.doc)),
+      annotationCount: annotations.filter((a) => !a.deleted).length,
+      trashed: null,
+    }
+    const store = await openJsonStore<ArticleFile>(this.paths.articleFile(id), {
+      defaults: () => ({ version: 1, id, doc: imported.doc }),
+      backupsDir: this.paths.backupsDir,
+      validate: isArticleFile(id),
+    })
+    try {
+      await store.replace({ version: 1, id, doc: imported.doc, annotations })
+      await this.index.update((d) => {
+        d.articles.push(summary)
+      })
+    } catch (err) {
+      await rm(this.paths.articleFile(id), { force: true })
+      throw new HamishError(
+        'storage',
+        `${source}: the library could not be written (${describe(err)}); nothing was added.`,
+      )
+    }
+    this.articleStores.set(id, Promise.resolve(store))
+    return summary
+  }
+
   async importFile(file: ImportFile): Promise<ImportOutcome> {
     const name = basename(file.name)
     let imported: ImportedArticle
@@ -264,39 +434,7 @@ export class Library {
         article: { ...existing },
       }
     }
-    const id = newArticleId()
-    const summary: ArticleSummary = {
-      id,
-      title: imported.title,
-      source: name,
-      date: imported.date,
-      added: this.now().toISOString(),
-      lang: imported.lang,
-      dir: imported.dir,
-      tags: [],
-      fingerprint,
-      chars: codePointLength(plainText(imported.doc)),
-      annotationCount: 0,
-      trashed: null,
-    }
-    const store = await openJsonStore<ArticleFile>(this.paths.articleFile(id), {
-      defaults: () => ({ version: 1, id, doc: imported.doc }),
-      backupsDir: this.paths.backupsDir,
-      validate: isArticleFile(id),
-    })
-    try {
-      await store.replace({ version: 1, id, doc: imported.doc, annotations: [] })
-      await this.index.update((d) => {
-        d.articles.push(summary)
-      })
-    } catch (err) {
-      await rm(this.paths.articleFile(id), { force: true })
-      throw new HamishError(
-        'storage',
-        `${name}: the library could not be written (${describe(err)}); nothing was added.`,
-      )
-    }
-    this.articleStores.set(id, Promise.resolve(store))
+    const summary = await this.addArticle(imported, name, fingerprint, [])
     return {
       name,
       status: 'added',

@@ -3,6 +3,8 @@ import { defaultLibraryDir } from '../library/default-dir'
 import { Library } from '../library/library'
 import { pickLibraryDir } from '../library/library-paths'
 import { createApiService } from '../library/api-service'
+import { downloadExports } from '../library/export-host'
+import { printHtmlToPdf } from '../export/print-html-chromium'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { startPreviewServer } from './server'
 
@@ -28,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
   const here = moduleDir(import.meta.url)
   const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here)), noSample })
   const server = await startPreviewServer({
-    api: createApiService(library),
+    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
     rendererDir: join(here, '../renderer'),
     port,
   })

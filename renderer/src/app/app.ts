@@ -15,6 +15,7 @@ import { errorMessage } from './error-message'
 import { openHelpDialog } from './help-dialog'
 import { NoticeBanners } from './notices'
 import { followRoute, navigate, type Route } from './router'
+import { openExportDialog } from '../export/export-dialog'
 import { inTextField, isCommand } from './shortcuts'
 import { Toasts } from './toasts'
 import { createTopbar } from './topbar'
@@ -124,6 +125,7 @@ export class App {
       top: () => this.topbar.element.getBoundingClientRect().bottom,
       onTitle: (title) => (document.title = strings.windowTitle(title)),
       notify: (options) => this.toasts.show(options),
+      openExport: (summary) => openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
     })
     this.page = reader
     this.main.replaceChildren(reader.element)
@@ -147,6 +149,9 @@ export class App {
     if (isCommand(event, 'o') && !this.options.electron) {
       event.preventDefault()
       this.picker.open()
+    } else if (isCommand(event, 'e') && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.page.openExport()
     } else if (isCommand(event, ',')) {
       event.preventDefault()
       this.openSettings()
@@ -181,6 +186,10 @@ export class App {
       case 'undo':
       case 'redo':
         replayUndoKey(command)
+        break
+      case 'export':
+        if (this.page instanceof ReaderView) this.page.openExport()
+        else this.toasts.show({ message: strings.exportOpenArticleFirst })
         break
     }
   }

@@ -2,11 +2,11 @@ import { Node as PMNode } from 'prosemirror-model'
 import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { HamishApi } from '../../../common/api'
-import type { Article } from '../../../common/article'
+import type { Article, ArticleSummary } from '../../../common/article'
 import { plainText } from '../../../common/plain-text'
 import { AnnotationController } from '../annotations/annotation-controller'
 import type { AnnotationApi } from '../annotations/annotation-actions'
-import { el } from '../app/dom'
+import { button, el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
 import { schema } from '../schema'
@@ -31,6 +31,8 @@ export interface ReaderOptions {
   onTitle(title: string): void
   /** Shows a short message (a failed save, "Highlight deleted" with Undo). */
   notify(options: ToastOptions): Toast
+  /** Opens File > Export… for this article. */
+  openExport(summary: ArticleSummary): void
 }
 
 /** What the reader calls: the article, its reading position, and its annotations. */
@@ -54,6 +56,7 @@ export class ReaderView {
   private offsets: TextOffsets | null = null
   private annotations: AnnotationController | null = null
   private destroyed = false
+  private summary: ArticleSummary | null = null
 
   constructor(
     private readonly api: ReaderApi,
@@ -99,6 +102,11 @@ export class ReaderView {
     })
   }
 
+  /** Opens the export dialog for the open article (Ctrl+E, File > Export…); nothing while it loads. */
+  openExport(): void {
+    if (this.summary) this.options.openExport(this.summary)
+  }
+
   /** Moves keyboard focus into the text, without scrolling. */
   focus(): void {
     this.view?.dom.focus({ preventScroll: true })
@@ -120,6 +128,7 @@ export class ReaderView {
 
   private render(article: Article, openingOffset: number | null): void {
     const { summary } = article
+    this.summary = summary
     const doc = PMNode.fromJSON(schema, article.doc)
     const offsets = buildTextOffsets(doc)
     this.offsets = offsets
@@ -156,6 +165,10 @@ export class ReaderView {
             text: `← ${strings.navLibrary}`,
           }),
           annotations.toggle,
+          button(strings.exportButton, () => this.options.openExport(summary), {
+            class: 'export-button',
+            attrs: { title: `${strings.exportButton} (Ctrl+E)` },
+          }),
         ]),
         container,
       ]),

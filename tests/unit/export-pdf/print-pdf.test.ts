@@ -173,7 +173,8 @@ describe.skipIf(skipWithoutTools('export-pdf'))('printHtmlToPdf in headless Chro
     await expect(
       printHtmlToPdf(fixtureHtml({ paragraphs }), { paper: 'A4', title: 't', timeoutMs: 200 }),
     ).rejects.toThrow(/PDF export took longer than 200 ms and was stopped; nothing was saved/)
-    expect(Date.now() - started).toBeLessThan(6_000)
+    // Generous: this only checks that it stops, not how fast (shared machines are slow at times).
+    expect(Date.now() - started).toBeLessThan(30_000)
   })
 })
 

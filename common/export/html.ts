@@ -1,0 +1,275 @@
+import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../annotation'
+import { isSafeHref } from '../document'
+import { plainText } from '../plain-text'
+import { hasNote, needsFootnote, quotedTexts, shortQuote } from './annotation-parts'
+import type { ExportInput } from './export-input'
+import { escapeHtml } from './html-escape'
+import { stylesheet, type EmbeddedFont, type Paper } from './html-style'
+import { hasMark, highlighted, linkKey, linkOf, runsOf, unmarked } from './inline-runs'
+import { LABELS } from './labels'
+import { noteHtml } from './note-html'
+import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
+import { blockDirection } from './text-direction'
+
+/** What the caller supplies for HTML: the fonts to embed (the file loads nothing) and the paper. */
+export interface HtmlExportOptions {
+  /** Fonts embedded as data: URLs; the first family is the text's font. */
+  fonts: EmbeddedFont[]
+  /** Page size when printed (default A4). */
+  paper?: Paper
+}
+
+/**
+ * The page's only policy: nothing runs, nothing is fetched; styles and
+ * fonts are inline. Kept even when the file is opened from disk.
+ */
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
+
+/** A colour known to the stylesheet (anything else, from a damaged file, shows as yellow). */
+const colourOf = (a: AnchoredAnnotation): HighlightColor =>
+  (HIGHLIGHT_COLORS as readonly string[]).includes(a.body.color) ? a.body.color : 'yellow'
+
+/** How many overlapping highlights beyond the first get their own underline stripe. */
+const MAX_STRIPES = 3
+
+/**
+ * One <mark> for a run of text under one set of highlights: the outermost
+ * one's colour as the fill, each further one as an underline stripe in its
+ * own colour (so two overlapping colours both show, on screen and on
+ * paper), all their ids in data-annotation-id (space-separated).
+ */
+function markOpen(cover: Cover): string {
+  const ids = escapeHtml(cover.map((a) => a.id).join(' '))
+  let classes = `hl hl-${colourOf(cover[0]!)}`
+  let style = ''
+  if (cover.length > 1) {
+    classes += ' hl-overlap'
+    const stripes = cover
+      .slice(1, 1 + MAX_STRIPES)
+      .map((a, k) => `inset 0 -${(0.14 * (k + 1)).toFixed(2)}em 0 var(--hl-${colourOf(a)}-line)`)
+    style = ` style="box-shadow:${stripes.join(',')}"`
+  }
+  return `<mark class="${classes}" data-annotation-id="${ids}"${style}>`
+}
+
+class HtmlWriter {
+  /** Footnotes in order: footnote n lists footnotes[n - 1]. */
+  readonly footnotes: AnchoredAnnotation[][] = []
+
+  private leaves(items: readonly Piece[]): string {
+    let out = ''
+    for (const p of items) out += p.kind === 'text' ? escapeHtml(p.text) : '<br>'
+    return out
+  }
+
+  private ems(items: Piece[]): string {
+    let out = ''
+    for (const run of runsOf(items, (p) => hasMark(p, 'em'))) {
+      out += hasMark(run[0]!, 'em') ? `<em>${this.leaves(run)}</em>` : this.leaves(run)
+    }
+    return out
+  }
+
+  private strongs(items: Piece[]): string {
+    let out = ''
+    for (const run of runsOf(items, (p) => hasMark(p, 'strong'))) {
+      out += hasMark(run[0]!, 'strong') ? `<strong>${this.ems(run)}</strong>` : this.ems(run)
+    }
+    return out
+  }
+
+  private links(items: Piece[]): string {
+    if (unmarked(items)) return this.leaves(items)
+    let out = ''
+    for (const run of runsOf(items, linkKey)) {
+      const link = linkOf(run[0]!)
+      // Fragment links pointed at ids the document model does not keep: they stay text.
+      if (!link || !isSafeHref(link.attrs.href) || link.attrs.href.trim().startsWith('#')) {
+        out += this.strongs(run)
+        continue
+      }
+      const title = link.attrs.title ? ` title="${escapeHtml(link.attrs.title)}"` : ''
+      out += `<a href="${escapeHtml(link.attrs.href.trim())}"${title} rel="noopener noreferrer">${this.strongs(run)}</a>`
+    }
+    return out
+  }
+
+  inline(pieces: readonly Piece[]): string {
+    let out = ''
+    for (const cluster of runsOf(pieces, highlighted)) {
+      if (!highlighted(cluster[0]!)) {
+        out += this.links(cluster)
+        continue
+      }
+      for (const run of runsOf(cluster, (p) => p.cover))
+        out += `${markOpen(run[0]!.cover!)}${this.links(run)}</mark>`
+      const noted: AnchoredAnnotation[] = []
+      for (const p of cluster) if (p.endings) for (const a of p.endings) if (needsFootnote(a)) noted.push(a)
+      if (noted.length > 0) {
+        const n = this.footnotes.push(noted)
+        out += `<sup class="fn-ref"><a href="#note-${n}" id="ref-${n}">${n}</a></sup>`
+      }
+    }
+    return out
+  }
+
+  blocks(blocks: readonly SegmentedBlock[]): string {
+    let out = ''
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'paragraph':
+          out += `<p dir="auto">${this.inline(block.pieces)}</p>\n`
+          break
+        case 'heading': {
+          // The title is the page's h1, so the article's headings start at h2.
+          const tag = `h${block.level + 1}`
+          out += `<${tag} dir="auto">${this.inline(block.pieces)}</${tag}>\n`
+          break
+        }
+        case 'blockquote':
+          out += `<blockquote${dirAttr([block])}>\n${this.blocks(block.content)}</blockquote>\n`
+          break
+        case 'bullet_list':
+        case 'ordered_list': {
+          const tag = block.type === 'bullet_list' ? 'ul' : 'ol'
+          const start = block.type === 'ordered_list' && block.order !== 1 ? ` start="${block.order}"` : ''
+          out += `<${tag}${start}${dirAttr([block])}>\n`
+          for (const item of block.items) out += `<li>${this.blocks(item)}</li>\n`
+          out += `</${tag}>\n`
+          break
+        }
+      }
+    }
+    return out
+  }
+}
+
+function dirAttr(blocks: readonly SegmentedBlock[]): string {
+  const dir = blockDirection(blocks)
+  return dir ? ` dir="${dir}"` : ''
+}
+
+/** Quoted text as paragraphs (one per block it spans) with its hard breaks. */
+function quoteHtml(quote: string): string {
+  return quote
+    .split(/\n{2,}/)
+    .map((p) => `<p dir="auto">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')
+}
+
+function tagList(tags: readonly string[]): string {
+  return tags.map((t) => `<bdi>${escapeHtml(t)}</bdi>`).join(', ')
+}
+
+/**
+ * Labelled parts in English ("Tags: a, b"), each an isolated left-to-right
+ * run, in a line that follows the page's direction: in an Arabic page the
+ * line starts at the right like the text around it, and each part still
+ * reads left to right.
+ */
+function englishParts(parts: readonly string[]): string {
+  return parts.map((part) => `<span lang="en" dir="ltr">${part}</span>`).join(' · ')
+}
+
+/** "● Yellow · Tags: a, b · Author: name", with the colour's swatch; `extra` is appended (the back-link). */
+function metaHtml(a: AnchoredAnnotation, extra = ''): string {
+  const colour = colourOf(a)
+  const parts = [`<span class="swatch hl-${colour}" aria-hidden="true"></span> ${LABELS.colorNames[colour]}`]
+  if (a.body.tags.length > 0) parts.push(`${LABELS.tags}: ${tagList(a.body.tags)}`)
+  const author = a.creator.name.trim()
+  if (author) parts.push(`${LABELS.author}: <bdi>${escapeHtml(author)}</bdi>`)
+  return `<p class="note-meta">${englishParts(parts)}${extra}</p>`
+}
+
+function noteBody(a: AnchoredAnnotation): string {
+  return hasNote(a) ? `<div class="note-body" dir="auto">${noteHtml(a.body.note)}</div>` : ''
+}
+
+function footnoteHtml(
+  n: number,
+  annotations: readonly AnchoredAnnotation[],
+  quotes: ReadonlyMap<AnchoredAnnotation, string>,
+): string {
+  const back = ` <a class="back" href="#ref-${n}" aria-label="${LABELS.backToText}">↩</a>`
+  const entries = annotations.map((a, k) => {
+    const quote =
+      annotations.length > 1
+        ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target.quote.exact))}</blockquote>`
+        : ''
+    return quote + noteBody(a) + metaHtml(a, k === annotations.length - 1 ? back : '')
+  })
+  return `<li id="note-${n}">${entries.join('')}</li>\n`
+}
+
+function unplacedHtml(
+  unplaced: readonly AnchoredAnnotation[],
+  quotes: ReadonlyMap<AnchoredAnnotation, string>,
+): string {
+  if (unplaced.length === 0) return ''
+  const entries = unplaced.map(
+    (a) =>
+      `<div class="unplaced-entry" data-annotation-id="${escapeHtml(a.id)}">` +
+      `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target.quote.exact)}</blockquote>` +
+      `${noteBody(a)}${metaHtml(a)}</div>\n`,
+  )
+  return (
+    `<section class="unplaced" aria-labelledby="unplaced-heading">\n` +
+    `<h2 id="unplaced-heading" lang="en">${LABELS.unplaced}</h2>\n` +
+    `<p class="unplaced-hint" lang="en" dir="auto">${LABELS.unplacedHint}</p>\n${entries.join('')}</section>\n`
+  )
+}
+
+/** `2026-11-30T08:15:00.000Z` as `2026-11-30 08:15 UTC`; any other form as it is. */
+function displayTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso)
+  return m ? `${m[1]} ${m[2]} UTC` : iso
+}
+
+function headerHtml(input: ExportInput): string {
+  const { summary } = input
+  const meta = [`${LABELS.source}: <bdi>${escapeHtml(summary.source)}</bdi>`]
+  if (summary.date) meta.push(`${LABELS.date}: <bdi>${escapeHtml(summary.date)}</bdi>`)
+  meta.push(
+    `${LABELS.exported}: <time datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
+  )
+  meta.push(escapeHtml(input.generator))
+  return (
+    `<header class="doc-header">\n<h1 dir="auto">${escapeHtml(summary.title)}</h1>\n` +
+    `<p class="doc-meta">${englishParts(meta)}</p>\n</header>\n`
+  )
+}
+
+/**
+ * The annotated copy as one self-contained HTML5 file: the article with
+ * `lang`/`dir`, text blocks `dir="auto"`, highlights as
+ * `<mark class="hl hl-COLOUR" data-annotation-id>` (overlaps as underline
+ * stripes), a numbered footnote after each highlight with notes or tags and
+ * the notes at the end with back-links, then "Unplaced notes". Fonts are
+ * embedded, a CSP forbids everything else, there is no script; every piece
+ * of article, note, tag and name text is HTML-escaped and notes' Markdown
+ * is rendered from an allow-list. A print stylesheet sets the paper.
+ */
+export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
+  const { summary } = input
+  const segmented = segmentDocument(input.doc, input.annotations)
+  const writer = new HtmlWriter()
+  const article = writer.blocks(segmented.blocks)
+  const { footnotes } = writer
+  const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
+  const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
+  const dir = summary.dir === 'rtl' ? 'rtl' : 'ltr'
+  const notes =
+    footnotes.length === 0
+      ? ''
+      : `<section class="notes" aria-labelledby="notes-heading">\n` +
+        `<h2 id="notes-heading" lang="en">${LABELS.notes}</h2>\n<ol class="notes-list">\n` +
+        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes)).join('')}</ol>\n</section>\n`
+  return (
+    `<!DOCTYPE html>\n<html lang="${escapeHtml(summary.lang)}" dir="${dir}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="generator" content="${escapeHtml(input.generator)}">\n` +
+    `<title>${escapeHtml(summary.title)}</title>\n<style>\n${stylesheet(options.fonts, options.paper ?? 'A4')}\n</style>\n` +
+    `</head>\n<body>\n${headerHtml(input)}<main>\n<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes)}</main>\n</body>\n</html>\n`
+  )
+}

@@ -1,0 +1,156 @@
+import type { AnchoredAnnotation } from '../annotation'
+import { hasNote } from './annotation-parts'
+import { LABELS } from './labels'
+import { escapeMarkdownText } from './markdown-escape'
+
+/** Prefixes every line: `first` on the first, `rest` on the others (blank lines stay blank). */
+export function indentLines(text: string, first: string, rest: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? first + line : line ? rest + line : ''))
+    .join('\n')
+}
+
+/** Block-quotes Markdown: `> ` before every line, `>` alone on blank ones. */
+export function blockquote(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n')
+}
+
+/**
+ * Quoted article text (it may span blocks: '\n\n', or hard breaks: '\n') as
+ * an escaped Markdown blockquote: one quote paragraph per block, hard breaks
+ * kept.
+ */
+export function quoteMarkdown(quote: string): string {
+  const paragraphs = quote
+    .split(/\n{2,}/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => escapeMarkdownText(line).trimEnd())
+        .filter((line) => line !== '')
+        .join('\\\n'),
+    )
+    .filter((p) => p !== '')
+  return blockquote(paragraphs.join('\n\n') || '…')
+}
+
+/**
+ * An opening code fence at the start of a line (``` with no backtick after
+ * it, or ~~~): a top-level fence for CommonMark, never one inside a list or
+ * quote. Its content is left unescaped only after a blank line (or at the
+ * note's start), where Pandoc sees code too; elsewhere `<` is escaped like
+ * text (a stray backslash in code, never raw HTML). Left open, it is closed.
+ */
+const FENCE = /^(`{3,}(?!.*`)|~{3,})/
+
+/**
+ * A `<` outside code as `\<`: raw HTML in a note stays text in Markdown
+ * readers that pass HTML through (Pandoc, Obsidian), as it does in the app
+ * (notes are Markdown, never HTML), even for a note from a shared file.
+ * Code spans (backtick runs, CommonMark's pairing) are copied unchanged;
+ * an escaped `\<` stays as it is.
+ */
+function escapeTagsInLine(line: string): string {
+  let out = ''
+  let i = 0
+  while (i < line.length) {
+    const c = line[i]!
+    if (c === '\\') {
+      out += line.slice(i, i + 2)
+      i += 2
+    } else if (c === '`') {
+      let j = i
+      while (line[j] === '`') j++
+      const run = line.slice(i, j)
+      // The span closes at the next run of exactly the same length.
+      let k = line.indexOf(run, j)
+      while (k >= 0 && (line[k - 1] === '`' || line[k + run.length] === '`')) {
+        while (line[k] === '`') k++
+        k = line.indexOf(run, k)
+      }
+      const end = k >= 0 ? k + run.length : j
+      out += line.slice(i, end)
+      i = end
+    } else {
+      out += c === '<' ? '\\<' : c
+      i++
+    }
+  }
+  return out
+}
+
+/**
+ * A note's own Markdown, kept as written but made safe to embed: line
+ * endings normalised, outer blank lines gone, a code fence the note leaves
+ * open closed (so the rest of the file does not become code), and raw HTML
+ * outside code escaped.
+ */
+export function noteMarkdown(note: string): string {
+  const lines = note
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd()
+    .split('\n')
+  const tags = lines.some((line) => line.includes('<'))
+  let open: { closes: RegExp; closer: string; code: boolean } | null = null
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (open) {
+      const closing = open.closes.test(line)
+      out.push(closing || open.code || !tags ? line : escapeTagsInLine(line))
+      if (closing) open = null
+      continue
+    }
+    const m = FENCE.exec(line)
+    if (m) {
+      const closer = m[1]!
+      const closes = new RegExp(`^ {0,3}${closer[0] === '`' ? '`' : '~'}{${closer.length},}[ \\t]*$`)
+      open = { closes, closer, code: i === 0 || !lines[i - 1]!.trim() }
+      out.push(line)
+    } else out.push(tags ? escapeTagsInLine(line) : line)
+  }
+  if (open) out.push(open.closer)
+  return out.join('\n')
+}
+
+/** Tags an Obsidian user can click: letters, digits, `_`, `/`, single `-`, not only digits. */
+const OBSIDIAN_TAG = /^(?!\d+$)(?!.*--)[\p{L}\p{M}\p{N}_/-]+$/u
+
+/** Tags as `#tag #tag` when every one is a valid hashtag, else as an escaped comma-separated list. */
+export function tagsMarkdown(tags: readonly string[]): string {
+  if (tags.every((t) => OBSIDIAN_TAG.test(t))) return tags.map((t) => `#${t}`).join(' ')
+  return tags.map((t) => escapeMarkdownText(t, { before: ', ' })).join(', ')
+}
+
+/** "Colour: Yellow · Tags: #a #b · Author: name" (only the parts that exist). */
+export function metaMarkdown(a: AnchoredAnnotation): string {
+  const parts = [
+    `${LABELS.colour}: ${LABELS.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
+  ]
+  if (a.body.tags.length > 0) parts.push(`${LABELS.tags}: ${tagsMarkdown(a.body.tags)}`)
+  const author = a.creator.name.trim()
+  if (author) parts.push(`${LABELS.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
+  return parts.join(' · ')
+}
+
+/** One annotation's note and meta line, as Markdown blocks (the quote is the caller's). */
+export function annotationMarkdown(a: AnchoredAnnotation): string {
+  return hasNote(a) ? `${noteMarkdown(a.body.note)}\n\n${metaMarkdown(a)}` : metaMarkdown(a)
+}
+
+/** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */
+export function unplacedMarkdown(
+  unplaced: readonly AnchoredAnnotation[],
+  quotes: ReadonlyMap<AnchoredAnnotation, string>,
+): string {
+  if (unplaced.length === 0) return ''
+  const entries = unplaced.map(
+    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a)}`,
+  )
+  return [`## ${LABELS.unplaced}`, LABELS.unplacedHint, ...entries].join('\n\n')
+}

@@ -1,0 +1,34 @@
+/**
+ * Limits on what an annotation file may hold. Each is far above what a real
+ * file needs and low enough that a hostile file cannot make an import slow or
+ * the library huge; crossing one is answered with a message that names it.
+ */
+
+/** Annotations in one file (issue 5): a file with more is refused whole. */
+export const MAX_SHARED_ANNOTATIONS = 50_000
+
+/** Tags on one annotation (as in the API's tagsSchema). */
+export const MAX_TAGS = 100
+
+/** Characters in one tag (as in the API's tagSchema). */
+export const MAX_TAG_LENGTH = 64
+
+/** Characters in an author's display name. */
+export const MAX_CREATOR_NAME = 200
+
+/** Characters in an author id (an IRI such as urn:uuid:… or acct:name@hypothes.is). */
+export const MAX_CREATOR_ID = 512
+
+/** A date may be ahead of this machine's clock by this much (clock skew); beyond it the item is refused. */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
+
+/** Nesting depth of a bundled document (a real article nests a few quotes or lists, never hundreds). */
+export const MAX_DOC_DEPTH = 200
+
+/** Characters kept of a title from a file. */
+export const MAX_SHARED_TITLE = 200
+
+/** A number as the messages write it: 100000 → "100,000". */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

@@ -1,0 +1,58 @@
+import { MAX_IMPORT_BYTES } from '../api'
+import { HamishError } from '../errors'
+
+/**
+ * Parses the text of an annotation file that came from someone else. Refused
+ * whole, with a message for the user (HamishError 'invalid-content'): text
+ * over 50 MB, text that is not JSON, and JSON with a `__proto__`,
+ * `constructor` or `prototype` key anywhere. `JSON.parse` itself never
+ * touches a prototype, but such a key becomes dangerous the moment the data
+ * is spread or merged, and Hamish never writes one, so its presence means the
+ * file was made to attack, not to share.
+ */
+export function parseJsonStrict(text: string): unknown {
+  if (text.length > MAX_IMPORT_BYTES) {
+    throw new HamishError('too-large', 'The file is larger than 50 MB; nothing was imported.')
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.slice(0, 200) : String(err)
+    throw new HamishError('invalid-content', `The file is not JSON (${detail}); nothing was imported.`)
+  }
+  // Every spelling of those keys contains the plain word or a \u escape; files
+  // with neither (nearly all) skip the walk.
+  if (SUSPICIOUS.test(text)) {
+    const key = findHostileKey(value)
+    if (key !== null) {
+      throw new HamishError(
+        'invalid-content',
+        `The file has a "${key}" key, which no annotation file has; it was refused as unsafe and nothing was imported.`,
+      )
+    }
+  }
+  return value
+}
+
+const SUSPICIOUS = /__proto__|constructor|prototype|\\u/
+const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** The first forbidden key anywhere in a parsed value, walking with an explicit stack (any depth). */
+function findHostileKey(root: unknown): string | null {
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (typeof value !== 'object' || value === null) continue
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item)
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      if (HOSTILE_KEYS.has(key)) return key
+      const child = (value as Record<string, unknown>)[key]
+      if (typeof child === 'object' && child !== null) stack.push(child)
+    }
+  }
+  return null
+}

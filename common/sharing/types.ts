@@ -1,0 +1,58 @@
+import type { Annotation } from '../annotation'
+import type { DocNode } from '../document'
+import type { Direction } from '../language'
+
+/** Which kind of file an import read: ours, another program's W3C collection, or a Hypothesis export. */
+export type SharedFileKind = 'hamish' | 'w3c' | 'hypothesis'
+
+/** One item of a file that was not taken, with words the user can act on. */
+export interface Rejection {
+  /** The annotation's id as Hamish would store it, else as the file wrote it; null when it had none. */
+  id: string | null
+  reason: string
+}
+
+/** The article a bundle carries, so a colleague who lacks it gets it with the annotations. */
+export interface SharedArticleBundle {
+  doc: DocNode
+  lang: string
+  dir: Direction
+  source: string
+  date: string | null
+}
+
+/**
+ * An annotation file after parsing and checking, before anything is merged:
+ * what main needs to find the article (fingerprint, title, quotes) and the
+ * annotations that passed every check. Every item left out is in `rejected`
+ * with its reason; nothing is dropped silently.
+ */
+export interface ParsedFile {
+  kind: SharedFileKind
+  /** SHA-256 (hex) of the article's normalised plain text; null when the file does not say (Hypothesis, foreign W3C). */
+  fingerprint: string | null
+  /** The article's title as the file gives it ('' when it gives none). */
+  title: string
+  /** The address of the annotated page, when the file names one (Hypothesis `uri`). */
+  uri?: string
+  /** Present only in a bundle (`--bundle`): the article itself, already checked against docSchema. */
+  bundle?: SharedArticleBundle
+  annotations: Annotation[]
+  rejected: Rejection[]
+}
+
+/** The article metadata an export carries next to the annotations. */
+export interface SharedArticle {
+  fingerprint: string
+  title: string
+  lang: string
+  dir: Direction
+  source: string
+  date: string | null
+}
+
+/** Options of every file reader. */
+export interface ParseOptions {
+  /** This machine's clock in ms (dates more than a day after it are refused); Date.now() by default. */
+  now?: number
+}

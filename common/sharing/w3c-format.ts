@@ -1,0 +1,379 @@
+import type { Annotation, HighlightColor } from '../annotation'
+import type { DocNode } from '../document'
+import { HamishError } from '../errors'
+import type { Direction } from '../language'
+import { annotationIdFromIri, annotationIri, derivedUuid } from './ids'
+import { asList, hasType, isObject, own, shown, single, type JsonObject } from './json-shape'
+import {
+  checkAnnotation,
+  checkBundle,
+  checkItemCount,
+  cleanTitle,
+  settleDuplicateIds,
+  type RawAnnotation,
+} from './validate-incoming'
+import type { ParsedFile, ParseOptions, Rejection, SharedArticle, SharedArticleBundle } from './types'
+
+/** The Web Annotation JSON-LD context; every collection and annotation names it (W3C MUST). */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+
+/** The namespace of Hamish's one extension property. */
+export const HAMISH_NAMESPACE = 'https://hamish.app/ns#'
+
+/** The one key under which everything Hamish-specific travels, on the collection and on each annotation. */
+export const EXTENSION_KEY = 'hamish:extension'
+
+/** Version of what is inside EXTENSION_KEY; a reader refuses a file with a newer one. */
+export const SHARED_FORMAT_VERSION = 1
+
+/**
+ * `@context` of a file and of each of its annotations: the W3C context, then
+ * the `hamish` prefix and `hamish:extension` as a JSON literal (`@json`,
+ * JSON-LD 1.1), so a JSON-LD processor keeps the extension's content as an
+ * opaque value instead of dropping its undefined keys. Each annotation
+ * repeats it so that it is a complete Web Annotation on its own.
+ */
+export const SHARED_CONTEXT = [
+  ANNO_CONTEXT,
+  { '@version': 1.1, hamish: HAMISH_NAMESPACE, [EXTENSION_KEY]: { '@type': '@json' } },
+] as const
+
+export interface TextQuoteSelectorJson {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+export interface TextPositionSelectorJson {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+export interface TextualBodyJson {
+  type: 'TextualBody'
+  value: string
+  purpose: 'commenting' | 'tagging'
+  format?: 'text/markdown'
+}
+
+/** One annotation as written in a file. */
+export interface W3CAnnotation {
+  '@context': typeof SHARED_CONTEXT
+  id: string
+  type: 'Annotation'
+  motivation: 'highlighting' | 'commenting'
+  created: string
+  modified: string
+  creator: { id: string; type: 'Person'; name?: string }
+  body?: TextualBodyJson[]
+  target: { source: string; selector: [TextQuoteSelectorJson, TextPositionSelectorJson] }
+  [EXTENSION_KEY]: { color: HighlightColor; deleted: boolean }
+}
+
+/** What the collection's extension holds: the article's identity and, in a bundle, its document. */
+export interface CollectionExtension {
+  version: typeof SHARED_FORMAT_VERSION
+  article: SharedArticle
+  document?: DocNode
+}
+
+/** A whole `*.hamish.json` file: a W3C AnnotationCollection with its one page inline. */
+export interface W3CAnnotationCollection {
+  '@context': typeof SHARED_CONTEXT
+  id: string
+  type: 'AnnotationCollection'
+  label: string
+  total: number
+  generator: { id: string; type: 'Software'; name: string }
+  generated: string
+  [EXTENSION_KEY]: CollectionExtension
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3CAnnotation[] }
+}
+
+export interface CollectionInput {
+  article: SharedArticle
+  /** Every annotation of the article, tombstones included (so a colleague's merge deletes them too). */
+  annotations: readonly Annotation[]
+  /** Present for a bundle: the article's document travels with the annotations. */
+  bundle?: { doc: DocNode }
+  /** Name and version of the program, e.g. "Hamish 0.1.0". */
+  generator: string
+  /** When the file was made (ISO 8601). */
+  exportedAt: string
+  /** The collection's IRI; by default a UUID derived from the article and the export time. */
+  id?: string
+}
+
+/** Where the Hamish program is described; the generator's id. */
+const GENERATOR_ID = 'https://hamish.app/'
+
+/**
+ * An article's annotations as a W3C Web Annotation AnnotationCollection
+ * (JSON-LD) that passes the W3C test suite's MUST schemas for collections,
+ * pages and annotations. Lossless: fromAnnotationCollection gives back the
+ * same annotations, so files can go back and forth between libraries.
+ */
+export function toAnnotationCollection(input: CollectionInput): W3CAnnotationCollection {
+  const { article } = input
+  const id = input.id ?? `urn:uuid:${derivedUuid(`collection ${article.fingerprint} ${input.exportedAt}`)}`
+  // Only these fields travel: a caller may pass its whole ArticleSummary, whose local id, tags and
+  // dates are nobody else's business.
+  const shared: SharedArticle = {
+    fingerprint: article.fingerprint,
+    title: article.title,
+    lang: article.lang,
+    dir: article.dir,
+    source: article.source,
+    date: article.date,
+  }
+  const extension: CollectionExtension = { version: SHARED_FORMAT_VERSION, article: shared }
+  if (input.bundle) extension.document = input.bundle.doc
+  const source = `urn:sha256:${article.fingerprint}`
+  return {
+    '@context': SHARED_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: article.title,
+    total: input.annotations.length,
+    generator: { id: GENERATOR_ID, type: 'Software', name: input.generator },
+    generated: input.exportedAt,
+    [EXTENSION_KEY]: extension,
+    first: {
+      id: `urn:uuid:${derivedUuid(`page ${id}`)}`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: input.annotations.map((a) => toW3CAnnotation(a, source)),
+    },
+  }
+}
+
+/** One annotation in W3C form; `source` is the article's `urn:sha256:` IRI. */
+export function toW3CAnnotation(a: Annotation, source: string): W3CAnnotation {
+  const body: TextualBodyJson[] = []
+  if (a.body.note !== '') {
+    body.push({ type: 'TextualBody', value: a.body.note, format: 'text/markdown', purpose: 'commenting' })
+  }
+  for (const tag of a.body.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' })
+  const { quote, position } = a.target
+  return {
+    '@context': SHARED_CONTEXT,
+    id: annotationIri(a.id),
+    type: 'Annotation',
+    motivation: a.body.note !== '' ? 'commenting' : 'highlighting',
+    created: a.created,
+    modified: a.modified,
+    creator: a.creator.name
+      ? { id: a.creator.id, type: 'Person', name: a.creator.name }
+      : { id: a.creator.id, type: 'Person' },
+    ...(body.length > 0 ? { body } : {}),
+    target: {
+      source,
+      selector: [
+        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+        { type: 'TextPositionSelector', start: position.start, end: position.end },
+      ],
+    },
+    [EXTENSION_KEY]: { color: a.body.color, deleted: a.deleted },
+  }
+}
+
+/**
+ * Reads an AnnotationCollection: a Hamish file, or one written by another
+ * W3C tool. Refuses the whole file (HamishError, nothing imported) when it is
+ * not a single-page collection, holds more than 50,000 items, says `total` is
+ * something else than what it holds, comes from a newer Hamish, or bundles an
+ * article that fails the document schema. Each item that fails a check is
+ * rejected with its reason (validate-incoming.ts) and the rest are returned.
+ */
+export function fromAnnotationCollection(json: unknown, options: ParseOptions = {}): ParsedFile {
+  const now = options.now ?? Date.now()
+  const refuse = (why: string): never => {
+    throw new HamishError('invalid-content', `This is not an annotation file Hamish can read: ${why}.`)
+  }
+  if (!isObject(json) || !hasType(own(json, 'type'), 'AnnotationCollection')) {
+    refuse('it is not a W3C AnnotationCollection')
+  }
+  const collection = json as JsonObject
+  if (!asList(own(collection, '@context')).includes(ANNO_CONTEXT)) {
+    refuse(`its @context does not name ${ANNO_CONTEXT}`)
+  }
+  const ext = readCollectionExtension(own(collection, EXTENSION_KEY))
+  const page = single(own(collection, 'first'))
+  if (typeof page === 'string') refuse('its annotations are not in the file but at another address')
+  if (!isObject(page) || !Array.isArray(own(page, 'items')))
+    refuse('it has no page of annotations (first.items)')
+  const items = own(page as JsonObject, 'items') as unknown[]
+  if (own(page as JsonObject, 'next') !== undefined) {
+    refuse('its annotations continue on further pages, and Hamish reads files that hold all of them')
+  }
+  checkItemCount(items.length)
+  const total = single(own(collection, 'total'))
+  if (total !== undefined && total !== items.length) {
+    refuse(`it says it holds ${shown(total)} annotations but holds ${items.length}`)
+  }
+
+  const fingerprint = ext?.article.fingerprint ?? null
+  const bundle: SharedArticleBundle | undefined =
+    ext && ext.document !== undefined
+      ? checkBundle({
+          doc: ext.document,
+          lang: ext.article.lang,
+          dir: ext.article.dir,
+          source: ext.article.source,
+          date: ext.article.date,
+        })
+      : undefined
+
+  const accepted: Annotation[] = []
+  const rejected: Rejection[] = []
+  for (const item of items) {
+    const raw = readItem(item, fingerprint)
+    if ('reason' in raw) {
+      rejected.push({ id: raw.id, reason: raw.reason })
+      continue
+    }
+    const checked = checkAnnotation(raw, now)
+    if (checked.ok) accepted.push(checked.annotation)
+    else rejected.push({ id: raw.id, reason: checked.reason })
+  }
+  const parsed: ParsedFile = {
+    kind: ext ? 'hamish' : 'w3c',
+    fingerprint,
+    title: cleanTitle(own(collection, 'label')) || cleanTitle(ext?.article.title),
+    annotations: settleDuplicateIds(accepted, rejected),
+    rejected,
+  }
+  if (bundle) parsed.bundle = bundle
+  return parsed
+}
+
+interface ReadExtension {
+  article: {
+    fingerprint: string
+    title: unknown
+    lang: unknown
+    dir: unknown
+    source: unknown
+    date: unknown
+  }
+  document: unknown
+}
+
+/** The collection's Hamish extension, checked; undefined for another tool's file. */
+function readCollectionExtension(raw: unknown): ReadExtension | undefined {
+  if (raw === undefined) return undefined
+  const damaged = (why: string): never => {
+    throw new HamishError(
+      'invalid-content',
+      `The file’s Hamish section (${EXTENSION_KEY}) ${why}; nothing was imported.`,
+    )
+  }
+  if (!isObject(raw)) damaged('is not an object')
+  const ext = raw as JsonObject
+  const version = own(ext, 'version')
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    damaged('has no valid version')
+  if ((version as number) > SHARED_FORMAT_VERSION) {
+    throw new HamishError(
+      'invalid-content',
+      `The file was made by a newer version of Hamish (format ${version as number}); update Hamish to import it. Nothing was imported.`,
+    )
+  }
+  const article = own(ext, 'article')
+  if (!isObject(article)) return damaged('does not describe the article')
+  const fingerprint = own(article, 'fingerprint')
+  if (typeof fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(fingerprint)) {
+    damaged('has no valid article fingerprint')
+  }
+  return {
+    article: {
+      fingerprint: fingerprint as string,
+      title: own(article, 'title'),
+      lang: own(article, 'lang'),
+      dir: own(article, 'dir') as Direction,
+      source: own(article, 'source'),
+      date: own(article, 'date'),
+    },
+    document: own(ext, 'document'),
+  }
+}
+
+type ReadItem = RawAnnotation | { id: string | null; reason: string }
+
+/** Pulls one item's fields out of its W3C shape, unchecked (checkAnnotation checks them). */
+function readItem(item: unknown, fingerprint: string | null): ReadItem {
+  if (!isObject(item)) return { id: null, reason: 'it is not an annotation object' }
+  const rawId = single(own(item, 'id'))
+  if (typeof rawId !== 'string' || rawId === '') return { id: null, reason: 'it has no id' }
+  const id = annotationIdFromIri(rawId)
+  if (id === null)
+    return { id: rawId.slice(0, 200), reason: `its id ${shown(rawId)} is not a valid annotation id` }
+  if (!hasType(own(item, 'type'), 'Annotation')) return { id, reason: 'its type is not Annotation' }
+
+  const targets = asList(own(item, 'target'))
+  if (targets.length !== 1) {
+    return { id, reason: targets.length ? 'it has several targets' : 'it has no target' }
+  }
+  const target = targets[0]
+  let quote: RawAnnotation['quote'] = null
+  let position: RawAnnotation['position'] = null
+  if (isObject(target)) {
+    const source = single(own(target, 'source'))
+    if (fingerprint && typeof source === 'string' && source !== `urn:sha256:${fingerprint}`) {
+      return { id, reason: `its target ${shown(source)} is another article than the file’s` }
+    }
+    for (const s of asList(own(target, 'selector'))) {
+      if (!isObject(s)) continue
+      const type = own(s, 'type')
+      if (!quote && hasType(type, 'TextQuoteSelector')) {
+        quote = { exact: own(s, 'exact'), prefix: own(s, 'prefix'), suffix: own(s, 'suffix') }
+      } else if (!position && hasType(type, 'TextPositionSelector')) {
+        position = { start: own(s, 'start'), end: own(s, 'end') }
+      }
+    }
+  }
+
+  const notes: string[] = []
+  const tags: unknown[] = []
+  const bodyValue = own(item, 'bodyValue')
+  if (bodyValue !== undefined) {
+    if (typeof bodyValue !== 'string') return { id, reason: 'its bodyValue is not text' }
+    notes.push(bodyValue)
+  }
+  for (const body of asList(own(item, 'body'))) {
+    const value = isObject(body) ? own(body, 'value') : undefined
+    if (!isObject(body) || typeof value !== 'string') {
+      return { id, reason: 'it has a body that is not text (Hamish keeps text notes and tags only)' }
+    }
+    if (hasType(own(body, 'purpose'), 'tagging')) tags.push(value)
+    else notes.push(value)
+  }
+
+  const ext = own(item, EXTENSION_KEY)
+  if (ext !== undefined && !isObject(ext)) return { id, reason: `its ${EXTENSION_KEY} is not an object` }
+  const creator = single(own(item, 'creator'))
+  const modified = single(own(item, 'modified'))
+  const created = single(own(item, 'created'))
+  return {
+    id,
+    quote,
+    position,
+    note: notes.join('\n\n'),
+    tags,
+    color: ext ? own(ext, 'color') : undefined,
+    deleted: ext ? own(ext, 'deleted') : undefined,
+    creator: readCreator(creator),
+    created,
+    modified: modified === undefined ? created : modified,
+  }
+}
+
+/** A W3C creator: an Agent object (id, name or nickname) or a bare IRI. */
+function readCreator(raw: unknown): RawAnnotation['creator'] {
+  if (typeof raw === 'string') return { id: raw, name: undefined }
+  if (!isObject(raw)) return null
+  const name = single(own(raw, 'name'))
+  return { id: single(own(raw, 'id')), name: name === undefined ? single(own(raw, 'nickname')) : name }
+}

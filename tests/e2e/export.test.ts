@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openArticleId, savedAnnotations } from './annotation-helpers'
+import {
+  callApi,
+  openApp,
+  RESULTS_DIR,
+  screenshot,
+  startBrowser,
+  waitForLibrary,
+  waitForReader,
+  type AppSession,
+} from './harness'
+
+let browser: Browser | null = null
+let app: AppSession | null = null
+
+beforeAll(async () => {
+  browser = await startBrowser()
+  if (browser) app = await openApp(browser, { seed: true })
+})
+
+afterAll(async () => {
+  await app?.close()
+  await browser?.close()
+})
+
+/** Opens the sample article in the reader and returns its id. */
+async function openSample(): Promise<string> {
+  const page = app!.page
+  await page.locator('.article-link').first().click()
+  await waitForReader(page)
+  return openArticleId(page)
+}
+
+describe('export from the reader', () => {
+  it('saves an annotated Markdown copy as a download, with the highlight and its note', async () => {
+    if (!app) return
+    const page = app.page
+    const id = await openSample()
+    const plain = await page.evaluate(async (articleId) => {
+      const r = await fetch('/api/getArticle', {
+        method: 'POST',
+        headers: { 'X-Hamish-Token': sessionStorage.getItem('hamish-token') ?? '' },
+        body: JSON.stringify([articleId]),
+      })
+      return (await r.json()) as { value: { doc: { content: { content?: { text?: string }[] }[] } } }
+    }, id)
+    const firstBlock = plain.value.doc.content[0]!.content!.map((n) => n.text ?? '\n').join('')
+    const at = Array.from(firstBlock.slice(0, firstBlock.indexOf('موسكو'))).length
+    await callApi(page, 'addAnnotation', {
+      articleId: id,
+      start: at,
+      end: at + 5,
+      quote: 'موسكو',
+      color: 'green',
+      note: 'عاصمة **روسيا**',
+    })
+    await page.reload()
+    await waitForReader(page)
+    expect(await savedAnnotations(page)).toHaveLength(1)
+
+    await page.getByRole('button', { name: 'Export…' }).click()
+    await page.getByRole('dialog').waitFor()
+    await screenshot(page, 'export-dialog.png')
+    await page.getByLabel('Markdown', { exact: false }).first().check()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.md$/)
+    const md = readFileSync((await download.path())!, 'utf8')
+    expect(md).toMatch(/^---\n/)
+    expect(md).toContain('==موسكو==')
+    expect(md).toMatch(/\[\^1\]/)
+    expect(md).toContain('عاصمة **روسيا**')
+  })
+
+  it('exports a PDF through the same dialog, which pdftotext reads', async () => {
+    if (!app) return
+    const page = app.page
+    await page.keyboard.press('Control+e')
+    await page.getByRole('dialog').waitFor()
+    await page.getByRole('radio', { name: /PDF/ }).check()
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+    const path = join(RESULTS_DIR, 'export-from-reader.pdf')
+    await download.saveAs(path)
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
+    let text = ''
+    try {
+      text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })
+    } catch (err) {
+      if (process.env.CI === 'true') throw err
+      console.warn('pdftotext missing: PDF text not checked')
+      return
+    }
+    expect(text.normalize('NFKC')).toContain('موسكو')
+    await page.goto(page.url().replace(/#.*$/, '') + '#/')
+    await waitForLibrary(page)
+  })
+})
