@@ -9,6 +9,8 @@ import { HIGHLIGHT_COLORS } from '../common/annotation'
 import { plainText } from '../common/plain-text'
 import { describeSelection, prepareText } from '../common/anchoring'
 import { createApiService } from '../main/library/api-service'
+import { downloadExports } from '../main/library/export-host'
+import { printHtmlToPdf } from '../main/export/print-html-chromium'
 import { Library } from '../main/library/library'
 import { startPreviewServer, type PreviewServer } from '../main/preview/server'
 import { writeFileAtomic } from '../main/store/atomic-write'
@@ -74,7 +76,7 @@ async function libraryWithBook(count: number): Promise<{ dir: string; id: string
   )
   const library = await Library.open(dir, { noSample: true })
   const server = await startPreviewServer({
-    api: createApiService(library),
+    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
     rendererDir: join(ROOT, 'out/renderer'),
   })
   return { dir, id, server }

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { textBlocks } from '../common/plain-text'
 import { createApiService } from '../main/library/api-service'
+import { downloadExports } from '../main/library/export-host'
+import { printHtmlToPdf } from '../main/export/print-html-chromium'
 import { Library } from '../main/library/library'
 import { startPreviewServer } from '../main/preview/server'
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/preview'
@@ -42,7 +44,7 @@ export async function benchReaderOpen(runs = 5): Promise<Record<string, unknown>
   const id = outcome.article!.id
   const paragraphs = textBlocks((await library.getArticle(id)).doc)
   const preview = await startPreviewServer({
-    api: createApiService(library),
+    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
     rendererDir: join(ROOT, 'out/renderer'),
   })
   const baseline = await serveStatic(

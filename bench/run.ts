@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchAnchoring } from './anchoring'
+import { benchExportPdf } from './export-pdf'
+import { benchExportWriters } from './export-writers'
 import { benchReaderHighlights } from './reader-highlights'
+import { benchSharing } from './sharing'
 import { benchReaderOpen } from './reader-open'
 
 /**
@@ -15,6 +18,9 @@ async function main(): Promise<void> {
   cases.push(await benchReaderOpen())
   cases.push(await benchAnchoring())
   cases.push(await benchReaderHighlights())
+  cases.push(await benchExportWriters())
+  cases.push(await benchExportPdf())
+  cases.push(await benchSharing())
   const results = { date: new Date().toISOString(), node: process.version, cases }
   const json = JSON.stringify(results, null, 2)
   const dir = fileURLToPath(new URL('../bench-results', import.meta.url))

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiService } from '../../../main/library/api-service'
+import { downloadExports } from '../../../main/library/export-host'
+import { printHtmlToPdf } from '../../../main/export/print-html-chromium'
 import { Library } from '../../../main/library/library'
 import { startPreviewServer, type PreviewServer } from '../../../main/preview/server'
 import { encodeWire, decodeWire } from '../../../common/wire-codec'
@@ -18,7 +20,10 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'index.html'), '<!doctype html><title>t</title>')
   await writeFile(join(dir, 'secret.txt'), 'not for the page')
   const library = await Library.open(join(dir, 'lib'), { noSample: true })
-  server = await startPreviewServer({ api: createApiService(library), rendererDir: renderer })
+  server = await startPreviewServer({
+    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
+    rendererDir: renderer,
+  })
 })
 afterAll(async () => {
   await server.close()
