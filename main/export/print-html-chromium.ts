@@ -15,8 +15,8 @@ export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): strin
 }
 
 /**
- * Command-line switches for the headless print browser (the same list the
- * e2e tests use; main/ may not import tests/). `--no-sandbox` because the
+ * Command-line switches for the headless print browser (the e2e tests and
+ * benchmarks use the same list, from here). `--no-sandbox` because the
  * CLI and tests may run as root, where Chromium refuses its own sandbox; the
  * page itself is still fenced off: no JavaScript, no network (see below).
  */

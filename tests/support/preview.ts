@@ -5,18 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM_PRINT_ARGS, defaultChromiumPath } from '../../main/export/print-html-chromium'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CHROMIUM = process.env.HAMISH_CHROMIUM ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+/** The system Chromium and its switches: one definition, shared with the app's PDF printer. */
+export const CHROMIUM = defaultChromiumPath()
+export const CHROMIUM_ARGS = [...CHROMIUM_PRINT_ARGS]
 
 export interface RunningPreview {
   url: string
