@@ -83,6 +83,35 @@ export interface ArticleChoiceNeeded {
 export type AnnotationImportResult =
   { status: 'imported'; report: AnnotationImportReport } | ArticleChoiceNeeded
 
+/** One match of a library search, in the article's plain text (code points, end exclusive). */
+export interface SearchMatch {
+  start: number
+  end: number
+  /** The original text matched (diacritics and letter forms as the article has them). */
+  text: string
+  /** Where it was found: the article's text, its title, or an annotation's quote, note or tags. */
+  field: 'text' | 'title' | 'quote' | 'note' | 'tag'
+  /** For quote/note/tag matches: the annotation. */
+  annotationId?: string
+  /** A short excerpt around the match, for the result list. */
+  snippet: { before: string; match: string; after: string }
+}
+
+export interface SearchResult {
+  articleId: string
+  title: string
+  matches: SearchMatch[]
+}
+
+export interface SearchOptions {
+  /** Ignore diacritics and letter variants (default true). */
+  folded?: boolean
+  /** Whole words only, with Arabic-aware word boundaries (default false). */
+  wholeWord?: boolean
+  /** Most matches returned per article (default 50). */
+  limitPerArticle?: number
+}
+
 /** Something the user must be told that did not come from an action of theirs (a damaged file recovered). */
 export interface Notice {
   id: string
@@ -131,6 +160,8 @@ export interface HamishApi {
   revealExport(): Promise<boolean>
   /** Saves an article's annotations as a W3C AnnotationCollection (`*.hamish.json`), optionally with the article. */
   exportAnnotations(articleId: string, options: { bundle: boolean }): Promise<ExportResult>
+  /** Searches every article's text, titles, notes, quotes and tags through the persisted index. */
+  searchLibrary(query: string, options?: SearchOptions): Promise<SearchResult[]>
   /** Merges a colleague's annotation file (Hamish or Hypothesis JSON) into the library as one atomic write. */
   importAnnotations(req: AnnotationImportRequest): Promise<AnnotationImportResult>
 }
@@ -251,6 +282,16 @@ export const apiArgSchemas = {
   ]),
   revealExport: v.strictTuple([]),
   exportAnnotations: v.strictTuple([id, v.strictObject({ bundle: v.boolean() })]),
+  searchLibrary: v.strictTuple([
+    v.pipe(v.string(), v.maxLength(500, 'the search is longer than 500 characters')),
+    v.optional(
+      v.strictObject({
+        folded: v.optional(v.boolean()),
+        wholeWord: v.optional(v.boolean()),
+        limitPerArticle: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+      }),
+    ),
+  ]),
   importAnnotations: v.strictTuple([
     v.strictObject({
       name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),

@@ -42,6 +42,7 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     exportAnnotations: async (articleId, options) =>
       exports.host.deliver(await library.exportAnnotationFile(articleId, options), 'annotations'),
     importAnnotations: (req) => library.importAnnotationFile(req),
+    searchLibrary: (query, options) => library.search(query, options ?? {}),
     getProfile: () => library.getProfile(),
     setDisplayName: (name) => library.setDisplayName(name),
   }

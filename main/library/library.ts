@@ -8,6 +8,8 @@ import type {
   ImportFile,
   ImportOutcome,
   Notice,
+  SearchOptions,
+  SearchResult,
 } from '../../common/api'
 import type {
   AnchoredAnnotation,
@@ -318,6 +320,11 @@ export class Library {
         rejected: parsed.rejected,
       },
     }
+  }
+
+  /** Library search (issue 6): not built yet; says so rather than returning nothing. */
+  async search(_query: string, _options: SearchOptions): Promise<SearchResult[]> {
+    throw new HamishError('internal', 'Library search is not available yet.')
   }
 
   /** Saves a new highlight; resolves after its article file is on disk. */
