@@ -5,6 +5,7 @@ import { benchAnchoring } from './anchoring'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
 import { benchReaderHighlights } from './reader-highlights'
+import { benchSearch } from './search'
 import { benchSharing } from './sharing'
 import { benchReaderOpen } from './reader-open'
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   cases.push(await benchExportWriters())
   cases.push(await benchExportPdf())
   cases.push(await benchSharing())
+  cases.push(await benchSearch())
   const results = { date: new Date().toISOString(), node: process.version, cases }
   const json = JSON.stringify(results, null, 2)
   const dir = fileURLToPath(new URL('../bench-results', import.meta.url))

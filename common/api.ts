@@ -186,6 +186,7 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'export'
+  | 'share-notes'
 export type HamishEventName = keyof HamishEvents
 
 /** What preload exposes as `window.hamish`: the API plus typed event subscription. */

@@ -18,6 +18,9 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
+        // Both open "Share notes…": importing needs a click in the page to open its file picker.
+        { label: 'Export annotations…', click: () => actions.command('share-notes') },
+        { label: 'Import annotations…', click: () => actions.command('share-notes') },
         { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => actions.command('show-library') },
         { type: 'separator' },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('show-settings') },

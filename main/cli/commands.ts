@@ -222,3 +222,34 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
   }
   return 0
 }
+
+/**
+ * `hamish search QUERY [--json] [--exact] [--whole-word]`: every article's
+ * text, title, tags and annotations through the search index. Positions are
+ * code points of the article's plain text (of the field, for titles,
+ * quotes, notes and tags). Exit code 1 when nothing was found.
+ */
+export async function searchCommand(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ['--json', '--exact', '--whole-word'])
+  if (positional.length === 0) throw new UsageError('search needs a QUERY')
+  const query = positional.join(' ')
+  const results = await library.search(query, {
+    folded: !flags.has('--exact'),
+    wholeWord: flags.has('--whole-word'),
+  })
+  if (flags.has('--json')) io.out(JSON.stringify(results, null, 2))
+  else {
+    const oneLine = (s: string) => s.replace(/\s+/g, ' ')
+    for (const r of results) {
+      io.out(`${r.articleId}\t${r.title}\t${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}`)
+      for (const m of r.matches) {
+        const where = m.field === 'text' ? '' : `${m.field}${m.annotationId ? ` ${m.annotationId}` : ''} `
+        io.out(
+          `  ${where}${m.start}-${m.end}\t${oneLine(m.text)}\t…${oneLine(m.snippet.before)}[${oneLine(m.snippet.match)}]${oneLine(m.snippet.after)}…`,
+        )
+      }
+    }
+    if (results.length === 0) io.err(`No matches for “${query}”.`)
+  }
+  return results.length ? 0 : 1
+}

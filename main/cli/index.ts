@@ -10,6 +10,7 @@ import {
   exportCommand,
   importCommand,
   listCommand,
+  searchCommand,
   showCommand,
   type Output,
 } from './commands'
@@ -29,6 +30,10 @@ commands:
                      save them as a W3C Web Annotation file (--bundle adds the article)
   annotations import FILE [--article ID]
                      merge a colleague's file (or a Hypothesis export) into the library
+  search QUERY [--exact] [--whole-word]
+                     search every article's text, titles, tags, quotes and notes (diacritics and
+                     letter variants ignored unless --exact); prints id, title, and each match's
+                     start-end in code points of the plain text with its original text
 
 The library is --library DIR, else $HAMISH_LIBRARY, else the app's own library.`
 
@@ -38,6 +43,7 @@ const COMMANDS = {
   show: showCommand,
   annotations: annotationsCommand,
   export: exportCommand,
+  search: searchCommand,
 }
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */

@@ -42,6 +42,7 @@ import {
   type LibraryData,
 } from './library-data'
 import { libraryPaths, type LibraryPaths } from './library-paths'
+import { indexEntryOf, SearchIndexStore } from './search-index-store'
 
 export interface LibraryOptions {
   /** The sample article put into a brand-new library (assets/sample). */
@@ -66,6 +67,8 @@ export class Library {
   private readonly preparedTexts = new Map<string, AnchorText>()
   private readonly notices: Notice[]
   private readonly now: () => Date
+  /** The persisted search index (search-index/), opened on first use. */
+  private searchIndexStore: SearchIndexStore | null = null
 
   private constructor(
     paths: LibraryPaths,
@@ -203,6 +206,7 @@ export class Library {
       file.annotations = file.annotations ?? []
       result = change(file.annotations, prepared)
     })
+    await this.indexArticle(articleId, store.data)
     const count = (store.data.annotations ?? []).filter((a) => !a.deleted).length
     if (this.summary(articleId).annotationCount !== count) {
       await this.index.update((d) => {
@@ -322,9 +326,36 @@ export class Library {
     }
   }
 
-  /** Library search (issue 6): not built yet; says so rather than returning nothing. */
-  async search(_query: string, _options: SearchOptions): Promise<SearchResult[]> {
-    throw new HamishError('internal', 'Library search is not available yet.')
+  /** The search index, opened (not loaded) on first use; article files are read only to rebuild it. */
+  searchIndex(): SearchIndexStore {
+    this.searchIndexStore ??= new SearchIndexStore({
+      dir: `${this.paths.dir}/search-index`,
+      backupsDir: this.paths.backupsDir,
+      onRecovered: (report) => this.notices.push(recoveryNotice(report, this.now())),
+      rebuild: async (id) => {
+        const file = (await this.articleStore(id)).data
+        return indexEntryOf(id, plainText(file.doc), file.annotations ?? [])
+      },
+    })
+    return this.searchIndexStore
+  }
+
+  /** Keeps an article's index entry in step with its file; a failed index write only costs a rebuild later. */
+  private async indexArticle(id: string, file: Readonly<ArticleFile>): Promise<void> {
+    await this.searchIndex()
+      .put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
+      .catch(() => undefined)
+  }
+
+  /**
+   * Library search (issue 6): article text through the persisted index,
+   * titles and tags from library.json, quotes, notes and tags of live
+   * annotations; trashed articles are left out.
+   */
+  async search(query: string, options: SearchOptions): Promise<SearchResult[]> {
+    const articles = this.index.data.articles
+    const engine = await this.searchIndex().ensure(articles.filter((a) => !a.trashed).map((a) => a.id))
+    return engine.search(query, articles, options)
   }
 
   /** Saves a new highlight; resolves after its article file is on disk. */
@@ -418,6 +449,7 @@ export class Library {
       )
     }
     this.articleStores.set(id, Promise.resolve(store))
+    await this.indexArticle(id, store.data)
     return summary
   }
 

@@ -108,7 +108,7 @@ export const strings = {
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
-  dropHint: 'Text, Markdown, HTML and EPUB files',
+  dropHint: 'Text, Markdown, HTML and EPUB files; .hamish.json annotation files',
 
   // Reader
   readerLoading: 'Opening the article…',
@@ -268,4 +268,54 @@ export const strings = {
   exportShowFile: 'Show file',
   exportOpenArticleFirst: 'Open an article to export it.',
   exportFailed: 'The export failed; nothing was written. ',
+
+  // Sharing annotation files (issue 5)
+  authorBadgeTitle: (name: string): string => `Annotated by ${isolate(name)}`,
+  notesFilterAuthors: 'Authors',
+  notesShowAuthor: (name: string): string => `Show annotations by ${isolate(name)}`,
+  shareButton: 'Share notes…',
+  shareTitle: (title: string): string => `Share the notes on ${isolate(title)}`,
+  shareExportHeading: 'Export annotations',
+  shareExportHint: 'Saves your highlights and notes on this article as a .hamish.json file for colleagues.',
+  shareBundle: 'Include the article (bundle), for colleagues who do not have it',
+  shareExportAction: 'Export annotations',
+  shareExporting: 'Exporting annotations…',
+  shareImportHeading: 'Import annotations',
+  shareImportHint: 'Merges a colleague’s .hamish.json file (or a Hypothesis JSON export) into your library.',
+  shareImportAction: 'Import annotations…',
+  shareImportPickerLabel: 'Choose annotation files to import',
+  shareExportFailed: 'The export failed; nothing was written. ',
+  annotationImportTitle: (name: string): string => `Importing ${isolate(name)}`,
+  annotationImportRunning: (name: string): string => `Merging the annotations of ${isolate(name)}…`,
+  annotationImportFailed: 'Nothing was imported; your library is unchanged. ',
+  annotationImportRead: (name: string): string => `${isolate(name)} could not be read: `,
+  chooseArticleTitle: 'Which article are these notes for?',
+  chooseArticleIntro: (title: string): string =>
+    `The file’s article, ${isolate(title)}, is not in your library with the same text. Pick the article to attach its notes to.`,
+  chooseArticleCandidates: 'Best matches',
+  chooseArticleMatch: (percent: number): string => `${percent}% match`,
+  chooseArticleOther: 'Another article:',
+  chooseArticleOtherLabel: 'Another article from the library',
+  chooseArticleNone:
+    'There are no articles in your library to attach these notes to. Import the article first, or ask for a bundle.',
+  chooseArticleImport: 'Import',
+  reportTitle: (title: string): string => `Notes imported into ${isolate(title)}`,
+  reportArticleCreated: 'The article came with the file (a bundle) and was added to your library.',
+  reportCounts: {
+    added: (n: number): string => `${n} added`,
+    updated: (n: number): string => `${n} updated`,
+    unchanged: (n: number): string => `${n} unchanged`,
+    conflicts: (n: number): string => plural(n, 'conflict', 'conflicts'),
+    orphaned: (n: number): string => `${n} orphaned`,
+    rejected: (n: number): string => `${n} rejected`,
+  },
+  reportSummary: 'Summary',
+  reportConflicts: 'Conflicts (resolved the same way on every machine)',
+  reportConflictKept: (kept: 'local' | 'incoming'): string =>
+    kept === 'local' ? 'kept your version' : 'kept the file’s version',
+  reportOrphaned:
+    'Orphaned: not found in your copy of the text; kept, and listed under “Not found in this text”.',
+  reportRejected: 'Rejected',
+  reportNoId: '(no id)',
+  reportOpenArticle: 'Open article',
 } as const

@@ -32,8 +32,6 @@ export interface AnnotationHost {
   api: AnnotationApi
   summary: ArticleSummary
   offsets: TextOffsets
-  /** The article's plain text (common/plain-text.ts), which quotes are cut from. */
-  plainText: string
   /** Viewport y of the bottom of the top bar. */
   top(): number
   openLink(href: string): void
@@ -115,6 +113,7 @@ export class AnnotationController implements KeyTarget {
         remove: async (id) => (await this.remove(id)).ok,
         openLink: host.openLink,
         directionOf: (a) => this.paragraphDirection(a),
+        hiddenAuthorsChanged: () => this.redrawAll(),
       },
       host.summary.lang,
       () => this.setPanelOpen(false, true),
@@ -285,7 +284,8 @@ export class AnnotationController implements KeyTarget {
   step(direction: 1 | -1): boolean {
     const view = this.view
     if (!view) return false
-    const list = this.store.anchored
+    const hidden = this.panel.hiddenAuthors
+    const list = this.store.anchored.filter((a) => !hidden.has(a.creator.id))
     const selection = this.currentSelection()
     const from = selection ? selection.from : (this.host.firstVisiblePos(view) ?? 0)
     const index = nextHighlight(list, this.active, this.host.offsets.toOffset(from), direction)
@@ -336,8 +336,24 @@ export class AnnotationController implements KeyTarget {
     return out
   }
 
+  /**
+   * Redraws every highlight (after the set of hidden authors changed): those
+   * of hidden authors leave the text, the others come back.
+   */
+  private redrawAll(): void {
+    const view = this.view
+    if (!view) return
+    const undrawn = new Set(this.undrawn)
+    const highlights = this.toHighlights(this.store.all.filter((a) => !undrawn.has(a.id)))
+    dispatchHighlights(view, { type: 'set', highlights })
+    if (this.active && !highlights.some((h) => h.id === this.active)) {
+      void this.popover.requestClose()
+      this.setActive(null)
+    }
+  }
+
   private toHighlight(a: AnchoredAnnotation): Highlight | null {
-    if (!a.anchor) return null
+    if (!a.anchor || this.panel.hiddenAuthors.has(a.creator.id)) return null
     return {
       id: a.id,
       from: this.host.offsets.toPos(a.anchor.start),
@@ -389,7 +405,7 @@ export class AnnotationController implements KeyTarget {
   }
 
   private currentSelection(): TextRange | null {
-    return this.view ? readSelection(this.view, this.host.offsets, this.host.plainText) : null
+    return this.view ? readSelection(this.view, this.host.offsets) : null
   }
 
   private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {

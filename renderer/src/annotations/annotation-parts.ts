@@ -1,7 +1,7 @@
 import type { AnchoredAnnotation } from '../../../common/annotation'
 import { el } from '../app/dom'
 import { formatFullMoment, formatRelative } from '../app/format'
-import { strings } from '../strings'
+import { authorBadge } from '../sharing/author-badge'
 import { renderMarkdown, type MarkdownOptions } from './markdown'
 
 /** Longest quote shown in the panel before it is cut with an ellipsis. */
@@ -25,12 +25,11 @@ export function quoteBlock(annotation: AnchoredAnnotation, lang: string, dir = '
   })
 }
 
-/** "by Name · 5 minutes ago", the full date and time as a tooltip. */
+/** The author's badge · "5 minutes ago", the full date and time as a tooltip. */
 export function metaLine(annotation: AnchoredAnnotation): HTMLElement {
-  const name = annotation.creator.name.trim() || strings.unknownAuthor
   const moment = annotation.modified || annotation.created
   return el('p', { class: 'annotation-meta' }, [
-    el('span', { class: 'annotation-author' }, [el('bdi', { text: name })]),
+    el('span', { class: 'annotation-author' }, [authorBadge(annotation.creator)]),
     el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
     el('time', {
       attrs: { datetime: moment, title: formatFullMoment(moment) },

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../common/annotation'
 import { button, el, uid } from '../app/dom'
+import { authorBadge, authorName } from '../sharing/author-badge'
 import { strings } from '../strings'
 import { excerpt, metaLine, noteBlock, tagList } from './annotation-parts'
 import type { AnnotationStore } from './annotation-store'
@@ -18,7 +19,12 @@ export interface PanelActions {
   openLink(href: string): void
   /** The direction of the paragraph a highlight is in (a quote fragment cannot tell by itself). */
   directionOf(annotation: AnchoredAnnotation): 'ltr' | 'rtl' | 'auto'
+  /** The authors hidden changed: their highlights leave (or come back to) the text too. */
+  hiddenAuthorsChanged(hidden: ReadonlySet<string>): void
 }
+
+/** Authors hidden this session: kept when the reader reopens an article (after an import, say). */
+let sessionHiddenAuthors: string[] = []
 
 /**
  * The notes panel: the article's annotations in document order — colour,
@@ -39,9 +45,15 @@ export class NotesPanel {
   private readonly search: HTMLInputElement
   private readonly colorButtons: HTMLButtonElement[]
   private readonly tagSelect = el('select', { class: 'notes-select', attrs: { 'data-filter': 'tag' } })
-  private readonly authorSelect = el('select', { class: 'notes-select', attrs: { 'data-filter': 'author' } })
+  private readonly authorList = el('div', { class: 'notes-author-list' })
+  private readonly authorGroup = el(
+    'fieldset',
+    { class: 'notes-authors', attrs: { 'data-filter': 'author' } },
+    [el('legend', { text: strings.notesFilterAuthors }), this.authorList],
+  )
   private readonly clear: HTMLButtonElement
-  private filter: NotesFilter = { ...EMPTY_FILTER }
+  private filter: NotesFilter = { ...EMPTY_FILTER, hiddenAuthors: [...sessionHiddenAuthors] }
+  private hiddenSet: ReadonlySet<string> = new Set(this.filter.hiddenAuthors)
   private limit = PAGE
   private scheduled = 0
   private readonly unsubscribe: () => void
@@ -74,12 +86,9 @@ export class NotesPanel {
       return b
     })
     this.tagSelect.addEventListener('change', () => this.setFilter({ tag: this.tagSelect.value }))
-    this.authorSelect.addEventListener('change', () => this.setFilter({ author: this.authorSelect.value }))
     this.clear = button(strings.notesFilterClear, () => this.resetFilter(), { class: 'notes-clear' })
     const tagId = uid('notes-tag')
-    const authorId = uid('notes-author')
     this.tagSelect.id = tagId
-    this.authorSelect.id = authorId
     this.element = el(
       'aside',
       { class: 'notes-panel', attrs: { id: uid('notes-panel'), 'aria-labelledby': this.headingId } },
@@ -103,9 +112,8 @@ export class NotesPanel {
           el('div', { class: 'notes-selects' }, [
             el('label', { attrs: { for: tagId }, text: strings.notesFilterTag }),
             this.tagSelect,
-            el('label', { attrs: { for: authorId }, text: strings.notesFilterAuthor }),
-            this.authorSelect,
           ]),
+          this.authorGroup,
           this.clear,
         ]),
         this.empty,
@@ -117,6 +125,11 @@ export class NotesPanel {
     this.unsubscribe = store.subscribe((change) => {
       if (change.type === 'put' || change.type === 'remove') this.schedule()
     })
+  }
+
+  /** Creator ids whose annotations are hidden. */
+  get hiddenAuthors(): ReadonlySet<string> {
+    return this.hiddenSet
   }
 
   get open(): boolean {
@@ -150,9 +163,21 @@ export class NotesPanel {
   }
 
   private setFilter(patch: Partial<NotesFilter>): void {
+    const before = this.filter.hiddenAuthors
     this.filter = { ...this.filter, ...patch }
     this.limit = PAGE
     this.render()
+    const after = this.filter.hiddenAuthors
+    if (before.length !== after.length || before.some((id) => !after.includes(id))) {
+      sessionHiddenAuthors = [...after]
+      this.hiddenSet = new Set(after)
+      this.actions.hiddenAuthorsChanged(this.hiddenSet)
+    }
+  }
+
+  private toggleAuthor(id: string, shown: boolean): void {
+    const others = this.filter.hiddenAuthors.filter((a) => a !== id)
+    this.setFilter({ hiddenAuthors: shown ? others : [...others, id] })
   }
 
   private toggleColor(color: HighlightColor): void {
@@ -229,10 +254,24 @@ export class NotesPanel {
       tags.map((t) => ({ value: t, label: t })),
       this.filter.tag,
     )
-    fill(
-      this.authorSelect,
-      authors.map((a) => ({ value: a.id, label: a.name || strings.unknownAuthor })),
-      this.filter.author,
+    this.authorGroup.hidden = authors.length === 0
+    this.authorList.replaceChildren(
+      ...authors.map((a) => {
+        const name = authorName(a)
+        const box = el('input', {
+          attrs: {
+            type: 'checkbox',
+            'data-key': `author:${a.id}`,
+            'aria-label': strings.notesShowAuthor(name),
+          },
+        })
+        box.checked = !this.filter.hiddenAuthors.includes(a.id)
+        box.addEventListener('change', () => this.toggleAuthor(a.id, box.checked))
+        return el('label', { class: 'author-toggle', attrs: { 'data-author-id': a.id } }, [
+          box,
+          authorBadge(a),
+        ])
+      }),
     )
   }
 

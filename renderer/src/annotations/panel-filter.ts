@@ -5,12 +5,12 @@ import { foldQuery } from '../../../common/arabic-fold'
 export interface NotesFilter {
   colors: HighlightColor[]
   tag: string
-  /** A creator id. */
-  author: string
+  /** Creator ids whose annotations are hidden (in the panel and in the text). */
+  hiddenAuthors: string[]
   text: string
 }
 
-export const EMPTY_FILTER: NotesFilter = { colors: [], tag: '', author: '', text: '' }
+export const EMPTY_FILTER: NotesFilter = { colors: [], tag: '', hiddenAuthors: [], text: '' }
 
 /**
  * Text as the panel's search compares it: folded the way anchoring folds
@@ -22,7 +22,12 @@ export function searchKey(text: string): string {
 }
 
 export function isFiltering(filter: NotesFilter): boolean {
-  return filter.colors.length > 0 || filter.tag !== '' || filter.author !== '' || filter.text.trim() !== ''
+  return (
+    filter.colors.length > 0 ||
+    filter.tag !== '' ||
+    filter.hiddenAuthors.length > 0 ||
+    filter.text.trim() !== ''
+  )
 }
 
 /**
@@ -33,7 +38,7 @@ export function isFiltering(filter: NotesFilter): boolean {
 export function matches(a: AnchoredAnnotation, filter: NotesFilter): boolean {
   if (filter.colors.length > 0 && !filter.colors.includes(a.body.color)) return false
   if (filter.tag && !a.body.tags.includes(filter.tag)) return false
-  if (filter.author && a.creator.id !== filter.author) return false
+  if (filter.hiddenAuthors.includes(a.creator.id)) return false
   const query = searchKey(filter.text.trim())
   if (!query) return true
   const haystack = [a.target.quote.exact, a.body.note, a.body.tags.join(' '), a.creator.name]

@@ -1,4 +1,7 @@
+import type { Node as PMNode } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
+import type { DocNode } from '../../../common/document'
+import { BLOCK_SEPARATOR, codePointLength, plainText } from '../../../common/plain-text'
 import type { TextOffsets } from '../reader/text-offsets'
 import { sliceCodePoints } from './code-points'
 
@@ -47,7 +50,7 @@ function clippedDomRange(view: EditorView): Range | null {
  * or previous paragraph by nothing but its separator) are left out. Null
  * when nothing, or only whitespace, is selected.
  */
-export function readSelection(view: EditorView, offsets: TextOffsets, plainText: string): TextRange | null {
+export function readSelection(view: EditorView, offsets: TextOffsets): TextRange | null {
   const range = clippedDomRange(view)
   if (!range) return null
   let from: number
@@ -62,7 +65,7 @@ export function readSelection(view: EditorView, offsets: TextOffsets, plainText:
   let start = offsets.toOffset(from)
   let end = offsets.toOffset(to)
   if (end <= start) return null
-  let quote = sliceCodePoints(plainText, start, end)
+  let quote = quoteBetween(view.state.doc, offsets, start, end)
   if (quote.trim() === '') return null
   // A selection that runs to the very end of one paragraph or starts at the very end of the
   // previous one takes in the block separator; a highlight begins and ends on text.
@@ -76,4 +79,17 @@ export function readSelection(view: EditorView, offsets: TextOffsets, plainText:
     to = offsets.toPos(end)
   }
   return { from, to, start, end, quote }
+}
+
+/**
+ * The plain text between two offsets, cut from the document itself rather
+ * than from a copy of the whole plain text (which would double the memory a
+ * long book costs). ProseMirror's textBetween separates text blocks exactly
+ * as common/plain-text.ts does ('\n\n' between text blocks, '\n' for a hard
+ * break); if it ever disagrees on the length, the full plain text decides.
+ */
+function quoteBetween(doc: PMNode, offsets: TextOffsets, start: number, end: number): string {
+  const quote = doc.textBetween(offsets.toPos(start), offsets.toPos(end), BLOCK_SEPARATOR, '\n')
+  if (codePointLength(quote) === end - start) return quote
+  return sliceCodePoints(plainText(doc.toJSON() as DocNode), start, end)
 }

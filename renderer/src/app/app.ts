@@ -16,6 +16,8 @@ import { openHelpDialog } from './help-dialog'
 import { NoticeBanners } from './notices'
 import { followRoute, navigate, type Route } from './router'
 import { openExportDialog } from '../export/export-dialog'
+import { AnnotationImporter, isAnnotationFile } from '../sharing/annotation-import'
+import { openShareDialog } from '../sharing/share-dialog'
 import { inTextField, isCommand } from './shortcuts'
 import { Toasts } from './toasts'
 import { createTopbar } from './topbar'
@@ -48,6 +50,7 @@ export class App {
     onSkip: () => this.focusContent(),
   })
   private readonly picker = createFilePicker((files) => void this.imports.import(files))
+  private readonly annotationImporter: AnnotationImporter
   private page: LibraryView | ReaderView | null = null
   private lastArticle: string | undefined
 
@@ -63,13 +66,18 @@ export class App {
     this.actions = new ArticleActions(api, this.store, this.toasts)
     this.imports = new ImportController(api, this.store)
     this.notices = new NoticeBanners(api)
+    this.annotationImporter = new AnnotationImporter({
+      api,
+      changed: () => void this.store.refresh().catch(() => undefined),
+      openArticle: (id) => this.openArticle(id),
+    })
   }
 
   /** Builds the page, loads settings, notices and the library, and shows the page the URL names. */
   async start(root: HTMLElement): Promise<void> {
     document.documentElement.lang = UI_LANG
     document.documentElement.dir = UI_DIR
-    const overlay = installDropZone(window, (files) => void this.imports.import(files))
+    const overlay = installDropZone(window, (files) => this.onDrop(files))
     root.replaceChildren(
       this.topbar.element,
       this.notices.element,
@@ -78,6 +86,7 @@ export class App {
       this.toasts.element,
       overlay,
       this.picker.input,
+      this.annotationImporter.input,
     )
     this.subscribeToMain()
     window.addEventListener('keydown', (event) => this.onKey(event))
@@ -95,9 +104,24 @@ export class App {
     followRoute((route) => this.show(route))
   }
 
-  private show(route: Route): void {
+  /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */
+  private onDrop(files: File[]): void {
+    const annotations = files.filter((f) => isAnnotationFile(f.name))
+    const articles = files.filter((f) => !isAnnotationFile(f.name))
+    if (articles.length > 0) void this.imports.import(articles)
+    if (annotations.length > 0) this.annotationImporter.importFiles(annotations)
+  }
+
+  /** Shows an article; when it is already open (its notes just changed), reopens it to show them. */
+  private openArticle(id: string): void {
+    if (this.page instanceof ReaderView && this.page.id === id) this.show({ name: 'reader', id }, true)
+    else navigate({ name: 'reader', id })
+  }
+
+  private show(route: Route, reload = false): void {
     const previous = this.page
-    if (previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) return
+    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id)
+      return
     previous?.destroy()
     this.topbar.setRoute(route.name)
     if (route.name === 'library') {
@@ -126,6 +150,13 @@ export class App {
       onTitle: (title) => (document.title = strings.windowTitle(title)),
       notify: (options) => this.toasts.show(options),
       openExport: (summary) => openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
+      openShare: (summary) =>
+        openShareDialog(
+          this.api,
+          summary,
+          (o) => this.toasts.show(o),
+          () => this.annotationImporter.pick(),
+        ),
     })
     this.page = reader
     this.main.replaceChildren(reader.element)
@@ -189,6 +220,10 @@ export class App {
         break
       case 'export':
         if (this.page instanceof ReaderView) this.page.openExport()
+        else this.toasts.show({ message: strings.exportOpenArticleFirst })
+        break
+      case 'share-notes':
+        if (this.page instanceof ReaderView) this.page.openShare()
         else this.toasts.show({ message: strings.exportOpenArticleFirst })
         break
     }

@@ -3,7 +3,6 @@ import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { HamishApi } from '../../../common/api'
 import type { Article, ArticleSummary } from '../../../common/article'
-import { plainText } from '../../../common/plain-text'
 import { AnnotationController } from '../annotations/annotation-controller'
 import type { AnnotationApi } from '../annotations/annotation-actions'
 import { button, el } from '../app/dom'
@@ -33,6 +32,8 @@ export interface ReaderOptions {
   notify(options: ToastOptions): Toast
   /** Opens File > Export… for this article. */
   openExport(summary: ArticleSummary): void
+  /** Opens Share notes… (export or import annotation files) for this article. */
+  openShare(summary: ArticleSummary): void
 }
 
 /** What the reader calls: the article, its reading position, and its annotations. */
@@ -107,6 +108,11 @@ export class ReaderView {
     if (this.summary) this.options.openExport(this.summary)
   }
 
+  /** Opens "Share notes…" (export or import annotation files) for the open article; File menu. */
+  openShare(): void {
+    if (this.summary) this.options.openShare(this.summary)
+  }
+
   /** Moves keyboard focus into the text, without scrolling. */
   focus(): void {
     this.view?.dom.focus({ preventScroll: true })
@@ -137,7 +143,6 @@ export class ReaderView {
         api: this.api,
         summary,
         offsets,
-        plainText: plainText(article.doc),
         top: this.options.top,
         openLink: this.options.openLink,
         notify: this.options.notify,
@@ -168,6 +173,10 @@ export class ReaderView {
           button(strings.exportButton, () => this.options.openExport(summary), {
             class: 'export-button',
             attrs: { title: `${strings.exportButton} (Ctrl+E)` },
+          }),
+          button(strings.shareButton, () => this.options.openShare(summary), {
+            class: 'export-button share-button',
+            attrs: { 'data-action': 'share-notes' },
           }),
         ]),
         container,

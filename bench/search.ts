@@ -1,0 +1,154 @@
+import { mkdtemp, readFile, rm, stat, readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { foldQuery } from '../common/arabic-fold'
+import { Library } from '../main/library/library'
+import { median, round } from './stats'
+
+const FIXTURES = join(import.meta.dirname, '../tests/fixtures')
+const BOOK = 'large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
+const ARCD = ['arcd-01-osman-i.txt', 'arcd-02-al-andalus.txt', 'arcd-03-kuwait.txt']
+const ARTICLES = 204
+const CHUNK = 260_000
+
+/** Arabic words, some vocalised, some rare, some common; phrases; one whole-word pair. */
+const QUERIES: [string, boolean][] = [
+  ['الله', false],
+  ['العقل', false],
+  ['العقل', true],
+  ['الْعَقْلِ', false],
+  ['الحمد لله', false],
+  ['الدنيا', false],
+  ['الدِّينِ', false],
+  ['قال', true],
+  ['النَّاسِ', false],
+  ['أدب', false],
+  ['الشيباني', false],
+  ['عثمان', false],
+  ['الأندلس', false],
+  ['الكويت', false],
+  ['الماوردي', false],
+  ['الحلم', true],
+  ['الْحِكْمَةِ', false],
+  ['فِي', true],
+  ['نسخة', false],
+  ['مرقم آليا', false],
+]
+
+async function buildLibrary(dir: string): Promise<Library> {
+  const lib = await Library.open(dir, { noSample: true })
+  const book = await readFile(join(FIXTURES, BOOK), 'utf8')
+  const arcd = await Promise.all(ARCD.map((f) => readFile(join(FIXTURES, f), 'utf8')))
+  const extra = await readFile(join(FIXTURES, 'lavrov-shaibani-moscow.ar.txt'), 'utf8')
+  for (let i = 0; i < ARTICLES; i++) {
+    // A chunk of the book starting at a different place each time, plus an ARCD article; a numbered title.
+    const from = (i * 37_911) % (book.length - CHUNK)
+    const body = book.slice(from, from + CHUNK).replace(/\n(?!\n)/g, '\n\n')
+    const tail = i % 10 === 0 ? extra : arcd[i % arcd.length]!
+    const text = `نسخة رقم ${i + 1} من أدب الدنيا والدين\n\n${body}\n\n${tail}\n`
+    const outcome = await lib.importFile({
+      name: `article-${i + 1}.txt`,
+      bytes: new TextEncoder().encode(text),
+    })
+    if (outcome.status !== 'added') throw new Error(`${outcome.name}: ${outcome.message}`)
+  }
+  return lib
+}
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0
+  for (const f of await readdir(dir)) total += (await stat(join(dir, f))).size
+  return total
+}
+
+function sameResults(a: Map<string, number[]>, b: Map<string, number[]>): boolean {
+  if (a.size !== b.size) return false
+  for (const [k, v] of a) {
+    const w = b.get(k)
+    if (!w || w.length !== v.length || v.some((x, i) => x !== w[i])) return false
+  }
+  return true
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now()
+  const r = f()
+  return [r, performance.now() - t0]
+}
+
+/** Library search through the index against a linear scan of the same folded texts, same run. */
+export async function benchSearch(): Promise<Record<string, unknown>> {
+  const dir = await mkdtemp(join(tmpdir(), 'hamish-bench-search-'))
+  try {
+    let t0 = performance.now()
+    await buildLibrary(dir)
+    const buildMs = performance.now() - t0
+    const articleBytes = await dirBytes(join(dir, 'articles'))
+    const indexBytes = await dirBytes(join(dir, 'search-index'))
+    // A fresh process's view: open the library and load the persisted index.
+    const lib = await Library.open(dir, { noSample: true })
+    const ids = lib.listArticles().map((a) => a.id)
+    t0 = performance.now()
+    const engine = await lib.searchIndex().ensure(ids)
+    const loadMs = performance.now() - t0
+    const heap = process.memoryUsage().heapUsed
+    let indexTimes: number[] = []
+    let scanTimes: number[] = []
+    const perQuery: Record<string, unknown>[] = []
+    let allSame = true
+    for (let round_ = 0; round_ < 3; round_++) {
+      indexTimes = []
+      scanTimes = []
+      perQuery.length = 0
+      for (const [query, wholeWord] of QUERIES) {
+        const q = foldQuery(query)
+        const [byIndex, ti] = time(() => engine.findFolded(q, wholeWord))
+        const [byScan, ts] = time(() => engine.scanFolded(q, wholeWord))
+        const same = sameResults(byIndex, byScan)
+        allSame &&= same
+        let matches = 0
+        for (const v of byIndex.values()) matches += v.length
+        indexTimes.push(ti)
+        scanTimes.push(ts)
+        perQuery.push({
+          query,
+          wholeWord,
+          articles: byIndex.size,
+          matches,
+          indexMs: round(ti, 3),
+          scanMs: round(ts, 3),
+          same,
+        })
+      }
+    }
+    const endToEnd: number[] = []
+    for (const [query, wholeWord] of QUERIES) {
+      endToEnd.push(time(() => engine.search(query, lib.listArticles(), { wholeWord }))[1])
+    }
+    const medianIndex = median(indexTimes)
+    const medianScan = median(scanTimes)
+    return {
+      name: 'library search: word index vs linear scan of folded texts',
+      articles: ids.length,
+      articleFilesMB: round(articleBytes / 1e6),
+      indexFilesMB: round(indexBytes / 1e6),
+      buildSeconds: round(buildMs / 1000, 1),
+      indexLoadMs: round(loadMs),
+      heapMBAfterLoad: round(heap / 1e6),
+      vocabulary: engine.vocabularySize,
+      queries: QUERIES.length,
+      medianIndexMs: round(medianIndex, 3),
+      medianScanMs: round(medianScan, 3),
+      speedup: round(medianScan / medianIndex, 1),
+      medianEndToEndSearchMs: round(median(endToEnd), 3),
+      sameResults: allSame,
+      perQuery,
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchSearch().then((r) => console.log(JSON.stringify(r, null, 2)))
+}

@@ -1,0 +1,288 @@
+import type { AnnotationImportReport, ArticleChoiceNeeded, HamishApi } from '../../../common/api'
+import { openDialog, type DialogHandle } from '../app/dialog'
+import { button, el, uid } from '../app/dom'
+import { errorMessage } from '../app/error-message'
+import { strings } from '../strings'
+
+export type AnnotationImportApi = Pick<HamishApi, 'importAnnotations' | 'listArticles'>
+
+/** The file picker's `accept` list for annotation files (`*.hamish.json`, Hypothesis exports). */
+export const ANNOTATION_ACCEPT = '.json'
+
+/** Whether a dropped or picked file is an annotation file rather than an article. */
+export function isAnnotationFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.json')
+}
+
+/** What the importer needs from the app. */
+export interface AnnotationImportHost {
+  api: AnnotationImportApi
+  /** The library changed (a bundle may have added an article, counts changed). */
+  changed(): void
+  /** Shows the article, reloading it when it is the one open. */
+  openArticle(articleId: string): void
+}
+
+/**
+ * Imports colleagues' annotation files (File > Import annotations…, the
+ * Share dialog, drag and drop of a `.json`): one file at a time, each in its
+ * own dialog that shows progress, asks which article when the file's text
+ * matches none, and ends with the merge report. Only names and bytes leave
+ * the renderer.
+ */
+export class AnnotationImporter {
+  readonly input: HTMLInputElement
+  private queue: Promise<void> = Promise.resolve()
+
+  constructor(private readonly host: AnnotationImportHost) {
+    this.input = el('input', {
+      class: 'visually-hidden annotation-file-input',
+      attrs: {
+        type: 'file',
+        multiple: true,
+        accept: ANNOTATION_ACCEPT,
+        tabindex: -1,
+        'aria-label': strings.shareImportPickerLabel,
+        'data-testid': 'annotation-file-input',
+      },
+    })
+    this.input.addEventListener('change', () => {
+      const files = [...(this.input.files ?? [])]
+      this.input.value = ''
+      if (files.length > 0) this.importFiles(files)
+    })
+  }
+
+  /** Opens the file picker. */
+  pick(): void {
+    this.input.click()
+  }
+
+  /** Queues files; each runs once the dialog of the one before is closed. */
+  importFiles(files: File[]): void {
+    for (const file of files) {
+      this.queue = this.queue.then(() => this.importOne(file)).catch(() => undefined)
+    }
+  }
+
+  private importOne(file: File): Promise<void> {
+    return new Promise((resolve) => {
+      const content = el('div', { class: 'annotation-import' })
+      const actions = el('div', { class: 'sharing-actions' })
+      const handle = openDialog({
+        title: strings.annotationImportTitle(file.name),
+        body: [content],
+        actions: [actions],
+        class: 'annotation-import-dialog',
+        onClose: resolve,
+      })
+      void new ImportRun(this.host, file, handle, content, actions).start()
+    })
+  }
+}
+
+/** One file's import, driving its dialog from progress to choice to report. */
+class ImportRun {
+  private bytes: Uint8Array | null = null
+
+  constructor(
+    private readonly host: AnnotationImportHost,
+    private readonly file: File,
+    private readonly handle: DialogHandle,
+    private readonly content: HTMLElement,
+    private readonly actions: HTMLElement,
+  ) {}
+
+  async start(): Promise<void> {
+    try {
+      this.bytes = new Uint8Array(await this.file.arrayBuffer())
+    } catch (err) {
+      this.fail(strings.annotationImportRead(this.file.name) + errorMessage(err))
+      return
+    }
+    await this.run(undefined)
+  }
+
+  private async run(articleId: string | undefined): Promise<void> {
+    this.setTitle(strings.annotationImportTitle(this.file.name))
+    this.content.replaceChildren(
+      el('p', {
+        class: 'annotation-import-status',
+        attrs: { role: 'status' },
+        text: strings.annotationImportRunning(this.file.name),
+      }),
+    )
+    this.actions.replaceChildren()
+    try {
+      const result = await this.host.api.importAnnotations({
+        name: this.file.name,
+        bytes: this.bytes!,
+        ...(articleId ? { articleId } : {}),
+      })
+      if (result.status === 'needs-article') await this.choose(result)
+      else {
+        this.host.changed()
+        this.report(result.report)
+      }
+    } catch (err) {
+      this.fail(strings.annotationImportFailed + errorMessage(err))
+    }
+  }
+
+  private fail(message: string): void {
+    this.content.replaceChildren(
+      el('p', { class: 'annotation-import-error error', attrs: { role: 'alert' }, text: message }),
+    )
+    const close = button(strings.close, () => this.handle.close())
+    this.actions.replaceChildren(close)
+    close.focus()
+  }
+
+  private setTitle(title: string): void {
+    const heading = this.handle.dialog.querySelector('.dialog-header h2')
+    if (heading) heading.textContent = title
+  }
+
+  /** The file's article is not here: the user picks one (best match preselected) and the import runs again. */
+  private async choose(needs: ArticleChoiceNeeded): Promise<void> {
+    let library: { id: string; title: string }[] = []
+    try {
+      library = (await this.host.api.listArticles()).filter((a) => a.trashed === null)
+    } catch {
+      // The candidates alone still let the user choose.
+    }
+    this.setTitle(strings.chooseArticleTitle)
+    const name = uid('choose-article')
+    const candidateIds = new Set(needs.candidates.map((c) => c.articleId))
+    const others = library.filter((a) => !candidateIds.has(a.id))
+    const radios: HTMLInputElement[] = []
+    const radio = (value: string): HTMLInputElement => {
+      const input = el('input', { attrs: { type: 'radio', name, value } })
+      radios.push(input)
+      return input
+    }
+    const candidateRows = needs.candidates.map((c) =>
+      el('label', { class: 'choose-article-option', attrs: { 'data-article-id': c.articleId } }, [
+        radio(c.articleId),
+        el('bdi', { class: 'choose-article-title', text: c.title }),
+        el('span', {
+          class: 'choose-article-score muted',
+          text: strings.chooseArticleMatch(Math.round(c.score * 100)),
+        }),
+      ]),
+    )
+    const otherSelect = el(
+      'select',
+      { class: 'choose-article-select', attrs: { 'aria-label': strings.chooseArticleOtherLabel } },
+      others.map((a) => el('option', { attrs: { value: a.id }, text: a.title })),
+    )
+    const otherRadio = radio('')
+    const otherRow =
+      others.length > 0
+        ? el('label', { class: 'choose-article-option choose-article-other' }, [
+            otherRadio,
+            el('span', { text: strings.chooseArticleOther }),
+            otherSelect,
+          ])
+        : null
+    otherSelect.addEventListener('change', () => (otherRadio.checked = true))
+    const first = radios[0]
+    if (first && (candidateRows.length > 0 || otherRow)) first.checked = true
+    const chosen = (): string | undefined => {
+      const checked = radios.find((r) => r.checked)
+      if (!checked) return undefined
+      return checked === otherRadio ? otherSelect.value || undefined : checked.value
+    }
+    const go = button(
+      strings.chooseArticleImport,
+      () => {
+        const id = chosen()
+        if (id) void this.run(id)
+      },
+      { class: 'primary' },
+    )
+    const empty = candidateRows.length === 0 && !otherRow
+    go.disabled = empty
+    this.content.replaceChildren(
+      el('p', { text: strings.chooseArticleIntro(needs.fileTitle) }),
+      empty
+        ? el('p', { class: 'error', attrs: { role: 'alert' }, text: strings.chooseArticleNone })
+        : el('fieldset', { class: 'choose-article' }, [
+            el('legend', { text: strings.chooseArticleCandidates }),
+            ...candidateRows,
+            otherRow,
+          ]),
+    )
+    this.actions.replaceChildren(
+      button(strings.cancel, () => this.handle.close()),
+      go,
+    )
+    ;(radios.find((r) => r.checked) ?? go).focus()
+  }
+
+  /** The merge report: counts, then the conflicts and rejections with their reasons (as text). */
+  private report(report: AnnotationImportReport): void {
+    this.setTitle(strings.reportTitle(report.articleTitle))
+    const counts = strings.reportCounts
+    const count = (key: keyof typeof counts, n: number): HTMLElement =>
+      el('li', { class: `report-count${n > 0 ? ' nonzero' : ''}`, attrs: { 'data-count': key } }, [
+        counts[key](n),
+      ])
+    const sections: (HTMLElement | null)[] = [
+      report.articleCreated ? el('p', { text: strings.reportArticleCreated }) : null,
+      el('ul', { class: 'report-counts', attrs: { 'aria-label': strings.reportSummary } }, [
+        count('added', report.added.length),
+        count('updated', report.updated.length),
+        count('unchanged', report.unchanged.length),
+        count('conflicts', report.conflicts.length),
+        count('orphaned', report.orphaned.length),
+        count('rejected', report.rejected.length),
+      ]),
+    ]
+    if (report.conflicts.length > 0)
+      sections.push(
+        el('h3', { text: strings.reportConflicts }),
+        el(
+          'ul',
+          { class: 'report-list report-conflicts' },
+          report.conflicts.map((c) =>
+            el('li', { attrs: { 'data-id': c.id } }, [
+              el('code', { text: c.id }),
+              ` — ${strings.reportConflictKept(c.kept)}: `,
+              el('span', { class: 'report-reason', text: c.reason }),
+            ]),
+          ),
+        ),
+      )
+    if (report.orphaned.length > 0) sections.push(el('p', { class: 'muted', text: strings.reportOrphaned }))
+    if (report.rejected.length > 0)
+      sections.push(
+        el('h3', { text: strings.reportRejected }),
+        el(
+          'ul',
+          { class: 'report-list report-rejected' },
+          report.rejected.map((r) =>
+            el('li', {}, [
+              el('code', { text: r.id ?? strings.reportNoId }),
+              ': ',
+              el('span', { class: 'report-reason', text: r.reason }),
+            ]),
+          ),
+        ),
+      )
+    this.content.replaceChildren(...sections.filter((s): s is HTMLElement => s !== null))
+    const open = button(
+      strings.reportOpenArticle,
+      () => {
+        this.handle.close()
+        this.host.openArticle(report.articleId)
+      },
+      { class: 'primary', attrs: { 'data-action': 'open-article' } },
+    )
+    this.actions.replaceChildren(
+      button(strings.close, () => this.handle.close()),
+      open,
+    )
+    open.focus()
+  }
+}

@@ -1,0 +1,88 @@
+import type { HamishApi } from '../../../common/api'
+import type { ArticleSummary } from '../../../common/article'
+import { openDialog } from '../app/dialog'
+import { button, el } from '../app/dom'
+import { errorMessage } from '../app/error-message'
+import type { Toast, ToastOptions } from '../app/toasts'
+import { saveDownload } from '../export/save-download'
+import { strings } from '../strings'
+
+export type ShareApi = Pick<HamishApi, 'exportAnnotations' | 'revealExport'>
+
+/**
+ * Share notes…: export this article's annotations as a `.hamish.json` file
+ * (optionally bundled with the article), or import a colleague's file. The
+ * export follows the Export dialog: a download in the preview, a saved file
+ * with "Show file" in Electron; a failure stays in the dialog.
+ */
+export function openShareDialog(
+  api: ShareApi,
+  summary: ArticleSummary,
+  notify: (options: ToastOptions) => Toast,
+  pickImport: () => void,
+): void {
+  const bundle = el('input', { attrs: { type: 'checkbox', 'data-option': 'bundle' } })
+  const status = el('p', { class: 'export-status', attrs: { role: 'status', 'aria-live': 'polite' } })
+  const exportButton = button(strings.shareExportAction, () => void run(), {
+    class: 'primary',
+    attrs: { 'data-action': 'export-annotations' },
+  })
+  const importButton = button(
+    strings.shareImportAction,
+    () => {
+      handle.close()
+      pickImport()
+    },
+    { attrs: { 'data-action': 'import-annotations' } },
+  )
+  const handle = openDialog({
+    title: strings.shareTitle(summary.title),
+    body: [
+      el('section', { class: 'share-section' }, [
+        el('h3', { text: strings.shareExportHeading }),
+        el('p', { class: 'muted', text: strings.shareExportHint }),
+        el('label', { class: 'export-option' }, [bundle, strings.shareBundle]),
+        exportButton,
+        status,
+      ]),
+      el('section', { class: 'share-section' }, [
+        el('h3', { text: strings.shareImportHeading }),
+        el('p', { class: 'muted', text: strings.shareImportHint }),
+        importButton,
+      ]),
+    ],
+    class: 'share-dialog',
+    initialFocus: exportButton,
+  })
+
+  async function run(): Promise<void> {
+    exportButton.disabled = true
+    bundle.disabled = true
+    status.classList.remove('error')
+    status.textContent = strings.shareExporting
+    try {
+      const result = await api.exportAnnotations(summary.id, { bundle: bundle.checked })
+      if (result.status === 'cancelled') {
+        status.textContent = ''
+        return
+      }
+      handle.close()
+      if (result.status === 'download') {
+        saveDownload(result.fileName, result.mimeType, result.bytes)
+        notify({ message: strings.exportDownloaded(result.fileName) })
+      } else {
+        notify({
+          message: strings.exportSaved(result.location),
+          action: { label: strings.exportShowFile, run: () => void api.revealExport() },
+          timeout: 10_000,
+        })
+      }
+    } catch (err) {
+      status.classList.add('error')
+      status.textContent = strings.shareExportFailed + errorMessage(err)
+    } finally {
+      exportButton.disabled = false
+      bundle.disabled = false
+    }
+  }
+}
