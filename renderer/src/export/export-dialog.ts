@@ -6,7 +6,7 @@ import { button, el, uid } from '../app/dom'
 import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
 import { strings } from '../strings'
-import { saveDownload } from './save-download'
+import { announceExport } from './announce-result'
 
 export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
 
@@ -77,21 +77,9 @@ export function openExportDialog(
         groupByColor: groupByColor.checked,
         paper: paper.value === 'Letter' ? 'Letter' : 'A4',
       })
-      if (result.status === 'cancelled') {
-        status.textContent = ''
-        return
-      }
-      handle.close()
-      if (result.status === 'download') {
-        saveDownload(result.fileName, result.mimeType, result.bytes)
-        notify({ message: strings.exportDownloaded(result.fileName) })
-      } else {
-        notify({
-          message: strings.exportSaved(result.location),
-          action: { label: strings.exportShowFile, run: () => void api.revealExport() },
-          timeout: 10_000,
-        })
-      }
+      // Close first, so the toast and the download are not hidden behind the modal dialog.
+      if (result.status !== 'cancelled') handle.close()
+      if (!announceExport(result, api, notify)) status.textContent = ''
     } catch (err) {
       status.classList.add('error')
       status.textContent = strings.exportFailed + errorMessage(err)

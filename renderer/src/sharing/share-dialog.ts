@@ -4,7 +4,7 @@ import { openDialog } from '../app/dialog'
 import { button, el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
-import { saveDownload } from '../export/save-download'
+import { announceExport } from '../export/announce-result'
 import { strings } from '../strings'
 
 export type ShareApi = Pick<HamishApi, 'exportAnnotations' | 'revealExport'>
@@ -62,21 +62,9 @@ export function openShareDialog(
     status.textContent = strings.shareExporting
     try {
       const result = await api.exportAnnotations(summary.id, { bundle: bundle.checked })
-      if (result.status === 'cancelled') {
-        status.textContent = ''
-        return
-      }
-      handle.close()
-      if (result.status === 'download') {
-        saveDownload(result.fileName, result.mimeType, result.bytes)
-        notify({ message: strings.exportDownloaded(result.fileName) })
-      } else {
-        notify({
-          message: strings.exportSaved(result.location),
-          action: { label: strings.exportShowFile, run: () => void api.revealExport() },
-          timeout: 10_000,
-        })
-      }
+      // Close first, so the toast and the download are not hidden behind the modal dialog.
+      if (result.status !== 'cancelled') handle.close()
+      if (!announceExport(result, api, notify)) status.textContent = ''
     } catch (err) {
       status.classList.add('error')
       status.textContent = strings.shareExportFailed + errorMessage(err)
