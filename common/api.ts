@@ -177,6 +177,7 @@ export interface HamishEvents {
 }
 
 export type MenuCommand =
+  | 'theme-system'
   | 'theme-light'
   | 'theme-dark'
   | 'theme-sepia'
@@ -225,7 +226,7 @@ const settingsPatch = v.strictObject({
   fontSize: v.optional(range(SETTINGS_LIMITS.fontSize)),
   lineHeight: v.optional(range(SETTINGS_LIMITS.lineHeight)),
   columnWidth: v.optional(range(SETTINGS_LIMITS.columnWidth)),
-  theme: v.optional(v.picklist(['light', 'dark', 'sepia'])),
+  theme: v.optional(v.picklist(['system', 'light', 'dark', 'sepia'])),
 })
 
 /** Argument schemas, one tuple per method: the single runtime check every transport applies. */

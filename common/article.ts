@@ -41,7 +41,8 @@ export interface ImportedArticle {
   doc: DocNode
 }
 
-export type Theme = 'light' | 'dark' | 'sepia'
+/** `system` follows the OS's light or dark preference. */
+export type Theme = 'system' | 'light' | 'dark' | 'sepia'
 export type ReaderFont = 'amiri' | 'noto-naskh-arabic' | 'system'
 
 /** Reading settings: persisted in library.json, applied to every article. */
@@ -60,7 +61,7 @@ export const DEFAULT_SETTINGS: ReadingSettings = {
   fontSize: 20,
   lineHeight: 1.9,
   columnWidth: 70,
-  theme: 'light',
+  theme: 'system',
 }
 
 export const SETTINGS_LIMITS = {

@@ -62,6 +62,7 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
         {
           label: 'Theme',
           submenu: [
+            { label: 'Follow the system', type: 'radio', click: () => actions.command('theme-system') },
             { label: 'Light', type: 'radio', click: () => actions.command('theme-light') },
             { label: 'Dark', type: 'radio', click: () => actions.command('theme-dark') },
             { label: 'Sepia', type: 'radio', click: () => actions.command('theme-sepia') },

@@ -201,7 +201,7 @@ export const strings = {
   settingsLineHeight: 'Line height',
   settingsWidth: 'Column width',
   settingsTheme: 'Theme',
-  themeNames: { light: 'Light', dark: 'Dark', sepia: 'Sepia' },
+  themeNames: { system: 'Like the system', light: 'Light', dark: 'Dark', sepia: 'Sepia' },
   settingsReset: 'Restore defaults',
   settingsSaveFailed: 'Your reading settings could not be saved: ',
   settingsLoadFailed: 'Your reading settings could not be loaded: ',

@@ -115,7 +115,7 @@ describe('reading settings', () => {
     await page.keyboard.press('Escape')
     await expect
       .poll(() => callApi(page, 'getSettings'))
-      .toEqual({ font: 'amiri', fontSize: 20, lineHeight: 1.9, columnWidth: 70, theme: 'light' })
+      .toEqual({ font: 'amiri', fontSize: 20, lineHeight: 1.9, columnWidth: 70, theme: 'system' })
     await page.goto(new URL('/#/', page.url()).href)
     await page.reload()
     await waitForLibrary(page)
@@ -126,5 +126,20 @@ describe('reading settings', () => {
       width: '70ch',
     })
     expect(app.pageErrors).toEqual([])
+  })
+
+  it('follow the system’s light or dark preference by default, live', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    expect(await callApi(page, 'getSettings')).toMatchObject({ theme: 'system' })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect.poll(async () => (await applied(app!)).theme).toBe('dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect.poll(async () => (await applied(app!)).theme).toBe('light')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.reload()
+    await waitForLibrary(page)
+    expect((await applied(app)).theme).toBe('dark')
+    await page.emulateMedia({ colorScheme: 'light' })
   })
 })

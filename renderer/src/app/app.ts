@@ -1,4 +1,5 @@
 import type { HamishBridge, MenuCommand } from '../../../common/api'
+import type { Theme } from '../../../common/article'
 import { ImportController } from '../import/import-controller'
 import { installDropZone } from '../import/drop-zone'
 import { createFilePicker } from '../import/file-picker'
@@ -200,10 +201,11 @@ export class App {
 
   private onMenu(command: MenuCommand): void {
     switch (command) {
+      case 'theme-system':
       case 'theme-light':
       case 'theme-dark':
       case 'theme-sepia':
-        this.settings.update({ theme: command.slice('theme-'.length) as 'light' | 'dark' | 'sepia' })
+        this.settings.update({ theme: command.slice('theme-'.length) as Theme })
         break
       case 'show-library':
         navigate({ name: 'library' })

@@ -13,7 +13,7 @@ import type { ProfileStore } from './profile-store'
 import type { SettingsStore } from './settings-store'
 
 const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
-const THEMES: Theme[] = ['light', 'dark', 'sepia']
+const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 
 /** A group of radio buttons bound to one setting. */
 function radioGroup<T extends string>(
