@@ -186,6 +186,9 @@ export type MenuCommand =
   | 'show-help'
   | 'undo'
   | 'redo'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset'
   | 'export'
   | 'share-notes'
 export type HamishEventName = keyof HamishEvents

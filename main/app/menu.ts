@@ -55,9 +55,29 @@ export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions,
     {
       label: '&View',
       submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        // Ctrl/Cmd += - 0 size the reading text (the page handles the keys); zooming the whole window moves to Shift.
+        {
+          label: 'Larger Text',
+          accelerator: 'CmdOrCtrl+=',
+          registerAccelerator: false,
+          click: () => actions.command('text-larger'),
+        },
+        {
+          label: 'Smaller Text',
+          accelerator: 'CmdOrCtrl+-',
+          registerAccelerator: false,
+          click: () => actions.command('text-smaller'),
+        },
+        {
+          label: 'Default Text Size',
+          accelerator: 'CmdOrCtrl+0',
+          registerAccelerator: false,
+          click: () => actions.command('text-reset'),
+        },
+        { type: 'separator' },
+        { role: 'zoomIn', accelerator: 'CmdOrCtrl+Shift+=' },
+        { role: 'zoomOut', accelerator: 'CmdOrCtrl+Shift+-' },
+        { role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
         { type: 'separator' },
         {
           label: 'Theme',

@@ -221,6 +221,10 @@ export const strings = {
   helpShortcuts: [
     ['Ctrl+O / ⌘O', 'Import files'],
     ['Ctrl+, / ⌘,', 'Reading settings'],
+    ['Ctrl+= / ⌘=', 'Larger reading text'],
+    ['Ctrl+- / ⌘-', 'Smaller reading text'],
+    ['Ctrl+0 / ⌘0', 'Default reading text size'],
+    ['Ctrl+E / ⌘E', 'Export the open article'],
     ['Tab / Shift+Tab', 'Move between controls'],
     ['Enter', 'Open the focused article or button'],
     ['Escape', 'Close a dialog'],

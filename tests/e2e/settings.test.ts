@@ -142,4 +142,22 @@ describe('reading settings', () => {
     expect((await applied(app)).theme).toBe('dark')
     await page.emulateMedia({ colorScheme: 'light' })
   })
+
+  it('change the reading text size with Ctrl+= / Ctrl+- / Ctrl+0, and keep it', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.locator('.article-link').first().click()
+    await waitForReader(page)
+    await page.keyboard.press('Control+=')
+    await page.keyboard.press('Control+=')
+    await expect.poll(async () => (await applied(app!)).size).toBe('24px')
+    await expect.poll(() => callApi(page, 'getSettings')).toMatchObject({ fontSize: 24 })
+    await page.keyboard.press('Control+-')
+    await expect.poll(async () => (await applied(app!)).size).toBe('22px')
+    await page.reload()
+    await waitForReader(page)
+    expect((await applied(app)).size).toBe('22px')
+    await page.keyboard.press('Control+0')
+    await expect.poll(() => callApi(page, 'getSettings')).toMatchObject({ fontSize: 20 })
+  })
 })

@@ -1,5 +1,5 @@
 import type { HamishBridge, MenuCommand } from '../../../common/api'
-import type { Theme } from '../../../common/article'
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type Theme } from '../../../common/article'
 import { ImportController } from '../import/import-controller'
 import { installDropZone } from '../import/drop-zone'
 import { createFilePicker } from '../import/file-picker'
@@ -187,9 +187,23 @@ export class App {
     } else if (isCommand(event, ',')) {
       event.preventDefault()
       this.openSettings()
+    } else if (textSizeKey(event)) {
+      event.preventDefault()
+      this.changeTextSize(textSizeKey(event)!)
     } else if (isCommand(event, 'z') && !inTextField(event.target)) {
       if (this.toasts.undoLatest()) event.preventDefault()
     }
+  }
+
+  /** Ctrl/Cmd += / - / 0: the reading text's size, in the settings' own steps and limits, saved like any setting. */
+  private changeTextSize(step: 'larger' | 'smaller' | 'reset'): void {
+    const { min, max } = SETTINGS_LIMITS.fontSize
+    const size = this.settings.current.fontSize
+    const next =
+      step === 'reset'
+        ? DEFAULT_SETTINGS.fontSize
+        : Math.min(max, Math.max(min, size + (step === 'larger' ? 2 : -2)))
+    if (next !== size) this.settings.update({ fontSize: next })
   }
 
   /** Events from main (Electron's native menu and dialogs); the preview has none. */
@@ -215,6 +229,15 @@ export class App {
         break
       case 'show-help':
         openHelpDialog()
+        break
+      case 'text-larger':
+        this.changeTextSize('larger')
+        break
+      case 'text-smaller':
+        this.changeTextSize('smaller')
+        break
+      case 'text-reset':
+        this.changeTextSize('reset')
         break
       case 'undo':
       case 'redo':
@@ -256,4 +279,14 @@ function replayUndoKey(command: 'undo' | 'redo'): void {
       bubbles: true,
     }),
   )
+}
+
+/** Which text-size shortcut a key press is, if any: Ctrl/Cmd with = or +, -, 0 (main keyboard or keypad). */
+function textSizeKey(event: KeyboardEvent): 'larger' | 'smaller' | 'reset' | null {
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  if (!(mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) || event.altKey) return null
+  if (event.key === '=' || event.key === '+') return 'larger'
+  if (event.key === '-' || event.key === '_') return 'smaller'
+  if (event.key === '0' || event.code === 'Numpad0') return 'reset'
+  return null
 }
