@@ -15,7 +15,8 @@ import { el } from './dom'
 import { errorMessage } from './error-message'
 import { openHelpDialog } from './help-dialog'
 import { NoticeBanners } from './notices'
-import { followRoute, navigate, type Route } from './router'
+import { articleToReopen, rememberLastArticle } from './last-article'
+import { followRoute, navigate, routeHash, type Route } from './router'
 import { openExportDialog } from '../export/export-dialog'
 import { AnnotationImporter, isAnnotationFile } from '../sharing/annotation-import'
 import { openShareDialog } from '../sharing/share-dialog'
@@ -102,6 +103,8 @@ export class App {
       this.profile.load().catch(() => undefined),
       this.store.refresh().catch(report(strings.loadLibraryFailed)),
     ])
+    const reopen = articleToReopen(location.hash, this.store.articles)
+    if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
     followRoute((route) => this.show(route))
   }
 
@@ -142,6 +145,7 @@ export class App {
       return
     }
     this.lastArticle = route.id
+    rememberLastArticle(route.id)
     const reader = new ReaderView(this.api, route.id, {
       openLink: (href) => {
         // Main's window-open handler sends http(s)/mailto to the system browser; the preview opens nothing.

@@ -1,0 +1,39 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openArticleId } from './annotation-helpers'
+import { openApp, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
+
+let browser: Browser | null = null
+let app: AppSession | null = null
+
+beforeAll(async () => {
+  browser = await startBrowser()
+  if (browser) app = await openApp(browser, { seed: true })
+})
+
+afterAll(async () => {
+  await app?.close()
+  await browser?.close()
+})
+
+describe('starting again', () => {
+  it('reopens the last article read, unless the library was asked for', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.locator('.article-link').first().click()
+    await waitForReader(page)
+    const id = await openArticleId(page)
+
+    // A fresh start (no route in the address) goes straight back to the article.
+    await page.goto(new URL('/', page.url()).href)
+    await waitForReader(page)
+    expect(await openArticleId(page)).toBe(id)
+
+    // An explicit library address stays on the library.
+    await page.goto(new URL('/#/', page.url()).href)
+    await page.reload()
+    await waitForLibrary(page)
+    expect(await page.locator('.reader').count()).toBe(0)
+    expect(app.pageErrors).toEqual([])
+  })
+})
