@@ -186,6 +186,7 @@ export type MenuCommand =
   | 'show-help'
   | 'undo'
   | 'redo'
+  | 'focus-mode'
   | 'text-larger'
   | 'text-smaller'
   | 'text-reset'

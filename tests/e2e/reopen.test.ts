@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openArticleId } from './annotation-helpers'
-import { openApp, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
+import { openApp, screenshot, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 let browser: Browser | null = null
 let app: AppSession | null = null
@@ -16,7 +16,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe('starting again', () => {
+describe('starting again, and focus mode', () => {
   it('reopens the last article read, unless the library was asked for', async ({ skip }) => {
     if (!app) return skip()
     const { page } = app
@@ -35,5 +35,24 @@ describe('starting again', () => {
     await waitForLibrary(page)
     expect(await page.locator('.reader').count()).toBe(0)
     expect(app.pageErrors).toEqual([])
+  })
+
+  it('focus mode shows only the text: Ctrl+Shift+F toggles it, Escape leaves it', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.locator('.article-link').first().click()
+    await waitForReader(page)
+    expect(await page.locator('.topbar').isVisible()).toBe(true)
+    await page.keyboard.press('Control+Shift+F')
+    await expect.poll(() => page.locator('.topbar').isVisible()).toBe(false)
+    expect(await page.locator('.reader-nav').isVisible()).toBe(false)
+    expect(await page.locator('.reader .ProseMirror').isVisible()).toBe(true)
+    await screenshot(page, 'focus-mode.png')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('.topbar').isVisible()).toBe(true)
+    await page.keyboard.press('Control+Shift+F')
+    await expect.poll(() => page.locator('.topbar').isVisible()).toBe(false)
+    await page.keyboard.press('Control+Shift+F')
+    await expect.poll(() => page.locator('.topbar').isVisible()).toBe(true)
   })
 })

@@ -129,6 +129,7 @@ export class App {
     previous?.destroy()
     this.topbar.setRoute(route.name)
     if (route.name === 'library') {
+      delete document.documentElement.dataset.focus
       // Highlights added or deleted in the reader change the list's annotation counts.
       if (previous instanceof ReaderView)
         this.store
@@ -191,12 +192,32 @@ export class App {
     } else if (isCommand(event, ',')) {
       event.preventDefault()
       this.openSettings()
+    } else if (isFocusKey(event) && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.setFocusMode(document.documentElement.dataset.focus !== 'on')
+    } else if (
+      event.key === 'Escape' &&
+      document.documentElement.dataset.focus === 'on' &&
+      !document.querySelector('dialog[open]')
+    ) {
+      this.setFocusMode(false)
     } else if (textSizeKey(event)) {
       event.preventDefault()
       this.changeTextSize(textSizeKey(event)!)
     } else if (isCommand(event, 'z') && !inTextField(event.target)) {
       if (this.toasts.undoLatest()) event.preventDefault()
     }
+  }
+
+  /**
+   * Focus mode: only the text, without the top bar, the reader's buttons and
+   * the notes panel. Ctrl/Cmd+Shift+F toggles it, Escape leaves it, and
+   * leaving the reader ends it.
+   */
+  private setFocusMode(on: boolean): void {
+    if (on) document.documentElement.dataset.focus = 'on'
+    else delete document.documentElement.dataset.focus
+    this.toasts.show({ message: on ? strings.focusModeOn : strings.focusModeOff, timeout: 2500 })
   }
 
   /** Ctrl/Cmd += / - / 0: the reading text's size, in the settings' own steps and limits, saved like any setting. */
@@ -233,6 +254,10 @@ export class App {
         break
       case 'show-help':
         openHelpDialog()
+        break
+      case 'focus-mode':
+        if (this.page instanceof ReaderView)
+          this.setFocusMode(document.documentElement.dataset.focus !== 'on')
         break
       case 'text-larger':
         this.changeTextSize('larger')
@@ -293,4 +318,11 @@ function textSizeKey(event: KeyboardEvent): 'larger' | 'smaller' | 'reset' | nul
   if (event.key === '-' || event.key === '_') return 'smaller'
   if (event.key === '0' || event.code === 'Numpad0') return 'reset'
   return null
+}
+
+/** Ctrl/Cmd+Shift+F, on any keyboard layout (by physical key as well as by letter). */
+function isFocusKey(event: KeyboardEvent): boolean {
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+  return mod && event.shiftKey && !event.altKey && (event.code === 'KeyF' || event.key.toLowerCase() === 'f')
 }
