@@ -192,6 +192,9 @@ export class App {
     } else if (isCommand(event, ',')) {
       event.preventDefault()
       this.openSettings()
+    } else if (isCommand(event, 'f') && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.page.openFind()
     } else if (isFocusKey(event) && this.page instanceof ReaderView) {
       event.preventDefault()
       this.setFocusMode(document.documentElement.dataset.focus !== 'on')

@@ -10,6 +10,8 @@ import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
 import { schema } from '../schema'
 import { loadReadingFont } from '../settings/fonts'
+import { FindBar } from '../find/find-bar'
+import { findPlugin } from '../find/find-plugin'
 import { strings } from '../strings'
 import { articleHeader } from './article-header'
 import { keyboardSelection } from './keyboard-selection'
@@ -59,6 +61,7 @@ export class ReaderView {
   private annotations: AnnotationController | null = null
   private destroyed = false
   private summary: ArticleSummary | null = null
+  private findBar: FindBar | null = null
 
   constructor(
     private readonly api: ReaderApi,
@@ -107,6 +110,16 @@ export class ReaderView {
       // A heavily annotated book shows the highlights near the reading position first, then the rest.
       this.annotations?.drawRest()
     })
+  }
+
+  /** Ctrl/Cmd+F: opens the find bar above the text (or focuses it). */
+  openFind(): void {
+    if (!this.view || !this.offsets) return
+    if (!this.findBar) {
+      this.findBar = new FindBar(this.view, this.offsets)
+      this.element.querySelector('.reader-column')?.prepend(this.findBar.element)
+    }
+    this.findBar.open()
   }
 
   /** Opens the export dialog for the open article (Ctrl+E, File > Export…); nothing while it loads. */
@@ -197,6 +210,7 @@ export class ReaderView {
             linkClicks(this.options.openLink),
             keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
             ...annotations.plugins(),
+            findPlugin(),
           ],
         }),
         editable: () => false,
