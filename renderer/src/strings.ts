@@ -219,6 +219,7 @@ export const strings = {
     'Hamish keeps your articles on this computer. Import files, open an article to read it, and select text to copy it.',
   helpShortcutsHeading: 'Keyboard',
   helpShortcuts: [
+    ['?', 'This list of shortcuts'],
     ['Ctrl+O / ⌘O', 'Import files'],
     ['Ctrl+, / ⌘,', 'Reading settings'],
     ['Ctrl+= / ⌘=', 'Larger reading text'],

@@ -55,4 +55,19 @@ describe('starting again, and focus mode', () => {
     await page.keyboard.press('Control+Shift+F')
     await expect.poll(() => page.locator('.topbar').isVisible()).toBe(true)
   })
+
+  it('lists every shortcut when ? is pressed', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.goto(new URL('/#/', page.url()).href)
+    await waitForLibrary(page)
+    await page.locator('body').press('?')
+    const dialog = page.locator('dialog[open]')
+    await dialog.waitFor()
+    const text = (await dialog.textContent()) ?? ''
+    for (const key of ['Ctrl+F', 'Ctrl+E', 'Ctrl+Shift+F', 'Ctrl+=', 'H / Shift+H', 'Ctrl+Z'])
+      expect(text).toContain(key)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+  })
 })

@@ -192,6 +192,18 @@ export class App {
     } else if (isCommand(event, ',')) {
       event.preventDefault()
       this.openSettings()
+    } else if (
+      event.key === '?' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      !inTextField(event.target)
+    ) {
+      // "?" lists every shortcut, as in most desktop and web apps.
+      if (!document.querySelector('dialog[open]')) {
+        event.preventDefault()
+        openHelpDialog()
+      }
     } else if (isCommand(event, 'f') && this.page instanceof ReaderView) {
       event.preventDefault()
       this.page.openFind()
