@@ -154,6 +154,8 @@ describe('reading settings', () => {
     await expect.poll(() => callApi(page, 'getSettings')).toMatchObject({ fontSize: 24 })
     await page.keyboard.press('Control+-')
     await expect.poll(async () => (await applied(app!)).size).toBe('22px')
+    // Settings are saved shortly after the last change; wait for main to have it before reloading.
+    await expect.poll(() => callApi(page, 'getSettings')).toMatchObject({ fontSize: 22 })
     await page.reload()
     await waitForReader(page)
     expect((await applied(app)).size).toBe('22px')
