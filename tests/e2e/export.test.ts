@@ -1,32 +1,20 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openArticleId, savedAnnotations } from './annotation-helpers'
 import {
+  appPerFile,
   callApi,
-  openApp,
   RESULTS_DIR,
   screenshot,
-  startBrowser,
   waitForLibrary,
   waitForReader,
   type AppSession,
 } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: true }, (session) => (app = session))
 
 /** Opens the sample article in the reader and returns its id. */
 async function openSample(): Promise<string> {

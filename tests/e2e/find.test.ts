@@ -1,29 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
 import { savedAnnotations, waitForHighlightCount } from './annotation-helpers'
-import {
-  callApi,
-  openApp,
-  screenshot,
-  startBrowser,
-  waitForLibrary,
-  waitForReader,
-  type AppSession,
-} from './harness'
+import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: true }, (session) => (app = session))
 
 /** A short fully vocalised text, as classical books are written. */
 const VOCALISED = 'خَبَرٌ مُشَكَّلٌ\n\nقَالَ الوَزِيرُ أَسْعَدُ الشَّيْبَانِيُّ إِنَّ العَلَاقَاتِ جَيِّدَةٌ، وَأَكَّدَ الشَّيْبَانِيُّ ذَلِكَ فِي مُوسْكُو.\n'

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { launchChromium, ROOT, startPreview, type RunningPreview } from '../support/preview'
 
 /** Where screenshots go: kept by CI as test artifacts. */
@@ -152,4 +153,25 @@ export async function callApi<T>(page: Page, method: string, ...args: unknown[])
     },
     { method, args },
   )
+}
+
+/**
+ * One browser and one app session for all the tests of a file: opened before
+ * them, closed after. `use` receives the session; where no Chromium is
+ * installed it is never called and the tests skip (under CI=true,
+ * `startBrowser` fails instead).
+ */
+export function appPerFile(options: Parameters<typeof openApp>[1], use: (app: AppSession) => void): void {
+  let browser: Browser | null = null
+  let app: AppSession | null = null
+  beforeAll(async () => {
+    browser = await startBrowser()
+    if (!browser) return
+    app = await openApp(browser, options)
+    use(app)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { HIGHLIGHT_COLORS } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
 import { plainText } from '../../common/plain-text'
@@ -17,12 +17,11 @@ import {
   waitForHighlightCount,
 } from './annotation-helpers'
 import {
+  appPerFile,
   callApi,
   dropFiles,
   importResults,
-  openApp,
   screenshot,
-  startBrowser,
   waitForLibrary,
   waitForReader,
   type AppSession,
@@ -31,19 +30,9 @@ import {
 /** Seven real paragraphs mixing Arabic, Latin letters and digits (corpus/bidi). */
 const MIXED_PATH = join(ROOT, 'tests/fixtures/bidi-mixed-paragraphs.txt')
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  // The seeded library holds the Arabic sample article; the mixed paragraphs are imported.
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+// The seeded library holds the Arabic sample article; the mixed paragraphs are imported.
+appPerFile({ seed: true }, (session) => (app = session))
 
 async function openArticle(page: Page, title: string): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '') + '#/')

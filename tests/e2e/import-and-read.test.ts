@@ -1,15 +1,13 @@
 import { basename } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
+  appPerFile,
   dropFiles,
   importResults,
-  openApp,
   rowTitles,
   SAMPLE_PATH,
   SAMPLE_WORDS,
   screenshot,
-  startBrowser,
   waitForReader,
   type AppSession,
 } from './harness'
@@ -29,18 +27,8 @@ This paragraph is written in English inside an Arabic article, so it runs left t
 وهذا [رابط خارجي](https://example.org/hamish-test) لا يجوز أن يفتح شيئاً.
 `
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: false })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: false }, (session) => (app = session))
 
 describe('import and read, from an empty library', () => {
   it('starts empty and imports the sample through the file picker', async ({ skip }) => {

@@ -1,19 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importResults, openApp, rowTitles, screenshot, startBrowser, type AppSession } from './harness'
+import { describe, expect, it } from 'vitest'
+import { appPerFile, importResults, rowTitles, screenshot, type AppSession } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: true }, (session) => (app = session))
 
 /** Bytes that are plainly not text: a PDF header and a run of binary. */
 function binary(prefix: string, size = 4096): Buffer {

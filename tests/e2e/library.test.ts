@@ -1,28 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  openApp,
-  rowTitles,
-  screenshot,
-  startBrowser,
-  waitForLibrary,
-  waitForReader,
-  type AppSession,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { appPerFile, rowTitles, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  // A new library holds the sample article.
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+// A new library holds the sample article.
+appPerFile({ seed: true }, (session) => (app = session))
 
 const row = (app: AppSession) => app.page.locator('.library-table tbody tr').first()
 

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  importResults,
-  openApp,
-  startBrowser,
-  waitForLibrary,
-  waitForReader,
-  type AppSession,
-} from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appPerFile, callApi, importResults, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 /** A long Arabic article whose paragraphs say their own number, so the test can tell where the reader is. */
 function longArticle(paragraphs: number): string {
@@ -21,18 +13,8 @@ function longArticle(paragraphs: number): string {
   return ['مقالة طويلة لاختبار موضع القراءة', '', ...body.flatMap((p) => [p, ''])].join('\n')
 }
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: false, height: 700 })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: false, height: 700 }, (session) => (app = session))
 
 /** The number of the paragraph at the top of the reader, just under the top bar. */
 function paragraphAtTop(page: Page): Promise<number | null> {

@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openArticleId } from './annotation-helpers'
-import { openApp, screenshot, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
+import { appPerFile, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: true }, (session) => (app = session))
 
 describe('starting again, and focus mode', () => {
   it('reopens the last article read, unless the library was asked for', async ({ skip }) => {

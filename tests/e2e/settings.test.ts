@@ -1,27 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  openApp,
-  screenshot,
-  startBrowser,
-  waitForLibrary,
-  waitForReader,
-  type AppSession,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
-let browser: Browser | null = null
 let app: AppSession | null = null
-
-beforeAll(async () => {
-  browser = await startBrowser()
-  if (browser) app = await openApp(browser, { seed: true })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await browser?.close()
-})
+appPerFile({ seed: true }, (session) => (app = session))
 
 /** What the page has applied of the reading settings. */
 const applied = (app: AppSession) =>
