@@ -54,8 +54,13 @@ function openTag(token: Token, options: MarkdownOptions): HTMLElement {
   return document.createElement(token.block ? 'div' : 'span')
 }
 
-/** Appends the inline children of one block (text, emphasis, links, code, breaks). */
-function inline(parent: Node, tokens: Token[], options: MarkdownOptions): void {
+/**
+ * Appends the DOM for a token list: block tokens at the top level, inline
+ * tokens inside an `inline` token's children (the same walk, one level down).
+ * Opening and closing tokens nest through a stack; every leaf is built from
+ * the allow-list or shown as text.
+ */
+function appendTokens(parent: Node, tokens: Token[], options: MarkdownOptions, block: boolean): void {
   const stack: Node[] = [parent]
   const top = (): Node => stack[stack.length - 1]!
   for (const token of tokens) {
@@ -65,19 +70,32 @@ function inline(parent: Node, tokens: Token[], options: MarkdownOptions): void {
       stack.push(element)
     } else if (token.nesting === -1) {
       if (stack.length > 1) stack.pop()
+    } else if (token.type === 'inline') {
+      appendTokens(top(), token.children ?? [], options, false)
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      const pre = document.createElement('pre')
+      const code = document.createElement('code')
+      code.textContent = token.content
+      pre.appendChild(code)
+      top().appendChild(pre)
     } else if (token.type === 'code_inline') {
       const code = document.createElement('code')
       code.textContent = token.content
       top().appendChild(code)
+    } else if (token.type === 'hr') {
+      top().appendChild(document.createElement('hr'))
     } else if (token.type === 'hardbreak') {
       top().appendChild(document.createElement('br'))
     } else if (token.type === 'softbreak') {
       top().appendChild(document.createTextNode('\n'))
-    } else if (token.type === 'image') {
-      // An image is never loaded from a note: its description stands in for it.
+    } else if (!block) {
+      // Text, and an image's description standing in for it (images are never loaded from a note).
       top().appendChild(document.createTextNode(token.content))
-    } else {
-      top().appendChild(document.createTextNode(token.content))
+    } else if (token.content) {
+      // html_block cannot occur with html: false; any other block leaf shows as text.
+      const p = document.createElement('p')
+      p.textContent = token.content
+      top().appendChild(p)
     }
   }
 }
@@ -92,32 +110,6 @@ function inline(parent: Node, tokens: Token[], options: MarkdownOptions): void {
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): DocumentFragment {
   const fragment = document.createDocumentFragment()
-  const tokens = markdown().parse(source, {})
-  const stack: Node[] = [fragment]
-  const top = (): Node => stack[stack.length - 1]!
-  for (const token of tokens) {
-    if (token.nesting === 1) {
-      const element = openTag(token, options)
-      top().appendChild(element)
-      stack.push(element)
-    } else if (token.nesting === -1) {
-      if (stack.length > 1) stack.pop()
-    } else if (token.type === 'inline') {
-      inline(top(), token.children ?? [], options)
-    } else if (token.type === 'fence' || token.type === 'code_block') {
-      const pre = document.createElement('pre')
-      const code = document.createElement('code')
-      code.textContent = token.content
-      pre.appendChild(code)
-      top().appendChild(pre)
-    } else if (token.type === 'hr') {
-      top().appendChild(document.createElement('hr'))
-    } else if (token.content) {
-      // html_block cannot occur with html: false; any other leaf shows as text.
-      const p = document.createElement('p')
-      p.textContent = token.content
-      top().appendChild(p)
-    }
-  }
+  appendTokens(fragment, markdown().parse(source, {}), options, true)
   return fragment
 }
