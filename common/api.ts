@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { LANGUAGE_SETTINGS } from './i18n/ui-language'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
 import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
 import type { Article, ArticleSummary, ReadingSettings } from './article'
@@ -182,6 +183,7 @@ export type MenuCommand =
   | 'theme-dark'
   | 'theme-sepia'
   | 'show-library'
+  | 'show-search'
   | 'show-settings'
   | 'show-help'
   | 'undo'
@@ -231,6 +233,7 @@ const settingsPatch = v.strictObject({
   lineHeight: v.optional(range(SETTINGS_LIMITS.lineHeight)),
   columnWidth: v.optional(range(SETTINGS_LIMITS.columnWidth)),
   theme: v.optional(v.picklist(['system', 'light', 'dark', 'sepia'])),
+  language: v.optional(v.picklist(LANGUAGE_SETTINGS)),
 })
 
 /** Argument schemas, one tuple per method: the single runtime check every transport applies. */

@@ -1,3 +1,4 @@
+import type { LanguageSetting } from './i18n/ui-language'
 import type { AnchoredAnnotation } from './annotation'
 import type { DocNode } from './document'
 import type { Direction } from './language'
@@ -54,6 +55,8 @@ export interface ReadingSettings {
   /** Text column width in `ch`. */
   columnWidth: number
   theme: Theme
+  /** The interface's language; `system` follows the OS. Articles keep their own. */
+  language: LanguageSetting
 }
 
 export const DEFAULT_SETTINGS: ReadingSettings = {
@@ -62,6 +65,7 @@ export const DEFAULT_SETTINGS: ReadingSettings = {
   lineHeight: 1.9,
   columnWidth: 70,
   theme: 'system',
+  language: 'system',
 }
 
 export const SETTINGS_LIMITS = {

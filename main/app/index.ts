@@ -1,5 +1,8 @@
 import { app, BrowserWindow, Menu } from 'electron'
 import { join } from 'node:path'
+import type { ReadingSettings } from '../../common/article'
+import { createTranslator } from '../../common/i18n/translator'
+import { resolveUiLanguage, type UiLanguage } from '../../common/i18n/ui-language'
 import { Library } from '../library/library'
 import { pickLibraryDir } from '../library/library-paths'
 import { createApiService } from '../library/api-service'
@@ -41,8 +44,34 @@ async function start(): Promise<void> {
   hardenSession()
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
   const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
+  // The native menu speaks the interface language; it is rebuilt only when that changes.
+  let menuLanguage: UiLanguage | null = null
+  const setMenu = (settings: ReadingSettings): void => {
+    const language = resolveUiLanguage(settings.language, app.getPreferredSystemLanguages())
+    if (language === menuLanguage) return
+    menuLanguage = language
+    Menu.setApplicationMenu(
+      buildMenu(
+        () => win,
+        {
+          importFiles: () => {
+            if (win) void importWithDialog(win, library)
+          },
+          command: (command) => {
+            if (win) sendEvent(win, 'menuCommand', command)
+          },
+        },
+        process.platform === 'darwin',
+        createTranslator(language),
+      ),
+    )
+  }
   registerIpc(
-    createApiService(library, { host: dialogExports(() => win), printPdf: printHtmlToPdfElectron }),
+    createApiService(library, {
+      host: dialogExports(() => win),
+      printPdf: printHtmlToPdfElectron,
+      onSettingsChanged: setMenu,
+    }),
     (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl),
   )
 
@@ -50,20 +79,7 @@ async function start(): Promise<void> {
   win.on('closed', () => {
     win = null
   })
-  Menu.setApplicationMenu(
-    buildMenu(
-      () => win,
-      {
-        importFiles: () => {
-          if (win) void importWithDialog(win, library)
-        },
-        command: (command) => {
-          if (win) sendEvent(win, 'menuCommand', command)
-        },
-      },
-      process.platform === 'darwin',
-    ),
-  )
+  setMenu(library.getSettings())
 }
 
 start().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../common/api'
+import type { Translate } from '../../common/i18n/translator'
 
 export interface MenuActions {
   importFiles(): void
@@ -8,108 +9,130 @@ export interface MenuActions {
 
 /**
  * The standard application menu with the usual accelerators: File (Import…,
- * Quit), Edit, View (zoom, theme, reload in development), Window, Help.
+ * Quit), Edit, View (zoom, theme, reload in development), Window, Help. Every
+ * label, the standard roles' included, is in the interface language (`t`),
+ * so an Arabic interface has an Arabic menu.
  */
-export function buildMenu(win: () => BrowserWindow | null, actions: MenuActions, isMac: boolean): Menu {
+export function buildMenu(
+  win: () => BrowserWindow | null,
+  actions: MenuActions,
+  isMac: boolean,
+  t: Translate,
+): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
+        { label: t('menu.import'), accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
         // Both open "Share notes…": importing needs a click in the page to open its file picker.
-        { label: 'Export annotations…', click: () => actions.command('share-notes') },
-        { label: 'Import annotations…', click: () => actions.command('share-notes') },
-        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => actions.command('show-library') },
+        { label: t('menu.exportAnnotations'), click: () => actions.command('share-notes') },
+        { label: t('menu.importAnnotations'), click: () => actions.command('share-notes') },
+        {
+          label: t('menu.library'),
+          accelerator: 'CmdOrCtrl+L',
+          click: () => actions.command('show-library'),
+        },
+        {
+          label: t('menu.searchLibrary'),
+          accelerator: 'CmdOrCtrl+K',
+          registerAccelerator: false,
+          click: () => actions.command('show-search'),
+        },
         { type: 'separator' },
-        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('show-settings') },
+        {
+          label: t('menu.settings'),
+          accelerator: 'CmdOrCtrl+,',
+          click: () => actions.command('show-settings'),
+        },
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        isMac ? { role: 'close', label: t('menu.close') } : { role: 'quit', label: t('menu.quit') },
       ],
     },
     {
       // Undo/redo act on annotations (or a focused text field), so the page decides: the
       // accelerators are shown but not registered, and a click asks the page.
-      label: '&Edit',
+      label: t('menu.edit'),
       submenu: [
         {
-          label: 'Undo',
+          label: t('menu.undo'),
           accelerator: 'CmdOrCtrl+Z',
           registerAccelerator: false,
           click: () => actions.command('undo'),
         },
         {
-          label: 'Redo',
+          label: t('menu.redo'),
           accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y',
           registerAccelerator: false,
           click: () => actions.command('redo'),
         },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t('menu.cut') },
+        { role: 'copy', label: t('menu.copy') },
+        { role: 'paste', label: t('menu.paste') },
+        { role: 'selectAll', label: t('menu.selectAll') },
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
         // Ctrl/Cmd += - 0 size the reading text (the page handles the keys); zooming the whole window moves to Shift.
         {
-          label: 'Larger Text',
+          label: t('menu.textLarger'),
           accelerator: 'CmdOrCtrl+=',
           registerAccelerator: false,
           click: () => actions.command('text-larger'),
         },
         {
-          label: 'Smaller Text',
+          label: t('menu.textSmaller'),
           accelerator: 'CmdOrCtrl+-',
           registerAccelerator: false,
           click: () => actions.command('text-smaller'),
         },
         {
-          label: 'Default Text Size',
+          label: t('menu.textReset'),
           accelerator: 'CmdOrCtrl+0',
           registerAccelerator: false,
           click: () => actions.command('text-reset'),
         },
         { type: 'separator' },
-        { role: 'zoomIn', accelerator: 'CmdOrCtrl+Shift+=' },
-        { role: 'zoomOut', accelerator: 'CmdOrCtrl+Shift+-' },
-        { role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
+        { role: 'zoomIn', label: t('menu.zoomIn'), accelerator: 'CmdOrCtrl+Shift+=' },
+        { role: 'zoomOut', label: t('menu.zoomOut'), accelerator: 'CmdOrCtrl+Shift+-' },
+        { role: 'resetZoom', label: t('menu.zoomReset'), accelerator: 'CmdOrCtrl+Shift+0' },
         { type: 'separator' },
         {
-          label: 'Theme',
+          label: t('menu.theme'),
           submenu: [
-            { label: 'Follow the system', type: 'radio', click: () => actions.command('theme-system') },
-            { label: 'Light', type: 'radio', click: () => actions.command('theme-light') },
-            { label: 'Dark', type: 'radio', click: () => actions.command('theme-dark') },
-            { label: 'Sepia', type: 'radio', click: () => actions.command('theme-sepia') },
+            { label: t('menu.themeSystem'), type: 'radio', click: () => actions.command('theme-system') },
+            { label: t('menu.themeLight'), type: 'radio', click: () => actions.command('theme-light') },
+            { label: t('menu.themeDark'), type: 'radio', click: () => actions.command('theme-dark') },
+            { label: t('menu.themeSepia'), type: 'radio', click: () => actions.command('theme-sepia') },
           ],
         },
         { type: 'separator' },
         {
-          label: 'Focus Mode',
+          label: t('menu.focusMode'),
           accelerator: 'CmdOrCtrl+Shift+F',
           registerAccelerator: false,
           click: () => actions.command('focus-mode'),
         },
-        { role: 'togglefullscreen' },
+        { role: 'togglefullscreen', label: t('menu.fullScreen') },
       ],
     },
-    { role: 'windowMenu' },
+    { role: 'windowMenu', label: t('menu.window') },
     {
       role: 'help',
+      label: t('menu.help'),
       submenu: [
-        { label: 'Hamish Help', accelerator: 'F1', click: () => actions.command('show-help') },
+        { label: t('menu.hamishHelp'), accelerator: 'F1', click: () => actions.command('show-help') },
         {
-          label: 'Toggle Developer Tools',
+          label: t('menu.devTools'),
           accelerator: 'CmdOrCtrl+Shift+I',
           click: () => win()?.webContents.toggleDevTools(),
         },
         {
-          label: 'Electron security checklist',
+          label: t('menu.securityChecklist'),
           click: () => void shell.openExternal('https://www.electronjs.org/docs/latest/tutorial/security'),
         },
       ],

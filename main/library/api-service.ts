@@ -1,4 +1,5 @@
 import type { HamishApi } from '../../common/api'
+import type { ReadingSettings } from '../../common/article'
 import type { ExportHost } from './export-host'
 import { renderExport, type PdfPrinter } from './exporter'
 import type { Library } from './library'
@@ -7,6 +8,8 @@ import type { Library } from './library'
 export interface ExportServices {
   host: ExportHost
   printPdf: PdfPrinter
+  /** Told after settings are saved (Electron rebuilds its native menu in the new interface language). */
+  onSettingsChanged?: (settings: ReadingSettings) => void
 }
 
 /**
@@ -23,7 +26,11 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     trashArticle: (id) => library.trashArticle(id),
     restoreArticle: (id) => library.restoreArticle(id),
     getSettings: async () => library.getSettings(),
-    updateSettings: (patch) => library.updateSettings(patch),
+    updateSettings: async (patch) => {
+      const settings = await library.updateSettings(patch)
+      exports.onSettingsChanged?.(settings)
+      return settings
+    },
     getReadingPosition: async (id) => library.getReadingPosition(id),
     setReadingPosition: (id, offset) => library.setReadingPosition(id, offset),
     listNotices: async () => library.listNotices(),

@@ -25,7 +25,13 @@ import {
   suggestArticles,
   toAnnotationCollection,
 } from '../../common/sharing'
-import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
+import {
+  DEFAULT_SETTINGS,
+  type Article,
+  type ArticleSummary,
+  type ImportedArticle,
+  type ReadingSettings,
+} from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
@@ -518,8 +524,9 @@ export class Library {
     })
   }
 
+  /** Settings saved before a setting existed read as its default. */
   getSettings(): ReadingSettings {
-    return { ...this.index.data.settings }
+    return { ...DEFAULT_SETTINGS, ...this.index.data.settings }
   }
 
   async updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings> {

@@ -7,10 +7,15 @@ import './styles/library.css'
 import './styles/dialogs.css'
 import './styles/reader.css'
 import './styles/annotations.css'
+import './styles/search.css'
+// The interface's own Arabic face, bundled like the reading fonts (used when the interface is in Arabic).
+import '@fontsource/noto-sans-arabic/400.css'
+import '@fontsource/noto-sans-arabic/600.css'
 import { App } from './app/app'
 import { el } from './app/dom'
 import { connectBridge } from './bridge'
-import { strings } from './strings'
+import { formattingLocale, resolveUiLanguage } from '../../common/i18n/ui-language'
+import { setUiLanguage, strings } from './strings'
 
 /** Shows why the app could not start, as text, in place of the app. */
 function showStartupError(err: unknown): void {
@@ -27,6 +32,10 @@ function showStartupError(err: unknown): void {
 async function start(): Promise<void> {
   const electron = Boolean(window.hamish)
   const api = connectBridge()
+  // The interface language is settled before any view is built; if the settings cannot be read, the OS decides.
+  const saved = await api.getSettings().catch(() => null)
+  const language = resolveUiLanguage(saved?.language, navigator.languages)
+  setUiLanguage(language, formattingLocale(language, navigator.languages))
   const root = el('div', { class: 'app' })
   document.body.replaceChildren(root)
   await new App(api, { electron }).start(root)

@@ -40,12 +40,20 @@ export async function startBrowser(): Promise<Browser | null> {
 /** Opens the app on a new preview server (an empty library unless `seed`). */
 export async function openApp(
   browser: Browser,
-  options: { seed?: boolean; library?: string; width?: number; height?: number } = {},
+  options: {
+    seed?: boolean
+    library?: string
+    width?: number
+    height?: number
+    /** The browser's (the "OS") preferred language; en-US unless a test is about another. */
+    locale?: string
+  } = {},
 ): Promise<AppSession> {
   const preview = await startPreview({ seed: options.seed ?? false, library: options.library })
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     deviceScaleFactor: 1,
+    locale: options.locale ?? 'en-US',
   })
   const page = await context.newPage()
   const origin = new URL(preview.url).origin

@@ -55,7 +55,14 @@ describe('reading settings', () => {
     await expect(panel.count()).resolves.toBe(0)
     await expect
       .poll(() => callApi(page, 'getSettings'))
-      .toEqual({ font: 'noto-naskh-arabic', fontSize: 26, lineHeight: 2.2, columnWidth: 50, theme: 'sepia' })
+      .toEqual({
+        font: 'noto-naskh-arabic',
+        fontSize: 26,
+        lineHeight: 2.2,
+        columnWidth: 50,
+        theme: 'sepia',
+        language: 'system',
+      })
 
     await page.reload()
     await waitForReader(page)
@@ -96,7 +103,14 @@ describe('reading settings', () => {
     await page.keyboard.press('Escape')
     await expect
       .poll(() => callApi(page, 'getSettings'))
-      .toEqual({ font: 'amiri', fontSize: 20, lineHeight: 1.9, columnWidth: 70, theme: 'system' })
+      .toEqual({
+        font: 'amiri',
+        fontSize: 20,
+        lineHeight: 1.9,
+        columnWidth: 70,
+        theme: 'system',
+        language: 'system',
+      })
     await page.goto(new URL('/#/', page.url()).href)
     await page.reload()
     await waitForLibrary(page)

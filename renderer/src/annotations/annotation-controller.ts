@@ -505,6 +505,19 @@ export class AnnotationController implements KeyTarget {
     dispatchHighlights(this.view, { type: 'flag', flag: 'active', id })
   }
 
+  /**
+   * Shows an annotation found by library search: its highlight scrolled into
+   * view, flashed and made active, or, when it is not found in this text, the
+   * notes panel that lists it.
+   */
+  show(id: string): void {
+    if (this.store.get(id)?.anchor) {
+      this.goTo(id)
+      // The active highlight takes Enter (edit) and Delete, as after Tab.
+      this.view?.dom.focus({ preventScroll: true })
+    } else if (this.store.get(id)) this.setPanelOpen(true, true)
+  }
+
   /** From the panel: scroll the highlight into view and flash it; Tab then continues from it. */
   private goTo(id: string): void {
     const view = this.view

@@ -202,7 +202,7 @@ export class HighlightPopover {
       { class: 'popover-colors', attrs: { role: 'group', 'aria-label': strings.popoverColor } },
       [
         ...HIGHLIGHT_COLORS.map((color) => {
-          const label = strings.recolorTo(strings.colorNames[color])
+          const label = strings.recolorTo(color)
           const b = button('', () => void this.run(() => this.actions.recolor(a.id, color)), {
             class: `popover-color popover-${color}`,
             attrs: {

@@ -77,7 +77,7 @@ export class NotesPanel {
     })
     this.search.addEventListener('input', () => this.setFilter({ text: this.search.value }))
     this.colorButtons = HIGHLIGHT_COLORS.map((color) => {
-      const label = strings.notesFilterColorLabel(strings.colorNames[color])
+      const label = strings.notesFilterColorLabel(color)
       const b = button('', () => this.toggleColor(color), {
         class: `notes-color notes-color-${color}`,
         attrs: { 'aria-pressed': 'false', 'aria-label': label, title: label, 'data-color': color },

@@ -28,7 +28,7 @@ export class SelectionToolbar {
       },
       [
         ...HIGHLIGHT_COLORS.map((color, i) => {
-          const label = strings.highlightIn(strings.colorNames[color], i + 1)
+          const label = strings.highlightIn(color, i + 1)
           const b = button('', () => actions.highlight(color), {
             class: `toolbar-color toolbar-${color}`,
             attrs: { 'aria-label': label, title: label, 'data-color': color },

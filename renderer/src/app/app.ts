@@ -10,13 +10,16 @@ import { ReaderView } from '../reader/reader-view'
 import { ProfileStore } from '../settings/profile-store'
 import { openSettingsPanel } from '../settings/settings-panel'
 import { SettingsStore } from '../settings/settings-store'
+import { resolveUiLanguage, type LanguageSetting } from '../../../common/i18n/ui-language'
 import { strings, UI_DIR, UI_LANG } from '../strings'
+import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
 import { el } from './dom'
 import { errorMessage } from './error-message'
 import { openHelpDialog } from './help-dialog'
 import { NoticeBanners } from './notices'
 import { articleToReopen, rememberLastArticle } from './last-article'
-import { followRoute, navigate, routeHash, type Route } from './router'
+import { followRoute, navigate, replaceRoute, routeHash, type Route } from './router'
+import { SearchView } from '../search/search-view'
 import { openExportDialog } from '../export/export-dialog'
 import { AnnotationImporter, isAnnotationFile } from '../sharing/annotation-import'
 import { openShareDialog } from '../sharing/share-dialog'
@@ -53,7 +56,7 @@ export class App {
   })
   private readonly picker = createFilePicker((files) => void this.imports.import(files))
   private readonly annotationImporter: AnnotationImporter
-  private page: LibraryView | ReaderView | null = null
+  private page: LibraryView | ReaderView | SearchView | null = null
   private lastArticle: string | undefined
 
   constructor(
@@ -79,6 +82,7 @@ export class App {
   async start(root: HTMLElement): Promise<void> {
     document.documentElement.lang = UI_LANG
     document.documentElement.dir = UI_DIR
+    document.documentElement.dataset.uiLang = UI_LANG
     const overlay = installDropZone(window, (files) => this.onDrop(files))
     root.replaceChildren(
       this.topbar.element,
@@ -106,6 +110,7 @@ export class App {
     const reopen = articleToReopen(location.hash, this.store.articles)
     if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
     followRoute((route) => this.show(route))
+    if (takeReopenAfterReload() === 'settings') this.openSettings()
   }
 
   /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */
@@ -124,10 +129,28 @@ export class App {
 
   private show(route: Route, reload = false): void {
     const previous = this.page
-    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id)
+    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) {
+      if (route.target) previous.openAt(route.target)
       return
+    }
+    if (previous instanceof SearchView && route.name === 'search') {
+      previous.setQuery(route.query)
+      return
+    }
     previous?.destroy()
     this.topbar.setRoute(route.name)
+    if (route.name === 'search') {
+      delete document.documentElement.dataset.focus
+      const view = new SearchView(this.api, this.store, route.query, (query) =>
+        replaceRoute({ name: 'search', query }),
+      )
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(strings.searchLabel)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      view.focus()
+      return
+    }
     if (route.name === 'library') {
       delete document.documentElement.dataset.focus
       // Highlights added or deleted in the reader change the list's annotation counts.
@@ -165,11 +188,18 @@ export class App {
         ),
     })
     this.page = reader
+    if (route.target) reader.openAt(route.target)
     this.main.replaceChildren(reader.element)
     window.scrollTo({ top: 0, behavior: 'instant' })
     void reader.load().then(() => {
-      if (this.page === reader && previous) reader.focus()
+      if (this.page === reader && previous && !route.target) reader.focus()
     })
+  }
+
+  /** Ctrl/Cmd+K, the Search link and File > Search the Library: the search page, its field focused. */
+  private openSearch(): void {
+    if (this.page instanceof SearchView) this.page.focus()
+    else navigate({ name: 'search', query: '' })
   }
 
   private focusContent(): void {
@@ -178,7 +208,21 @@ export class App {
   }
 
   private openSettings(): void {
-    openSettingsPanel(this.settings, this.profile)
+    openSettingsPanel(this.settings, this.profile, (language) => void this.changeLanguage(language))
+  }
+
+  /**
+   * Settings > Language: saved at once; when it changes the interface's
+   * language, the page is rebuilt in it by reloading (the URL keeps the open
+   * article, the reading position is saved, and the settings panel opens
+   * again), so no view is left holding words of the old language.
+   */
+  private async changeLanguage(language: LanguageSetting): Promise<void> {
+    if (!(await this.settings.updateNow({ language }))) return
+    if (resolveUiLanguage(language, navigator.languages) === UI_LANG) return
+    reopenAfterReload('settings')
+    this.page?.destroy()
+    location.reload()
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -186,6 +230,9 @@ export class App {
     if (isCommand(event, 'o') && !this.options.electron) {
       event.preventDefault()
       this.picker.open()
+    } else if (isCommand(event, 'k')) {
+      event.preventDefault()
+      this.openSearch()
     } else if (isCommand(event, 'e') && this.page instanceof ReaderView) {
       event.preventDefault()
       this.page.openExport()
@@ -263,6 +310,9 @@ export class App {
         break
       case 'show-library':
         navigate({ name: 'library' })
+        break
+      case 'show-search':
+        this.openSearch()
         break
       case 'show-settings':
         this.openSettings()

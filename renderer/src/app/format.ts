@@ -1,4 +1,4 @@
-import { UI_LANG } from '../strings'
+import { UI_LOCALE } from '../strings'
 
 /** Turns `YYYY-MM-DD` into a UTC timestamp, or null when it is not such a date. */
 function parseDay(day: string): number | null {
@@ -12,7 +12,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   try {
     return new Intl.DateTimeFormat(locale, options)
   } catch {
-    return new Intl.DateTimeFormat(UI_LANG, options)
+    return new Intl.DateTimeFormat(UI_LOCALE, options)
   }
 }
 
@@ -23,13 +23,13 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
  */
 export function formatDay(
   day: string | null,
-  locale: string = UI_LANG,
+  locale: string = UI_LOCALE,
   style: 'long' | 'medium' = 'medium',
 ): string {
   if (!day) return ''
   const t = parseDay(day)
   if (t === null) return day
-  return formatter(locale === 'und' ? UI_LANG : locale, { dateStyle: style, timeZone: 'UTC' }).format(t)
+  return formatter(locale === 'und' ? UI_LOCALE : locale, { dateStyle: style, timeZone: 'UTC' }).format(t)
 }
 
 /** A moment (ISO 8601) as a local date, for "added" and "deleted" columns. */
@@ -37,7 +37,7 @@ export function formatMoment(iso: string | null): string {
   if (!iso) return ''
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
-  return formatter(UI_LANG, { dateStyle: 'medium' }).format(t)
+  return formatter(UI_LOCALE, { dateStyle: 'medium' }).format(t)
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -56,19 +56,32 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   if (Number.isNaN(t)) return iso
   let value = (t - now) / 1000
   if (Math.abs(value) < 45)
-    return new Intl.RelativeTimeFormat(UI_LANG, { numeric: 'auto' }).format(0, 'second')
+    return new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: 'auto' }).format(0, 'second')
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(value) < size) {
-      return new Intl.RelativeTimeFormat(UI_LANG, { numeric: 'auto' }).format(Math.round(value), unit)
+      return new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: 'auto' }).format(Math.round(value), unit)
     }
     value /= size
   }
-  return formatter(UI_LANG, { dateStyle: 'medium' }).format(t)
+  return formatter(UI_LOCALE, { dateStyle: 'medium' }).format(t)
 }
 
 /** A moment with date and time, for a tooltip. */
 export function formatFullMoment(iso: string): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
-  return formatter(UI_LANG, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+  return formatter(UI_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+}
+
+/** A number with a fixed count of decimals, in the interface's digits (Arabic-Indic in Arabic). */
+export function formatDecimal(n: number, digits: number): string {
+  return new Intl.NumberFormat(UI_LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n)
+}
+
+/** A count in the interface's digits (a table cell; sentences count through strings). */
+export function formatInteger(n: number): string {
+  return new Intl.NumberFormat(UI_LOCALE).format(n)
 }

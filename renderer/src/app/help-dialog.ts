@@ -13,8 +13,12 @@ export function openHelpDialog(): void {
       el(
         'dl',
         { class: 'shortcuts' },
-        strings.helpShortcuts.flatMap(([keys, what]) => [
-          el('dt', {}, [el('kbd', { text: keys })]),
+        strings.helpShortcuts.flatMap(({ keys, where, what }) => [
+          // Key names read left to right in either interface language.
+          el('dt', {}, [
+            el('kbd', { attrs: { dir: 'ltr' }, text: keys }),
+            where ? el('span', { class: 'muted shortcut-where', text: ` (${where})` }) : null,
+          ]),
           el('dd', { text: what }),
         ]),
       ),

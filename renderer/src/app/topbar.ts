@@ -1,15 +1,16 @@
-import { strings } from '../strings'
+import { strings, UI_LANG } from '../strings'
+import type { Route } from './router'
 import { button, el } from './dom'
 
 /** The bar's controls the app updates as the route changes. */
 export interface Topbar {
   element: HTMLElement
-  setRoute(name: 'library' | 'reader'): void
+  setRoute(name: Route['name']): void
 }
 
 /**
  * The app's top bar, sticky above every page: the name, the way back to the
- * library, and Import, Reading settings and Help. Always in the interface's
+ * library and to library search, and Import, Settings and Help. Always in the interface's
  * language and direction, whatever the article below.
  */
 export function createTopbar(actions: {
@@ -19,13 +20,26 @@ export function createTopbar(actions: {
   onSkip(): void
 }): Topbar {
   const libraryLink = el('a', { class: 'nav-link', attrs: { href: '#/' }, text: strings.navLibrary })
+  const searchLink = el('a', {
+    class: 'nav-link',
+    attrs: { href: '#/search', title: strings.searchShortcut, 'data-action': 'search' },
+    text: strings.navSearch,
+  })
   const element = el('header', { class: 'topbar' }, [
     button(strings.skipToContent, actions.onSkip, { class: 'skip-link' }),
     el('a', { class: 'brand', attrs: { href: '#/' } }, [
       el('span', { class: 'brand-name', text: strings.appName }),
-      el('span', { class: 'brand-arabic', attrs: { lang: 'ar', dir: 'rtl' }, text: strings.appTagline }),
+      // The name in the other script: Arabic beside the English name, Latin beside the Arabic one.
+      el('span', {
+        class: 'brand-arabic',
+        attrs: { lang: UI_LANG === 'ar' ? 'en' : 'ar', dir: 'auto' },
+        text: strings.appTagline,
+      }),
     ]),
-    el('nav', { class: 'topbar-nav', attrs: { 'aria-label': strings.mainNavigation } }, [libraryLink]),
+    el('nav', { class: 'topbar-nav', attrs: { 'aria-label': strings.mainNavigation } }, [
+      libraryLink,
+      searchLink,
+    ]),
     el('div', { class: 'topbar-actions' }, [
       button(strings.navImport, actions.onImport, {
         class: 'primary',
@@ -40,8 +54,13 @@ export function createTopbar(actions: {
   return {
     element,
     setRoute(name) {
-      if (name === 'library') libraryLink.setAttribute('aria-current', 'page')
-      else libraryLink.removeAttribute('aria-current')
+      for (const [link, page] of [
+        [libraryLink, 'library'],
+        [searchLink, 'search'],
+      ] as const) {
+        if (name === page) link.setAttribute('aria-current', 'page')
+        else link.removeAttribute('aria-current')
+      }
     },
   }
 }

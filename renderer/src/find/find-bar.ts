@@ -77,6 +77,25 @@ export class FindBar {
     if (this.input.value) this.search()
   }
 
+  /**
+   * Opens the bar on a query with its options, at the match that starts at
+   * `start` (a code-point offset in the article's plain text), or else the
+   * first after it: how a library-search result opens, with every match of
+   * the query shown and Enter going on to the next.
+   */
+  openWith(query: string, options: { folded: boolean; wholeWord: boolean }, start: number): void {
+    this.input.value = query
+    this.folded.checked = options.folded
+    this.wholeWord.checked = options.wholeWord
+    this.open()
+    const pos = this.offsets.toPos(start)
+    const at = this.matches.findIndex((m) => m.from >= pos)
+    if (at > 0) {
+      this.current = at
+      this.show()
+    }
+  }
+
   /** Closes the bar; the current match stays selected in the text, ready to be highlighted. */
   close(): void {
     const match = this.matches[this.current]

@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../../../common/article'
 import { button, el } from '../app/dom'
-import { formatDay, formatMoment } from '../app/format'
+import { formatDay, formatMoment, formatInteger } from '../app/format'
 import { routeHash } from '../app/router'
 import { strings } from '../strings'
 import type { SortKey, SortState } from './sort-filter'
@@ -54,7 +54,7 @@ function row(article: ArticleSummary, handlers: ArticleTableHandlers): HTMLTable
     el('td', { class: 'col-source' }, [
       el('bdi', { attrs: { title: article.source }, text: article.source }),
     ]),
-    el('td', { class: 'col-annotations', text: String(article.annotationCount) }),
+    el('td', { class: 'col-annotations', text: formatInteger(article.annotationCount) }),
     el('td', { class: 'col-added' }, [
       el('time', { attrs: { datetime: article.added }, text: formatMoment(article.added) }),
     ]),

@@ -8,11 +8,12 @@ import type { AnnotationApi } from '../annotations/annotation-actions'
 import { button, el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
+import type { ReaderTarget } from '../app/router'
 import { schema } from '../schema'
 import { loadReadingFont } from '../settings/fonts'
 import { FindBar } from '../find/find-bar'
 import { findPlugin } from '../find/find-plugin'
-import { strings } from '../strings'
+import { strings, UI_DIR } from '../strings'
 import { articleHeader } from './article-header'
 import { keyboardSelection } from './keyboard-selection'
 import { linkClicks } from './link-clicks'
@@ -62,6 +63,7 @@ export class ReaderView {
   private destroyed = false
   private summary: ArticleSummary | null = null
   private findBar: FindBar | null = null
+  private pendingTarget: ReaderTarget | null = null
 
   constructor(
     private readonly api: ReaderApi,
@@ -104,6 +106,9 @@ export class ReaderView {
       this.options.top,
     )
     this.position.restore(offset)
+    const target = this.pendingTarget
+    this.pendingTarget = null
+    if (target) this.openAt(target)
     // For the benchmark (bench/reader-open.ts): the frame after this one shows the text in its font.
     requestAnimationFrame(() => {
       performance.mark(PAINTED_MARK)
@@ -120,6 +125,25 @@ export class ReaderView {
       this.element.querySelector('.reader-column')?.prepend(this.findBar.element)
     }
     this.findBar.open()
+  }
+
+  /**
+   * Shows a library-search result: a text match opens the find bar on the
+   * query at that match; an annotation match goes to the highlight (or, if it
+   * is not found in this text, opens the notes panel where it is listed).
+   * Called once the text is laid out; before that the target is kept.
+   */
+  openAt(target: ReaderTarget): void {
+    if (!this.position) {
+      this.pendingTarget = target
+      return
+    }
+    if (target.kind === 'match') {
+      this.openFind()
+      this.findBar?.openWith(target.query, target, target.start)
+    } else {
+      this.annotations?.show(target.id)
+    }
   }
 
   /** Opens the export dialog for the open article (Ctrl+E, File > Export…); nothing while it loads. */
@@ -186,7 +210,7 @@ export class ReaderView {
           el('a', {
             class: 'back-link',
             attrs: { href: '#/', 'aria-label': strings.readerBack },
-            text: `← ${strings.navLibrary}`,
+            text: `${backArrow()} ${strings.navLibrary}`,
           }),
           annotations.toggle,
           button(strings.exportButton, () => this.options.openExport(summary), {
@@ -232,8 +256,13 @@ export class ReaderView {
       el('div', { class: 'reader-error', attrs: { role: 'alert' } }, [
         el('p', { class: 'empty-title', text: strings.readerNotFound }),
         el('p', { class: 'muted', text: message }),
-        el('a', { class: 'back-link', attrs: { href: '#/' }, text: `← ${strings.navLibrary}` }),
+        el('a', { class: 'back-link', attrs: { href: '#/' }, text: `${backArrow()} ${strings.navLibrary}` }),
       ]),
     )
   }
+}
+
+/** "Back" points to where the interface's lines start: left in English, right in Arabic. */
+function backArrow(): string {
+  return UI_DIR === 'rtl' ? '→' : '←'
 }

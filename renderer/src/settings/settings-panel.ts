@@ -8,12 +8,16 @@ import {
 } from '../../../common/article'
 import { openDialog, type DialogHandle } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../../common/i18n/ui-language'
+import { formatDecimal } from '../app/format'
 import { strings } from '../strings'
 import type { ProfileStore } from './profile-store'
 import type { SettingsStore } from './settings-store'
 
 const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
+/** What "Restore defaults" restores: the reading settings, not the interface language. */
+const { language: _language, ...READING_DEFAULTS } = DEFAULT_SETTINGS
 
 /** A group of radio buttons bound to one setting. */
 function radioGroup<T extends string>(
@@ -141,14 +145,31 @@ function nameField(profile: ProfileStore): HTMLElement {
 let open: DialogHandle | null = null
 
 /**
- * The reading-settings panel: font, size, line height, column width and
- * theme, and the user's name as the author of annotations. A modal dialog docked at the side so the article stays visible and
- * reflows as the controls move; every change goes through the store, which
- * applies it at once and saves it after a pause.
+ * The settings panel: the interface language, then font, size, line height,
+ * column width and theme, and the user's name as the author of annotations.
+ * A modal dialog docked at the side so the article stays visible and reflows
+ * as the controls move; every change goes through the store, which applies
+ * it at once and saves it after a pause. A new language is handed to
+ * `onLanguage`, which saves it and rebuilds the interface in it.
  */
-export function openSettingsPanel(store: SettingsStore, profile: ProfileStore): void {
+export function openSettingsPanel(
+  store: SettingsStore,
+  profile: ProfileStore,
+  onLanguage: (language: LanguageSetting) => void,
+): void {
   if (open) return
   const s = store.current
+  const language = radioGroup<LanguageSetting>(
+    strings.settingsLanguage,
+    'language',
+    [...LANGUAGE_SETTINGS],
+    (v) => [
+      el('span', { attrs: v === 'system' ? {} : { lang: v, dir: 'auto' }, text: strings.languageNames[v] }),
+    ],
+    s.language,
+    onLanguage,
+  )
+  language.element.append(el('p', { class: 'muted field-hint', text: strings.settingsLanguageHint }))
   const font = radioGroup<ReaderFont>(
     strings.settingsFont,
     'font',
@@ -172,7 +193,7 @@ export function openSettingsPanel(store: SettingsStore, profile: ProfileStore): 
     SETTINGS_LIMITS.lineHeight,
     0.1,
     s.lineHeight,
-    (v) => v.toFixed(1),
+    (v) => formatDecimal(v, 1),
     (v) => store.update({ lineHeight: Math.round(v * 10) / 10 }),
   )
   const width = slider(
@@ -200,13 +221,22 @@ export function openSettingsPanel(store: SettingsStore, profile: ProfileStore): 
     lineHeight.set(next.lineHeight)
     width.set(next.columnWidth)
     theme.set(next.theme)
+    language.set(next.language)
   }
   const unsubscribe = store.subscribe(sync)
-  const reset = button(strings.settingsReset, () => store.update({ ...DEFAULT_SETTINGS }))
+  const reset = button(strings.settingsReset, () => store.update({ ...READING_DEFAULTS }))
   open = openDialog({
     title: strings.settingsTitle,
     class: 'settings-panel',
-    body: [font.element, size.element, lineHeight.element, width.element, theme.element, nameField(profile)],
+    body: [
+      language.element,
+      font.element,
+      size.element,
+      lineHeight.element,
+      width.element,
+      theme.element,
+      nameField(profile),
+    ],
     actions: [reset],
     onClose: () => {
       unsubscribe()

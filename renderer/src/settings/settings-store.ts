@@ -46,6 +46,14 @@ export class SettingsStore {
     this.save.flush()
   }
 
+  /** Changes settings and writes them at once; resolves false (after reporting) if the write failed. */
+  async updateNow(patch: Partial<ReadingSettings>): Promise<boolean> {
+    this.save.cancel()
+    this.pending = { ...this.pending, ...patch }
+    this.set({ ...this.settings, ...patch })
+    return this.persist()
+  }
+
   /** Calls `listener` on every change; returns the unsubscribe function. */
   subscribe(listener: (s: ReadingSettings) => void): () => void {
     this.listeners.add(listener)
@@ -58,14 +66,16 @@ export class SettingsStore {
     for (const listener of this.listeners) listener(next)
   }
 
-  private async persist(): Promise<void> {
+  private async persist(): Promise<boolean> {
     const patch = this.pending
     this.pending = {}
-    if (Object.keys(patch).length === 0) return
+    if (Object.keys(patch).length === 0) return true
     try {
       await this.api.updateSettings(patch)
+      return true
     } catch (err) {
       this.onSaveError(err)
+      return false
     }
   }
 }

@@ -1,0 +1,50 @@
+import { createInstance } from 'i18next'
+import { ar } from './ar'
+import { en, type Messages } from './en'
+import type { UiLanguage } from './ui-language'
+
+type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other'
+type BaseKey<K extends string> = K extends `${infer B}${PluralSuffix}` ? B : K
+
+/** Every key of the English table, dotted for nested tables, plural forms named by their base. */
+export type MessageKey<T = Messages, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${BaseKey<K>}` : MessageKey<T[K], `${P}${K}.`>
+}[keyof T & string]
+
+/** Looks up a message in the current language; `count` picks the plural form. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
+
+/**
+ * An i18next instance for one interface language, initialised synchronously
+ * (both tables are bundled, nothing is fetched). Values are not HTML-escaped:
+ * the interface only ever puts text into the page with textContent, and
+ * escaping would show `&amp;` in a title. A key missing from a translation
+ * falls back to English rather than showing the key; the translation test
+ * keeps that from happening. Numbers are written for `locale`, a regional
+ * variant of the language (see formattingLocale).
+ */
+export function createTranslator(
+  lang: UiLanguage,
+  locale: string = lang,
+  onMissing?: (key: string) => void,
+): Translate {
+  const i18n = createInstance()
+  void i18n.init({
+    saveMissing: onMissing !== undefined,
+    missingKeyHandler: onMissing ? (_lngs, _ns, key) => onMissing(key) : false,
+    lng: lang,
+    fallbackLng: 'en',
+    resources: { en: { translation: en }, ar: { translation: ar } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: true,
+  })
+  // `{{n, number}}` in the formatting locale (ar-EG's digits, say), not just the bare language.
+  i18n.services.formatter?.add(
+    'number',
+    (value: unknown, _lng: string | undefined, options: Intl.NumberFormatOptions) =>
+      new Intl.NumberFormat(locale, options).format(value as number),
+  )
+  return (key, values) => i18n.t(key, values ?? {}) as string
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { foldQuery } from '../../common/arabic-fold'
+import type { SearchResult } from '../../common/api'
+import type { Article } from '../../common/article'
+import { plainText } from '../../common/plain-text'
+import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
+
+let app: AppSession | null = null
+appPerFile({ seed: true }, (session) => (app = session))
+
+/** A short fully vocalised text, as classical books are written. */
+const VOCALISED = 'خَبَرٌ مُشَكَّلٌ\n\nقَالَ الوَزِيرُ أَسْعَدُ الشَّيْبَانِيُّ إِنَّ العَلَاقَاتِ جَيِّدَةٌ، وَأَكَّدَ الشَّيْبَانِيُّ ذَلِكَ فِي مُوسْكُو.\n'
+
+/** The results on the page: per article, its id and the fields and hit texts of its matches. */
+const shownResults = (app: AppSession) =>
+  app.page.locator('.search-result').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.getAttribute('data-article-id') ?? '',
+      matches: Array.from(li.querySelectorAll('.search-match'), (a) => ({
+        field: a.getAttribute('data-field') ?? '',
+        hit: a.querySelector('.search-hit')?.textContent ?? '',
+      })),
+    })),
+  )
+
+describe('library search', () => {
+  it('finds الشيباني without diacritics in every article, grouped by article, on the original characters', async ({
+    skip,
+  }) => {
+    if (!app) return skip()
+    const { page } = app
+    const added = await callApi<{ status: string; article: { id: string } }>(page, 'importFile', {
+      name: 'vocalised.txt',
+      bytes: { $bytes: Buffer.from(VOCALISED).toString('base64') },
+    })
+    expect(added.status).toBe('added')
+
+    // Ctrl+K from the library opens the search page with its field focused.
+    await page.locator('.library-table').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('Control+k')
+    await page.waitForSelector('#library-search')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('library-search')
+    await page.keyboard.type('الشيباني')
+    await page.waitForSelector('.search-result')
+    await expect.poll(async () => (await shownResults(app!)).length).toBe(2)
+
+    // The page shows what the API returns, and every hit is the query once folded.
+    const api = await callApi<SearchResult[]>(page, 'searchLibrary', 'الشيباني')
+    const shown = await shownResults(app)
+    expect(shown.map((r) => r.id).sort()).toEqual(api.map((r) => r.articleId).sort())
+    const vocalised = shown.find((r) => r.id === added.article.id)!
+    expect(vocalised.matches).toEqual([
+      { field: 'text', hit: 'الشَّيْبَانِيُّ' },
+      { field: 'text', hit: 'الشَّيْبَانِيُّ' },
+    ])
+    const sample = shown.find((r) => r.id !== added.article.id)!
+    expect(sample.matches.length).toBeGreaterThanOrEqual(4)
+    for (const m of shown.flatMap((r) => r.matches)) expect(foldQuery(m.hit)).toBe('الشيباني')
+    expect(await page.locator('.search-status').textContent()).toMatch(/matches in 2 articles/)
+    expect(page.url()).toContain('#/search/')
+    await screenshot(page, 'library-search.png')
+
+    // Down arrow walks from the field into the results; Enter on the second match of the vocalised
+    // article opens it there, with the find bar on the query and that match current.
+    const links = page.locator(`.search-result[data-article-id="${added.article.id}"] .search-match`)
+    await links.nth(1).focus()
+    await page.keyboard.press('Enter')
+    await waitForReader(page)
+    await expect.poll(() => page.locator('.find-count').textContent()).toBe('2 of 2')
+    expect(await page.locator('.find-input').inputValue()).toBe('الشيباني')
+    const current = page.locator('.reader .ProseMirror .find-current')
+    expect(await current.textContent()).toBe('الشَّيْبَانِيُّ')
+    expect(await current.isVisible()).toBe(true)
+
+    // Back returns to the results, query and all.
+    await page.goBack()
+    await page.waitForSelector('.search-result')
+    expect(await page.locator('#library-search').inputValue()).toBe('الشيباني')
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('finds notes and tags, and opens the article at their highlight', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    const articles = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
+    const article = articles.find((a) => a.title.includes('التقى'))!
+    const full = await callApi<Article>(page, 'getArticle', article.id)
+    const quote = [...plainText(full.doc)].slice(10, 30).join('')
+    const created = await callApi<{ id: string }>(page, 'addAnnotation', {
+      articleId: article.id,
+      start: 10,
+      end: 30,
+      quote,
+      color: 'green',
+      note: 'ملاحظة عن **المؤتمر الصحفي** والبيان المشترك',
+      tags: ['دبلوماسية'],
+    })
+    expect(created.id).toBeTruthy()
+
+    await page.goto(new URL(`/#/search/${encodeURIComponent('البيان المشترك')}`, page.url()).href)
+    await page.waitForSelector('.search-match[data-field="note"]')
+    const note = page.locator('.search-match[data-field="note"]')
+    expect(await note.locator('.search-hit').textContent()).toBe('البيان المشترك')
+
+    // Whole word: a part of a word no longer matches, the word itself does.
+    await page.locator('#library-search').fill('دبلوماس')
+    await page.waitForSelector('.search-match[data-field="tag"]')
+    await page.getByLabel('Whole word').check()
+    await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/Nothing in the library/)
+    await page.locator('#library-search').fill('دبلوماسية')
+    await page.waitForSelector('.search-match[data-field="tag"]')
+    await page.getByLabel('Whole word').uncheck()
+
+    await page.locator('.search-match[data-field="tag"]').click()
+    await waitForReader(page)
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (id) => document.querySelector(`mark[data-annotation-id="${id}"]`)?.classList.contains('hl-active'),
+          created.id,
+        ),
+      )
+      .toBe(true)
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('says so when nothing matches', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.goto(new URL('/#/search', page.url()).href)
+    await page.waitForSelector('#library-search')
+    await page.locator('#library-search').fill('كلمةلاتوجد')
+    await expect
+      .poll(() => page.locator('.search-status').textContent())
+      .toBe('Nothing in the library matches “\u2068كلمةلاتوجد\u2069”.')
+    expect(await page.locator('.search-result').count()).toBe(0)
+    await page.goto(new URL('/#/', page.url()).href)
+    await waitForLibrary(page)
+  })
+})
