@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { englishText, localText, type LocalText } from './i18n/local-text'
 import { LANGUAGE_SETTINGS } from './i18n/ui-language'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
 import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
@@ -15,8 +16,10 @@ export interface ImportFile {
 export interface ImportOutcome {
   name: string
   status: 'added' | 'duplicate' | 'rejected'
-  /** A sentence for the user. */
+  /** A sentence for the user, in English. */
   message: string
+  /** The same sentence as a message key and values, for the interface's language. */
+  text?: LocalText
   /** The new article, or the one already in the library for a duplicate. */
   article: ArticleSummary | null
 }
@@ -117,7 +120,9 @@ export interface SearchOptions {
 export interface Notice {
   id: string
   level: 'info' | 'warning' | 'error'
+  /** In English; `text` is the same for the interface's language. */
   message: string
+  text?: LocalText
   at: string
 }
 
@@ -337,9 +342,15 @@ export function isApiMethod(name: string): name is ApiMethod {
  * The one wording for a file over the size limit, used wherever a file can be
  * refused for its size (the importer, the native dialog, the CLI, the bridge).
  */
+export function tooLargeText(name: string, byteLength: number): LocalText {
+  return localText('messages.tooLarge', {
+    name,
+    megabytes: byteLength / 1024 / 1024,
+    limit: MAX_IMPORT_BYTES / 1024 / 1024,
+  })
+}
+
+/** The English wording of `tooLargeText`. */
 export function tooLargeMessage(name: string, byteLength: number): string {
-  return (
-    `${name}: the file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Hamish imports files up to 50 MB. ` +
-    'Split it into smaller files and import those.'
-  )
+  return englishText(tooLargeText(name, byteLength))
 }

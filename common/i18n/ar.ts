@@ -129,8 +129,6 @@ export const ar = {
   listSeparator: '، ',
   sentenceEnd: '.',
   importStatus: { added: 'أُضيف', duplicate: 'موجود في المكتبة مسبقًا', rejected: 'مرفوض' },
-  importTooLarge:
-    '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
   importOpen: 'فتح',
   importResultsLabel: 'نتائج الاستيراد',
   dropHere: 'أفلِت الملفات لاستيرادها',
@@ -393,6 +391,115 @@ export const ar = {
   reportRejected: 'المرفوضة',
   reportNoId: '(بلا معرّف)',
   reportOpenArticle: 'فتح المقالة',
+
+  // جمل يصوغها main للمستخدم (أخطاء، نتائج الاستيراد، تنبيهات)
+  messages: {
+    inFile: '{{name}}: {{message}}',
+    unexpected: 'حدث خطأ داخل هامش؛ لم تتغير المكتبة.',
+    added: '{{name}}: أُضيف باسم «{{title}}».',
+    duplicate: '{{name}}: موجود في المكتبة باسم «{{title}}»؛ لم يُضف شيء.',
+    duplicateInTrash:
+      '{{name}}: موجود في المكتبة باسم «{{title}}» (في سلة المهملات: استعده من هناك)؛ لم يُضف شيء.',
+    unsupportedType:
+      '{{name}}: لا يستطيع هامش استيراد ملفات \u200e.{{extension}}\u200e؛ فهو يقرأ ملفات \u200e.txt و.md و.html و.epub\u200e.',
+    unsupportedNoExtension:
+      '{{name}}: لا يستطيع هامش استيراد ملفات بلا امتداد؛ فهو يقرأ ملفات \u200e.txt و.md و.html و.epub\u200e.',
+    tooLarge:
+      '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
+    emptyFile: '{{name}}: الملف فارغ (٠ بايت). اختر الملف الذي يحتوي المقالة.',
+    blankFile: '{{name}}: لا يحوي الملف إلا مسافات فارغة، ولا نص فيه. اختر الملف الذي يحتوي المقالة.',
+    undecodable: '{{name}}: {{reason}}. افتحه في محرر نصوص واحفظه بترميز UTF-8 ثم استورده مجددًا.',
+    utf32: 'هذا نص بترميز UTF-32، ولا يقرؤه هامش',
+    badUtf16: 'يبدأ الملف بعلامة ترتيب بايتات {{encoding}} لكن بايتاته ليست نصًا صالحًا بترميز {{encoding}}',
+    badUtf8Bom: 'يبدأ الملف بعلامة ترتيب بايتات UTF-8 لكن بايتاته ليست نصًا صالحًا بترميز UTF-8',
+    fileKinds: {
+      pdf: 'مستند PDF',
+      png: 'صورة PNG',
+      jpeg: 'صورة JPEG',
+      gif: 'صورة GIF',
+      webp: 'صورة WebP',
+      wav: 'ملف صوت WAV',
+      video: 'ملف فيديو أو صورة (MP4 أو MOV أو HEIC…)',
+      ogg: 'ملف صوت أو فيديو Ogg',
+      flac: 'ملف صوت FLAC',
+      office: 'أرشيف ZIP (ملف Word أو OpenDocument، أو كتاب EPUB بامتداد خاطئ)',
+      zipEmpty: 'أرشيف ZIP فارغ',
+      zip: 'أرشيف ZIP',
+      gzip: 'أرشيف gzip',
+      xz: 'أرشيف xz',
+      sevenZip: 'أرشيف 7-Zip',
+      rar: 'أرشيف RAR',
+      zstd: 'أرشيف Zstandard',
+      tar: 'أرشيف tar',
+      oldOffice: 'مستند Microsoft Office قديم',
+      elf: 'برنامج (ملف ELF تنفيذي)',
+      machO: 'برنامج (ملف Mach-O تنفيذي)',
+      machOJava: 'برنامج (ملف Mach-O أو صنف Java)',
+      wasm: 'وحدة WebAssembly',
+      sqlite: 'قاعدة بيانات SQLite',
+      font: 'ملف خط',
+      nulBytes: 'ملف ثنائي (فيه بايتات صفرية)',
+      controlBytes: 'ملف ثنائي (مليء ببايتات التحكم)',
+      controlChars: 'ملف ثنائي (مليء بمحارف التحكم)',
+    },
+    binaryFile:
+      '{{name}}: هذا ملف غير نصي: {{kind}}. يقرأ هامش ملفات \u200e.txt و.md و.html و.epub\u200e؛ احفظ المقالة أو صدّرها بإحدى هذه الصيغ واستورد ذلك الملف.',
+    noText:
+      '{{name}}: لم يجد هامش في هذا الملف نصًا مقروءًا (بل وسومًا أو برامج نصية أو صورًا فقط). اختر الملف الذي يحتوي نص المقالة.',
+    textTooLong:
+      '{{name}}: نص المقالة أطول من {{millions, number}} مليون حرف. قسّمه إلى ملفات أصغر واستوردها.',
+    unsafeDocument:
+      '{{name}}: لم يستطع هامش تحويل هذا الملف إلى مستند آمن، فلم يُستورد. جرّب حفظه نصًا عاديًا (\u200e.txt\u200e) واستيراده.',
+    invalidEpub:
+      '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u200e.txt\u200e أو \u200e.html\u200e بدلًا منه.',
+    epubTooBig:
+      '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u200e.html\u200e أو \u200e.txt\u200e بدلًا منه.',
+    libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',
+    articleNotFound: 'لا توجد في هذه المكتبة مقالة معرّفها {{id}}.',
+    articleFileDamaged: 'ملف المقالة {{id}} مفقود أو تالف، وتعذّرت استعادة نسخة احتياطية منه.',
+    annotationGone: 'لم يعد هذا التمييز موجودًا في المقالة.',
+    selectionOutside: 'التحديد خارج نص المقالة.',
+    selectionMismatch: 'النص المحدد لا يطابق المقالة في هذا الموضع؛ أعد تحميل المقالة وحدّد من جديد.',
+    recoveredFromBackup:
+      'كان الملف {{name}} تالفًا. حُفظ باسم {{movedTo}}، واستُعيدت آخر نسخة احتياطية سليمة ({{backup}}).',
+    recoveredEmpty:
+      'كان الملف {{name}} تالفًا ولم تُقرأ أي نسخة احتياطية منه. حُفظ باسم {{movedTo}}، وبدأ هامش بملف فارغ.',
+    exportNoFolder:
+      'تعذّر حفظ التصدير في {{path}}: المجلد {{folder}} غير موجود. اختر مجلدًا موجودًا أو أنشئه أولًا.',
+    exportFolderIsFile:
+      'تعذّر حفظ التصدير في {{path}}: جزء من مسار المجلد {{folder}} ملف وليس مجلدًا. اختر مجلدًا آخر.',
+    exportIsFolder:
+      'تعذّر حفظ التصدير في {{path}}: هذا مجلد. اكتب اسم ملف داخله بدلًا منه (مثل \u200earticle.pdf\u200e).',
+    exportPermission:
+      'تعذّر حفظ التصدير في {{path}}: الإذن مرفوض. اختر مجلدًا تستطيع الكتابة فيه، أو غيّر أذونات {{folder}}.',
+    exportReadOnly: 'تعذّر حفظ التصدير في {{path}}: القرص للقراءة فقط. اختر مجلدًا على قرص قابل للكتابة.',
+    exportDiskFull:
+      'تعذّر حفظ التصدير في {{path}}: القرص ممتلئ. أفرغ بعض المساحة أو اختر قرصًا آخر؛ لم يُكتب شيء.',
+    exportNameTooLong: 'تعذّر حفظ التصدير في {{path}}: اسم الملف طويل جدًا. اختر اسمًا أقصر.',
+    exportWriteFailed:
+      'تعذّر حفظ التصدير في {{path}} ({{detail}})؛ لم يُكتب شيء. حاول مجددًا أو اختر مجلدًا آخر.',
+    pdfTimeout:
+      'استغرق تصدير PDF أكثر من {{seconds, number}} ثانية فأُوقف؛ لم يُحفظ شيء. حاول مجددًا، أو صدّر مقالة أقصر.',
+    pdfFailed: 'فشل تصدير PDF: {{detail}}.',
+    pdfNeedsChromium: 'يحتاج تصدير PDF إلى Chromium في {{path}}؛ ثبّته أو اضبط HAMISH_CHROMIUM.',
+    pdfChromiumStart:
+      'تعذّر على تصدير PDF تشغيل Chromium في {{path}}: {{detail}}. تحقق من التثبيت، أو اضبط HAMISH_CHROMIUM على Chromium آخر.',
+    pdfNeedsPlaywright: 'يحتاج تصدير PDF إلى حزمة playwright-core، وهي غير موجودة في هذا التثبيت.',
+    annotationFileNotText: '{{name}}: ليس ملفًا نصيًا (ملفات التعليقات نصوص JSON بترميز UTF-8)؛ لم يُستورد شيء.',
+    annotationFileTooLarge: 'حجم الملف أكبر من ٥٠ ميغابايت؛ لم يُستورد شيء.',
+    notJson: 'الملف ليس بصيغة JSON ({{detail}})؛ لم يُستورد شيء.',
+    hostileKey: 'في الملف مفتاح «{{key}}» لا يوجد في أي ملف تعليقات؛ فرُفض لأنه غير آمن ولم يُستورد شيء.',
+    notAnnotationFile: 'هذا ليس ملف تعليقات يستطيع هامش قراءته: {{detail}}.',
+    extensionDamaged: 'قسم هامش في الملف ({{section}}) تالف: {{detail}}؛ لم يُستورد شيء.',
+    newerFormat: 'صُنع هذا الملف بإصدار أحدث من هامش (الصيغة {{version}})؛ حدّث هامش لاستيراده. لم يُستورد شيء.',
+    tooManyAnnotations:
+      'في الملف تعليقات أكثر من اللازم ({{count, number}}؛ والحد {{limit, number}})؛ لم يُستورد شيء.',
+    bundleInvalid: 'المقالة المرفقة بالملف غير صالحة: {{detail}}؛ لم يُستورد شيء.',
+    bundleFingerprint: '{{name}}: المقالة في هذا الملف لا تطابق بصمتها (عُدّلت بعد التصدير)؛ لم يُستورد شيء.',
+    neitherFormat:
+      'هذا الملف ليس ملف تعليقات من هامش (مجموعة تعليقات W3C) ولا تصديرًا بصيغة JSON من Hypothesis؛ لم يُستورد شيء.',
+    notHypothesis: 'هذا ليس تصديرًا من Hypothesis: لا قائمة تعليقات فيه (rows أو annotations)؛ لم يُستورد شيء.',
+  },
 
   // The native menu (Electron); Arabic menus have no & mnemonics.
   menu: {

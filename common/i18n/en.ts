@@ -94,7 +94,7 @@ export const en = {
   tagRemoveLabel: 'Remove the tag “{{tag}}”',
 
   // Import
-  importPickerLabel: 'Choose files to import',
+  importPickerLabel: 'Choose files to import into the library',
   untitledFile: 'untitled',
   importProgress: 'Importing {{done, number}} of {{total, number}}: {{name}}…',
   importAdded_one: '{{count, number}} article added',
@@ -105,8 +105,6 @@ export const en = {
   listSeparator: ', ',
   sentenceEnd: '.',
   importStatus: { added: 'Added', duplicate: 'Already in library', rejected: 'Rejected' },
-  importTooLarge:
-    '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
@@ -326,7 +324,7 @@ export const en = {
   shareImportHeading: 'Import annotations',
   shareImportHint: 'Merges a colleague’s .hamish.json file (or a Hypothesis JSON export) into your library.',
   shareImportAction: 'Import annotations…',
-  shareImportPickerLabel: 'Choose annotation files to import',
+  shareImportPickerLabel: 'Choose annotation files to import and merge',
   shareExportFailed: 'The export failed; nothing was written. ',
   annotationImportTitle: 'Importing {{name}}',
   annotationImportRunning: 'Merging the annotations of {{name}}…',
@@ -361,6 +359,125 @@ export const en = {
   reportRejected: 'Rejected',
   reportNoId: '(no id)',
   reportOpenArticle: 'Open article',
+
+  // Sentences main words for the user (errors, import outcomes, notices), as LocalText keys
+  messages: {
+    inFile: '{{name}}: {{message}}',
+    unexpected: 'Something went wrong inside Hamish; the library was not changed.',
+    added: '{{name}}: added as “{{title}}”.',
+    duplicate: '{{name}}: already in the library as “{{title}}”; nothing was added.',
+    duplicateInTrash:
+      '{{name}}: already in the library as “{{title}}” (in the trash: restore it from there); nothing was added.',
+    unsupportedType:
+      '{{name}}: Hamish cannot import .{{extension}} files; it reads .txt, .md, .html and .epub.',
+    unsupportedNoExtension:
+      '{{name}}: Hamish cannot import files without an extension; it reads .txt, .md, .html and .epub.',
+    tooLarge:
+      '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
+    emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
+    blankFile: '{{name}}: the file holds only blank space, no text. Choose the file that holds the article.',
+    undecodable: '{{name}}: {{reason}}. Open it in a text editor, save it as UTF-8 and import it again.',
+    utf32: 'this is UTF-32 text, which Hamish does not read',
+    badUtf16:
+      'the file starts with a {{encoding}} byte-order mark but its bytes are not valid {{encoding}} text',
+    badUtf8Bom: 'the file starts with a UTF-8 byte-order mark but its bytes are not valid UTF-8',
+    fileKinds: {
+      pdf: 'a PDF document',
+      png: 'a PNG image',
+      jpeg: 'a JPEG image',
+      gif: 'a GIF image',
+      webp: 'a WebP image',
+      wav: 'a WAV sound file',
+      video: 'a video or image file (MP4, MOV, HEIC…)',
+      ogg: 'an Ogg audio or video file',
+      flac: 'a FLAC audio file',
+      office: 'a ZIP archive (a Word or OpenDocument file, or an EPUB named wrongly)',
+      zipEmpty: 'an empty ZIP archive',
+      zip: 'a ZIP archive',
+      gzip: 'a gzip archive',
+      xz: 'an xz archive',
+      sevenZip: 'a 7-Zip archive',
+      rar: 'a RAR archive',
+      zstd: 'a Zstandard archive',
+      tar: 'a tar archive',
+      oldOffice: 'an old Microsoft Office document',
+      elf: 'a program (ELF executable)',
+      machO: 'a program (Mach-O executable)',
+      machOJava: 'a program (Mach-O or Java class file)',
+      wasm: 'a WebAssembly module',
+      sqlite: 'an SQLite database',
+      font: 'a font file',
+      nulBytes: 'a binary file (it contains NUL bytes)',
+      controlBytes: 'a binary file (it is full of control bytes)',
+      controlChars: 'a binary file (it is full of control characters)',
+    },
+    binaryFile:
+      '{{name}}: this is {{kind}}, not text. Hamish reads .txt, .md, .html and .epub files; save or export the article in one of those formats and import that file.',
+    noText:
+      '{{name}}: Hamish found no readable text in this file (only markup, scripts or images). Choose the file that holds the article text.',
+    textTooLong:
+      "{{name}}: the article's text is longer than {{millions, number}} million characters. Split it into smaller files and import those.",
+    unsafeDocument:
+      '{{name}}: Hamish could not convert this file into a safe document, so it was not imported. Try saving it as plain text (.txt) and importing that.',
+    invalidEpub:
+      '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
+    epubTooBig:
+      '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
+    libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
+    articleNotFound: 'There is no article with id {{id}} in this library.',
+    articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
+    annotationGone: 'That annotation no longer exists in this article.',
+    selectionOutside: 'The selection lies outside the article’s text.',
+    selectionMismatch:
+      'The selected text does not match the article at that place; reload the article and select again.',
+    recoveredFromBackup:
+      '{{name}} was damaged. It was kept as {{movedTo}}, and the last good backup ({{backup}}) was restored.',
+    recoveredEmpty:
+      '{{name}} was damaged and no backup could be read. It was kept as {{movedTo}}, and Hamish started with an empty one.',
+    exportNoFolder:
+      'Could not save the export to {{path}}: the folder {{folder}} does not exist. Choose an existing folder, or create it first.',
+    exportFolderIsFile:
+      'Could not save the export to {{path}}: part of the folder path {{folder}} is a file, not a folder. Choose another folder.',
+    exportIsFolder:
+      'Could not save the export to {{path}}: that is a folder. Give a file name inside it instead (for example article.pdf).',
+    exportPermission:
+      'Could not save the export to {{path}}: permission denied. Choose a folder you can write to, or change the permissions of {{folder}}.',
+    exportReadOnly:
+      'Could not save the export to {{path}}: the disk is read-only. Choose a folder on a writable disk.',
+    exportDiskFull:
+      'Could not save the export to {{path}}: the disk is full. Free some space or choose another disk; nothing was written.',
+    exportNameTooLong:
+      'Could not save the export to {{path}}: the file name is too long. Choose a shorter name.',
+    exportWriteFailed:
+      'Could not save the export to {{path}} ({{detail}}); nothing was written. Try again or choose another folder.',
+    pdfTimeout:
+      'PDF export took longer than {{seconds, number}} s and was stopped; nothing was saved. Try again, or export a shorter article.',
+    pdfFailed: 'PDF export failed: {{detail}}.',
+    pdfNeedsChromium: 'PDF export needs Chromium at {{path}}; install it or set HAMISH_CHROMIUM.',
+    pdfChromiumStart:
+      'PDF export could not start Chromium at {{path}}: {{detail}}. Check the installation, or set HAMISH_CHROMIUM to another Chromium.',
+    pdfNeedsPlaywright:
+      'PDF export needs the playwright-core package, which is missing from this installation.',
+    annotationFileNotText:
+      '{{name}}: not a text file (annotation files are UTF-8 JSON); nothing was imported.',
+    annotationFileTooLarge: 'The file is larger than 50 MB; nothing was imported.',
+    notJson: 'The file is not JSON ({{detail}}); nothing was imported.',
+    hostileKey:
+      'The file has a "{{key}}" key, which no annotation file has; it was refused as unsafe and nothing was imported.',
+    notAnnotationFile: 'This is not an annotation file Hamish can read: {{detail}}.',
+    extensionDamaged: 'The file’s Hamish section ({{section}}) {{detail}}; nothing was imported.',
+    newerFormat:
+      'The file was made by a newer version of Hamish (format {{version}}); update Hamish to import it. Nothing was imported.',
+    tooManyAnnotations:
+      'The file has too many annotations ({{count, number}}; the limit is {{limit, number}}); nothing was imported.',
+    bundleInvalid: 'The article bundled in the file {{detail}}; nothing was imported.',
+    bundleFingerprint:
+      '{{name}}: the article in this file does not match its fingerprint (it was changed after export); nothing was imported.',
+    neitherFormat:
+      'This file is neither a Hamish annotation file (a W3C AnnotationCollection) nor a Hypothesis JSON export; nothing was imported.',
+    notHypothesis:
+      'This is not a Hypothesis export: it has no list of annotations (rows or annotations); nothing was imported.',
+  },
 
   // The native menu (Electron)
   menu: {

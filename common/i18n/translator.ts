@@ -12,7 +12,11 @@ export type MessageKey<T = Messages, P extends string = ''> = {
 }[keyof T & string]
 
 /** Looks up a message in the current language; `count` picks the plural form. */
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
+export interface Translate {
+  (key: MessageKey, values?: Record<string, string | number>): string
+  /** Whether a key (from outside, such as an error's text) names a message of ours. */
+  has(key: string): boolean
+}
 
 /**
  * An i18next instance for one interface language, initialised synchronously
@@ -46,5 +50,8 @@ export function createTranslator(
     (value: unknown, _lng: string | undefined, options: Intl.NumberFormatOptions) =>
       new Intl.NumberFormat(locale, options).format(value as number),
   )
-  return (key, values) => i18n.t(key, values ?? {}) as string
+  const translate = ((key: MessageKey, values?: Record<string, string | number>) =>
+    i18n.t(key, values ?? {}) as string) as Translate
+  translate.has = (key) => i18n.exists(key)
+  return translate
 }

@@ -1,3 +1,4 @@
+import { localText } from '../i18n/local-text'
 import type { Annotation } from '../annotation'
 import { HamishError } from '../errors'
 import { asList, hasType, isObject, own, shown, single, type JsonObject } from './json-shape'
@@ -58,10 +59,7 @@ export function fromHypothesis(json: unknown, options: ParseOptions = {}): Parse
   const now = options.now ?? Date.now()
   const rows = hypothesisRows(json)
   if (!rows) {
-    throw new HamishError(
-      'invalid-content',
-      'This is not a Hypothesis export: it has no list of annotations (rows or annotations); nothing was imported.',
-    )
+    throw new HamishError('invalid-content', localText('messages.notHypothesis'))
   }
   checkItemCount(rows.length)
   const uri = mainUri(rows)

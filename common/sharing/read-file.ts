@@ -1,3 +1,4 @@
+import { localText } from '../i18n/local-text'
 import { HamishError } from '../errors'
 import { detectFormat, fromHypothesis } from './hypothesis-format'
 import { parseJsonStrict } from './strict-json'
@@ -22,9 +23,6 @@ export function readAnnotationJson(json: unknown, options: ParseOptions = {}): P
     case 'hypothesis':
       return fromHypothesis(json, options)
     default:
-      throw new HamishError(
-        'invalid-content',
-        'This file is neither a Hamish annotation file (a W3C AnnotationCollection) nor a Hypothesis JSON export; nothing was imported.',
-      )
+      throw new HamishError('invalid-content', localText('messages.neitherFormat'))
   }
 }

@@ -1,3 +1,4 @@
+import { localText } from '../i18n/local-text'
 import { MAX_IMPORT_BYTES } from '../api'
 import { HamishError } from '../errors'
 
@@ -12,24 +13,21 @@ import { HamishError } from '../errors'
  */
 export function parseJsonStrict(text: string): unknown {
   if (text.length > MAX_IMPORT_BYTES) {
-    throw new HamishError('too-large', 'The file is larger than 50 MB; nothing was imported.')
+    throw new HamishError('too-large', localText('messages.annotationFileTooLarge'))
   }
   let value: unknown
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (err) {
     const detail = err instanceof Error ? err.message.slice(0, 200) : String(err)
-    throw new HamishError('invalid-content', `The file is not JSON (${detail}); nothing was imported.`)
+    throw new HamishError('invalid-content', localText('messages.notJson', { detail }))
   }
   // Every spelling of those keys contains the plain word or a \u escape; files
   // with neither (nearly all) skip the walk.
   if (SUSPICIOUS.test(text)) {
     const key = findHostileKey(value)
     if (key !== null) {
-      throw new HamishError(
-        'invalid-content',
-        `The file has a "${key}" key, which no annotation file has; it was refused as unsafe and nothing was imported.`,
-      )
+      throw new HamishError('invalid-content', localText('messages.hostileKey', { key }))
     }
   }
   return value

@@ -1,3 +1,4 @@
+import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
 import {
   HIGHLIGHT_COLORS,
@@ -218,7 +219,7 @@ export function checkItemCount(count: number): void {
   if (count > MAX_SHARED_ANNOTATIONS) {
     throw new HamishError(
       'invalid-content',
-      `The file has too many annotations (${formatCount(count)}; the limit is ${formatCount(MAX_SHARED_ANNOTATIONS)}); nothing was imported.`,
+      localText('messages.tooManyAnnotations', { count, limit: MAX_SHARED_ANNOTATIONS }),
     )
   }
 }
@@ -276,7 +277,7 @@ export function checkBundle(raw: {
   date: unknown
 }): SharedArticleBundle {
   const refuse = (why: string): never => {
-    throw new HamishError('invalid-content', `The article bundled in the file ${why}; nothing was imported.`)
+    throw new HamishError('invalid-content', localText('messages.bundleInvalid', { detail: why }))
   }
   if (depthOver(raw.doc, MAX_DOC_DEPTH)) refuse(`is nested more than ${MAX_DOC_DEPTH} levels deep`)
   let result: v.SafeParseResult<typeof docSchema>

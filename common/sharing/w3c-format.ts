@@ -1,3 +1,4 @@
+import { localText } from '../i18n/local-text'
 import type { Annotation, HighlightColor } from '../annotation'
 import type { DocNode } from '../document'
 import { HamishError } from '../errors'
@@ -190,7 +191,7 @@ export function toW3CAnnotation(a: Annotation, source: string): W3CAnnotation {
 export function fromAnnotationCollection(json: unknown, options: ParseOptions = {}): ParsedFile {
   const now = options.now ?? Date.now()
   const refuse = (why: string): never => {
-    throw new HamishError('invalid-content', `This is not an annotation file Hamish can read: ${why}.`)
+    throw new HamishError('invalid-content', localText('messages.notAnnotationFile', { detail: why }))
   }
   if (!isObject(json) || !hasType(own(json, 'type'), 'AnnotationCollection')) {
     refuse('it is not a W3C AnnotationCollection')
@@ -267,7 +268,7 @@ function readCollectionExtension(raw: unknown): ReadExtension | undefined {
   const damaged = (why: string): never => {
     throw new HamishError(
       'invalid-content',
-      `The file’s Hamish section (${EXTENSION_KEY}) ${why}; nothing was imported.`,
+      localText('messages.extensionDamaged', { section: EXTENSION_KEY, detail: why }),
     )
   }
   if (!isObject(raw)) damaged('is not an object')
@@ -278,7 +279,7 @@ function readCollectionExtension(raw: unknown): ReadExtension | undefined {
   if ((version as number) > SHARED_FORMAT_VERSION) {
     throw new HamishError(
       'invalid-content',
-      `The file was made by a newer version of Hamish (format ${version as number}); update Hamish to import it. Nothing was imported.`,
+      localText('messages.newerFormat', { version: version as number }),
     )
   }
   const article = own(ext, 'article')

@@ -1,3 +1,4 @@
+import { localText } from '../../common/i18n/local-text'
 import { BrowserWindow, session, type Session } from 'electron'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -8,7 +9,7 @@ import {
   DEFAULT_PDF_TIMEOUT_MS,
   inchMargins,
   pdfPageSetup,
-  pdfTimeoutMessage,
+  pdfTimeoutText,
   type PdfPrintOptions,
 } from '../export/pdf-options'
 
@@ -99,7 +100,7 @@ export async function printHtmlToPdfElectron(html: string, options: PdfPrintOpti
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         if (!window.isDestroyed()) window.destroy()
-        reject(new HamishError('internal', pdfTimeoutMessage(timeoutMs)))
+        reject(new HamishError('internal', pdfTimeoutText(timeoutMs)))
       }, timeoutMs)
     })
     const work = (async () => {
@@ -125,7 +126,10 @@ export async function printHtmlToPdfElectron(html: string, options: PdfPrintOpti
   } catch (err) {
     if (err instanceof HamishError) throw err
     const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)
-    throw new HamishError('internal', `PDF export failed: ${message.replace(/[.\s]+$/, '')}.`)
+    throw new HamishError(
+      'internal',
+      localText('messages.pdfFailed', { detail: message.replace(/[.\s]+$/, '') }),
+    )
   } finally {
     clearTimeout(timer)
     if (win && !win.isDestroyed()) win.destroy()

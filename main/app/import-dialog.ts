@@ -5,6 +5,7 @@ import {
   MAX_IMPORT_BYTES,
   eventChannelOf,
   tooLargeMessage,
+  tooLargeText,
   type HamishEvents,
   type ImportOutcome,
 } from '../../common/api'
@@ -46,6 +47,7 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
           name,
           status: 'rejected',
           message: tooLargeMessage(name, info.size),
+          text: tooLargeText(name, info.size),
           article: null,
         })
         continue

@@ -1,4 +1,5 @@
 import { HamishError } from '../../common/errors'
+import { localText, type LocalText } from '../../common/i18n/local-text'
 
 /** Paper sizes offered for PDF export. */
 export type PdfPaper = 'A4' | 'Letter'
@@ -53,12 +54,8 @@ export interface PdfPrintOptions {
 export const DEFAULT_PDF_TIMEOUT_MS = 60_000
 
 /** The message of a print that ran out of time. */
-export function pdfTimeoutMessage(timeoutMs: number): string {
-  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`
-  return (
-    `PDF export took longer than ${limit} and was stopped; nothing was saved. ` +
-    'Try again, or export a shorter article.'
-  )
+export function pdfTimeoutText(timeoutMs: number): LocalText {
+  return localText('messages.pdfTimeout', { seconds: Math.round(timeoutMs / 100) / 10 })
 }
 
 export const DEFAULT_MARGINS_MM: Readonly<MarginsMm> = { top: 22, bottom: 20, left: 18, right: 18 }

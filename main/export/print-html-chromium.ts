@@ -1,3 +1,4 @@
+import { localText } from '../../common/i18n/local-text'
 import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { HamishError } from '../../common/errors'
@@ -5,7 +6,7 @@ import {
   DEFAULT_PDF_TIMEOUT_MS,
   cssMargins,
   pdfPageSetup,
-  pdfTimeoutMessage,
+  pdfTimeoutText,
   type PdfPrintOptions,
 } from './pdf-options'
 
@@ -54,10 +55,7 @@ export interface PrintPdfOptions extends PdfPrintOptions {
 export async function printHtmlToPdf(html: string, options: PrintPdfOptions): Promise<Uint8Array> {
   const executablePath = options.chromiumPath ?? defaultChromiumPath()
   if (!existsSync(executablePath))
-    throw new HamishError(
-      'not-found',
-      `PDF export needs Chromium at ${executablePath}; install it or set HAMISH_CHROMIUM.`,
-    )
+    throw new HamishError('not-found', localText('messages.pdfNeedsChromium', { path: executablePath }))
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS
   const setup = pdfPageSetup({ paper: options.paper, title: options.title, marginsMm: options.marginsMm })
   const { chromium } = await loadPlaywright()
@@ -76,8 +74,7 @@ export async function printHtmlToPdf(html: string, options: PrintPdfOptions): Pr
         if (state.timedOut) throw err
         throw new HamishError(
           'internal',
-          `PDF export could not start Chromium at ${executablePath}: ${firstLine(err)}. ` +
-            'Check the installation, or set HAMISH_CHROMIUM to another Chromium.',
+          localText('messages.pdfChromiumStart', { path: executablePath, detail: firstLine(err) }),
         )
       }
       state.browser = browser
@@ -114,7 +111,7 @@ export async function printHtmlToPdf(html: string, options: PrintPdfOptions): Pr
       // for the close (bounded) so no Chromium outlives the rejection.
       const closing = state.browser?.close().catch(() => undefined) ?? Promise.resolve()
       void Promise.race([closing, delay(5_000)]).then(() =>
-        reject(new HamishError('internal', pdfTimeoutMessage(timeoutMs))),
+        reject(new HamishError('internal', pdfTimeoutText(timeoutMs))),
       )
     }, timeoutMs)
   })
@@ -123,9 +120,9 @@ export async function printHtmlToPdf(html: string, options: PrintPdfOptions): Pr
     return await Promise.race([work, timeout])
   } catch (err) {
     // After the timeout every step fails with "browser has been closed": say why.
-    if (state.timedOut) throw new HamishError('internal', pdfTimeoutMessage(timeoutMs))
+    if (state.timedOut) throw new HamishError('internal', pdfTimeoutText(timeoutMs))
     if (err instanceof HamishError) throw err
-    throw new HamishError('internal', `PDF export failed in Chromium: ${firstLine(err)}.`)
+    throw new HamishError('internal', localText('messages.pdfFailed', { detail: firstLine(err) }))
   } finally {
     clearTimeout(timer)
   }
@@ -143,10 +140,7 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   try {
     return await import('playwright-core')
   } catch {
-    throw new HamishError(
-      'internal',
-      'PDF export needs the playwright-core package, which is missing from this installation.',
-    )
+    throw new HamishError('internal', localText('messages.pdfNeedsPlaywright'))
   }
 }
 

@@ -2,6 +2,7 @@ import { dirname } from 'node:path'
 import { HamishError } from '../../common/errors'
 import { writeFileAtomic } from '../store/atomic-write'
 import { errorCode, nodeFs, type StoreFs } from '../store/store-fs'
+import { localText } from '../../common/i18n/local-text'
 
 export interface WriteExportOptions {
   /** File-system calls to use (tests inject failures); defaults to node:fs/promises. */
@@ -36,53 +37,26 @@ export function exportWriteError(path: string, code: string | undefined, cause?:
   const folder = dirname(path)
   switch (code) {
     case 'ENOENT':
-      return new HamishError(
-        'not-found',
-        `Could not save the export to ${path}: the folder ${folder} does not exist. ` +
-          'Choose an existing folder, or create it first.',
-      )
+      return new HamishError('not-found', localText('messages.exportNoFolder', { path, folder }))
     case 'ENOTDIR':
-      return new HamishError(
-        'not-found',
-        `Could not save the export to ${path}: part of the folder path ${folder} is a file, not a folder. ` +
-          'Choose another folder.',
-      )
+      return new HamishError('not-found', localText('messages.exportFolderIsFile', { path, folder }))
     case 'EISDIR':
-      return new HamishError(
-        'invalid-argument',
-        `Could not save the export to ${path}: that is a folder. Give a file name inside it instead ` +
-          '(for example article.pdf).',
-      )
+      return new HamishError('invalid-argument', localText('messages.exportIsFolder', { path }))
     case 'EACCES':
     case 'EPERM':
-      return new HamishError(
-        'storage',
-        `Could not save the export to ${path}: permission denied. ` +
-          `Choose a folder you can write to, or change the permissions of ${folder}.`,
-      )
+      return new HamishError('storage', localText('messages.exportPermission', { path, folder }))
     case 'EROFS':
-      return new HamishError(
-        'storage',
-        `Could not save the export to ${path}: the disk is read-only. Choose a folder on a writable disk.`,
-      )
+      return new HamishError('storage', localText('messages.exportReadOnly', { path }))
     case 'ENOSPC':
     case 'EDQUOT':
-      return new HamishError(
-        'storage',
-        `Could not save the export to ${path}: the disk is full. ` +
-          'Free some space or choose another disk; nothing was written.',
-      )
+      return new HamishError('storage', localText('messages.exportDiskFull', { path }))
     case 'ENAMETOOLONG':
-      return new HamishError(
-        'invalid-argument',
-        `Could not save the export to ${path}: the file name is too long. Choose a shorter name.`,
-      )
+      return new HamishError('invalid-argument', localText('messages.exportNameTooLong', { path }))
     default: {
       const detail = code ?? (cause instanceof Error ? cause.message.split('\n')[0] : undefined)
       return new HamishError(
         'storage',
-        `Could not save the export to ${path}${detail ? ` (${detail})` : ''}; nothing was written. ` +
-          'Try again or choose another folder.',
+        localText('messages.exportWriteFailed', { path, detail: detail ?? 'unknown error' }),
       )
     }
   }

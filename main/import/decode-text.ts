@@ -1,6 +1,7 @@
 import { HamishError } from '../../common/errors'
 import { cleanDecodedText } from '../../common/normalise'
 import { binaryKind, controlShare } from './sniff-binary'
+import { localText, type LocalText } from '../../common/i18n/local-text'
 
 /** The legacy encoding of Arabic text on Windows: what a non-UTF-8 Arabic file almost always is. */
 export const ARABIC_LEGACY_ENCODING = 'windows-1256'
@@ -12,8 +13,6 @@ export interface DecodeOptions {
    */
   legacyEncoding?: string | null
 }
-
-const WHAT_TO_DO = 'Open it in a text editor, save it as UTF-8 and import it again.'
 
 function strictDecode(encoding: string, bytes: Uint8Array): string | null {
   try {
@@ -34,35 +33,26 @@ function legacyDecoder(label: string | null | undefined): TextDecoder | null {
   }
 }
 
-function undecodable(name: string, what: string): HamishError {
-  return new HamishError('undecodable', `${name}: ${what}. ${WHAT_TO_DO}`)
+function undecodable(name: string, reason: LocalText): HamishError {
+  return new HamishError('undecodable', localText('messages.undecodable', { name, reason }))
 }
 
-function binary(name: string, kind: string): HamishError {
-  return new HamishError(
-    'binary-file',
-    `${name}: this is ${kind}, not text. Hamish reads .txt, .md, .html and .epub files; ` +
-      'save or export the article in one of those formats and import that file.',
-  )
+function binary(name: string, kind: LocalText): HamishError {
+  return new HamishError('binary-file', localText('messages.binaryFile', { name, kind }))
 }
 
 function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOptions): string {
   const [b0, b1, b2, b3] = bytes
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
-    throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
-    throw undecodable(name, 'this is UTF-32 text, which Hamish does not read')
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) throw undecodable(name, localText('messages.utf32'))
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) throw undecodable(name, localText('messages.utf32'))
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
     const encoding = b0 === 0xff ? 'utf-16le' : 'utf-16be'
     const text = strictDecode(encoding, bytes)
     const label = encoding === 'utf-16le' ? 'UTF-16 little-endian' : 'UTF-16 big-endian'
     if (text === null) {
-      throw undecodable(
-        name,
-        `the file starts with a ${label} byte-order mark but its bytes are not valid ${label} text`,
-      )
+      throw undecodable(name, localText('messages.badUtf16', { encoding: label }))
     }
-    if (controlShare(text) > 0.1) throw binary(name, 'a binary file (it is full of control characters)')
+    if (controlShare(text) > 0.1) throw binary(name, localText('messages.fileKinds.controlChars'))
     return text
   }
   const utf8Bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf
@@ -71,7 +61,7 @@ function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOptions): s
   const utf8 = strictDecode('utf-8', bytes)
   if (utf8 !== null) return utf8
   if (utf8Bom) {
-    throw undecodable(name, 'the file starts with a UTF-8 byte-order mark but its bytes are not valid UTF-8')
+    throw undecodable(name, localText('messages.badUtf8Bom'))
   }
   // Not UTF-8, no byte-order mark: a legacy single-byte file. Windows-1256
   // assigns a character to every byte, so this always succeeds.
@@ -94,17 +84,11 @@ export function isBlank(text: string): boolean {
  */
 export function decodeText(bytes: Uint8Array, name = 'The file', options: DecodeOptions = {}): string {
   if (bytes.length === 0) {
-    throw new HamishError(
-      'empty-file',
-      `${name}: the file is empty (0 bytes). Choose the file that holds the article.`,
-    )
+    throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
   }
   const text = cleanDecodedText(decodeBytes(bytes, name, options))
   if (isBlank(text)) {
-    throw new HamishError(
-      'empty-file',
-      `${name}: the file holds only blank space, no text. Choose the file that holds the article.`,
-    )
+    throw new HamishError('empty-file', localText('messages.blankFile', { name }))
   }
   return text
 }

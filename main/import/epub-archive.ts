@@ -1,16 +1,15 @@
 import { unzipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 
 /** Most an EPUB may unpack to, by its own central directory: a guard against zip bombs. */
 export const MAX_EPUB_UNPACKED_BYTES = 200 * 1024 * 1024
 /** Most entries an EPUB may hold. */
 export const MAX_EPUB_ENTRIES = 5000
 
-const ADVICE = 'Check that the file is a complete EPUB book, or import its text as .txt or .html instead.'
-
 /** The error for an EPUB that is broken or not an EPUB at all; `why` says what is wrong. */
 export function invalidEpub(name: string, why: string): HamishError {
-  return new HamishError('invalid-content', `${name}: this is not a valid EPUB book (${why}). ${ADVICE}`)
+  return new HamishError('invalid-content', localText('messages.invalidEpub', { name, detail: why }))
 }
 
 class TooBig extends Error {}
@@ -44,11 +43,7 @@ export class EpubArchive {
       })
     } catch (err) {
       if (err instanceof TooBig) {
-        throw new HamishError(
-          'too-large',
-          `${name}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. ` +
-            'Import its chapters as .html or .txt files instead.',
-        )
+        throw new HamishError('too-large', localText('messages.epubTooBig', { name }))
       }
       throw invalidEpub(name, 'it is not a readable ZIP archive')
     }

@@ -7,6 +7,7 @@ import { resolveLanguage } from '../../common/language'
 import { plainText } from '../../common/plain-text'
 import { isBlank } from './decode-text'
 import { cleanTitle, deriveTitle } from './title'
+import { localText } from '../../common/i18n/local-text'
 
 /** What a format-specific importer found, before the checks every article gets. */
 export interface ArticleDraft {
@@ -37,28 +38,19 @@ export function finishArticle(draft: ArticleDraft, name: string): ImportedArticl
   const candidate: DocNode = { type: 'doc', content: draft.blocks }
   const plain = plainText(candidate)
   if (isBlank(plain)) {
-    throw new HamishError(
-      'empty-file',
-      `${name}: Hamish found no readable text in this file (only markup, scripts or images). ` +
-        'Choose the file that holds the article text.',
-    )
+    throw new HamishError('empty-file', localText('messages.noText', { name }))
   }
   if (plain.length > MAX_DOCUMENT_CHARS) {
     throw new HamishError(
       'too-large',
-      `${name}: the article's text is longer than ${MAX_DOCUMENT_CHARS / 1024 / 1024} million characters. ` +
-        'Split it into smaller files and import those.',
+      localText('messages.textTooLong', { name, millions: MAX_DOCUMENT_CHARS / 1024 / 1024 }),
     )
   }
   let doc: DocNode
   try {
     doc = v.parse(docSchema, candidate)
   } catch {
-    throw new HamishError(
-      'invalid-content',
-      `${name}: Hamish could not convert this file into a safe document, so it was not imported. ` +
-        'Try saving it as plain text (.txt) and importing that.',
-    )
+    throw new HamishError('invalid-content', localText('messages.unsafeDocument', { name }))
   }
   const title =
     cleanTitle(draft.title) || cleanTitle(deriveTitle(plain)) || cleanTitle(fileStem(name)) || 'Untitled'

@@ -1,10 +1,11 @@
-import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../common/api'
+import { MAX_IMPORT_BYTES, tooLargeText } from '../../common/api'
 import type { ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { importEpub } from './import-epub'
 import { importHtml } from './import-html'
 import { importMarkdown } from './import-markdown'
 import { importText } from './import-text'
+import { localText } from '../../common/i18n/local-text'
 
 type Importer = (bytes: Uint8Array, name: string) => ImportedArticle
 
@@ -43,20 +44,18 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
     ? IMPORTERS[extension]
     : undefined
   if (!importer) {
-    const what = extension ? `.${extension} files` : 'files without an extension'
     throw new HamishError(
       'unsupported-file',
-      `${name}: Hamish cannot import ${what}; it reads .txt, .md, .html and .epub.`,
+      extension
+        ? localText('messages.unsupportedType', { name, extension })
+        : localText('messages.unsupportedNoExtension', { name }),
     )
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new HamishError('too-large', tooLargeMessage(name, bytes.byteLength))
+    throw new HamishError('too-large', tooLargeText(name, bytes.byteLength))
   }
   if (bytes.byteLength === 0) {
-    throw new HamishError(
-      'empty-file',
-      `${name}: the file is empty (0 bytes). Choose the file that holds the article.`,
-    )
+    throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
   }
   return importer(bytes, name)
 }

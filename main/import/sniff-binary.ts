@@ -1,3 +1,6 @@
+import type { Messages } from '../../common/i18n/en'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+
 /**
  * Recognises files that are not text before anyone tries to decode them, so a
  * PDF or a photo renamed to .txt is refused with a message that says what it
@@ -8,42 +11,47 @@ interface Magic {
   /** Bytes at `offset`; null matches any byte. */
   bytes: (number | null)[]
   offset?: number
-  kind: string
+  kind: FileKind
 }
+
+/** The kinds of non-text file Hamish names when it refuses one (messages.fileKinds in common/i18n). */
+type FileKind = keyof Messages['messages']['fileKinds']
+
+const kindText = (kind: FileKind): LocalText => localText(`messages.fileKinds.${kind}`)
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0))
 
 const MAGICS: Magic[] = [
-  { bytes: ascii('%PDF-'), kind: 'a PDF document' },
-  { bytes: [0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a], kind: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image' },
-  { bytes: ascii('GIF87a'), kind: 'a GIF image' },
-  { bytes: ascii('GIF89a'), kind: 'a GIF image' },
-  { bytes: [...ascii('RIFF'), null, null, null, null, ...ascii('WEBP')], kind: 'a WebP image' },
-  { bytes: [...ascii('RIFF'), null, null, null, null, ...ascii('WAVE')], kind: 'a WAV sound file' },
-  { bytes: ascii('ftyp'), offset: 4, kind: 'a video or image file (MP4, MOV, HEIC…)' },
-  { bytes: ascii('OggS'), kind: 'an Ogg audio or video file' },
-  { bytes: ascii('fLaC'), kind: 'a FLAC audio file' },
+  { bytes: ascii('%PDF-'), kind: 'pdf' },
+  { bytes: [0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a], kind: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+  { bytes: ascii('GIF87a'), kind: 'gif' },
+  { bytes: ascii('GIF89a'), kind: 'gif' },
+  { bytes: [...ascii('RIFF'), null, null, null, null, ...ascii('WEBP')], kind: 'webp' },
+  { bytes: [...ascii('RIFF'), null, null, null, null, ...ascii('WAVE')], kind: 'wav' },
+  { bytes: ascii('ftyp'), offset: 4, kind: 'video' },
+  { bytes: ascii('OggS'), kind: 'ogg' },
+  { bytes: ascii('fLaC'), kind: 'flac' },
   {
     bytes: [0x50, 0x4b, 0x03, 0x04],
-    kind: 'a ZIP archive (a Word or OpenDocument file, or an EPUB named wrongly)',
+    kind: 'office',
   },
-  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'an empty ZIP archive' },
-  { bytes: [0x50, 0x4b, 0x07, 0x08], kind: 'a ZIP archive' },
-  { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
-  { bytes: [0xfd, ...ascii('7zXZ'), 0x00], kind: 'an xz archive' },
-  { bytes: [...ascii('7z'), 0xbc, 0xaf, 0x27, 0x1c], kind: 'a 7-Zip archive' },
-  { bytes: [...ascii('Rar!'), 0x1a, 0x07], kind: 'a RAR archive' },
-  { bytes: [0x28, 0xb5, 0x2f, 0xfd], kind: 'a Zstandard archive' },
-  { bytes: ascii('ustar'), offset: 257, kind: 'a tar archive' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'an old Microsoft Office document' },
-  { bytes: [0x7f, ...ascii('ELF')], kind: 'a program (ELF executable)' },
-  { bytes: [0xcf, 0xfa, 0xed, 0xfe], kind: 'a program (Mach-O executable)' },
-  { bytes: [0xca, 0xfe, 0xba, 0xbe], kind: 'a program (Mach-O or Java class file)' },
-  { bytes: [0x00, ...ascii('asm')], kind: 'a WebAssembly module' },
-  { bytes: [...ascii('SQLite format 3'), 0x00], kind: 'an SQLite database' },
-  { bytes: ascii('wOFF'), kind: 'a font file' },
-  { bytes: ascii('wOF2'), kind: 'a font file' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'zipEmpty' },
+  { bytes: [0x50, 0x4b, 0x07, 0x08], kind: 'zip' },
+  { bytes: [0x1f, 0x8b], kind: 'gzip' },
+  { bytes: [0xfd, ...ascii('7zXZ'), 0x00], kind: 'xz' },
+  { bytes: [...ascii('7z'), 0xbc, 0xaf, 0x27, 0x1c], kind: 'sevenZip' },
+  { bytes: [...ascii('Rar!'), 0x1a, 0x07], kind: 'rar' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], kind: 'zstd' },
+  { bytes: ascii('ustar'), offset: 257, kind: 'tar' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'oldOffice' },
+  { bytes: [0x7f, ...ascii('ELF')], kind: 'elf' },
+  { bytes: [0xcf, 0xfa, 0xed, 0xfe], kind: 'machO' },
+  { bytes: [0xca, 0xfe, 0xba, 0xbe], kind: 'machOJava' },
+  { bytes: [0x00, ...ascii('asm')], kind: 'wasm' },
+  { bytes: [...ascii('SQLite format 3'), 0x00], kind: 'sqlite' },
+  { bytes: ascii('wOFF'), kind: 'font' },
+  { bytes: ascii('wOF2'), kind: 'font' },
 ]
 
 /** Fewer control bytes than this never make a file binary: a stray one in a short note is harmless. */
@@ -72,16 +80,16 @@ function isControlByte(b: number): boolean {
  * bytes in the first 64 KB. Call it only on bytes that are not UTF-16 with a
  * byte-order mark (UTF-16 is full of NULs); see `controlShare` for those.
  */
-export function binaryKind(bytes: Uint8Array): string | null {
-  for (const magic of MAGICS) if (matches(bytes, magic)) return magic.kind
+export function binaryKind(bytes: Uint8Array): LocalText | null {
+  for (const magic of MAGICS) if (matches(bytes, magic)) return kindText(magic.kind)
   const end = Math.min(bytes.length, SAMPLE_BYTES)
   let controls = 0
   for (let i = 0; i < end; i++) {
     const b = bytes[i] as number
-    if (b === 0) return 'a binary file (it contains NUL bytes)'
+    if (b === 0) return kindText('nulBytes')
     if (isControlByte(b)) controls++
   }
-  if (controls >= MIN_CONTROLS && controls / end > 0.1) return 'a binary file (it is full of control bytes)'
+  if (controls >= MIN_CONTROLS && controls / end > 0.1) return kindText('controlBytes')
   return null
 }
 

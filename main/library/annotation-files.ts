@@ -1,6 +1,7 @@
 import { HamishError } from '../../common/errors'
 import { safeFileBase } from './exporter'
 import { parseAnnotationFile, type ParsedFile } from '../../common/sharing'
+import { localText } from '../../common/i18n/local-text'
 
 /** The file name of an article's shared annotations: its title, safe for every platform, and `.hamish.json`. */
 export function annotationFileName(title: string): string {
@@ -18,15 +19,16 @@ export function readAnnotationFileBytes(name: string, bytes: Uint8Array): Parsed
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new HamishError(
-      'undecodable',
-      `${name}: not a text file (annotation files are UTF-8 JSON); nothing was imported.`,
-    )
+    throw new HamishError('undecodable', localText('messages.annotationFileNotText', { name }))
   }
   try {
     return parseAnnotationFile(text)
   } catch (err) {
-    if (err instanceof HamishError) throw new HamishError(err.code, `${name}: ${err.message}`)
+    if (err instanceof HamishError)
+      throw new HamishError(
+        err.code,
+        localText('messages.inFile', { name, message: err.text ?? err.message }),
+      )
     throw err
   }
 }

@@ -9,6 +9,7 @@ import type {
 import { inDocumentOrder } from '../../common/annotation'
 import { anchor, describeSelection, type AnchorText } from '../../common/anchoring'
 import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 
 /**
  * A new annotation from the renderer's selection. The offsets must lie in the
@@ -23,14 +24,11 @@ export function createAnnotation(
   now: Date,
 ): Annotation {
   if (req.end > prepared.length) {
-    throw new HamishError('invalid-argument', 'The selection lies outside the article’s text.')
+    throw new HamishError('invalid-argument', localText('messages.selectionOutside'))
   }
   const selected = prepared.text.slice(prepared.toUtf16(req.start), prepared.toUtf16(req.end))
   if (selected !== req.quote) {
-    throw new HamishError(
-      'invalid-argument',
-      'The selected text does not match the article at that place; reload the article and select again.',
-    )
+    throw new HamishError('invalid-argument', localText('messages.selectionMismatch'))
   }
   const at = now.toISOString()
   return {

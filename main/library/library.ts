@@ -49,6 +49,7 @@ import {
 } from './library-data'
 import { libraryPaths, type LibraryPaths } from './library-paths'
 import { indexEntryOf, SearchIndexStore } from './search-index-store'
+import { englishText, localText } from '../../common/i18n/local-text'
 
 export interface LibraryOptions {
   /** The sample article put into a brand-new library (assets/sample). */
@@ -123,7 +124,7 @@ export class Library {
 
   private summary(id: string): ArticleSummary {
     const found = this.index.data.articles.find((a) => a.id === id)
-    if (!found) throw new HamishError('not-found', `There is no article with id ${id} in this library.`)
+    if (!found) throw new HamishError('not-found', localText('messages.articleNotFound', { id }))
     return found
   }
 
@@ -132,10 +133,7 @@ export class Library {
     if (cached) return cached
     const store = openJsonStore<ArticleFile>(this.paths.articleFile(id), {
       defaults: () => {
-        throw new HamishError(
-          'storage',
-          `The file of article ${id} is missing or damaged and no backup could be restored.`,
-        )
+        throw new HamishError('storage', localText('messages.articleFileDamaged', { id }))
       },
       backupsDir: this.paths.backupsDir,
       validate: isArticleFile(id),
@@ -251,10 +249,7 @@ export class Library {
     const name = basename(req.name)
     const parsed = readAnnotationFileBytes(name, req.bytes)
     if (parsed.bundle && parsed.fingerprint && fingerprintOf(parsed.bundle.doc) !== parsed.fingerprint) {
-      throw new HamishError(
-        'invalid-content',
-        `${name}: the article in this file does not match its fingerprint (it was changed after export); nothing was imported.`,
-      )
+      throw new HamishError('invalid-content', localText('messages.bundleFingerprint', { name }))
     }
     const found = req.articleId
       ? this.summary(req.articleId)
@@ -451,7 +446,7 @@ export class Library {
       await rm(this.paths.articleFile(id), { force: true })
       throw new HamishError(
         'storage',
-        `${source}: the library could not be written (${describe(err)}); nothing was added.`,
+        localText('messages.libraryWriteFailed', { name: source, detail: describe(err) }),
       )
     }
     this.articleStores.set(id, Promise.resolve(store))
@@ -465,27 +460,22 @@ export class Library {
     try {
       imported = importFile(name, file.bytes)
     } catch (err) {
-      if (err instanceof HamishError) return { name, status: 'rejected', message: err.message, article: null }
+      if (err instanceof HamishError)
+        return { name, status: 'rejected', message: err.message, text: err.text, article: null }
       throw err
     }
     const fingerprint = fingerprintOf(imported.doc)
     const existing = this.index.data.articles.find((a) => a.fingerprint === fingerprint)
     if (existing) {
-      const where = existing.trashed ? ' (in the trash: restore it from there)' : ''
-      return {
+      const text = localText(existing.trashed ? 'messages.duplicateInTrash' : 'messages.duplicate', {
         name,
-        status: 'duplicate',
-        message: `${name}: already in the library as “${existing.title}”${where}; nothing was added.`,
-        article: { ...existing },
-      }
+        title: existing.title,
+      })
+      return { name, status: 'duplicate', message: englishText(text), text, article: { ...existing } }
     }
     const summary = await this.addArticle(imported, name, fingerprint, [])
-    return {
-      name,
-      status: 'added',
-      message: `${name}: added as “${summary.title}”.`,
-      article: { ...summary },
-    }
+    const text = localText('messages.added', { name, title: summary.title })
+    return { name, status: 'added', message: englishText(text), text, article: { ...summary } }
   }
 
   private async changeSummary(id: string, change: (a: ArticleSummary) => void): Promise<ArticleSummary> {
@@ -565,7 +555,7 @@ export class Library {
 function findAnnotation(annotations: Annotation[], id: string, options: { live: boolean }): number {
   const i = annotations.findIndex((a) => a.id === id)
   if (i < 0 || (options.live && annotations[i]!.deleted)) {
-    throw new HamishError('not-found', 'That annotation no longer exists in this article.')
+    throw new HamishError('not-found', localText('messages.annotationGone'))
   }
   return i
 }
@@ -593,13 +583,18 @@ let noticeCounter = 0
 function recoveryNotice(report: RecoveryReport, at: Date): Notice {
   const name = basename(report.file)
   const moved = basename(report.movedTo)
-  const message = report.restoredFrom
-    ? `${name} was damaged. It was kept as ${moved}, and the last good backup (${basename(report.restoredFrom)}) was restored.`
-    : `${name} was damaged and no backup could be read. It was kept as ${moved}, and Hamish started with an empty one.`
+  const text = report.restoredFrom
+    ? localText('messages.recoveredFromBackup', {
+        name,
+        movedTo: moved,
+        backup: basename(report.restoredFrom),
+      })
+    : localText('messages.recoveredEmpty', { name, movedTo: moved })
   return {
     id: `notice-${++noticeCounter}`,
     level: report.restoredFrom ? 'warning' : 'error',
-    message,
+    message: englishText(text),
+    text,
     at: at.toISOString(),
   }
 }

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/annotation'
-import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from '../../common/api'
+import { EXPORT_FORMATS, tooLargeText, type ExportFormat } from '../../common/api'
+import { isWellFormedText, wordText } from '../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../common/article'
 import type { Direction } from '../../common/language'
 import { createTranslator, type MessageKey, type Translate } from '../../common/i18n/translator'
@@ -163,13 +164,15 @@ export function makeStrings(t: Translate) {
         rejected > 0 ? t('importRejected', { count: rejected }) : '',
       ]),
     importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected'] as const),
-    /** Main's importer says the same (common/api.ts tooLargeMessage), for files refused before sending. */
-    importTooLarge: (name: string, bytes: number): string =>
-      t('importTooLarge', {
-        name: isolate(name),
-        megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10,
-        limit: MAX_IMPORT_BYTES / 1024 / 1024,
-      }),
+    /** The same message main's importer gives (common/api.ts), for files refused before sending. */
+    importTooLarge: (name: string, bytes: number): string => wordText(t, tooLargeText(name, bytes), isolate),
+    /**
+     * A sentence main sent as a LocalText (an error, an import outcome, a
+     * notice), worded in the interface's language with names isolated; its
+     * English `message` when the text is missing or not one of ours.
+     */
+    fromMain: (text: unknown, message: string): string =>
+      isWellFormedText(text, t.has) ? wordText(t, text, isolate) : message,
     importOpen: t('importOpen'),
     importResultsLabel: t('importResultsLabel'),
     dropHere: t('dropHere'),

@@ -4,6 +4,8 @@ import type { ReadingSettings } from '../../common/article'
 import { ar } from '../../common/i18n/ar'
 import {
   callApi,
+  dropFiles,
+  importResults,
   openApp,
   screenshot,
   startBrowser,
@@ -67,12 +69,16 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
     'Noto',
     'Naskh',
     'Arabic',
+    // File extensions named in messages.
+    'txt',
+    'html',
+    'epub',
   ])
   const words = await page.locator(scope).evaluateAll((roots) => {
     const out: string[] = []
     // Article text, titles, sources and snippets are the user's; key caps are key names.
     const userText =
-      '.reader, .article-link, .col-source, .search-snippet, .search-title-link, kbd, [lang="en"]'
+      '.reader, .article-link, .col-source, .import-name, .search-snippet, .search-title-link, kbd, [lang="en"]'
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -132,6 +138,11 @@ describe('interface in Arabic and English', () => {
     expect(await added(arApp.page)).toMatch(/[٠-٩]/)
     expect(await added(en.page)).toMatch(/[0-9]/)
 
+    // Main's own sentences (here an import refusal) come in the interface's language too.
+    await dropFiles(arApp.page, [{ name: 'notes.txt', text: 'a\u0000b\u0000c' }])
+    const [refused] = await importResults(arApp.page)
+    expect(refused!.status).toBe('rejected')
+    expect(refused!.text).toContain('ملف غير نصي')
     expect(await latinWords(arApp.page, '.app')).toEqual([])
     await screenshot(arApp.page, 'ui-ar-library.png')
     await screenshot(en.page, 'ui-en-library.png')

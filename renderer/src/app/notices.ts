@@ -24,7 +24,7 @@ export class NoticeBanners {
       class: `notice notice-${notice.level}`,
       attrs: { role: notice.level === 'info' ? 'status' : 'alert' },
     })
-    const message = el('p', { class: 'notice-message', text: notice.message })
+    const message = el('p', { class: 'notice-message', text: strings.fromMain(notice.text, notice.message) })
     const dismiss = button(
       strings.dismiss,
       () => {

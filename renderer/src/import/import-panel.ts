@@ -75,7 +75,7 @@ export class ImportPanel {
   }
 
   private line(outcome: ImportOutcome): HTMLLIElement {
-    const message = withoutName(outcome.message, outcome.name)
+    const message = withoutName(strings.fromMain(outcome.text, outcome.message), outcome.name)
     return el(
       'li',
       { class: `import-result import-${outcome.status}`, attrs: { 'data-status': outcome.status } },

@@ -1,3 +1,4 @@
+import { englishText } from '../../../common/i18n/local-text'
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_MARGINS_MM,
@@ -8,7 +9,7 @@ import {
   headerTitle,
   inchMargins,
   pdfPageSetup,
-  pdfTimeoutMessage,
+  pdfTimeoutText,
 } from '../../../main/export/pdf-options'
 
 describe('PDF page setup', () => {
@@ -73,8 +74,8 @@ describe('PDF page setup', () => {
   })
 
   it('says how long it waited', () => {
-    expect(pdfTimeoutMessage(60_000)).toMatch(/^PDF export took longer than 60 s and was stopped/)
-    expect(pdfTimeoutMessage(200)).toMatch(/longer than 200 ms/)
-    expect(pdfTimeoutMessage(1500)).toMatch(/longer than 1.5 s/)
+    expect(englishText(pdfTimeoutText(60_000))).toMatch(/^PDF export took longer than 60 s and was stopped/)
+    expect(englishText(pdfTimeoutText(200))).toMatch(/longer than 0\.2 s/)
+    expect(englishText(pdfTimeoutText(1500))).toMatch(/longer than 1\.5 s/)
   })
 })

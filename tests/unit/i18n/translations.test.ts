@@ -66,6 +66,7 @@ const NO_ARABIC_LETTER_OK = new Set([
   'fontNames.noto-naskh-arabic',
   'exportFormats.md.name',
   'exportFormats.pdf.name',
+  'messages.inFile',
 ])
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u
 

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { fromWireError, HamishError, toWireError } from '../../../common/errors'
+import { englishText, isWellFormedText, localText, wordText } from '../../../common/i18n/local-text'
+import { createTranslator } from '../../../common/i18n/translator'
+import { importFile } from '../../../main/import/import-file'
+
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+])
+
+/** The error a call throws. */
+function thrown(run: () => unknown): HamishError {
+  try {
+    run()
+  } catch (err) {
+    if (err instanceof HamishError) return err
+    throw err
+  }
+  throw new Error('did not throw')
+}
+
+describe('sentences main words for the user', () => {
+  it('carry a key and values beside their English message, through the wire and back', () => {
+    const err = thrown(() => importFile('photo.txt', PNG))
+    expect(err.code).toBe('binary-file')
+    expect(err.message).toBe(
+      'photo.txt: this is a PNG image, not text. Hamish reads .txt, .md, .html and .epub files; ' +
+        'save or export the article in one of those formats and import that file.',
+    )
+    expect(err.text).toEqual({
+      key: 'messages.binaryFile',
+      values: { name: 'photo.txt', kind: { key: 'messages.fileKinds.png' } },
+    })
+    const back = fromWireError(JSON.parse(JSON.stringify(toWireError(err))) as ReturnType<typeof toWireError>)
+    expect(back.message).toBe(err.message)
+    expect(back.text).toEqual(err.text)
+  })
+
+  it('word inner texts first, in either language', () => {
+    const text = localText('messages.undecodable', { name: 'a.txt', reason: localText('messages.utf32') })
+    expect(englishText(text)).toBe(
+      'a.txt: this is UTF-32 text, which Hamish does not read. Open it in a text editor, save it as UTF-8 and import it again.',
+    )
+    const arabic = wordText(createTranslator('ar'), text, (v) => `[${v}]`)
+    expect(arabic).toContain('[a.txt]')
+    expect(arabic).toContain('UTF-32')
+    expect(arabic).toMatch(/\p{Script=Arabic}/u)
+    expect(arabic).not.toMatch(/\{\{/)
+  })
+
+  it('give an internal error a generic sentence and no detail', () => {
+    const wire = toWireError(new Error('/home/someone/secret path exploded'))
+    expect(wire).toEqual({
+      code: 'internal',
+      message: 'Something went wrong inside Hamish; the library was not changed.',
+      text: { key: 'messages.unexpected' },
+    })
+  })
+
+  it('are worded only when well formed and ours; anything else shows its English message', () => {
+    const t = createTranslator('ar')
+    expect(isWellFormedText({ key: 'messages.emptyFile', values: { name: 'x' } }, t.has)).toBe(true)
+    expect(
+      isWellFormedText(
+        { key: 'messages.inFile', values: { name: 'x', message: { key: 'messages.utf32' } } },
+        t.has,
+      ),
+    ).toBe(true)
+    expect(isWellFormedText({ key: 'messages.noSuchMessage' }, t.has)).toBe(false)
+    expect(isWellFormedText({ key: 'menu.file' }, t.has)).toBe(false)
+    expect(isWellFormedText({ key: 'messages.emptyFile', values: { name: { toString: 1 } } }, t.has)).toBe(
+      false,
+    )
+    expect(isWellFormedText({ key: 'messages.emptyFile', values: 'x' }, t.has)).toBe(false)
+    expect(isWellFormedText('messages.emptyFile', t.has)).toBe(false)
+    expect(isWellFormedText(null, t.has)).toBe(false)
+  })
+})
+
+describe('the message tables in the main-process bundle', () => {
+  it('hold no lowercase "import" right before a quote, which the bundler mistakes for an import statement', async () => {
+    // electron-vite's CommonJS shim finds the last `import "…"` of a chunk with a regular expression; a
+    // message ending in "… to import" inside the bundled tables matched it and split the build mid-string.
+    const { en } = await import('../../../common/i18n/en')
+    const { ar } = await import('../../../common/i18n/ar')
+    const all = JSON.stringify([en, ar])
+    expect(all).not.toMatch(/(?<=\s|^|;)import\s*["']/)
+  })
+})
