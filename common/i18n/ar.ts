@@ -6,9 +6,11 @@
  * Sentences built from parts (counts inside a summary) are framed so that
  * every part stays in the nominative, the case the plural forms are written in.
  *
- * `\u200e` (LEFT-TO-RIGHT MARK) sits before a Latin token that begins with
- * punctuation (`.hamish.json`) or after one that ends with it (`Ctrl+,`), so
- * the dot or comma stays with its token when the interface runs right to left.
+ * File names and extensions (`.hamish.json`, `.txt`) sit inside
+ * LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE (`\u2066…\u2069`), and
+ * `\u200e` (LEFT-TO-RIGHT MARK) follows a key name that ends with
+ * punctuation (`Ctrl+,`), so the dot or comma stays with its token when the
+ * interface runs right to left.
  * tests/unit/i18n/translations.test.ts checks this table against en.ts.
  */
 export const ar = {
@@ -49,7 +51,7 @@ export const ar = {
   articlesShown: '{{articles}}، يظهر منها {{shown, number}}',
   libraryEmpty: 'مكتبتك فارغة.',
   libraryEmptyHint:
-    'استورد المقالات بزر «استيراد»، أو بالاختصار Ctrl+O، أو بإفلات الملفات على هذه النافذة. يقرأ هامش ملفات \u200e.txt و\u200e.md و\u200e.html و\u200e.epub.',
+    'استورد المقالات بزر «استيراد»، أو بالاختصار Ctrl+O، أو بإفلات الملفات على هذه النافذة. يقرأ هامش ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069.',
   noMatch: 'لا يحتوي عنوان أي مقالة على «{{query}}».',
   noDate: '—',
   rename: 'إعادة تسمية',
@@ -132,7 +134,7 @@ export const ar = {
   importOpen: 'فتح',
   importResultsLabel: 'نتائج الاستيراد',
   dropHere: 'أفلِت الملفات لاستيرادها',
-  dropHint: 'ملفات نصية وMarkdown وHTML وEPUB؛ وملفات تعليقات \u200e.hamish.json',
+  dropHint: 'ملفات نصية وMarkdown وHTML وEPUB؛ وملفات تعليقات \u2066.hamish.json\u2069',
 
   // Reader
   readerLoading: 'جارٍ فتح المقالة…',
@@ -347,12 +349,12 @@ export const ar = {
   shareButton: 'مشاركة الملاحظات…',
   shareTitle: 'مشاركة الملاحظات على {{title}}',
   shareExportHeading: 'تصدير التعليقات',
-  shareExportHint: 'يحفظ تمييزاتك وملاحظاتك على هذه المقالة في ملف \u200e.hamish.json لزملائك.',
+  shareExportHint: 'يحفظ تمييزاتك وملاحظاتك على هذه المقالة في ملف \u2066.hamish.json\u2069 لزملائك.',
   shareBundle: 'تضمين المقالة (حزمة)، للزملاء الذين لا يملكونها',
   shareExportAction: 'تصدير التعليقات',
   shareExporting: 'جارٍ تصدير التعليقات…',
   shareImportHeading: 'استيراد التعليقات',
-  shareImportHint: 'يدمج ملف \u200e.hamish.json من زميل (أو ملف JSON مصدَّرًا من Hypothesis) في مكتبتك.',
+  shareImportHint: 'يدمج ملف \u2066.hamish.json\u2069 من زميل (أو ملف JSON مصدَّرًا من Hypothesis) في مكتبتك.',
   shareImportAction: 'استيراد التعليقات…',
   shareImportPickerLabel: 'اختر ملفات تعليقات لاستيرادها',
   shareExportFailed: 'فشل التصدير؛ لم يُكتب شيء. ',
@@ -401,9 +403,9 @@ export const ar = {
     duplicateInTrash:
       '{{name}}: موجود في المكتبة باسم «{{title}}» (في سلة المهملات: استعده من هناك)؛ لم يُضف شيء.',
     unsupportedType:
-      '{{name}}: لا يستطيع هامش استيراد ملفات \u200e.{{extension}}\u200e؛ فهو يقرأ ملفات \u200e.txt و.md و.html و.epub\u200e.',
+      '{{name}}: لا يستطيع هامش استيراد ملفات \u2066.{{extension}}\u2069؛ فهو يقرأ ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069.',
     unsupportedNoExtension:
-      '{{name}}: لا يستطيع هامش استيراد ملفات بلا امتداد؛ فهو يقرأ ملفات \u200e.txt و.md و.html و.epub\u200e.',
+      '{{name}}: لا يستطيع هامش استيراد ملفات بلا امتداد؛ فهو يقرأ ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069.',
     tooLarge:
       '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
     emptyFile: '{{name}}: الملف فارغ (٠ بايت). اختر الملف الذي يحتوي المقالة.',
@@ -443,17 +445,17 @@ export const ar = {
       controlChars: 'ملف ثنائي (مليء بمحارف التحكم)',
     },
     binaryFile:
-      '{{name}}: هذا ملف غير نصي: {{kind}}. يقرأ هامش ملفات \u200e.txt و.md و.html و.epub\u200e؛ احفظ المقالة أو صدّرها بإحدى هذه الصيغ واستورد ذلك الملف.',
+      '{{name}}: هذا ملف غير نصي: {{kind}}. يقرأ هامش ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069؛ احفظ المقالة أو صدّرها بإحدى هذه الصيغ واستورد ذلك الملف.',
     noText:
       '{{name}}: لم يجد هامش في هذا الملف نصًا مقروءًا (بل وسومًا أو برامج نصية أو صورًا فقط). اختر الملف الذي يحتوي نص المقالة.',
     textTooLong:
       '{{name}}: نص المقالة أطول من {{millions, number}} مليون حرف. قسّمه إلى ملفات أصغر واستوردها.',
     unsafeDocument:
-      '{{name}}: لم يستطع هامش تحويل هذا الملف إلى مستند آمن، فلم يُستورد. جرّب حفظه نصًا عاديًا (\u200e.txt\u200e) واستيراده.',
+      '{{name}}: لم يستطع هامش تحويل هذا الملف إلى مستند آمن، فلم يُستورد. جرّب حفظه نصًا عاديًا (\u2066.txt\u2069) واستيراده.',
     invalidEpub:
-      '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u200e.txt\u200e أو \u200e.html\u200e بدلًا منه.',
+      '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 بدلًا منه.',
     epubTooBig:
-      '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u200e.html\u200e أو \u200e.txt\u200e بدلًا منه.',
+      '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u2066.html\u2069 أو \u2066.txt\u2069 بدلًا منه.',
     libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',
     articleNotFound: 'لا توجد في هذه المكتبة مقالة معرّفها {{id}}.',
     articleFileDamaged: 'ملف المقالة {{id}} مفقود أو تالف، وتعذّرت استعادة نسخة احتياطية منه.',
@@ -469,7 +471,7 @@ export const ar = {
     exportFolderIsFile:
       'تعذّر حفظ التصدير في {{path}}: جزء من مسار المجلد {{folder}} ملف وليس مجلدًا. اختر مجلدًا آخر.',
     exportIsFolder:
-      'تعذّر حفظ التصدير في {{path}}: هذا مجلد. اكتب اسم ملف داخله بدلًا منه (مثل \u200earticle.pdf\u200e).',
+      'تعذّر حفظ التصدير في {{path}}: هذا مجلد. اكتب اسم ملف داخله بدلًا منه (مثل \u2066article.pdf\u2069).',
     exportPermission:
       'تعذّر حفظ التصدير في {{path}}: الإذن مرفوض. اختر مجلدًا تستطيع الكتابة فيه، أو غيّر أذونات {{folder}}.',
     exportReadOnly: 'تعذّر حفظ التصدير في {{path}}: القرص للقراءة فقط. اختر مجلدًا على قرص قابل للكتابة.',

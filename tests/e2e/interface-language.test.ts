@@ -169,6 +169,14 @@ describe('interface in Arabic and English', () => {
     expect(await latinWords(arApp.page, 'dialog.help-dialog')).toEqual([])
     await screenshot(arApp.page, 'ui-ar-help.png')
     await arApp.page.keyboard.press('Escape')
+
+    // Library search, with its counts in Arabic words and digits.
+    await arApp.page.keyboard.press('Control+k')
+    await arApp.page.locator('#library-search').fill('الشيباني')
+    await arApp.page.waitForSelector('.search-result')
+    expect(await arApp.page.locator('.search-status').textContent()).toMatch(/[٠-٩]/)
+    expect(await latinWords(arApp.page, '.app')).toEqual([])
+    await screenshot(arApp.page, 'ui-ar-search.png')
     expect(arApp.pageErrors).toEqual([])
     expect(en.pageErrors).toEqual([])
   })
