@@ -40,12 +40,27 @@ vi.mock('electron', () => {
     },
     shell: { openExternal: (url: string) => recorded.opened.push(url) },
     session: {},
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
   }
 })
 
 const { createMainWindow } = await import('../../../main/app/window')
 const { registerIpc } = await import('../../../main/app/ipc')
 const { API_METHODS, channelOf } = await import('../../../common/api')
+const { buildMenu } = await import('../../../main/app/menu')
+const { createTranslator } = await import('../../../common/i18n/translator')
+
+interface Item {
+  label?: string
+  role?: string
+  type?: string
+  accelerator?: string
+  submenu?: Item[]
+  click?: () => void
+}
+
+/** Every item of a menu template, submenus flattened. */
+const itemsOf = (items: Item[]): Item[] => items.flatMap((i) => [i, ...itemsOf(i.submenu ?? [])])
 
 beforeEach(() => {
   recorded.opened.length = 0
@@ -131,5 +146,40 @@ describe('IPC', () => {
     }
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     expect(bad.error.message).toMatch(/^getArticle/)
+  })
+})
+
+describe('the native menu', () => {
+  const build = (lang: 'en' | 'ar', commands: string[] = []) =>
+    (
+      buildMenu(
+        () => null,
+        { importFiles: () => commands.push('import'), command: (c) => commands.push(c) },
+        false,
+        createTranslator(lang),
+      ) as unknown as { template: Item[] }
+    ).template
+
+  it('speaks the interface language: every item labelled, in Arabic when the interface is', () => {
+    const items = itemsOf(build('ar')).filter((i) => i.type !== 'separator')
+    expect(items.length).toBeGreaterThan(30)
+    for (const item of items) {
+      expect(item.label, JSON.stringify(item)).toMatch(/\p{Script=Arabic}/u)
+      expect(item.label).not.toContain('&')
+    }
+    const english = itemsOf(build('en')).filter((i) => i.type !== 'separator')
+    expect(english.map((i) => i.label)).toContain('Search the Library')
+    expect(english.find((i) => i.label === '&File')).toBeDefined()
+  })
+
+  it('sends the same commands whatever the language', () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const commands: string[] = []
+      for (const item of itemsOf(build(lang, commands)))
+        if (item.click && item.accelerator !== 'CmdOrCtrl+Shift+I') item.click()
+      expect(commands).toContain('show-search')
+      expect(commands).toContain('import')
+      expect(commands).toContain('focus-mode')
+    }
   })
 })
