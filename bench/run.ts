@@ -9,25 +9,37 @@ import { benchSearch } from './search'
 import { benchSharing } from './sharing'
 import { benchReaderOpen } from './reader-open'
 
+/** Every case by the name `npm run bench -- <name>…` selects it with. */
+const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
+  'reader-open': () => benchReaderOpen(),
+  anchoring: () => benchAnchoring(),
+  'reader-highlights': () => benchReaderHighlights(),
+  'export-writers': () => benchExportWriters(),
+  'export-pdf': () => benchExportPdf(),
+  sharing: () => benchSharing(),
+  search: () => benchSearch(),
+}
+
 /**
  * `npm run bench`: every benchmark, each against a baseline measured in the
  * same run, printed as JSON and saved to bench-results/latest.json. Figures
  * are ratios; absolute times on these shared machines mean little.
+ * `npm run bench -- search` runs only the named cases (saved to
+ * bench-results/latest-search.json, so a partial run never replaces the full one).
  */
 async function main(): Promise<void> {
+  const names = process.argv.slice(2)
+  const unknown = names.filter((n) => !(n in CASES))
+  if (unknown.length)
+    throw new Error(`unknown case ${unknown.join(', ')}; cases: ${Object.keys(CASES).join(', ')}`)
   const cases: Record<string, unknown>[] = []
-  cases.push(await benchReaderOpen())
-  cases.push(await benchAnchoring())
-  cases.push(await benchReaderHighlights())
-  cases.push(await benchExportWriters())
-  cases.push(await benchExportPdf())
-  cases.push(await benchSharing())
-  cases.push(await benchSearch())
+  for (const [name, run] of Object.entries(CASES))
+    if (!names.length || names.includes(name)) cases.push(await run())
   const results = { date: new Date().toISOString(), node: process.version, cases }
   const json = JSON.stringify(results, null, 2)
   const dir = fileURLToPath(new URL('../bench-results', import.meta.url))
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, 'latest.json'), `${json}\n`)
+  writeFileSync(join(dir, names.length ? `latest-${names.join('-')}.json` : 'latest.json'), `${json}\n`)
   console.log(json)
 }
 

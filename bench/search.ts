@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, stat, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { foldQuery } from '../common/arabic-fold'
+import { linearFind, type SearchEngine } from '../common/search/engine'
 import { Library } from '../main/library/library'
 import { median, round } from './stats'
 
@@ -70,6 +71,49 @@ function sameResults(a: Map<string, number[]>, b: Map<string, number[]>): boolea
   return true
 }
 
+/**
+ * JS heap and memory outside it (typed arrays' buffers, external strings)
+ * after forced collections (`node --expose-gc`; without it, figures are rough).
+ */
+async function settledMemory(): Promise<{ heap: number; external: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  for (let i = 0; i < 4; i++) {
+    gc?.()
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  const m = process.memoryUsage()
+  return { heap: m.heapUsed, external: m.external }
+}
+
+/** The plain-JSON baseline for loading: read and `JSON.parse` every index file, keeping nothing. */
+async function parseIndexFiles(dir: string): Promise<number> {
+  const t0 = performance.now()
+  for (const f of await readdir(dir)) {
+    if (f.endsWith('.json')) JSON.parse(await readFile(join(dir, f), 'utf8'))
+  }
+  return performance.now() - t0
+}
+
+/**
+ * The baseline: every article's folded text held in memory and scanned with
+ * `linearFind` (what a search without an index does). The index itself does
+ * not keep folded texts, so they are folded here, once, outside the timings.
+ */
+function scanner(
+  engine: SearchEngine,
+  ids: string[],
+): (q: string, wholeWord: boolean) => Map<string, number[]> {
+  const texts = ids.map((id) => [id, engine.foldedText(id)!] as const)
+  return (q, wholeWord) => {
+    const out = new Map<string, number[]>()
+    for (const [id, folded] of texts) {
+      const found = linearFind(folded, q, wholeWord)
+      if (found.length) out.set(id, found)
+    }
+    return out
+  }
+}
+
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now()
   const r = f()
@@ -86,12 +130,19 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
     const articleBytes = await dirBytes(join(dir, 'articles'))
     const indexBytes = await dirBytes(join(dir, 'search-index'))
     // A fresh process's view: open the library and load the persisted index.
+    const jsonParseMs = await parseIndexFiles(join(dir, 'search-index'))
     const lib = await Library.open(dir, { noSample: true })
     const ids = lib.listArticles().map((a) => a.id)
+    const before = await settledMemory()
     t0 = performance.now()
     const engine = await lib.searchIndex().ensure(ids)
     const loadMs = performance.now() - t0
-    const heap = process.memoryUsage().heapUsed
+    const after = await settledMemory()
+    const heap = after.heap - before.heap
+    const external = after.external - before.external
+    // What the folded texts alone would take as JavaScript strings of two-byte units.
+    const foldedBytes = engine.foldedUnits * 2
+    const scanFolded = scanner(engine, ids)
     let indexTimes: number[] = []
     let scanTimes: number[] = []
     const perQuery: Record<string, unknown>[] = []
@@ -103,7 +154,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
       for (const [query, wholeWord] of QUERIES) {
         const q = foldQuery(query)
         const [byIndex, ti] = time(() => engine.findFolded(q, wholeWord))
-        const [byScan, ts] = time(() => engine.scanFolded(q, wholeWord))
+        const [byScan, ts] = time(() => scanFolded(q, wholeWord))
         const same = sameResults(byIndex, byScan)
         allSame &&= same
         let matches = 0
@@ -134,7 +185,13 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
       indexFilesMB: round(indexBytes / 1e6),
       buildSeconds: round(buildMs / 1000, 1),
       indexLoadMs: round(loadMs),
-      heapMBAfterLoad: round(heap / 1e6),
+      jsonParseIndexFilesMs: round(jsonParseMs),
+      loadVsJsonParse: round(loadMs / jsonParseMs, 2),
+      indexHeapMB: round(heap / 1e6),
+      indexExternalMB: round(external / 1e6),
+      foldedTextsMB: round(foldedBytes / 1e6),
+      indexMemoryVsFoldedTexts: round((heap + external) / foldedBytes, 2),
+      gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
       vocabulary: engine.vocabularySize,
       queries: QUERIES.length,
       medianIndexMs: round(medianIndex, 3),

@@ -1,22 +1,15 @@
 import type { SearchMatch, SearchOptions, SearchResult } from '../api'
-import { foldQuery } from '../arabic-fold'
-import { prepareSearchText, toCodePoint, toOriginalRange, type SearchText } from './search-text'
-import { isWordAt, tokenize, WordIndex } from './word-index'
+import { foldQuery, foldText } from '../arabic-fold'
+import { decodeSlice, decodeTable, encodeQuery, unitAt, type CodedText } from './coded-text'
+import { DocPostings } from './doc-postings'
+import { FoldWindow } from './fold-window'
+import { prepareDoc, type IndexedAnnotation, type IndexEntry, type PreparedDoc } from './prepared-doc'
+import { prepareSearchText, surrogatePairs, toCodePoint, toOriginalRange } from './search-text'
+import { TermDocs } from './term-docs'
+import { Vocabulary, type MatchingWord } from './vocabulary'
+import { forEachTerm, isWordAt, isWordPair } from './word-index'
 
-/** What the index keeps of one annotation: enough to search its quote, note and tags. */
-export interface IndexedAnnotation {
-  id: string
-  quote: string
-  note: string
-  tags: string[]
-}
-
-/** One article as the persisted index holds it: its plain text and its live annotations. */
-export interface IndexEntry {
-  id: string
-  text: string
-  annotations: IndexedAnnotation[]
-}
+export type { IndexedAnnotation, IndexEntry, PreparedDoc } from './prepared-doc'
 
 /** What the library list says of an article at query time (title and tags can change without the text). */
 export interface ArticleInfo {
@@ -29,27 +22,42 @@ export interface ArticleInfo {
 /** Characters of original text shown on each side of a match. */
 export const SNIPPET_CONTEXT = 40
 
+/** Articles added since the last `TermDocs` build that a query asks one by one before it rebuilds. */
+const PENDING_MAX = 8
+
 interface Doc {
-  entry: IndexEntry
-  text: SearchText
+  id: string
+  annotations: IndexedAnnotation[]
+  text: CodedText
+  /** The code's units in code order (`PreparedDoc.units`). */
+  units: number[] | null
+  foldedLength: number
+  checkpoints: Int32Array
+  /** UTF-16 indices of the high surrogates of surrogate pairs (usually none): code point conversion. */
+  pairs: Int32Array
+  postings: DocPostings
 }
 
 /** Folded match starts of `q` in `folded`, left to right, not overlapping. */
 export function linearFind(folded: string, q: string, wholeWord: boolean): number[] {
+  return findAll(folded, q, wholeWord, (i) => isWordAt(folded, i))
+}
+
+/** `linearFind` with the word test given (a coded text tests its real units). */
+function findAll(text: string, q: string, wholeWord: boolean, isWord: (i: number) => boolean): number[] {
   const out: number[] = []
   if (!q) return out
-  for (let i = folded.indexOf(q); i >= 0;) {
-    if (!wholeWord || (!isWordAt(folded, i - 1) && !isWordAt(folded, i + q.length))) {
+  for (let i = text.indexOf(q); i >= 0;) {
+    if (!wholeWord || (!isWord(i - 1) && !isWord(i + q.length))) {
       out.push(i)
-      i = folded.indexOf(q, i + q.length)
-    } else i = folded.indexOf(q, i + 1)
+      i = text.indexOf(q, i + q.length)
+    } else i = text.indexOf(q, i + 1)
   }
   return out
 }
 
 /** Keeps sorted starts that do not overlap the previous kept match (what `linearFind` returns). */
-function nonOverlapping(starts: number[], len: number): number[] {
-  starts.sort((a, b) => a - b)
+function nonOverlapping(starts: Int32Array, len: number): number[] {
   const out: number[] = []
   let end = -1
   for (const s of starts) {
@@ -62,37 +70,77 @@ function nonOverlapping(starts: number[], len: number): number[] {
 }
 
 /**
- * The in-memory search index over a library: each article's folded text with
- * its sparse map back, and a positional word index across all of them. Pure:
- * main/library/search-index-store.ts feeds it from the persisted entries.
+ * The in-memory search index over a library. Per article: the original text
+ * only (one byte a character when it can be, coded-text.ts), checkpoints
+ * into its folded form, and its postings (doc-postings.ts); across articles:
+ * the vocabulary and which articles hold each term. A query takes the
+ * postings of its most selective term, checks each candidate against the
+ * folded text refolded around it (fold-window.ts), and maps matches back the
+ * same way. Pure: main/library/search-index-store.ts feeds it.
  */
 export class SearchEngine {
-  private readonly docs: (Doc | null)[] = []
+  private docs: (Doc | null)[] = []
   private readonly slots = new Map<string, number>()
-  private words = new WordIndex()
+  private readonly vocab = new Vocabulary()
+  private readonly window = new FoldWindow()
+  /** Which articles hold each term, for the slots below `indexed`. */
+  private termDocs: TermDocs | null = null
+  private indexed = 0
   private dead = 0
+  /** Scratch: one term's offsets in one article, and the candidate starts in one article. */
+  private offsets = new Int32Array(1024)
+  private found = new Int32Array(1024)
 
-  /** Adds or replaces an article. Replacing with the same text keeps the word index as it is. */
+  /** Adds or replaces an article. Replacing with the same text only changes its annotations. */
   put(entry: IndexEntry): void {
-    const slot = this.slots.get(entry.id)
-    if (slot !== undefined) {
-      const doc = this.docs[slot]!
-      if (doc.entry.text === entry.text) {
-        doc.entry = entry
-        return
-      }
-      this.remove(entry.id)
+    const doc = this.doc(entry.id)
+    if (doc && sameText(doc.text, entry.text)) doc.annotations = entry.annotations
+    else this.load(prepareDoc(entry))
+  }
+
+  /** Adds or replaces a prepared article; throws (changing nothing) when its postings are damaged. */
+  load(p: PreparedDoc): void {
+    const old = this.doc(p.id)
+    if (old && old.text.text === p.text && sameCode(old.units, p.units)) {
+      old.annotations = p.annotations
+      return
     }
-    const text = prepareSearchText(entry.text)
-    const at = this.docs.length
-    this.docs.push({ entry, text })
-    this.slots.set(entry.id, at)
-    this.words.add(at, text.folded)
+    const text: CodedText = { text: p.text, units: p.units && decodeTable(p.units) }
+    const postings = DocPostings.build(p, text.units, this.vocab)
+    const doc: Doc = {
+      id: p.id,
+      annotations: p.annotations,
+      text,
+      units: p.units,
+      foldedLength: p.foldedLength,
+      checkpoints: p.checkpoints,
+      pairs: pairsOf(text),
+      postings,
+    }
+    if (old) this.remove(p.id)
+    this.slots.set(p.id, this.docs.length)
+    this.docs.push(doc)
+  }
+
+  /** The article in its persisted form, if loaded (and, when `text` is given, still with that text). */
+  prepared(id: string, text?: string): PreparedDoc | null {
+    const doc = this.doc(id)
+    if (!doc || (text !== undefined && !sameText(doc.text, text))) return null
+    return {
+      id,
+      annotations: doc.annotations,
+      units: doc.units,
+      text: doc.text.text,
+      foldedLength: doc.foldedLength,
+      checkpoints: doc.checkpoints,
+      ...doc.postings.toPrepared(this.vocab, doc.text.units),
+    }
   }
 
   remove(id: string): void {
     const slot = this.slots.get(id)
     if (slot === undefined) return
+    this.docs[slot]!.postings.forEachTerm((term, bytes) => this.vocab.count(term, -1, bytes))
     this.docs[slot] = null
     this.slots.delete(id)
     if (++this.dead > 16 && this.dead > this.slots.size) this.compact()
@@ -106,83 +154,171 @@ export class SearchEngine {
     return this.slots.size
   }
 
-  /** Distinct folded words in the index. */
+  /** Distinct folded terms (words and punctuation) in the index. */
   get vocabularySize(): number {
-    return this.words.vocabularySize
+    return this.vocab.size
+  }
+
+  /** Total length of the articles' folded texts (which the index does not keep). */
+  get foldedUnits(): number {
+    let n = 0
+    for (const d of this.docs) if (d) n += d.foldedLength
+    return n
+  }
+
+  /** An article's folded text, folded again (for a baseline scan and tests; the index never holds it). */
+  foldedText(id: string): string | null {
+    const doc = this.doc(id)
+    return doc ? foldText(decodeSlice(doc.text, 0, doc.text.text.length)).text : null
+  }
+
+  /** Builds the term → articles table if articles were added since: call once a batch of loads is done. */
+  commit(): void {
+    if (!this.termDocs || this.indexed < this.docs.length) {
+      this.termDocs = TermDocs.build(this.docs, this.vocab.idCount)
+      this.indexed = this.docs.length
+    }
+  }
+
+  private doc(id: string): Doc | null {
+    const slot = this.slots.get(id)
+    return slot === undefined ? null : this.docs[slot]!
   }
 
   private compact(): void {
-    const live = this.docs.filter((d): d is Doc => d !== null)
-    this.docs.length = 0
+    this.docs = this.docs.filter((d): d is Doc => d !== null)
     this.slots.clear()
-    this.words = new WordIndex()
+    this.docs.forEach((d, slot) => this.slots.set(d!.id, slot))
     this.dead = 0
-    for (const d of live) {
-      const at = this.docs.length
-      this.docs.push(d)
-      this.slots.set(d.entry.id, at)
-      this.words.add(at, d.text.folded)
-    }
+    this.termDocs = null
+    this.indexed = 0
   }
 
-  /** Folded match starts per article id, through the word index (all matches, not overlapping). */
+  /** Slots of the articles that may hold term `id`: from the table, then those added since (holes included). */
+  private slotsWith(id: number): ArrayLike<number> {
+    if (!this.termDocs || this.docs.length - this.indexed > PENDING_MAX) this.commit()
+    const built = this.termDocs!.slotsOf(id)
+    if (this.indexed === this.docs.length) return built
+    const all = Array.from(built)
+    for (let slot = this.indexed; slot < this.docs.length; slot++) all.push(slot)
+    return all
+  }
+
+  /** Folded match starts per article id, through the index (all matches, not overlapping). */
   findFolded(q: string, wholeWord: boolean): Map<string, number[]> {
-    const bySlot = new Map<number, number[]>()
-    const tokens: { word: string; at: number }[] = []
-    tokenize(q, (word, at) => tokens.push({ word, at }))
-    if (tokens.length === 0) {
-      // Punctuation or spaces only: nothing to look up, scan.
-      const out = new Map<string, number[]>()
-      for (const d of this.docs) {
-        if (!d) continue
-        const found = linearFind(d.text.folded, q, wholeWord)
-        if (found.length) out.set(d.entry.id, found)
-      }
-      return out
-    }
-    // The most selective token: fewest postings among the words it can be part of.
-    let best: { at: number; words: { id: number; at: number[] }[]; cost: number } | null = null
-    for (const t of tokens) {
+    // A high surrogate at the end of q is a word character or not depending on what follows it in the
+    // text: it is left to the check, and the term before it may go on in the text.
+    const last = q.charCodeAt(q.length - 1)
+    const open = last >= 0xd800 && last <= 0xdbff
+    const head = open ? q.slice(0, -1) : q
+    const terms: { term: string; at: number; word: boolean }[] = []
+    forEachTerm(head, (term, at, word) => terms.push({ term, at, word }))
+    if (terms.length === 0) return this.scanFolded(q, wholeWord) // spaces (or one surrogate) only
+    // The most selective term: fewest postings bytes among the terms it can be part of.
+    let best: { at: number; words: MatchingWord[]; cost: number } | null = null
+    for (const t of terms) {
       const mustStart = wholeWord || t.at > 0
-      const mustEnd = wholeWord || t.at + t.word.length < q.length
-      const words = this.words.matchingWords(t.word, mustStart, mustEnd)
+      const mustEnd = (wholeWord && !open) || t.at + t.term.length < head.length
+      const words = t.word ? this.vocab.matchingWords(t.term, mustStart, mustEnd) : this.exactTerm(t.term)
       let cost = 0
-      for (const w of words) cost += this.words.postingsOf(w.id).docs.length * w.at.length
+      for (const w of words) cost += this.vocab.cost(w.id) * w.at.length
       if (!best || cost < best.cost) best = { at: t.at, words, cost }
       if (cost === 0) break
     }
-    const sure = tokens.length === 1 && tokens[0]!.word.length === q.length
-    for (const w of best!.words) {
-      const p = this.words.postingsOf(w.id)
-      for (let k = 0; k < p.docs.length; k++) {
-        const slot = p.docs[k]!
-        const doc = this.docs[slot]
-        if (!doc) continue
-        for (const inner of w.at) {
-          const start = p.offs[k]! + inner - best!.at
-          if (!sure) {
-            const f = doc.text.folded
-            if (start < 0 || !f.startsWith(q, start)) continue
-            if (wholeWord && (isWordAt(f, start - 1) || isWordAt(f, start + q.length))) continue
-          }
-          let list = bySlot.get(slot)
-          if (!list) bySlot.set(slot, (list = []))
-          list.push(start)
-        }
-      }
-    }
+    const only = terms[0]!
+    const sure = !open && terms.length === 1 && only.term.length === q.length && (only.word || !wholeWord)
+    const words = best!.words
+    const shifts = words.map((w) => w.at.map((inner) => inner - best!.at))
+    // Articles in ascending slot order, each with all its candidates at once: one walk over every word's slots.
+    const lists = words.map((w) => this.slotsWith(w.id))
+    const next = new Int32Array(words.length)
     const out = new Map<string, number[]>()
-    for (const [slot, starts] of bySlot) out.set(this.docs[slot]!.entry.id, nonOverlapping(starts, q.length))
+    for (;;) {
+      let slot = Infinity
+      for (let j = 0; j < lists.length; j++)
+        if (next[j]! < lists[j]!.length) slot = Math.min(slot, lists[j]![next[j]!]!)
+      if (slot === Infinity) break
+      const doc = this.docs[slot]
+      let n = 0
+      let groups = 0
+      for (let j = 0; j < lists.length; j++) {
+        if (next[j]! >= lists[j]!.length || lists[j]![next[j]!] !== slot) continue
+        next[j] = next[j]! + 1
+        const pos = doc ? doc.postings.find(words[j]!.id) : -1
+        if (pos < 0) continue
+        groups += shifts[j]!.length
+        n = this.candidates(doc!, pos, shifts[j]!, n, sure ? null : q, wholeWord)
+      }
+      if (n === 0) continue
+      const starts = this.found.subarray(0, n)
+      if (groups > 1) starts.sort()
+      out.set(doc!.id, nonOverlapping(starts, q.length))
+    }
     return out
   }
 
-  /** Folded match starts per article id by scanning every folded text (the benchmark's baseline). */
+  /**
+   * Appends to `found` (from index n) the starts the term at `pos` gives,
+   * checked against the folded text unless `q` is null (sure); returns the new count.
+   */
+  private candidates(
+    doc: Doc,
+    pos: number,
+    shifts: number[],
+    n: number,
+    q: string | null,
+    wholeWord: boolean,
+  ): number {
+    const bytes = doc.postings.offsetBytes(pos)
+    if (this.offsets.length < bytes) this.offsets = new Int32Array(bytes * 2)
+    const need = n + bytes * shifts.length
+    if (this.found.length < need) {
+      const grown = new Int32Array(need * 2)
+      grown.set(this.found.subarray(0, n))
+      this.found = grown
+    }
+    const offsets = this.offsets
+    const found = this.found
+    const count = doc.postings.readOffsets(pos, offsets)
+    for (const shift of shifts) {
+      for (let i = 0; i < count; i++) {
+        const start = offsets[i]! + shift
+        if (q === null || this.matchesAt(doc, start, q, wholeWord)) found[n++] = start
+      }
+    }
+    return n
+  }
+
+  private exactTerm(term: string): MatchingWord[] {
+    const id = this.vocab.find(term)
+    return id < 0 ? [] : [{ id, at: [0] }]
+  }
+
+  /** Whether folded `q` occurs at folded index `s` (with word boundaries around it if wholeWord). */
+  private matchesAt(doc: Doc, s: number, q: string, wholeWord: boolean): boolean {
+    const n = doc.foldedLength
+    const e = s + q.length
+    if (s < 0 || e > n) return false
+    const w = this.window
+    w.cover(
+      doc.text,
+      doc.checkpoints,
+      wholeWord ? Math.max(0, s - 1) : s,
+      Math.min(n, e + (wholeWord ? 2 : 0)),
+    )
+    for (let i = 0; i < q.length; i++) if (w.unit(s + i) !== q.charCodeAt(i)) return false
+    if (!wholeWord) return true
+    if (s > 0 && isWordPair(w.unit(s - 1), w.unit(s))) return false
+    return !(e < n && isWordPair(w.unit(e), e + 1 < n ? w.unit(e + 1) : -1))
+  }
+
+  /** Folded match starts per article id by folding and scanning every text (a reference for tests). */
   scanFolded(q: string, wholeWord: boolean): Map<string, number[]> {
     const out = new Map<string, number[]>()
     for (const d of this.docs) {
       if (!d) continue
-      const found = linearFind(d.text.folded, q, wholeWord)
-      if (found.length) out.set(d.entry.id, found)
+      const found = linearFind(this.foldedText(d.id)!, q, wholeWord)
+      if (found.length) out.set(d.id, found)
     }
     return out
   }
@@ -198,8 +334,7 @@ export class SearchEngine {
     const results: SearchResult[] = []
     for (const info of articles) {
       if (info.trashed) continue
-      const slot = this.slots.get(info.id)
-      const doc = slot === undefined ? null : this.docs[slot]!
+      const doc = this.doc(info.id)
       const matches: SearchMatch[] = []
       const add = (m: SearchMatch) => {
         if (matches.length < limit) matches.push(m)
@@ -207,20 +342,26 @@ export class SearchEngine {
       fieldMatches(info.title, q, folded, wholeWord, 'title', undefined, add)
       for (const tag of info.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', undefined, add)
       if (doc) {
+        const view = docView(doc)
         if (folded) {
           for (const s of inText!.get(info.id) ?? []) {
             if (matches.length >= limit) break
-            const [a, b] = toOriginalRange(doc.text, s, s + q.length)
-            add(match(doc.text, a, b, 'text'))
+            const [a, b] = this.window.originalRange(
+              doc.text,
+              doc.checkpoints,
+              doc.foldedLength,
+              s,
+              s + q.length,
+            )
+            add(match(view, a, b, 'text'))
           }
         } else {
-          const o = doc.text.original
-          for (const s of exactFind(o, q, wholeWord)) {
+          for (const s of exactFind(doc.text, q, wholeWord)) {
             if (matches.length >= limit) break
-            add(match(doc.text, s, s + q.length, 'text'))
+            add(match(view, s, s + q.length, 'text'))
           }
         }
-        for (const an of doc.entry.annotations) {
+        for (const an of doc.annotations) {
           fieldMatches(an.quote, q, folded, wholeWord, 'quote', an.id, add)
           fieldMatches(an.note, q, folded, wholeWord, 'note', an.id, add)
           for (const tag of an.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', an.id, add)
@@ -232,29 +373,66 @@ export class SearchEngine {
   }
 }
 
-/** Exact (unfolded) starts with the same word rule, in original UTF-16 units. */
-function exactFind(text: string, q: string, wholeWord: boolean): number[] {
-  return linearFind(text, q, wholeWord)
+function sameText(t: CodedText, text: string): boolean {
+  if (t.text.length !== text.length) return false
+  for (let i = 0; i < text.length; i++) if (unitAt(t, i) !== text.charCodeAt(i)) return false
+  return true
+}
+
+function sameCode(a: number[] | null, b: number[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((u, k) => u === b[k]))
+}
+
+function pairsOf(t: CodedText): Int32Array {
+  const u = t.units
+  if (u !== null && !/[\ud800-\udbff]/.test(u)) return new Int32Array(0)
+  return surrogatePairs(t.text, (i) => unitAt(t, i))
+}
+
+/** Exact (unfolded) starts with the same word rule, in original UTF-16 units, on a coded text. */
+function exactFind(t: CodedText, q: string, wholeWord: boolean): number[] {
+  const coded = encodeQuery(q, t.units)
+  if (coded === null) return []
+  const isWord = (i: number) =>
+    i >= 0 && i < t.text.length && isWordPair(unitAt(t, i), i + 1 < t.text.length ? unitAt(t, i + 1) : -1)
+  return findAll(t.text, coded, wholeWord, isWord)
+}
+
+/** What a match and its snippet read of an original text. */
+interface OriginalView {
+  length: number
+  unitAt(i: number): number
+  slice(a: number, b: number): string
+  codePoint(i: number): number
+}
+
+function docView(doc: Doc): OriginalView {
+  return {
+    length: doc.text.text.length,
+    unitAt: (i) => unitAt(doc.text, i),
+    slice: (a, b) => decodeSlice(doc.text, a, b),
+    codePoint: (i) => toCodePoint(doc, i),
+  }
 }
 
 function match(
-  t: SearchText,
+  o: OriginalView,
   a: number,
   b: number,
   field: SearchMatch['field'],
   annotationId?: string,
 ): SearchMatch {
-  const o = t.original
   let from = Math.max(0, a - SNIPPET_CONTEXT)
-  if (from > 0 && isLow(o.charCodeAt(from))) from--
+  if (from > 0 && isLow(o.unitAt(from))) from--
   let to = Math.min(o.length, b + SNIPPET_CONTEXT)
-  if (to < o.length && isLow(o.charCodeAt(to))) to++
+  if (to < o.length && isLow(o.unitAt(to))) to++
+  const text = o.slice(a, b)
   const m: SearchMatch = {
-    start: toCodePoint(t, a),
-    end: toCodePoint(t, b),
-    text: o.slice(a, b),
+    start: o.codePoint(a),
+    end: o.codePoint(b),
+    text,
     field,
-    snippet: { before: o.slice(from, a), match: o.slice(a, b), after: o.slice(b, to) },
+    snippet: { before: o.slice(from, a), match: text, after: o.slice(b, to) },
   }
   if (annotationId !== undefined) m.annotationId = annotationId
   return m
@@ -274,10 +452,17 @@ function fieldMatches(
 ): void {
   if (!value) return
   const t = prepareSearchText(value)
+  const view: OriginalView = {
+    length: value.length,
+    unitAt: (i) => value.charCodeAt(i),
+    slice: (a, b) => value.slice(a, b),
+    codePoint: (i) => toCodePoint(t, i),
+  }
   if (folded) {
     for (const s of linearFind(t.folded, q, wholeWord)) {
       const [a, b] = toOriginalRange(t, s, s + q.length)
-      add(match(t, a, b, field, annotationId))
+      add(match(view, a, b, field, annotationId))
     }
-  } else for (const s of exactFind(value, q, wholeWord)) add(match(t, s, s + q.length, field, annotationId))
+  } else
+    for (const s of linearFind(value, q, wholeWord)) add(match(view, s, s + q.length, field, annotationId))
 }

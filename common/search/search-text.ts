@@ -1,14 +1,12 @@
 import { foldText } from '../arabic-fold'
-
-/** Folded units between two checkpoints of the sparse offset map. */
-const STEP = 64
+import { foldCheckpoints } from './fold-window'
 
 /**
- * One searchable text held in memory: the original, its folded form, and a
- * sparse map back (one checkpoint per ~64 folded units, at the start of an
- * original character) instead of the full 4-bytes-per-unit `toOriginal`. A
- * folded range is mapped back by folding again from the checkpoint before it,
- * which reproduces the global fold exactly from a character start.
+ * One searchable text held in memory (the article open in the reader): the
+ * original, its folded form, and a sparse map back (`foldCheckpoints`)
+ * instead of the full 4-bytes-per-unit `toOriginal`. A folded range is mapped
+ * back by folding again from the checkpoint before it, which reproduces the
+ * global fold exactly. The library index keeps less: see engine.ts.
  */
 export interface SearchText {
   original: string
@@ -21,23 +19,25 @@ export interface SearchText {
 
 export function prepareSearchText(original: string): SearchText {
   const { text: folded, toOriginal } = foldText(original)
-  const cps: number[] = [0, 0]
-  for (let next = STEP; next < folded.length; next += STEP) {
-    let i = next
-    while (i < folded.length && toOriginal[i - 1] === toOriginal[i]) i++
-    if (i >= folded.length) break
-    cps.push(i, toOriginal[i]!)
-    next = i
+  return {
+    original,
+    folded,
+    checkpoints: foldCheckpoints(folded, toOriginal),
+    pairs: surrogatePairs(original),
   }
+}
+
+/** UTF-16 indices of the high surrogates of the surrogate pairs of a text, ascending. */
+export function surrogatePairs(text: string, unitAt = (i: number) => text.charCodeAt(i)): Int32Array {
   const pairs: number[] = []
-  for (let i = 0; i < original.length - 1; i++) {
-    const c = original.charCodeAt(i)
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = unitAt(i)
     if (c >= 0xd800 && c <= 0xdbff) {
-      const d = original.charCodeAt(i + 1)
+      const d = unitAt(i + 1)
       if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++)
     }
   }
-  return { original, folded, checkpoints: Int32Array.from(cps), pairs: Int32Array.from(pairs) }
+  return Int32Array.from(pairs)
 }
 
 /** Original UTF-16 range of folded range [a, b), as `originalRange` of common/arabic-fold.ts would give. */
@@ -75,7 +75,7 @@ export function toOriginalRange(t: SearchText, a: number, b: number): [number, n
 }
 
 /** Code-point index of UTF-16 index `i` of the text. */
-export function toCodePoint(t: SearchText, i: number): number {
+export function toCodePoint(t: Pick<SearchText, 'pairs'>, i: number): number {
   const p = t.pairs
   let lo = 0
   let hi = p.length

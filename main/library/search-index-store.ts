@@ -1,15 +1,9 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Annotation } from '../../common/annotation'
-import { SearchEngine, type IndexEntry } from '../../common/search/engine'
-import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
-
-/** search-index/<id>.json: what search needs of one article, so a search never opens the article files. */
-export interface IndexFile extends IndexEntry {
-  version: 1
-  /** Set only on the placeholder of a missing or damaged file: rebuild from the article. */
-  stale?: true
-}
+import { SearchEngine, type IndexEntry, type PreparedDoc } from '../../common/search/engine'
+import { prepareDoc } from '../../common/search/prepared-doc'
+import { JsonFile, runSerially, type RecoveryReport } from '../store'
+import { decodeIndexFile, encodeIndexFile, isIndexFile, type IndexFile } from './search-index-codec'
 
 export function indexEntryOf(id: string, text: string, annotations: readonly Annotation[]): IndexEntry {
   return {
@@ -18,20 +12,6 @@ export function indexEntryOf(id: string, text: string, annotations: readonly Ann
     annotations: annotations
       .filter((a) => !a.deleted)
       .map((a) => ({ id: a.id, quote: a.target.quote.exact, note: a.body.note, tags: [...a.body.tags] })),
-  }
-}
-
-function isIndexFile(id: string) {
-  return (data: unknown): data is IndexFile => {
-    if (typeof data !== 'object' || data === null) return false
-    const d = data as Partial<IndexFile>
-    return (
-      d.version === 1 &&
-      d.id === id &&
-      typeof d.text === 'string' &&
-      Array.isArray(d.annotations) &&
-      d.annotations.every((a) => typeof a?.id === 'string' && typeof a.quote === 'string')
-    )
   }
 }
 
@@ -44,15 +24,16 @@ export interface SearchIndexOptions {
 }
 
 /**
- * The persisted search index: one small JSON store per article in
- * `search-index/` next to library.json (atomic, acknowledged writes with
- * backups and recovery, like every library file), loaded into a
- * `SearchEngine` on first search. A missing or damaged file is rebuilt from
- * its article and written back.
+ * The persisted search index: one JSON file per article in `search-index/`
+ * next to library.json (atomic, acknowledged writes with backups and
+ * recovery, like every library file), loaded into a `SearchEngine` on first
+ * search. Files are read and written through `JsonFile` without keeping
+ * their contents: the engine holds the only (compact) copy. A missing or
+ * damaged file is rebuilt from its article and written back; a version 1
+ * file is converted from its own text.
  */
 export class SearchIndexStore {
   readonly engine = new SearchEngine()
-  private readonly stores = new Map<string, Promise<JsonStore<IndexFile>>>()
   /** Article files read to rebuild entries (tests check that a search reads none). */
   rebuilt = 0
 
@@ -62,45 +43,59 @@ export class SearchIndexStore {
     return join(this.options.dir, `${id}.json`)
   }
 
-  private store(id: string): Promise<JsonStore<IndexFile>> {
-    let s = this.stores.get(id)
-    if (!s) {
-      s = mkdir(this.options.dir, { recursive: true }).then(() =>
-        openJsonStore<IndexFile>(this.file(id), {
-          defaults: () => ({ version: 1, id, text: '', annotations: [], stale: true }),
-          backupsDir: this.options.backupsDir,
-          validate: isIndexFile(id),
-          keepBackups: 1,
-          onRecovered: this.options.onRecovered,
-        }),
-      )
-      s.catch(() => this.stores.delete(id))
-      this.stores.set(id, s)
-    }
-    return s
+  private jsonFile(id: string): JsonFile<IndexFile> {
+    return new JsonFile<IndexFile>(this.file(id), {
+      backupsDir: this.options.backupsDir,
+      validate: isIndexFile(id),
+      keepBackups: 1,
+      onRecovered: this.options.onRecovered,
+    })
   }
 
-  /** Loads every listed article into the engine, rebuilding the files that are missing or damaged. */
+  /** One article's loads and writes take turns, so a load never brings back what a write replaced. */
+  private serially<T>(id: string, task: () => Promise<T>): Promise<T> {
+    return runSerially(`search-index:${this.file(id)}`, task)
+  }
+
+  /** Loads every listed article into the engine, rebuilding the files that are missing, damaged or old. */
   async ensure(ids: readonly string[]): Promise<SearchEngine> {
     const missing = ids.filter((id) => !this.engine.has(id))
-    await Promise.all(
-      missing.map(async (id) => {
-        const store = await this.store(id)
-        if (store.data.stale) {
-          const entry = await this.options.rebuild(id)
-          this.rebuilt++
-          await store.replace({ version: 1, ...entry })
-        }
-        if (!this.engine.has(id)) this.engine.put(store.data)
-      }),
-    )
+    await Promise.all(missing.map((id) => this.serially(id, () => this.load(id))))
+    this.engine.commit()
     return this.engine
+  }
+
+  private async load(id: string): Promise<void> {
+    if (this.engine.has(id)) return
+    const file = this.jsonFile(id)
+    const data = await file.read()
+    if (data?.version === 2) {
+      try {
+        this.engine.load(decodeIndexFile(data))
+        return
+      } catch {
+        // Parts that do not fit together: rebuilt from the article below.
+      }
+    }
+    let entry: IndexEntry
+    if (data?.version === 1) entry = { id, text: data.text, annotations: data.annotations }
+    else {
+      entry = await this.options.rebuild(id)
+      this.rebuilt++
+    }
+    const doc = prepareDoc(entry)
+    await file.write(encodeIndexFile(doc))
+    this.engine.load(doc)
   }
 
   /** Writes an article's entry (after import or an annotation change) and updates the loaded engine. */
   async put(entry: IndexEntry): Promise<void> {
-    const store = await this.store(entry.id)
-    await store.replace({ version: 1, ...entry })
-    if (this.engine.has(entry.id)) this.engine.put(store.data)
+    await this.serially(entry.id, async () => {
+      // An annotation change keeps the text: reuse what the engine holds instead of folding it again.
+      const kept = this.engine.prepared(entry.id, entry.text)
+      const doc: PreparedDoc = kept ? { ...kept, annotations: entry.annotations } : prepareDoc(entry)
+      await this.jsonFile(entry.id).write(encodeIndexFile(doc))
+      if (this.engine.has(entry.id)) this.engine.load(doc)
+    })
   }
 }

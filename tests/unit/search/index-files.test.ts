@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { plainText } from '../../../common/plain-text'
+import { SearchEngine } from '../../../common/search/engine'
+import { Library } from '../../../main/library/library'
+import { decodeIndexFile, isIndexFile, type IndexFileV2 } from '../../../main/library/search-index-codec'
+
+const FIXTURES = join(__dirname, '../../fixtures')
+const SAMPLE = 'lavrov-shaibani-moscow.ar.txt'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-index-files-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function withSample() {
+  const lib = await Library.open(dir, { noSample: true })
+  const bytes = new Uint8Array(await readFile(join(FIXTURES, SAMPLE)))
+  const article = (await lib.importFile({ name: SAMPLE, bytes })).article!
+  const file = join(dir, 'search-index', `${article.id}.json`)
+  return { lib, id: article.id, file }
+}
+
+describe('search-index files', () => {
+  it('are version 2, plain ASCII for an Arabic article, and decode to what the engine holds', async () => {
+    const { lib, id, file } = await withSample()
+    const bytes = await readFile(file)
+    expect(bytes.every((b) => b >= 0x20 && b < 0x80)).toBe(true)
+    const data = JSON.parse(bytes.toString('utf8')) as IndexFileV2
+    expect(data.version).toBe(2)
+    expect(isIndexFile(id)(data)).toBe(true)
+    await lib.search('الشيباني', {})
+    const held = lib.searchIndex().engine.prepared(id)!
+    const engine = new SearchEngine()
+    engine.load(decodeIndexFile(data))
+    expect(engine.prepared(id)).toEqual(held)
+    expect(decodeIndexFile(data).text).toBe(held.text)
+  })
+
+  it('converts a version 1 file from its own text, without reading the article', async () => {
+    const { lib, id, file } = await withSample()
+    const before = await lib.search('الشيباني', {})
+    const text = plainText((await lib.getArticle(id)).doc)
+    await writeFile(file, JSON.stringify({ version: 1, id, text, annotations: [] }))
+    await rm(join(dir, 'articles'), { recursive: true })
+    const reopened = await Library.open(dir, { noSample: true })
+    expect(await reopened.search('الشيباني', {})).toEqual(before)
+    expect(reopened.searchIndex().rebuilt).toBe(0)
+    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(2)
+    expect(reopened.listNotices()).toEqual([])
+  })
+
+  it('rebuilds from the article a file whose parts do not fit together', async () => {
+    const { lib, file } = await withSample()
+    const before = await lib.search('الشيباني', {})
+    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV2
+    await writeFile(file, JSON.stringify({ ...data, postings: data.postings.slice(0, 40) }))
+    const reopened = await Library.open(dir, { noSample: true })
+    expect(await reopened.search('الشيباني', {})).toEqual(before)
+    expect(reopened.searchIndex().rebuilt).toBe(1)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(data)
+  })
+
+  it('refuses a code character outside the code, and bad checkpoints', () => {
+    const file: IndexFileV2 = {
+      version: 2,
+      id: 'a',
+      annotations: [],
+      units: [0x627, 0x628],
+      text: ' !',
+      foldedLength: 2,
+      checkpoints: '',
+      words: ' !',
+      postings: Buffer.from([1, 1, 0, 1, 1, 1]).toString('base64'),
+    }
+    expect(decodeIndexFile(file).text).toBe(' !')
+    expect(() => decodeIndexFile({ ...file, text: ' !#' })).toThrow(RangeError)
+    expect(() => decodeIndexFile({ ...file, checkpoints: Buffer.from([5, 0]).toString('base64') })).toThrow(
+      RangeError,
+    )
+    expect(() => decodeIndexFile({ ...file, units: [0x627, 0x627] })).toThrow(RangeError)
+  })
+})
