@@ -3,6 +3,8 @@ import { ar } from './ar'
 import { en, type Messages } from './en'
 import type { UiLanguage } from './ui-language'
 
+const TABLES = { en, ar } as const
+
 type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other'
 type BaseKey<K extends string> = K extends `${infer B}${PluralSuffix}` ? B : K
 
@@ -38,7 +40,11 @@ export function createTranslator(
     missingKeyHandler: onMissing ? (_lngs, _ns, key) => onMissing(key) : false,
     lng: lang,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, ar: { translation: ar } },
+    // Only the tables this translator can use: its language, and English to fall back on.
+    resources:
+      lang === 'en'
+        ? { en: { translation: en } }
+        : { [lang]: { translation: TABLES[lang] }, en: { translation: en } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
