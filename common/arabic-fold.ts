@@ -1,4 +1,5 @@
-import { foldTable, LAZY, REMOVE, resolveLazy, SPACE, type FoldOptions } from './fold-table'
+import { foldInto } from './fold-loop'
+import { foldTable, type FoldOptions } from './fold-table'
 
 export type { FoldOptions } from './fold-table'
 
@@ -34,77 +35,10 @@ const CHUNK = 8192
  * in a few milliseconds.
  */
 export function foldText(text: string, options?: FoldOptions): Folded {
-  const table = foldTable(options)
-  const map = table.map
-  const ws = table.options.whitespace
-  const len = text.length
-  let cap = len + 16
-  let out = new Uint16Array(cap)
-  let toOriginal = new Int32Array(cap + 1)
-  let n = 0
-  let lastSpace = false
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i)
-    let m = map[c]!
-    if (m === LAZY) m = resolveLazy(map, c)
-    if (m >= 0) {
-      out[n] = m
-      toOriginal[n++] = i
-      lastSpace = false
-      continue
-    }
-    if (m === REMOVE) continue
-    if (m === SPACE) {
-      if (!lastSpace) {
-        out[n] = 0x20
-        toOriginal[n++] = i
-        lastSpace = true
-      }
-      continue
-    }
-    // SPECIAL: a surrogate or a presentation form that expands.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = text.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const pair = text.slice(i, i + 2)
-        const lower = table.options.caseFold ? pair.toLowerCase() : pair
-        // Astral lower-casing keeps two units (checked by the tests), so the output stays in bounds.
-        out[n] = lower.charCodeAt(0)
-        toOriginal[n++] = i
-        out[n] = lower.charCodeAt(1)
-        toOriginal[n++] = i
-        i++
-        lastSpace = false
-        continue
-      }
-    }
-    const expansion = table.expansions.get(c)
-    if (expansion === undefined) {
-      out[n] = c // a lone surrogate stays as it is
-      toOriginal[n++] = i
-      lastSpace = false
-      continue
-    }
-    if (n + expansion.length + (len - i) > cap) {
-      cap = Math.ceil((n + expansion.length + (len - i)) * 1.5)
-      const grown = new Uint16Array(cap)
-      grown.set(out.subarray(0, n))
-      out = grown
-      const grownMap = new Int32Array(cap + 1)
-      grownMap.set(toOriginal.subarray(0, n))
-      toOriginal = grownMap
-    }
-    for (let k = 0; k < expansion.length; k++) {
-      const u = expansion.charCodeAt(k)
-      const isSpace = u === 0x20 && ws
-      if (isSpace && lastSpace) continue
-      out[n] = u
-      toOriginal[n++] = i
-      lastSpace = isSpace
-    }
-  }
-  toOriginal[n] = len
-  return { text: unitsToString(out, n), toOriginal: toOriginal.slice(0, n + 1) }
+  const buf = { units: new Uint16Array(0), origins: new Int32Array(0) }
+  const n = foldInto(foldTable(options), text, null, 0, Infinity, buf)
+  buf.origins[n] = text.length
+  return { text: unitsToString(buf.units, n), toOriginal: buf.origins.slice(0, n + 1) }
 }
 
 /** The folded form of a search query or a stored quote, without the map. */

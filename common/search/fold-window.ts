@@ -1,4 +1,5 @@
-import { foldTable, LAZY, REMOVE, resolveLazy, SPACE } from '../fold-table'
+import { foldInto } from '../fold-loop'
+import { foldTable } from '../fold-table'
 import type { CodedText } from './coded-text'
 
 /** Folded units between two checkpoints of the sparse offset map. */
@@ -33,7 +34,8 @@ export function foldCheckpoints(folded: string, toOriginal: Int32Array): Int32Ar
  * A stretch of an article's folded text, folded again on demand from the
  * checkpoint before it: the index keeps only the original text, and a query
  * needs a few folded units around each candidate (to check it, or to map it
- * back). Same loop as `foldText` with the default options, one unit at a time.
+ * back). The same loop as `foldText` (common/fold-loop.ts), with the default
+ * options, stopping once the stretch is folded.
  */
 export class FoldWindow {
   private units = new Uint16Array(256)
@@ -96,68 +98,10 @@ export class FoldWindow {
   }
 
   private fold(src: CodedText, from: number, to: number): void {
-    // Room for every unit up to `to` and one expansion past it.
-    const room = to - this.start + MAX_EXPANSION + 2
-    if (this.units.length < room) {
-      this.units = new Uint16Array(room * 2)
-      this.origins = new Int32Array(room * 2)
-    }
-    const { units: out, origins } = this
-    const { text, units } = src
-    const map = table.map
-    const len = text.length
-    const until = to - this.start
-    let n = 0
-    let lastSpace = false
-    for (let i = from; i < len && n < until; i++) {
-      const c = units === null ? text.charCodeAt(i) : units.charCodeAt(text.charCodeAt(i))
-      let m = map[c]!
-      if (m === LAZY) m = resolveLazy(map, c)
-      if (m >= 0) {
-        out[n] = m
-        origins[n++] = i
-        lastSpace = false
-        continue
-      }
-      if (m === REMOVE) continue
-      if (m === SPACE) {
-        if (!lastSpace) {
-          out[n] = 0x20
-          origins[n++] = i
-        }
-        lastSpace = true
-        continue
-      }
-      // SPECIAL: a surrogate pair, or a presentation form that expands.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        const d = units === null ? text.charCodeAt(i + 1) : units.charCodeAt(text.charCodeAt(i + 1))
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          const lower = String.fromCharCode(c, d).toLowerCase()
-          out[n] = lower.charCodeAt(0)
-          origins[n++] = i
-          out[n] = lower.charCodeAt(1)
-          origins[n++] = i
-          i++
-          lastSpace = false
-          continue
-        }
-      }
-      const expansion = table.expansions.get(c)
-      if (expansion === undefined) {
-        out[n] = c
-        origins[n++] = i
-        lastSpace = false
-        continue
-      }
-      for (let k = 0; k < expansion.length; k++) {
-        const u = expansion.charCodeAt(k)
-        const isSpace = u === 0x20
-        if (isSpace && lastSpace) continue
-        out[n] = u
-        origins[n++] = i
-        lastSpace = isSpace
-      }
-    }
+    const buf = { units: this.units, origins: this.origins }
+    const n = foldInto(table, src.text, src.units, from, to - this.start, buf)
+    this.units = buf.units
+    this.origins = buf.origins
     this.end = this.start + n
   }
 }
