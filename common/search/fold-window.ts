@@ -30,6 +30,18 @@ export function foldCheckpoints(folded: string, toOriginal: Int32Array): Int32Ar
   return Int32Array.from(cps)
 }
 
+/** The index of the last checkpoint pair at or before folded index `folded` (binary search). */
+export function checkpointBefore(cps: Int32Array, folded: number): number {
+  let lo = 0
+  let hi = cps.length / 2 - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (cps[mid * 2]! <= folded) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
 /**
  * A stretch of an article's folded text, folded again on demand from the
  * checkpoint before it: the index keeps only the original text, and a query
@@ -50,13 +62,7 @@ export class FoldWindow {
   /** Folds so that [from, to) is held (or up to the end of the text). */
   cover(src: CodedText, cps: Int32Array, from: number, to: number): void {
     if (src === this.src && cps === this.cps && from >= this.start && to <= this.end) return
-    let lo = 0
-    let hi = cps.length / 2 - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (cps[mid * 2]! <= from) lo = mid
-      else hi = mid - 1
-    }
+    const lo = checkpointBefore(cps, from)
     this.src = src
     this.cps = cps
     this.start = cps[lo * 2]!

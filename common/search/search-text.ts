@@ -1,5 +1,5 @@
 import { foldText } from '../arabic-fold'
-import { foldCheckpoints } from './fold-window'
+import { checkpointBefore, foldCheckpoints } from './fold-window'
 
 /**
  * One searchable text held in memory (the article open in the reader): the
@@ -43,13 +43,7 @@ export function surrogatePairs(text: string, unitAt = (i: number) => text.charCo
 /** Original UTF-16 range of folded range [a, b), as `originalRange` of common/arabic-fold.ts would give. */
 export function toOriginalRange(t: SearchText, a: number, b: number): [number, number] {
   const cps = t.checkpoints
-  let lo = 0
-  let hi = cps.length / 2 - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (cps[mid * 2]! <= a) lo = mid
-    else hi = mid - 1
-  }
+  const lo = checkpointBefore(cps, a)
   const f0 = cps[lo * 2]!
   const o0 = cps[lo * 2 + 1]!
   let span = (b - f0) * 2 + 64
