@@ -57,10 +57,11 @@ export interface AnnotationImportReport {
   updated: string[]
   unchanged: string[]
   /** Same id, same modified time, different content: resolved the same way everywhere, and listed. */
-  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string }[]
+  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string; text?: LocalText }[]
   /** Imported but not found in this copy of the text: kept and listed as orphans. */
   orphaned: string[]
-  rejected: { id: string | null; reason: string }[]
+  /** `reason` in English; `text`, when present, the same for the interface's language. */
+  rejected: { id: string | null; reason: string; text?: LocalText }[]
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LocalText } from '../i18n/local-text'
 import type { Annotation } from '../annotation'
 import type { DocNode } from '../document'
 import type { Direction } from '../language'
@@ -9,7 +10,9 @@ export type SharedFileKind = 'hamish' | 'w3c' | 'hypothesis'
 export interface Rejection {
   /** The annotation's id as Hamish would store it, else as the file wrote it; null when it had none. */
   id: string | null
+  /** In English (the CLI's words); `text` is the same for the interface's language. */
   reason: string
+  text?: LocalText
 }
 
 /** The article a bundle carries, so a colleague who lacks it gets it with the annotations. */
