@@ -13,8 +13,11 @@ export type LocalTextKey = Extract<MessageKey, `messages.${string}`>
  */
 export interface LocalText {
   key: LocalTextKey
-  values?: Record<string, string | number | LocalText>
+  values?: Record<string, LocalTextValue>
 }
+
+/** A value in a text: plain, a text, or a list of texts (joined with the language's list separator). */
+export type LocalTextValue = string | number | LocalText | LocalText[]
 
 /** Builds a LocalText; `values` as in i18next (`{{name}}` in the message). */
 export function localText(key: LocalTextKey, values?: LocalText['values']): LocalText {
@@ -33,11 +36,13 @@ function isLocalText(value: unknown): value is LocalText {
 export function wordText(t: Translate, text: LocalText, wrap: (value: string) => string = (v) => v): string {
   const values: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(text.values ?? {}))
-    values[name] = isLocalText(value)
-      ? wordText(t, value, wrap)
-      : typeof value === 'string'
-        ? wrap(value)
-        : value
+    values[name] = Array.isArray(value)
+      ? value.map((v) => wordText(t, v, wrap)).join(t('listSeparator'))
+      : isLocalText(value)
+        ? wordText(t, value, wrap)
+        : typeof value === 'string'
+          ? wrap(value)
+          : value
   return t(text.key, values)
 }
 
@@ -58,7 +63,11 @@ export function isWellFormedText(value: unknown, known: (key: string) => boolean
   if (!isLocalText(value) || !value.key.startsWith('messages.') || !known(value.key)) return false
   if (value.values === undefined) return true
   if (typeof value.values !== 'object' || value.values === null) return false
-  return Object.values(value.values).every(
-    (v) => typeof v === 'string' || typeof v === 'number' || isWellFormedText(v, known),
+  return Object.values(value.values as Record<string, unknown>).every(
+    (v) =>
+      typeof v === 'string' ||
+      typeof v === 'number' ||
+      isWellFormedText(v, known) ||
+      (Array.isArray(v) && v.length <= 20 && v.every((w) => isWellFormedText(w, known))),
   )
 }

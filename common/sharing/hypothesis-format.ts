@@ -1,3 +1,5 @@
+import type { LocalText } from '../i18n/local-text'
+import { reason, rejection } from './reasons'
 import { localText } from '../i18n/local-text'
 import type { Annotation } from '../annotation'
 import { HamishError } from '../errors'
@@ -69,12 +71,12 @@ export function fromHypothesis(json: unknown, options: ParseOptions = {}): Parse
   for (const row of rows) {
     const raw = readRow(row, uri)
     if ('reason' in raw) {
-      rejected.push({ id: raw.id, reason: raw.reason })
+      rejected.push(rejection(raw.id, raw.reason))
       continue
     }
     const checked = checkAnnotation(raw, now)
     if (!checked.ok) {
-      rejected.push({ id: raw.id, reason: checked.reason })
+      rejected.push(rejection(raw.id, checked.reason))
       continue
     }
     accepted.push(checked.annotation)
@@ -114,32 +116,29 @@ function documentTitle(row: JsonObject): string {
   return isObject(doc) ? cleanTitle(asList(own(doc, 'title'))[0]) : ''
 }
 
-type ReadRow = RawAnnotation | { id: string | null; reason: string }
+type ReadRow = RawAnnotation | { id: string | null; reason: LocalText }
 
 /** One row's fields, unchecked (checkAnnotation checks them), or why the row is not an annotation of a passage. */
 function readRow(row: unknown, uri: string | null): ReadRow {
-  if (!isObject(row)) return { id: null, reason: 'it is not an annotation object' }
+  if (!isObject(row)) return { id: null, reason: reason('notObject') }
   const rawId = own(row, 'id')
   if (typeof rawId !== 'string' || !HYPOTHESIS_ID.test(rawId)) {
     return {
       id: typeof rawId === 'string' ? rawId.slice(0, 200) : null,
-      reason: `its id ${shown(rawId)} is not a Hypothesis id`,
+      reason: reason('badHypothesisId', { value: shown(rawId) }),
     }
   }
   const id = `hypothesis:${rawId}`
   const rowUri = own(row, 'uri')
   if (uri !== null && typeof rowUri === 'string' && rowUri !== uri) {
-    return {
-      id,
-      reason: `it annotates another page (${shown(rowUri)}) than most of the file (${shown(uri)})`,
-    }
+    return { id, reason: reason('otherPage', { page: shown(rowUri), filePage: shown(uri) }) }
   }
   if (asList(own(row, 'references')).length > 0) {
-    return { id, reason: 'it is a reply to another annotation, not a note on the text' }
+    return { id, reason: reason('reply') }
   }
   const targets = asList(own(row, 'target'))
   const target = targets.find((t) => isObject(t) && asList(own(t, 'selector')).length > 0)
-  if (!isObject(target)) return { id, reason: 'it is a page note, not attached to a passage of the text' }
+  if (!isObject(target)) return { id, reason: reason('pageNote') }
   let quote: RawAnnotation['quote'] = null
   let position: RawAnnotation['position'] = null
   for (const s of asList(own(target, 'selector'))) {
@@ -151,7 +150,7 @@ function readRow(row: unknown, uri: string | null): ReadRow {
     }
   }
   const tags = own(row, 'tags')
-  if (tags !== undefined && !Array.isArray(tags)) return { id, reason: 'its tags are not a list' }
+  if (tags !== undefined && !Array.isArray(tags)) return { id, reason: reason('tagsNotList') }
   const text = own(row, 'text')
   return {
     id,

@@ -27,8 +27,3 @@ export const MAX_DOC_DEPTH = 200
 
 /** Characters kept of a title from a file. */
 export const MAX_SHARED_TITLE = 200
-
-/** A number as the messages write it: 100000 → "100,000". */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-}

@@ -1,3 +1,5 @@
+import { englishText, type LocalText } from '../i18n/local-text'
+import { reason } from './reasons'
 import type { Annotation } from '../annotation'
 import { canonicalAnnotation, compareVersions, modifiedTime } from './canonical'
 
@@ -10,7 +12,7 @@ export interface MergeReport {
   /** Ids whose incoming version was identical to, or older than, the local one: the local one stays. */
   unchanged: string[]
   /** Same id, same `modified`, different content: one kept by the fixed rule of compareVersions, and listed. */
-  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string }[]
+  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string; text: LocalText }[]
   /** Of the above, the ids whose merged version is a tombstone and whose local one was not (deleted by a colleague). */
   deleted: string[]
 }
@@ -58,7 +60,7 @@ export function mergeAnnotations(local: readonly Annotation[], incoming: readonl
       report.conflicts.push({
         id,
         kept: order > 0 ? 'incoming' : 'local',
-        reason: conflictReason(ours, theirs),
+        ...conflictReason(ours, theirs),
       })
     } else if (order > 0) {
       report.updated.push(id)
@@ -78,18 +80,21 @@ function keepGreater(byId: Map<string, Annotation>, a: Annotation): void {
 }
 
 /** Words for a conflict: what differs between the two versions saved at the same instant. */
-function conflictReason(ours: Annotation, theirs: Annotation): string {
-  const parts: string[] = []
-  if (ours.deleted !== theirs.deleted) parts.push('deleted on one side only')
-  if (ours.body.note !== theirs.body.note) parts.push('note')
-  if (ours.body.color !== theirs.body.color) parts.push('colour')
-  if (JSON.stringify(ours.body.tags) !== JSON.stringify(theirs.body.tags)) parts.push('tags')
-  if (!sameTarget(ours, theirs)) parts.push('passage')
-  if (ours.creator.id !== theirs.creator.id || ours.creator.name !== theirs.creator.name) parts.push('author')
-  if (ours.created !== theirs.created) parts.push('creation date')
-  if (parts.length === 0 && canonicalAnnotation(ours) !== canonicalAnnotation(theirs)) parts.push('dates')
-  const kept = compareVersions(theirs, ours) > 0 ? 'the colleague’s version' : 'this library’s version'
-  return `both versions were saved at ${ours.modified} but differ (${parts.join(', ')}); ${kept} was kept, as it would be on any machine`
+function conflictReason(ours: Annotation, theirs: Annotation): { reason: string; text: LocalText } {
+  const parts: LocalText[] = []
+  if (ours.deleted !== theirs.deleted) parts.push(reason('differsDeleted'))
+  if (ours.body.note !== theirs.body.note) parts.push(reason('differsNote'))
+  if (ours.body.color !== theirs.body.color) parts.push(reason('differsColour'))
+  if (JSON.stringify(ours.body.tags) !== JSON.stringify(theirs.body.tags)) parts.push(reason('differsTags'))
+  if (!sameTarget(ours, theirs)) parts.push(reason('differsPassage'))
+  if (ours.creator.id !== theirs.creator.id || ours.creator.name !== theirs.creator.name)
+    parts.push(reason('differsAuthor'))
+  if (ours.created !== theirs.created) parts.push(reason('differsCreated'))
+  if (parts.length === 0 && canonicalAnnotation(ours) !== canonicalAnnotation(theirs))
+    parts.push(reason('differsDates'))
+  const kept = reason(compareVersions(theirs, ours) > 0 ? 'conflictKeptTheirs' : 'conflictKeptOurs')
+  const text = reason('conflict', { time: ours.modified, parts, kept })
+  return { reason: englishText(text), text }
 }
 
 function sameTarget(a: Annotation, b: Annotation): boolean {

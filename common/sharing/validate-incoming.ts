@@ -1,3 +1,5 @@
+import type { LocalText } from '../i18n/local-text'
+import { reason, rejection } from './reasons'
 import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
 import {
@@ -13,7 +15,6 @@ import { HamishError } from '../errors'
 import { plainText } from '../plain-text'
 import { sameAnnotation } from './canonical'
 import {
-  formatCount,
   FUTURE_TOLERANCE_MS,
   MAX_CREATOR_ID,
   MAX_CREATOR_NAME,
@@ -65,35 +66,35 @@ export interface RawAnnotation {
   modified: unknown
 }
 
-export type Checked = { ok: true; annotation: Annotation } | { ok: false; reason: string }
+export type Checked = { ok: true; annotation: Annotation } | { ok: false; reason: LocalText }
 
 /** Checks one annotation pulled from a file (see RawAnnotation for the rules); `now` in ms since the epoch. */
 export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
-  const fail = (reason: string): Checked => ({ ok: false, reason })
+  const fail = (why: LocalText): Checked => ({ ok: false, reason: why })
   const q = raw.quote
   if (!q || typeof q.exact !== 'string' || q.exact.length === 0) {
-    return fail('it has no quoted text (TextQuoteSelector), so the passage it belongs to cannot be found')
+    return fail(reason('noQuote'))
   }
   if (q.exact.length > MAX_QUOTE_LENGTH) {
-    return fail(`its quoted text is longer than ${formatCount(MAX_QUOTE_LENGTH)} characters`)
+    return fail(reason('quoteTooLong', { limit: MAX_QUOTE_LENGTH }))
   }
   if (!isOptionalString(q.prefix) || !isOptionalString(q.suffix)) {
-    return fail('its quote’s prefix or suffix is not text')
+    return fail(reason('quoteContextNotText'))
   }
-  if (typeof raw.note !== 'string') return fail('its note is not text')
+  if (typeof raw.note !== 'string') return fail(reason('noteNotText'))
   if (raw.note.length > MAX_NOTE_LENGTH) {
-    return fail(`its note is longer than ${formatCount(MAX_NOTE_LENGTH)} characters`)
+    return fail(reason('noteTooLong', { limit: MAX_NOTE_LENGTH }))
   }
   const tags = checkTags(raw.tags)
-  if (typeof tags === 'string') return fail(tags)
+  if (!Array.isArray(tags)) return fail(tags)
   const color = raw.color === undefined ? 'yellow' : raw.color
   if (!(HIGHLIGHT_COLORS as readonly unknown[]).includes(color)) {
-    return fail(`its colour ${shown(color, 40)} is not one of ${HIGHLIGHT_COLORS.join(', ')}`)
+    return fail(reason('badColour', { value: shown(color, 40), colours: HIGHLIGHT_COLORS.join(', ') }))
   }
   const deleted = raw.deleted === undefined ? false : raw.deleted
-  if (typeof deleted !== 'boolean') return fail('its deleted flag is not true or false')
+  if (typeof deleted !== 'boolean') return fail(reason('deletedNotBoolean'))
   const creator = checkCreator(raw.creator)
-  if (typeof creator === 'string') return fail(creator)
+  if ('key' in creator) return fail(creator)
   const created = checkDate(raw.created, 'created', now)
   if (!created.ok) return fail(created.reason)
   const modified = checkDate(raw.modified, 'modified', now)
@@ -125,54 +126,48 @@ function isOptionalString(x: unknown): boolean {
 }
 
 /** Tags trimmed, empty ones dropped, repeats removed; or why they are refused. */
-function checkTags(raw: unknown[]): string[] | string {
+function checkTags(raw: unknown[]): string[] | LocalText {
   const out: string[] = []
   for (const t of raw) {
-    if (typeof t !== 'string') return 'one of its tags is not text'
+    if (typeof t !== 'string') return reason('tagNotText')
     const tag = t.trim()
     if (!tag) continue
-    if (tag.length > MAX_TAG_LENGTH) return `one of its tags is longer than ${MAX_TAG_LENGTH} characters`
+    if (tag.length > MAX_TAG_LENGTH) return reason('tagTooLong', { limit: MAX_TAG_LENGTH })
     if (!out.includes(tag)) out.push(tag)
-    if (out.length > MAX_TAGS) return `it has more than ${MAX_TAGS} tags`
+    if (out.length > MAX_TAGS) return reason('tooManyTags', { limit: MAX_TAGS })
   }
   return out
 }
 
-function checkCreator(raw: RawAnnotation['creator']): Annotation['creator'] | string {
-  if (!raw || typeof raw.id !== 'string' || raw.id.trim() === '') return 'it has no author'
+function checkCreator(raw: RawAnnotation['creator']): Annotation['creator'] | LocalText {
+  if (!raw || typeof raw.id !== 'string' || raw.id.trim() === '') return reason('noAuthor')
   const id = raw.id.trim()
-  if (id.length > MAX_CREATOR_ID || /[\u0000-\u001f\u007f]/.test(id)) return 'its author id is not usable'
-  if (raw.name !== undefined && typeof raw.name !== 'string') return 'its author’s name is not text'
+  if (id.length > MAX_CREATOR_ID || /[\u0000-\u001f\u007f]/.test(id)) return reason('authorIdUnusable')
+  if (raw.name !== undefined && typeof raw.name !== 'string') return reason('authorNameNotText')
   const name = (raw.name ?? '').trim()
-  if (name.length > MAX_CREATOR_NAME) {
-    return `its author’s name is longer than ${MAX_CREATOR_NAME} characters`
-  }
+  if (name.length > MAX_CREATOR_NAME) return reason('authorNameTooLong', { limit: MAX_CREATOR_NAME })
   return { id, name }
 }
 
 /** xsd:dateTime with a time zone, as W3C asks; up to 9 digits of fractions of a second. */
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/
 
-type CheckedDate = { ok: true; iso: string } | { ok: false; reason: string }
+type CheckedDate = { ok: true; iso: string } | { ok: false; reason: LocalText }
 
 /** A date from a file as ISO 8601 UTC with milliseconds, or why it is refused. */
-export function checkDate(value: unknown, field: string, now: number): CheckedDate {
-  if (value === undefined || value === null) return { ok: false, reason: `it has no ${field} date` }
+export function checkDate(value: unknown, which: 'created' | 'modified', now: number): CheckedDate {
+  const field = reason(which)
+  if (value === undefined || value === null) return { ok: false, reason: reason('noDate', { field }) }
   const m = typeof value === 'string' ? DATE_TIME.exec(value) : null
-  if (!m) {
-    return {
-      ok: false,
-      reason: `its ${field} date ${shown(value, 60)} is not a date and time with a time zone (like 2026-01-31T12:00:00Z)`,
-    }
-  }
+  if (!m) return { ok: false, reason: reason('dateNotDateTime', { field, value: shown(value, 60) }) }
   const fraction = m[2] ? m[2].slice(0, 4).padEnd(4, '0') : '.000'
   const t = Date.parse(`${m[1]}${fraction}${m[3]}`)
   const iso = Number.isNaN(t) ? '' : new Date(t).toISOString()
   if (!iso || !sameWallClock(m[1]!, t, iso, m[3]!)) {
-    return { ok: false, reason: `its ${field} date ${shown(value, 60)} is not a real date` }
+    return { ok: false, reason: reason('dateNotReal', { field, value: shown(value, 60) }) }
   }
   if (t > now + FUTURE_TOLERANCE_MS) {
-    return { ok: false, reason: `its ${field} date ${shown(value, 60)} is more than a day in the future` }
+    return { ok: false, reason: reason('dateInFuture', { field, value: shown(value, 60) }) }
   }
   return { ok: true, iso }
 }
@@ -244,17 +239,10 @@ export function settleDuplicateIds(accepted: Annotation[], rejected: Rejection[]
     const first = copies[0]!
     if (copies.length > 1 && copies.some((c) => !sameAnnotation(c, first))) {
       for (let i = 0; i < copies.length; i++) {
-        rejected.push({
-          id,
-          reason: `${copies.length} annotations in the file have this id with different content; none of them was imported`,
-        })
+        rejected.push(rejection(id, reason('idConflict', { count: copies.length })))
       }
     } else if (rejectedIds.has(id)) {
-      rejected.push({
-        id,
-        reason:
-          'another annotation in the file has this id and was rejected, so this copy was not imported either',
-      })
+      rejected.push(rejection(id, reason('idSiblingRejected')))
     } else {
       out.push(first)
     }

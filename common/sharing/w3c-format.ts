@@ -1,3 +1,5 @@
+import type { LocalText } from '../i18n/local-text'
+import { reason, rejection } from './reasons'
 import { localText } from '../i18n/local-text'
 import type { Annotation, HighlightColor } from '../annotation'
 import type { DocNode } from '../document'
@@ -232,12 +234,12 @@ export function fromAnnotationCollection(json: unknown, options: ParseOptions = 
   for (const item of items) {
     const raw = readItem(item, fingerprint)
     if ('reason' in raw) {
-      rejected.push({ id: raw.id, reason: raw.reason })
+      rejected.push(rejection(raw.id, raw.reason))
       continue
     }
     const checked = checkAnnotation(raw, now)
     if (checked.ok) accepted.push(checked.annotation)
-    else rejected.push({ id: raw.id, reason: checked.reason })
+    else rejected.push(rejection(raw.id, checked.reason))
   }
   const parsed: ParsedFile = {
     kind: ext ? 'hamish' : 'w3c',
@@ -301,21 +303,20 @@ function readCollectionExtension(raw: unknown): ReadExtension | undefined {
   }
 }
 
-type ReadItem = RawAnnotation | { id: string | null; reason: string }
+type ReadItem = RawAnnotation | { id: string | null; reason: LocalText }
 
 /** Pulls one item's fields out of its W3C shape, unchecked (checkAnnotation checks them). */
 function readItem(item: unknown, fingerprint: string | null): ReadItem {
-  if (!isObject(item)) return { id: null, reason: 'it is not an annotation object' }
+  if (!isObject(item)) return { id: null, reason: reason('notObject') }
   const rawId = single(own(item, 'id'))
-  if (typeof rawId !== 'string' || rawId === '') return { id: null, reason: 'it has no id' }
+  if (typeof rawId !== 'string' || rawId === '') return { id: null, reason: reason('noId') }
   const id = annotationIdFromIri(rawId)
-  if (id === null)
-    return { id: rawId.slice(0, 200), reason: `its id ${shown(rawId)} is not a valid annotation id` }
-  if (!hasType(own(item, 'type'), 'Annotation')) return { id, reason: 'its type is not Annotation' }
+  if (id === null) return { id: rawId.slice(0, 200), reason: reason('badId', { value: shown(rawId) }) }
+  if (!hasType(own(item, 'type'), 'Annotation')) return { id, reason: reason('notAnnotationType') }
 
   const targets = asList(own(item, 'target'))
   if (targets.length !== 1) {
-    return { id, reason: targets.length ? 'it has several targets' : 'it has no target' }
+    return { id, reason: reason(targets.length ? 'severalTargets' : 'noTarget') }
   }
   const target = targets[0]
   let quote: RawAnnotation['quote'] = null
@@ -323,7 +324,7 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
   if (isObject(target)) {
     const source = single(own(target, 'source'))
     if (fingerprint && typeof source === 'string' && source !== `urn:sha256:${fingerprint}`) {
-      return { id, reason: `its target ${shown(source)} is another article than the file’s` }
+      return { id, reason: reason('otherArticle', { value: shown(source) }) }
     }
     for (const s of asList(own(target, 'selector'))) {
       if (!isObject(s)) continue
@@ -340,20 +341,21 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
   const tags: unknown[] = []
   const bodyValue = own(item, 'bodyValue')
   if (bodyValue !== undefined) {
-    if (typeof bodyValue !== 'string') return { id, reason: 'its bodyValue is not text' }
+    if (typeof bodyValue !== 'string') return { id, reason: reason('bodyValueNotText') }
     notes.push(bodyValue)
   }
   for (const body of asList(own(item, 'body'))) {
     const value = isObject(body) ? own(body, 'value') : undefined
     if (!isObject(body) || typeof value !== 'string') {
-      return { id, reason: 'it has a body that is not text (Hamish keeps text notes and tags only)' }
+      return { id, reason: reason('bodyNotText') }
     }
     if (hasType(own(body, 'purpose'), 'tagging')) tags.push(value)
     else notes.push(value)
   }
 
   const ext = own(item, EXTENSION_KEY)
-  if (ext !== undefined && !isObject(ext)) return { id, reason: `its ${EXTENSION_KEY} is not an object` }
+  if (ext !== undefined && !isObject(ext))
+    return { id, reason: reason('extensionNotObject', { key: EXTENSION_KEY }) }
   const creator = single(own(item, 'creator'))
   const modified = single(own(item, 'modified'))
   const created = single(own(item, 'created'))

@@ -249,7 +249,7 @@ class ImportRun {
             el('li', { attrs: { 'data-id': c.id } }, [
               el('code', { text: c.id }),
               ` — ${strings.reportConflictKept(c.kept)}: `,
-              el('span', { class: 'report-reason', text: c.reason }),
+              el('span', { class: 'report-reason', text: strings.fromMain(c.text, c.reason) }),
             ]),
           ),
         ),
@@ -265,7 +265,7 @@ class ImportRun {
             el('li', {}, [
               el('code', { text: r.id ?? strings.reportNoId }),
               ': ',
-              el('span', { class: 'report-reason', text: r.reason }),
+              el('span', { class: 'report-reason', text: strings.fromMain(r.text, r.reason) }),
             ]),
           ),
         ),

@@ -3,6 +3,7 @@ import { fromWireError, HamishError, toWireError } from '../../../common/errors'
 import { englishText, isWellFormedText, localText, wordText } from '../../../common/i18n/local-text'
 import { createTranslator } from '../../../common/i18n/translator'
 import { importFile } from '../../../main/import/import-file'
+import { fromHypothesis } from '../../../common/sharing/hypothesis-format'
 
 const PNG = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
@@ -74,6 +75,30 @@ describe('sentences main words for the user', () => {
     expect(isWellFormedText({ key: 'messages.emptyFile', values: 'x' }, t.has)).toBe(false)
     expect(isWellFormedText('messages.emptyFile', t.has)).toBe(false)
     expect(isWellFormedText(null, t.has)).toBe(false)
+  })
+})
+
+describe('reasons in an annotation-import report', () => {
+  it('are worded in Arabic too, lists joined with the Arabic comma', () => {
+    const parsed = fromHypothesis(
+      [{ id: 'aD4e5Fp4UEe-reply00000', uri: 'https://x.example/', references: ['a'], target: [] }],
+      { now: Date.parse('2026-11-30T00:00:00Z') },
+    )
+    const [refused] = parsed.rejected
+    expect(refused!.reason).toBe('it is a reply to another annotation, not a note on the text')
+    const ar = createTranslator('ar')
+    expect(isWellFormedText(refused!.text, ar.has)).toBe(true)
+    expect(wordText(ar, refused!.text!)).toMatch(/^ردّ على تعليق آخر/)
+
+    const conflict = localText('messages.reasons.conflict', {
+      time: '2026-11-30T10:00:00.000Z',
+      parts: [localText('messages.reasons.differsNote'), localText('messages.reasons.differsColour')],
+      kept: localText('messages.reasons.conflictKeptOurs'),
+    })
+    expect(englishText(conflict)).toBe(
+      'both versions were saved at 2026-11-30T10:00:00.000Z but differ (note, colour); this library’s version was kept, as it would be on any machine',
+    )
+    expect(wordText(ar, conflict)).toContain('الملاحظة، اللون')
   })
 })
 
