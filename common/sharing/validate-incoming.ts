@@ -1,5 +1,5 @@
 import type { LocalText } from '../i18n/local-text'
-import { reason, rejection } from './reasons'
+import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
 import {
@@ -264,34 +264,37 @@ export function checkBundle(raw: {
   source: unknown
   date: unknown
 }): SharedArticleBundle {
-  const refuse = (why: string): never => {
-    throw new HamishError('invalid-content', localText('messages.bundleInvalid', { detail: why }))
+  const refuse = (why: FileProblem, values?: LocalText['values']): never => {
+    throw new HamishError(
+      'invalid-content',
+      localText('messages.bundleInvalid', { detail: problem(why, values) }),
+    )
   }
-  if (depthOver(raw.doc, MAX_DOC_DEPTH)) refuse(`is nested more than ${MAX_DOC_DEPTH} levels deep`)
+  if (depthOver(raw.doc, MAX_DOC_DEPTH)) refuse('tooDeep', { limit: MAX_DOC_DEPTH })
   let result: v.SafeParseResult<typeof docSchema>
   try {
     result = v.safeParse(docSchema, raw.doc)
   } catch {
-    refuse('is not a document Hamish can read')
+    refuse('unreadableDocument')
   }
   if (!result!.success) {
     const issue = result!.issues[0]
     const where = issue ? v.getDotPath(issue) : null
-    refuse(
-      `is not a document Hamish can read (${issue?.message ?? 'wrong shape'}${where ? ` at ${where}` : ''})`,
-    )
+    refuse('unreadableDocumentAt', {
+      detail: `${issue?.message ?? 'wrong shape'}${where ? ` at ${where}` : ''}`,
+    })
   }
   const doc = result!.output as DocNode
   const text = plainText(doc)
-  if (!text.trim()) refuse('has no text')
-  if (text.length > MAX_DOCUMENT_CHARS) refuse('is longer than 50 MB of text')
+  if (!text.trim()) refuse('noText')
+  if (text.length > MAX_DOCUMENT_CHARS) refuse('tooLong')
   if (typeof raw.lang !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(raw.lang)) {
-    refuse('has no valid language tag')
+    refuse('noLanguage')
   }
-  if (raw.dir !== 'rtl' && raw.dir !== 'ltr') refuse('has no valid direction (rtl or ltr)')
-  if (typeof raw.source !== 'string' || raw.source.length > 1024) refuse('has no valid source name')
+  if (raw.dir !== 'rtl' && raw.dir !== 'ltr') refuse('noDirection')
+  if (typeof raw.source !== 'string' || raw.source.length > 1024) refuse('noSource')
   if (raw.date !== null && (typeof raw.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.date))) {
-    refuse('has a date that is not YYYY-MM-DD')
+    refuse('badDate')
   }
   return {
     doc,

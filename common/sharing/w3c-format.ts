@@ -1,5 +1,5 @@
 import type { LocalText } from '../i18n/local-text'
-import { reason, rejection } from './reasons'
+import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
 import type { Annotation, HighlightColor } from '../annotation'
 import type { DocNode } from '../document'
@@ -192,29 +192,29 @@ export function toW3CAnnotation(a: Annotation, source: string): W3CAnnotation {
  */
 export function fromAnnotationCollection(json: unknown, options: ParseOptions = {}): ParsedFile {
   const now = options.now ?? Date.now()
-  const refuse = (why: string): never => {
-    throw new HamishError('invalid-content', localText('messages.notAnnotationFile', { detail: why }))
+  const refuse = (why: FileProblem, values?: LocalText['values']): never => {
+    throw new HamishError(
+      'invalid-content',
+      localText('messages.notAnnotationFile', { detail: problem(why, values) }),
+    )
   }
-  if (!isObject(json) || !hasType(own(json, 'type'), 'AnnotationCollection')) {
-    refuse('it is not a W3C AnnotationCollection')
-  }
+  if (!isObject(json) || !hasType(own(json, 'type'), 'AnnotationCollection')) refuse('notCollection')
   const collection = json as JsonObject
   if (!asList(own(collection, '@context')).includes(ANNO_CONTEXT)) {
-    refuse(`its @context does not name ${ANNO_CONTEXT}`)
+    refuse('wrongContext', { context: ANNO_CONTEXT })
   }
   const ext = readCollectionExtension(own(collection, EXTENSION_KEY))
   const page = single(own(collection, 'first'))
-  if (typeof page === 'string') refuse('its annotations are not in the file but at another address')
-  if (!isObject(page) || !Array.isArray(own(page, 'items')))
-    refuse('it has no page of annotations (first.items)')
+  if (typeof page === 'string') refuse('remoteAnnotations')
+  if (!isObject(page) || !Array.isArray(own(page, 'items'))) refuse('noPage')
   const items = own(page as JsonObject, 'items') as unknown[]
   if (own(page as JsonObject, 'next') !== undefined) {
-    refuse('its annotations continue on further pages, and Hamish reads files that hold all of them')
+    refuse('morePages')
   }
   checkItemCount(items.length)
   const total = single(own(collection, 'total'))
   if (total !== undefined && total !== items.length) {
-    refuse(`it says it holds ${shown(total)} annotations but holds ${items.length}`)
+    refuse('wrongTotal', { total: shown(total), count: items.length })
   }
 
   const fingerprint = ext?.article.fingerprint ?? null
@@ -267,17 +267,16 @@ interface ReadExtension {
 /** The collection's Hamish extension, checked; undefined for another tool's file. */
 function readCollectionExtension(raw: unknown): ReadExtension | undefined {
   if (raw === undefined) return undefined
-  const damaged = (why: string): never => {
+  const damaged = (why: FileProblem): never => {
     throw new HamishError(
       'invalid-content',
-      localText('messages.extensionDamaged', { section: EXTENSION_KEY, detail: why }),
+      localText('messages.extensionDamaged', { section: EXTENSION_KEY, detail: problem(why) }),
     )
   }
-  if (!isObject(raw)) damaged('is not an object')
+  if (!isObject(raw)) damaged('notObject')
   const ext = raw as JsonObject
   const version = own(ext, 'version')
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    damaged('has no valid version')
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) damaged('noVersion')
   if ((version as number) > SHARED_FORMAT_VERSION) {
     throw new HamishError(
       'invalid-content',
@@ -285,10 +284,10 @@ function readCollectionExtension(raw: unknown): ReadExtension | undefined {
     )
   }
   const article = own(ext, 'article')
-  if (!isObject(article)) return damaged('does not describe the article')
+  if (!isObject(article)) return damaged('noArticle')
   const fingerprint = own(article, 'fingerprint')
   if (typeof fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(fingerprint)) {
-    damaged('has no valid article fingerprint')
+    damaged('noFingerprint')
   }
   return {
     article: {
