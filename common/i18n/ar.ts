@@ -334,6 +334,7 @@ export const ar = {
   },
   exportGroupByColor: 'تجميع الملاحظات حسب اللون',
   exportPaper: 'حجم الورق',
+  paperNames: { A4: 'A4', Letter: 'Letter الأمريكي' },
   exportAction: 'تصدير',
   exportRunning: 'جارٍ التصدير بصيغة {{format}}…',
   exportDownloaded: 'تم تصدير {{name}}.',

@@ -302,6 +302,7 @@ export const en = {
   },
   exportGroupByColor: 'Group notes by colour',
   exportPaper: 'Paper size',
+  paperNames: { A4: 'A4', Letter: 'US Letter' },
   exportAction: 'Export',
   exportRunning: 'Exporting {{format}}…',
   exportDownloaded: 'Exported {{name}}.',

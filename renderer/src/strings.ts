@@ -314,6 +314,7 @@ export function makeStrings(t: Translate) {
     ) as Record<ExportFormat, { name: string; hint: string }>,
     exportGroupByColor: t('exportGroupByColor'),
     exportPaper: t('exportPaper'),
+    paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),
     exportAction: t('exportAction'),
     exportRunning: (format: string): string => t('exportRunning', { format }),
     exportDownloaded: q('exportDownloaded', 'name'),

@@ -69,10 +69,21 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
     'Noto',
     'Naskh',
     'Arabic',
-    // File extensions named in messages.
+    // File extensions, formats and programs named in messages.
     'txt',
     'html',
     'epub',
+    'json',
+    'hamish',
+    'HTML',
+    'PDF',
+    'JSON',
+    'GitHub',
+    'Obsidian',
+    'Pandoc',
+    'Hypothesis',
+    'mark',
+    'Letter',
   ])
   const words = await page.locator(scope).evaluateAll((roots) => {
     const out: string[] = []
@@ -161,6 +172,17 @@ describe('interface in Arabic and English', () => {
     await waitForReader(arApp.page)
     expect(await arApp.page.locator('.reader').getAttribute('dir')).toBe('rtl')
     await screenshot(arApp.page, 'ui-ar-reader.png')
+
+    // The export and share dialogs too (format and product names stay as they are).
+    await arApp.page.keyboard.press('Control+e')
+    await arApp.page.waitForSelector('dialog.export-dialog[open]')
+    expect(await latinWords(arApp.page, 'dialog.export-dialog')).toEqual([])
+    await screenshot(arApp.page, 'ui-ar-export.png')
+    await arApp.page.keyboard.press('Escape')
+    await arApp.page.locator('[data-action="share-notes"]').click()
+    await arApp.page.waitForSelector('dialog[open]')
+    expect(await latinWords(arApp.page, 'dialog[open]')).toEqual([])
+    await arApp.page.keyboard.press('Escape')
 
     // Dialogs: help and settings speak Arabic too.
     await arApp.page.keyboard.press('?')

@@ -35,8 +35,8 @@ export function openExportDialog(
   })
   const groupByColor = el('input', { attrs: { type: 'checkbox' } })
   const paper = el('select', {}, [
-    el('option', { attrs: { value: 'A4' }, text: 'A4' }),
-    el('option', { attrs: { value: 'Letter' }, text: 'Letter' }),
+    el('option', { attrs: { value: 'A4' }, text: strings.paperNames.A4 }),
+    el('option', { attrs: { value: 'Letter' }, text: strings.paperNames.Letter }),
   ])
   const groupRow = el('label', { class: 'export-option' }, [groupByColor, strings.exportGroupByColor])
   const paperRow = el('label', { class: 'export-option' }, [strings.exportPaper, paper])

@@ -67,6 +67,7 @@ const NO_ARABIC_LETTER_OK = new Set([
   'exportFormats.md.name',
   'exportFormats.pdf.name',
   'messages.inFile',
+  'paperNames.A4',
 ])
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u
 
