@@ -1,10 +1,20 @@
 import * as v from 'valibot'
-import { englishText, localText, type LocalText } from './i18n/local-text'
+import type { LocalText } from './i18n/local-text'
 import { LANGUAGE_SETTINGS } from './i18n/ui-language'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
 import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
 import type { Article, ArticleSummary, ReadingSettings } from './article'
 import { SETTINGS_LIMITS } from './article'
+import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from './api-constants'
+
+export {
+  API_METHODS,
+  EXPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  tooLargeMessage,
+  tooLargeText,
+  type ExportFormat,
+} from './api-constants'
 
 /** One file handed to the library by the renderer: its name and bytes, never a path. */
 export interface ImportFile {
@@ -23,10 +33,6 @@ export interface ImportOutcome {
   /** The new article, or the one already in the library for a duplicate. */
   article: ArticleSummary | null
 }
-
-/** The export formats (issue 4): annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF. */
-export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportRequest {
   articleId: string
@@ -207,9 +213,6 @@ export interface HamishBridge extends HamishApi {
   on<E extends HamishEventName>(event: E, listener: (payload: HamishEvents[E]) => void): () => void
 }
 
-/** Largest file the library accepts. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an article id'))
 const title = v.pipe(
   v.string(),
@@ -230,7 +233,8 @@ const bytes = v.pipe(
   v.instance(Uint8Array),
   v.check((b) => b.byteLength <= MAX_IMPORT_BYTES, 'the file is larger than 50 MB'),
 )
-const range = (limits: { min: number; max: number }) =>
+/** Pure, so a bundle that imports only this file's constants (strings.ts) drops every schema. */
+const range = /* @__NO_SIDE_EFFECTS__ */ (limits: { min: number; max: number }) =>
   v.pipe(v.number(), v.finite(), v.minValue(limits.min), v.maxValue(limits.max))
 
 const settingsPatch = v.strictObject({
@@ -325,9 +329,6 @@ export const apiArgSchemas = {
   ]),
 } satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
 
-/** Every method name, in one place, so preload and main derive their channels from the contract. */
-export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[]
-
 export const EVENT_NAMES: readonly HamishEventName[] = ['libraryChanged', 'importProgress', 'menuCommand']
 
 /** The IPC channel of a method: derived, never written by hand. */
@@ -337,21 +338,4 @@ export const eventChannelOf = (event: HamishEventName): string => `hamish-event:
 /** Checks a method name that arrived from outside (HTTP path, IPC) against the contract. */
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiArgSchemas, name)
-}
-
-/**
- * The one wording for a file over the size limit, used wherever a file can be
- * refused for its size (the importer, the native dialog, the CLI, the bridge).
- */
-export function tooLargeText(name: string, byteLength: number): LocalText {
-  return localText('messages.tooLarge', {
-    name,
-    megabytes: byteLength / 1024 / 1024,
-    limit: MAX_IMPORT_BYTES / 1024 / 1024,
-  })
-}
-
-/** The English wording of `tooLargeText`. */
-export function tooLargeMessage(name: string, byteLength: number): string {
-  return englishText(tooLargeText(name, byteLength))
 }

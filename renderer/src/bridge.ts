@@ -1,4 +1,5 @@
-import { API_METHODS, type ApiMethod, type HamishApi, type HamishBridge } from '../../common/api'
+import type { ApiMethod, HamishApi, HamishBridge } from '../../common/api'
+import { API_METHODS } from '../../common/api-constants'
 import { fromWireError, type WireResult } from '../../common/errors'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
 

@@ -1,5 +1,5 @@
 import type { ExportFormat, HamishApi } from '../../../common/api'
-import { EXPORT_FORMATS } from '../../../common/api'
+import { EXPORT_FORMATS } from '../../../common/api-constants'
 import type { ArticleSummary } from '../../../common/article'
 import { openDialog } from '../app/dialog'
 import { button, el, uid } from '../app/dom'

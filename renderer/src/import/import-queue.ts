@@ -1,4 +1,5 @@
-import { MAX_IMPORT_BYTES, type HamishApi, type HamishEvents, type ImportOutcome } from '../../../common/api'
+import type { HamishApi, HamishEvents, ImportOutcome } from '../../../common/api'
+import { MAX_IMPORT_BYTES } from '../../../common/api-constants'
 import { errorMessage } from '../app/error-message'
 import { strings } from '../strings'
 

@@ -1,0 +1,68 @@
+import type { ApiMethod } from './api'
+import { englishText, localText, type LocalText } from './i18n/local-text'
+
+/**
+ * The contract's plain values, apart from its argument schemas: the renderer
+ * needs these (method names for the preview bridge, export formats, the size
+ * limit and its wording) but never validates a call itself, so importing them from here keeps
+ * valibot and every schema out of its bundle and heap. common/api.ts
+ * re-exports them.
+ */
+
+/**
+ * Every method of HamishApi, once: `satisfies` refuses a missing or unknown
+ * name at compile time. Preload, main and the preview bridge derive their
+ * channels from API_METHODS.
+ */
+const METHODS = {
+  listArticles: true,
+  getArticle: true,
+  importFile: true,
+  renameArticle: true,
+  setArticleTags: true,
+  trashArticle: true,
+  restoreArticle: true,
+  getSettings: true,
+  updateSettings: true,
+  getReadingPosition: true,
+  setReadingPosition: true,
+  listNotices: true,
+  dismissNotice: true,
+  addAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  restoreAnnotation: true,
+  exportArticle: true,
+  revealExport: true,
+  exportAnnotations: true,
+  searchLibrary: true,
+  importAnnotations: true,
+  getProfile: true,
+  setDisplayName: true,
+} satisfies Record<ApiMethod, true>
+
+export const API_METHODS = Object.keys(METHODS) as ApiMethod[]
+
+/** The export formats (issue 4): annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF. */
+export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** Largest file the library accepts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+/**
+ * The one wording for a file over the size limit, used wherever a file can be
+ * refused for its size (the importer, the native dialog, the CLI, the bridge).
+ */
+export function tooLargeText(name: string, byteLength: number): LocalText {
+  return localText('messages.tooLarge', {
+    name,
+    megabytes: byteLength / 1024 / 1024,
+    limit: MAX_IMPORT_BYTES / 1024 / 1024,
+  })
+}
+
+/** The English wording of `tooLargeText`. */
+export function tooLargeMessage(name: string, byteLength: number): string {
+  return englishText(tooLargeText(name, byteLength))
+}
