@@ -2,7 +2,8 @@ import type { AnchoredAnnotation } from '../../../common/annotation'
 import { el } from '../app/dom'
 import { formatFullMoment, formatRelative } from '../app/format'
 import { authorBadge } from '../sharing/author-badge'
-import { renderMarkdown, type MarkdownOptions } from './markdown'
+import type { MarkdownOptions } from './markdown'
+import { renderNoteInto } from './markdown-loader'
 
 /** Longest quote shown in the panel before it is cut with an ellipsis. */
 const EXCERPT_POINTS = 160
@@ -41,7 +42,7 @@ export function metaLine(annotation: AnchoredAnnotation): HTMLElement {
 /** A note rendered from its Markdown (see markdown.ts: text and allowed elements only). */
 export function noteBlock(note: string, options: MarkdownOptions): HTMLElement {
   const block = el('div', { class: 'annotation-note', attrs: { dir: 'auto' } })
-  block.append(renderMarkdown(note, options))
+  renderNoteInto(block, note, options)
   return block
 }
 

@@ -3,6 +3,7 @@ import { button, el, replaceChildren, uid } from '../app/dom'
 import { strings } from '../strings'
 import type { Outcome } from './annotation-actions'
 import { metaLine, noteBlock, quoteBlock } from './annotation-parts'
+import { loadMarkdown } from './markdown-loader'
 import { swatch } from './colors'
 import { placeNear, type Box } from './floating'
 
@@ -98,6 +99,8 @@ export class HighlightPopover {
       this.editing = true
       this.draft = annotation.body.note
     }
+    // A note can be written from here on: its renderer is a chunk of its own (markdown-loader.ts).
+    loadMarkdown().catch(() => undefined)
     this.element.hidden = false
     this.render()
     this.reposition()

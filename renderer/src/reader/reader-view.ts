@@ -5,6 +5,7 @@ import type { HamishApi } from '../../../common/api'
 import type { Article, ArticleSummary } from '../../../common/article'
 import { AnnotationController } from '../annotations/annotation-controller'
 import type { AnnotationApi } from '../annotations/annotation-actions'
+import { loadMarkdown } from '../annotations/markdown-loader'
 import { button, el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
 import type { Toast, ToastOptions } from '../app/toasts'
@@ -90,6 +91,8 @@ export class ReaderView {
       if (!this.destroyed) this.showError(errorMessage(err))
       return
     }
+    // Notes are drawn with the text: their renderer (a chunk of its own) first, if this article has any.
+    if (article.annotations?.some((a) => a.body.note)) await loadMarkdown().catch(() => undefined)
     if (this.destroyed) return
     // Stages of opening, for the benchmark's breakdown (bench/reader-open.ts).
     performance.mark('hamish:article-fetched')
