@@ -19,6 +19,7 @@ import { articleHeader } from './article-header'
 import { keyboardSelection } from './keyboard-selection'
 import { linkClicks } from './link-clicks'
 import { ReadingPosition } from './reading-position'
+import { compactViewTree } from './compact-view'
 import { buildTextOffsets, type TextOffsets } from './text-offsets'
 import { firstVisiblePos } from './visible-position'
 
@@ -250,6 +251,7 @@ export class ReaderView {
         },
       },
     )
+    compactViewTree(this.view)
     annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
   }
