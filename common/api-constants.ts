@@ -1,4 +1,3 @@
-import type { ApiMethod } from './api'
 import { englishText, localText, type LocalText } from './i18n/local-text'
 
 /**
@@ -9,39 +8,7 @@ import { englishText, localText, type LocalText } from './i18n/local-text'
  * re-exports them.
  */
 
-/**
- * Every method of HamishApi, once: `satisfies` refuses a missing or unknown
- * name at compile time. Preload, main and the preview bridge derive their
- * channels from API_METHODS.
- */
-const METHODS = {
-  listArticles: true,
-  getArticle: true,
-  importFile: true,
-  renameArticle: true,
-  setArticleTags: true,
-  trashArticle: true,
-  restoreArticle: true,
-  getSettings: true,
-  updateSettings: true,
-  getReadingPosition: true,
-  setReadingPosition: true,
-  listNotices: true,
-  dismissNotice: true,
-  addAnnotation: true,
-  updateAnnotation: true,
-  deleteAnnotation: true,
-  restoreAnnotation: true,
-  exportArticle: true,
-  revealExport: true,
-  exportAnnotations: true,
-  searchLibrary: true,
-  importAnnotations: true,
-  getProfile: true,
-  setDisplayName: true,
-} satisfies Record<ApiMethod, true>
-
-export const API_METHODS = Object.keys(METHODS) as ApiMethod[]
+export { API_METHODS } from './channels'
 
 /** The export formats (issue 4): annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF. */
 export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const

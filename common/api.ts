@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { WireResult } from './errors'
 import type { LocalText } from './i18n/local-text'
 import { LANGUAGE_SETTINGS } from './i18n/ui-language'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
@@ -208,10 +209,22 @@ export type MenuCommand =
   | 'share-notes'
 export type HamishEventName = keyof HamishEvents
 
-/** What preload exposes as `window.hamish`: the API plus typed event subscription. */
+/** The API the renderer uses: every method, plus typed event subscription. */
 export interface HamishBridge extends HamishApi {
   on<E extends HamishEventName>(event: E, listener: (payload: HamishEvents[E]) => void): () => void
 }
+
+/**
+ * What preload exposes as `window.hamish`: each method answers with the
+ * WireResult main sent, never throws. An error thrown across contextBridge
+ * keeps only its message (its code and its LocalText would be lost), so the
+ * renderer turns a failed result into a HamishError itself (bridge.ts).
+ */
+export type HamishWireBridge = {
+  [M in ApiMethod]: (
+    ...args: Parameters<HamishApi[M]>
+  ) => Promise<WireResult<Awaited<ReturnType<HamishApi[M]>>>>
+} & Pick<HamishBridge, 'on'>
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an article id'))
 const title = v.pipe(
@@ -329,11 +342,7 @@ export const apiArgSchemas = {
   ]),
 } satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
 
-export const EVENT_NAMES: readonly HamishEventName[] = ['libraryChanged', 'importProgress', 'menuCommand']
-
-/** The IPC channel of a method: derived, never written by hand. */
-export const channelOf = (method: ApiMethod): string => `hamish:${method}`
-export const eventChannelOf = (event: HamishEventName): string => `hamish-event:${event}`
+export { channelOf, EVENT_NAMES, eventChannelOf } from './channels'
 
 /** Checks a method name that arrived from outside (HTTP path, IPC) against the contract. */
 export function isApiMethod(name: string): name is ApiMethod {

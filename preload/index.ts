@@ -1,33 +1,22 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import {
-  API_METHODS,
-  EVENT_NAMES,
-  channelOf,
-  eventChannelOf,
-  type HamishApi,
-  type HamishBridge,
-  type HamishEventName,
-  type HamishEvents,
-} from '../common/api'
-import { fromWireError, type WireResult } from '../common/errors'
+import type { HamishEventName, HamishEvents, HamishWireBridge } from '../common/api'
+import { API_METHODS, channelOf, EVENT_NAMES, eventChannelOf } from '../common/channels'
 
 /**
  * Exposes exactly the contract as `window.hamish`: one function per method,
- * each invoking its own channel, and typed event subscription. Nothing else
- * of Electron reaches the page.
+ * each invoking its own channel and answering with main's WireResult as
+ * data (an error thrown across contextBridge would lose its code and its
+ * text for the interface's language), and typed event subscription. Nothing
+ * else of Electron reaches the page.
  */
 const api = Object.fromEntries(
   API_METHODS.map((method) => [
     method,
-    async (...args: unknown[]) => {
-      const result = (await ipcRenderer.invoke(channelOf(method), ...args)) as WireResult<unknown>
-      if (!result.ok) throw fromWireError(result.error)
-      return result.value
-    },
+    (...args: unknown[]) => ipcRenderer.invoke(channelOf(method), ...args),
   ]),
-) as unknown as HamishApi
+) as unknown as Omit<HamishWireBridge, 'on'>
 
-const bridge: HamishBridge = {
+const bridge: HamishWireBridge = {
   ...api,
   on<E extends HamishEventName>(event: E, listener: (payload: HamishEvents[E]) => void): () => void {
     if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event ${String(event)}`)

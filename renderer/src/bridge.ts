@@ -1,4 +1,4 @@
-import type { ApiMethod, HamishApi, HamishBridge } from '../../common/api'
+import type { ApiMethod, HamishApi, HamishBridge, HamishWireBridge } from '../../common/api'
 import { API_METHODS } from '../../common/api-constants'
 import { fromWireError, type WireResult } from '../../common/errors'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
@@ -6,12 +6,30 @@ import { decodeWire, encodeWire } from '../../common/wire-codec'
 declare global {
   interface Window {
     /** Set by preload in Electron; absent in the browser preview. */
-    hamish?: HamishBridge
+    hamish?: HamishWireBridge
   }
 }
 
 /** Header that carries the preview session's token (see main/preview/server.ts). */
 export const TOKEN_HEADER = 'X-Hamish-Token'
+
+/** A call's value, or its error rebuilt as a HamishError with its code and its text for the interface. */
+function unwrap<T>(result: WireResult<T>): T {
+  if (!result.ok) throw fromWireError(result.error)
+  return result.value
+}
+
+/** Electron: preload's `window.hamish` answers with WireResults; the renderer rebuilds the errors here. */
+export function electronBridge(wire: HamishWireBridge): HamishBridge {
+  const api = Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      async (...args: unknown[]) =>
+        unwrap(await (wire[method] as (...a: unknown[]) => Promise<WireResult<unknown>>)(...args)),
+    ]),
+  ) as unknown as HamishApi
+  return { ...api, on: (event, listener) => wire.on(event, listener) }
+}
 
 /**
  * The loopback bridge used by `npm run preview`: the same contract over HTTP
@@ -28,9 +46,7 @@ function previewBridge(token: string): HamishBridge {
       // Small calls (a reading position saved as the page closes) must outlive the page; 64 KB is the browser's cap.
       keepalive: body.length < 60_000,
     })
-    const result = decodeWire(await response.text()) as WireResult<unknown>
-    if (!result.ok) throw fromWireError(result.error)
-    return result.value
+    return unwrap(decodeWire(await response.text()) as WireResult<unknown>)
   }
   const api = Object.fromEntries(
     API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
@@ -44,7 +60,7 @@ function previewBridge(token: string): HamishBridge {
  * the URL is cleaned so the token does not linger in history or screenshots.
  */
 export function connectBridge(): HamishBridge {
-  if (window.hamish) return window.hamish
+  if (window.hamish) return electronBridge(window.hamish)
   const params = new URLSearchParams(location.search)
   const token = params.get('token') ?? sessionStorage.getItem('hamish-token')
   if (!token)

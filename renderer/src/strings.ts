@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/annotation'
-import { EXPORT_FORMATS, tooLargeText, type ExportFormat } from '../../common/api'
+import { EXPORT_FORMATS, tooLargeText, type ExportFormat } from '../../common/api-constants'
 import { isWellFormedText, wordText } from '../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../common/article'
 import type { Direction } from '../../common/language'

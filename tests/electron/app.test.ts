@@ -40,11 +40,16 @@ describe.skipIf(!binary)('the real app in Electron', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
       }))
       expect(shape).toEqual({ hamish: 'object', require: 'undefined', process: 'undefined' })
-      const articles = await page.evaluate(() =>
+      // window.hamish answers with WireResults (errors as data, so their code and text survive the bridge).
+      const listed = await page.evaluate(() =>
         (
-          window as unknown as { hamish: { listArticles(): Promise<{ title: string; date: string }[]> } }
+          window as unknown as {
+            hamish: { listArticles(): Promise<{ ok: true; value: { title: string; date: string }[] }> }
+          }
         ).hamish.listArticles(),
       )
+      expect(listed.ok).toBe(true)
+      const articles = listed.value
       expect(articles).toHaveLength(1)
       expect(articles[0]!.date).toBe('2025-12-24')
       const isolated = await page.evaluate(() =>
@@ -52,16 +57,16 @@ describe.skipIf(!binary)('the real app in Electron', () => {
       )
       expect(isolated).toBe(true)
       const refused = await page.evaluate(async () => {
-        try {
-          await (
-            window as unknown as { hamish: { getArticle(id: unknown): Promise<unknown> } }
-          ).hamish.getArticle({ evil: 1 })
-          return 'accepted'
-        } catch (err) {
-          return (err as Error).message
-        }
+        const result = await (
+          window as unknown as {
+            hamish: {
+              getArticle(id: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }>
+            }
+          }
+        ).hamish.getArticle({ evil: 1 })
+        return result.ok ? 'accepted' : `${result.error!.code}: ${result.error!.message}`
       })
-      expect(refused).toMatch(/getArticle/)
+      expect(refused).toMatch(/^invalid-argument: getArticle/)
     } finally {
       await app.close()
       await rm(library, { recursive: true, force: true })
