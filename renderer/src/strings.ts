@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, tooLargeText, type ExportFormat } from '../../common/ap
 import { isWellFormedText, wordText } from '../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../common/article'
 import type { Direction } from '../../common/language'
+import type { Messages } from '../../common/i18n/en'
 import { createTranslator, type MessageKey, type Translate } from '../../common/i18n/translator'
 import { uiDirection, type LanguageSetting, type UiLanguage } from '../../common/i18n/ui-language'
 
@@ -19,34 +20,42 @@ function table<K extends string>(t: Translate, prefix: string, keys: readonly K[
   return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)])) as Record<K, string>
 }
 
-/** The keys of the help dialog's shortcut list, in the order shown, with the keys each names. */
-const SHORTCUTS = [
-  ['?', 'help'],
-  ['Ctrl+O / ⌘O', 'import'],
-  ['Ctrl+, / ⌘,', 'settings'],
-  ['Ctrl+K / ⌘K', 'search'],
-  ['Ctrl+= / ⌘=', 'larger'],
-  ['Ctrl+- / ⌘-', 'smaller'],
-  ['Ctrl+0 / ⌘0', 'resetSize'],
-  ['Ctrl+E / ⌘E', 'export'],
-  ['Ctrl+F / ⌘F', 'find'],
-  ['Ctrl+Shift+F / ⇧⌘F', 'focus'],
-  ['Tab / Shift+Tab', 'tab'],
-  ['Enter', 'enter'],
-  ['Escape', 'escape'],
-  [null, 'selectKeys'],
-  ['Ctrl+A / ⌘A', 'selectAll'],
-  ['Ctrl+C / ⌘C', 'copy'],
-  ['H / Shift+H', 'highlight'],
-  ['1 – 5', 'colors'],
-  ['N', 'note'],
-  ['in-article:Tab / Shift+Tab', 'nextHighlight'],
-  ['on-highlight:Enter', 'editHighlight'],
-  ['on-highlight:Delete', 'deleteHighlight'],
-  ['Ctrl+Shift+M', 'notes'],
-  ['Ctrl+Z / ⌘Z', 'undo'],
-  ['Ctrl+Shift+Z, Ctrl+Y / ⇧⌘Z', 'redo'],
-] as const
+/**
+ * The help dialog's shortcut list, in the order shown: the keys (null: the
+ * translated "Shift+Arrow keys"), where the shortcut applies if not
+ * everywhere, and the key of what it does.
+ */
+const SHORTCUTS: readonly {
+  keys: string | null
+  where?: 'article' | 'highlight'
+  what: keyof Messages['helpShortcuts']
+}[] = [
+  { keys: '?', what: 'help' },
+  { keys: 'Ctrl+O / ⌘O', what: 'import' },
+  { keys: 'Ctrl+, / ⌘,', what: 'settings' },
+  { keys: 'Ctrl+K / ⌘K', what: 'search' },
+  { keys: 'Ctrl+= / ⌘=', what: 'larger' },
+  { keys: 'Ctrl+- / ⌘-', what: 'smaller' },
+  { keys: 'Ctrl+0 / ⌘0', what: 'resetSize' },
+  { keys: 'Ctrl+E / ⌘E', what: 'export' },
+  { keys: 'Ctrl+F / ⌘F', what: 'find' },
+  { keys: 'Ctrl+Shift+F / ⇧⌘F', what: 'focus' },
+  { keys: 'Tab / Shift+Tab', what: 'tab' },
+  { keys: 'Enter', what: 'enter' },
+  { keys: 'Escape', what: 'escape' },
+  { keys: null, what: 'selectKeys' },
+  { keys: 'Ctrl+A / ⌘A', what: 'selectAll' },
+  { keys: 'Ctrl+C / ⌘C', what: 'copy' },
+  { keys: 'H / Shift+H', what: 'highlight' },
+  { keys: '1 – 5', what: 'colors' },
+  { keys: 'N', what: 'note' },
+  { keys: 'Tab / Shift+Tab', where: 'article', what: 'nextHighlight' },
+  { keys: 'Enter', where: 'highlight', what: 'editHighlight' },
+  { keys: 'Delete', where: 'highlight', what: 'deleteHighlight' },
+  { keys: 'Ctrl+Shift+M', what: 'notes' },
+  { keys: 'Ctrl+Z / ⌘Z', what: 'undo' },
+  { keys: 'Ctrl+Shift+Z, Ctrl+Y / ⇧⌘Z', what: 'redo' },
+]
 
 /**
  * Every word of the interface in one language, built from the i18next
@@ -56,13 +65,6 @@ const SHORTCUTS = [
  */
 export function makeStrings(t: Translate) {
   const q = (key: MessageKey, name: string) => (value: string) => t(key, { [name]: isolate(value) })
-  /** A shortcut's keys (left to right, as on the keyboard) and where it applies, if not everywhere. */
-  const helpKeys = (keys: string | null): { keys: string; where: string | null } => {
-    if (keys === null) return { keys: t('helpKeysShiftArrows'), where: null }
-    if (keys.startsWith('in-article:')) return { keys: keys.slice(11), where: t('helpKeysInArticle') }
-    if (keys.startsWith('on-highlight:')) return { keys: keys.slice(13), where: t('helpKeysOnHighlight') }
-    return { keys, where: null }
-  }
   const sentence = (parts: string[]): string =>
     parts.filter(Boolean).join(t('listSeparator')) + t('sentenceEnd')
   return {
@@ -281,7 +283,11 @@ export function makeStrings(t: Translate) {
     helpTitle: t('helpTitle'),
     helpIntro: t('helpIntro'),
     helpShortcutsHeading: t('helpShortcutsHeading'),
-    helpShortcuts: SHORTCUTS.map(([keys, what]) => ({ ...helpKeys(keys), what: t(`helpShortcuts.${what}`) })),
+    helpShortcuts: SHORTCUTS.map(({ keys, where, what }) => ({
+      keys: keys ?? t('helpKeysShiftArrows'),
+      where: where ? t(where === 'article' ? 'helpKeysInArticle' : 'helpKeysOnHighlight') : null,
+      what: t(`helpShortcuts.${what}`),
+    })),
 
     unexpectedError: t('unexpectedError'),
     actionFailed: (what: string, why: string): string => t('actionFailed', { what, why }),

@@ -82,7 +82,6 @@ export class App {
   async start(root: HTMLElement): Promise<void> {
     document.documentElement.lang = UI_LANG
     document.documentElement.dir = UI_DIR
-    document.documentElement.dataset.uiLang = UI_LANG
     const overlay = installDropZone(window, (files) => this.onDrop(files))
     root.replaceChildren(
       this.topbar.element,
