@@ -23,7 +23,7 @@ function ensure(buf: FoldBuffers, kept: number, size: number): void {
  * folds `text` from UTF-16 index `from` until `until` units are written or
  * the text ends, into `buf` from index 0, and returns how many units it
  * wrote. `codes`, when not null, is the search index's one-byte coding: the
- * unit for character c of `text` is `codes.charCodeAt(c)`.
+ * unit at index i is `codes.charCodeAt(text.charCodeAt(i))`.
  *
  * The whitespace collapse is its only state, and it starts clear: folding
  * from the first unit of a character that does not follow a folded space

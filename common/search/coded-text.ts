@@ -16,7 +16,7 @@ export interface CodedText {
 }
 
 /**
- * The code characters in code order: printable ASCII first (one byte in a
+ * The code characters in code order: ASCII from space to DEL first (one byte in a
  * JSON file, never escaped), then the ones JSON escapes in two ASCII bytes
  * (quote, backslash, backspace, tab, newline, form feed, carriage return),
  * then U+0080 to U+00FF (two bytes in UTF-8). Other control characters are

@@ -49,6 +49,7 @@ export class DocPostings {
       if (len < 1 || wordAt + len > bound || size < 1 || end > src.length) {
         throw new RangeError('postings do not match their terms')
       }
+      checkOffsets(src, r.at, end, len, doc.foldedLength)
       ids[n] = vocab.intern(doc.words, wordAt, len, table)
       starts[n] = start
       ends[n++] = end
@@ -206,4 +207,28 @@ export function sortedByValue(values: Int32Array, bound: number): Int32Array {
     to = swap
   }
   return from
+}
+
+/**
+ * Checks one term's offsets as they are read from a file: increasing, and
+ * each occurrence inside the folded text. A file that fits together but says
+ * otherwise would send a search past the end of what it folds (and loop
+ * there), so it is refused like a damaged one and rebuilt from its article.
+ */
+function checkOffsets(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  termLength: number,
+  foldedLength: number,
+): void {
+  const r = new VarintReader(bytes, from)
+  let at = -1
+  for (let first = true; r.at < to; first = false) {
+    const step = r.next()
+    if (!first && step < 1) throw new RangeError('offsets out of order')
+    at = first ? step : at + step
+    if (at + termLength > foldedLength) throw new RangeError('an offset past the folded text')
+  }
+  if (r.at !== to) throw new RangeError('offsets overrun their length')
 }

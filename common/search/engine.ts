@@ -98,7 +98,7 @@ export class SearchEngine {
     else this.load(prepareDoc(entry))
   }
 
-  /** Adds or replaces a prepared article; throws (changing nothing) when its postings are damaged. */
+  /** Adds or replaces a prepared article; throws when its postings are damaged, leaving the articles as they were (new vocabulary entries may stay, unused). */
   load(p: PreparedDoc): void {
     const old = this.doc(p.id)
     if (old && old.text.text === p.text && sameCode(old.units, p.units)) {

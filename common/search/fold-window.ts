@@ -6,8 +6,8 @@ import type { CodedText } from './coded-text'
 export const CHECKPOINT_STEP = 64
 
 const table = foldTable()
-/** Units one original character can fold to at most (ﷺ → 18). */
-const MAX_EXPANSION = Math.max(2, ...[...table.expansions.values()].map((e) => e.length))
+/** Units one original character can fold to at most (ﷺ → 18); also bounds a stored folded length. */
+export const MAX_EXPANSION = Math.max(2, ...[...table.expansions.values()].map((e) => e.length))
 
 /**
  * Pairs [foldedIndex, originalIndex], ascending, about one per
@@ -93,11 +93,13 @@ export class FoldWindow {
     b: number,
   ): [number, number] {
     this.cover(src, cps, a, Math.min(foldedLength, b + MAX_EXPANSION + 2))
-    const at = (f: number) => (f >= foldedLength ? src.text.length : this.origin(f))
+    const at = (f: number) => (f >= foldedLength || f >= this.end ? src.text.length : this.origin(f))
     let end = at(b)
     if (b > a && b < foldedLength && at(b - 1) === end) {
+      // Never past what was folded: a wrong folded length must not turn this into a long loop.
+      const last = Math.min(foldedLength, this.end)
       let j = b + 1
-      while (j < foldedLength && at(j) === end) j++
+      while (j < last && at(j) === end) j++
       end = at(j)
     }
     return [at(a), end]

@@ -1,6 +1,7 @@
 import type { IndexedAnnotation, PreparedDoc } from '../../common/search/engine'
 import { CODE_CHARS } from '../../common/search/coded-text'
 import { ByteWriter, VarintReader } from '../../common/search/growable'
+import { MAX_EXPANSION } from '../../common/search/fold-window'
 
 /**
  * search-index/<id>.json, version 2: an article as the search index loads it
@@ -42,7 +43,14 @@ export function isIndexFile(id: string) {
     const d = data as Partial<Omit<IndexFileV2, 'version'>> & { version?: unknown }
     const annotations =
       Array.isArray(d.annotations) &&
-      d.annotations.every((a) => typeof a?.id === 'string' && typeof a.quote === 'string')
+      d.annotations.every(
+        (a) =>
+          typeof a?.id === 'string' &&
+          typeof a.quote === 'string' &&
+          typeof a.note === 'string' &&
+          Array.isArray(a.tags) &&
+          a.tags.every((t) => typeof t === 'string'),
+      )
     if (d.id !== id || typeof d.text !== 'string' || !annotations) return false
     if (d.version === 1) return true
     return (
@@ -82,7 +90,9 @@ export function decodeIndexFile(file: IndexFileV2): PreparedDoc {
     const outside = outsideCode(units.length)
     if (outside.test(text) || outside.test(words)) throw new RangeError('a character outside the code')
   }
-  if (file.foldedLength < 0) throw new RangeError('bad folded length')
+  // One original unit folds to at most MAX_EXPANSION units: a longer folded length is a damaged file.
+  if (file.foldedLength < 0 || file.foldedLength > text.length * MAX_EXPANSION)
+    throw new RangeError('bad folded length')
   return {
     id: file.id,
     annotations: file.annotations,

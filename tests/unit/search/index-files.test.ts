@@ -85,4 +85,40 @@ describe('search-index files', () => {
     )
     expect(() => decodeIndexFile({ ...file, units: [0x627, 0x627] })).toThrow(RangeError)
   })
+
+  it('refuses a file that fits together but points past its own text (it would hang a search)', () => {
+    const file: IndexFileV2 = {
+      version: 2,
+      id: 'a',
+      annotations: [],
+      units: [0x627, 0x628],
+      text: ' !',
+      foldedLength: 2,
+      checkpoints: '',
+      words: ' !',
+      postings: Buffer.from([1, 1, 0, 1, 1, 1]).toString('base64'),
+    }
+    const load = (f: IndexFileV2) => new SearchEngine().load(decodeIndexFile(f))
+    expect(() => load(file)).not.toThrow()
+    expect(() => load({ ...file, foldedLength: 2 ** 40 })).toThrow(RangeError)
+    expect(() => load({ ...file, postings: Buffer.from([1, 1, 0, 1, 1, 5]).toString('base64') })).toThrow(
+      RangeError,
+    )
+    expect(() => load({ ...file, postings: Buffer.from([1, 2, 0, 0, 1, 1, 1]).toString('base64') })).toThrow(
+      RangeError,
+    )
+  })
+
+  it('treats an annotation entry without its note or tags as damaged', async () => {
+    const { id, file } = await withSample()
+    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV2
+    const broken = { ...data, annotations: [{ id: 'x', quote: 'الشيباني' }] }
+    expect(isIndexFile(id)(broken)).toBe(false)
+    expect(isIndexFile(id)({ ...data, annotations: [{ id: 'x', quote: 'q', note: '', tags: [1] }] })).toBe(
+      false,
+    )
+    await writeFile(file, JSON.stringify(broken))
+    const reopened = await Library.open(dir, { noSample: true })
+    expect((await reopened.search('الشيباني', {})).length).toBe(1)
+  })
 })
