@@ -1,5 +1,5 @@
 import { foldText } from '../arabic-fold'
-import { checkpointBefore, foldCheckpoints } from './fold-window'
+import { checkpointBefore, foldCheckpoints, MAX_EXPANSION } from './fold-window'
 
 /**
  * One searchable text held in memory (the article open in the reader): the
@@ -51,8 +51,9 @@ export function toOriginalRange(t: SearchText, a: number, b: number): [number, n
     const end = Math.min(t.original.length, o0 + span)
     const local = foldText(t.original.slice(o0, end))
     const atEnd = end === t.original.length
-    // Unit b - f0 (and the one after, for a range ending inside an expansion) must be real, not the slice's end.
-    if (atEnd || local.text.length > b - f0 + 1) {
+    // Unit b - f0, and for a range ending inside an expansion (ﷺ) the first unit after it, must be real, not
+    // the slice's end: else marks after the expansion, which belong to it, would be left out.
+    if (atEnd || local.text.length > b - f0 + MAX_EXPANSION) {
       const map = local.toOriginal
       const la = a - f0
       const lb = b - f0

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { foldQuery } from '../../../common/arabic-fold'
+import { foldQuery, foldText, originalRange } from '../../../common/arabic-fold'
 import { SearchEngine } from '../../../common/search/engine'
 import { prepareSearchText, toOriginalRange } from '../../../common/search/search-text'
 import { plainText } from '../../../common/plain-text'
@@ -44,6 +44,16 @@ describe('search text and its map back', () => {
         const [a, b] = toOriginalRange(t, i, i + q.length)
         expect(foldQuery(original.slice(a, b))).toContain(q)
       }
+    }
+  })
+
+  it('maps a match ending inside an expansion (ﷺ) over the marks after it, wherever the checkpoints fall', () => {
+    for (let k = 55; k < 85; k++) {
+      const original = `x${'\u064e'.repeat(k)}\ufdfa\u064ey`
+      const t = prepareSearchText(original)
+      const whole = foldText(original)
+      for (let i = t.folded.indexOf('صلي'); i >= 0; i = t.folded.indexOf('صلي', i + 1))
+        expect(toOriginalRange(t, i, i + 3), `k=${k}`).toEqual(originalRange(whole, i, i + 3))
     }
   })
 
