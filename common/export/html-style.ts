@@ -85,7 +85,7 @@ sup.fn-ref{font-family:system-ui,sans-serif;font-size:.6em;line-height:0}
 sup.fn-ref a{text-decoration:none;padding:0 .15em}
 .notes,.unplaced{margin-top:3em;padding-top:.5em;border-top:1px solid #d0d0d0;font-size:.9em}
 .notes h2,.unplaced h2{font-size:1.2em}
-.notes-list li{margin-bottom:1em}
+.notes-list>li{margin-bottom:1em}
 .note-quote{margin:.3em 0 .5em;padding-inline-start:.8em;border-inline-start:3px solid var(--hl-line,#c8c8c8);color:#333}
 .note-heading{font-weight:bold}
 .note-meta{margin:.2em 0 .6em}

@@ -181,8 +181,11 @@ function metaHtml(a: AnchoredAnnotation, extra = ''): string {
   return `<p class="note-meta">${englishParts(parts)}${extra}</p>`
 }
 
+/** A note in one direction, its first letter's (as the reader's notes panel shows it); see noteHtml. */
 function noteBody(a: AnchoredAnnotation): string {
-  return hasNote(a) ? `<div class="note-body" dir="auto">${noteHtml(a.body.note)}</div>` : ''
+  if (!hasNote(a)) return ''
+  const { html, dir } = noteHtml(a.body.note)
+  return `<div class="note-body" dir="${dir ?? 'auto'}">${html}</div>`
 }
 
 function footnoteHtml(

@@ -3,7 +3,7 @@ import { textBlockPieces } from './segments'
 
 /** Letters of the right-to-left scripts. */
 const RTL_LETTER =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u
 const LETTER = /\p{L}/u
 
 /** The direction of a text's first letter, or null when it has none (digits, punctuation). */

@@ -203,3 +203,41 @@ export function matchedWordRun(expected: readonly string[], actual: readonly str
   }
   return best
 }
+
+/** A word as `pdftotext -bbox` places it: page (from 1) and box in points from the top left. */
+export interface PdfWord {
+  page: number
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+}
+
+/** Every word of the PDF with its position (`pdftotext -bbox`), and the pages' width. */
+export async function pdfWords(path: string): Promise<{ width: number; words: PdfWord[] }> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 })
+  const width = Number(/<page width="([\d.]+)"/.exec(stdout)?.[1])
+  const words: PdfWord[] = []
+  stdout.split('<page ').forEach((page, i) => {
+    for (const m of page.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    ))
+      words.push({
+        page: i,
+        text: decodeXml(m[4]!),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+      })
+  })
+  return { width, words }
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+}

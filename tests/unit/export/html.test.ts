@@ -128,6 +128,42 @@ describe('toHtml', () => {
     expect(dom.querySelector('section.unplaced')).toBeNull()
   })
 
+  it("gives each note one direction, its first letter's, as the notes panel does, and isolates each block's words", () => {
+    const art = article('lavrov-shaibani-moscow.ar.txt')
+    const notes: [quote: string, note: string, dir: string][] = [
+      ['العاصمة موسكو', '- بند أول\n- second', 'rtl'],
+      ['الشيباني بأن العلاقات', '- first\n- بند ثان', 'ltr'],
+      ['جذب الاستثمارات', 'فقرة.\n\nA Latin paragraph.\n\n1. أول\n2. third item, ok.', 'rtl'],
+      ['تجارة المخدرات', '`code` ثم شرح', 'ltr'],
+      ['وحدة الدولة', '- 1\n- 2', 'auto'],
+      ['محاربة الإرهاب', 'نص عادي', 'rtl'],
+    ]
+    const annotations = annotate(
+      art.doc,
+      notes.map(([quote, note]) => ({ ...rangeOf(art.doc, quote), note })),
+    )
+    const dom = parse(toHtml(input(art, annotations), { fonts }))
+    const bodies = notes.map((_, i) => dom.querySelector(`#note-${i + 1} .note-body`)!)
+    expect(bodies.map((b) => b.getAttribute('dir'))).toEqual(notes.map(([, , dir]) => dir))
+    for (const body of bodies) {
+      // No block sets its own direction (code aside): the note's holds for all of it.
+      expect(Array.from(body.querySelectorAll('[dir]')).map((e) => e.localName)).toEqual([])
+      // Every text block's words are one isolate.
+      for (const block of Array.from(body.querySelectorAll('p, li'))) {
+        expect(block.children.length, block.outerHTML).toBe(1)
+        expect(block.firstElementChild!.localName).toBe('bdi')
+        expect(block.firstElementChild!.textContent).toBe(block.textContent)
+      }
+    }
+    const items = (i: number): string[] =>
+      Array.from(bodies[i]!.querySelectorAll('li > bdi')).map((b) => b.textContent ?? '')
+    expect(items(0)).toEqual(['بند أول', 'second'])
+    expect(items(2)).toEqual(['أول', 'third item, ok.'])
+    // A list from 1 carries no start (markdown-it leaves it unset, which once became start="0").
+    expect(bodies[2]!.querySelector('ol')!.hasAttribute('start')).toBe(false)
+    expect(bodies[5]!.innerHTML).toBe('<p><bdi>نص عادي</bdi></p>')
+  })
+
   it('shows overlapping highlights as one mark with both ids, the second colour as an underline', () => {
     const art = article('lavrov-shaibani-moscow.ar.txt')
     const [a, b] = annotate(art.doc, [
