@@ -4,7 +4,7 @@ import { decodeSlice, decodeTable, encodeQuery, unitAt, type CodedText } from '.
 import { DocPostings } from './doc-postings'
 import { FoldWindow } from './fold-window'
 import { prepareDoc, type IndexedAnnotation, type IndexEntry, type PreparedDoc } from './prepared-doc'
-import { prepareSearchText, surrogatePairs, toCodePoint, toOriginalRange } from './search-text'
+import { originalRangeMapper, prepareSearchText, surrogatePairs, toCodePoint } from './search-text'
 import { TermDocs } from './term-docs'
 import { Vocabulary, type MatchingWord } from './vocabulary'
 import { forEachTerm, isWordAt, isWordPair } from './word-index'
@@ -459,8 +459,9 @@ function fieldMatches(
     codePoint: (i) => toCodePoint(t, i),
   }
   if (folded) {
+    const toOriginal = originalRangeMapper(t)
     for (const s of linearFind(t.folded, q, wholeWord)) {
-      const [a, b] = toOriginalRange(t, s, s + q.length)
+      const [a, b] = toOriginal(s, s + q.length)
       add(match(view, a, b, field, annotationId))
     }
   } else

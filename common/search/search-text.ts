@@ -42,30 +42,54 @@ export function surrogatePairs(text: string, unitAt = (i: number) => text.charCo
 
 /** Original UTF-16 range of folded range [a, b), as `originalRange` of common/arabic-fold.ts would give. */
 export function toOriginalRange(t: SearchText, a: number, b: number): [number, number] {
+  return originalRangeMapper(t, 0)(a, b)
+}
+
+/**
+ * `toOriginalRange` for many ranges in ascending order (every match of a
+ * query): each re-fold covers at least `stretch` folded units and serves
+ * every range that falls inside it, so a query with tens of thousands of
+ * matches folds the text about once instead of once per match. Folding from
+ * any checkpoint reproduces the global fold, so a range may be served by a
+ * re-fold that started before its own checkpoint.
+ */
+export function originalRangeMapper(
+  t: SearchText,
+  stretch = 4096,
+): (a: number, b: number) => [number, number] {
   const cps = t.checkpoints
-  const lo = checkpointBefore(cps, a)
-  const f0 = cps[lo * 2]!
-  const o0 = cps[lo * 2 + 1]!
-  let span = (b - f0) * 2 + 64
-  for (;;) {
-    const end = Math.min(t.original.length, o0 + span)
-    const local = foldText(t.original.slice(o0, end))
-    const atEnd = end === t.original.length
-    // Unit b - f0, and for a range ending inside an expansion (ﷺ) the first unit after it, must be real, not
-    // the slice's end: else marks after the expansion, which belong to it, would be left out.
-    if (atEnd || local.text.length > b - f0 + MAX_EXPANSION) {
-      const map = local.toOriginal
-      const la = a - f0
-      const lb = b - f0
-      let endO = map[lb]!
-      if (lb > la && lb < map.length - 1 && map[lb - 1] === endO) {
-        let j = lb + 1
-        while (j < map.length - 1 && map[j] === endO) j++
-        endO = map[j]!
+  let f0 = 0
+  let o0 = 0
+  let local: { text: string; toOriginal: Int32Array } | null = null
+  let localAtEnd = false
+  // Unit b - f0, and for a range ending inside an expansion (ﷺ) the first unit after it, must be real, not
+  // the slice's end: else marks after the expansion, which belong to it, would be left out.
+  const covers = (a: number, b: number) =>
+    local !== null && a >= f0 && (localAtEnd || local.text.length > b - f0 + MAX_EXPANSION)
+  return (a, b) => {
+    if (!covers(a, b)) {
+      const lo = checkpointBefore(cps, a)
+      f0 = cps[lo * 2]!
+      o0 = cps[lo * 2 + 1]!
+      let span = Math.max((b - f0) * 2 + 64, stretch)
+      for (;;) {
+        const end = Math.min(t.original.length, o0 + span)
+        local = foldText(t.original.slice(o0, end))
+        localAtEnd = end === t.original.length
+        if (covers(a, b)) break
+        span *= 2
       }
-      return [o0 + map[la]!, o0 + endO]
     }
-    span *= 2
+    const map = local!.toOriginal
+    const la = a - f0
+    const lb = b - f0
+    let endO = map[lb]!
+    if (lb > la && lb < map.length - 1 && map[lb - 1] === endO) {
+      let j = lb + 1
+      while (j < map.length - 1 && map[j] === endO) j++
+      endO = map[j]!
+    }
+    return [o0 + map[la]!, o0 + endO]
   }
 }
 

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
 import { savedAnnotations, waitForHighlightCount } from './annotation-helpers'
+import { ROOT } from '../support/preview'
 import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 let app: AppSession | null = null
@@ -14,6 +18,29 @@ const matchTexts = (app: AppSession) =>
   app.page.evaluate(() =>
     Array.from(document.querySelectorAll('.reader .ProseMirror .find-match'), (e) => e.textContent ?? ''),
   )
+
+/** Imports a fixture through the API and opens it in the reader. */
+async function openFixture(page: Page, path: string): Promise<void> {
+  const added = await callApi<{ article: { id: string } }>(page, 'importFile', {
+    name: path.split('/').pop(),
+    bytes: { $bytes: readFileSync(join(ROOT, 'tests/fixtures', path)).toString('base64') },
+  })
+  await page.goto(new URL(`/#/read/${added.article.id}`, page.url()).href)
+  await waitForReader(page)
+}
+
+/** Where the current match and the bar are on screen, and how many matches are decorated. */
+const findGeometry = (page: Page) =>
+  page.evaluate(() => {
+    const current = document.querySelector('.reader .find-current')!.getBoundingClientRect()
+    return {
+      barBottom: document.querySelector('.find-bar')!.getBoundingClientRect().bottom,
+      top: current.top,
+      bottom: current.bottom,
+      height: window.innerHeight,
+      decorated: document.querySelectorAll('.reader .ProseMirror .find-match').length,
+    }
+  })
 
 describe('find in article', () => {
   it('finds الشيباني typed without diacritics, on the right characters, in plain and vocalised text', async ({
@@ -87,5 +114,63 @@ describe('find in article', () => {
       .not.toBe(`1 of ${substring}`)
     for (const t of await matchTexts(app)) expect(foldQuery(t)).toBe('سوري')
     await page.keyboard.press('Escape')
+  })
+
+  it('scrolls each match into view below the bar, not just its paragraph', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    // Long paragraphs: centring the paragraph of a match left the match behind the bar.
+    await openFixture(page, 'arcd-01-osman-i.txt')
+    await page.keyboard.press('Control+f')
+    await page.locator('.find-input').fill('الأول')
+    await expect.poll(() => page.locator('.find-count').textContent()).toMatch(/^1 of [3-9]$/)
+    const total = Number((await page.locator('.find-count').textContent())!.split(' of ')[1])
+    for (let i = 1; i <= total; i++) {
+      expect(await page.locator('.find-count').textContent()).toBe(`${i} of ${total}`)
+      const at = await findGeometry(page)
+      expect(at.top, `match ${i}`).toBeGreaterThanOrEqual(at.barBottom)
+      expect(at.bottom, `match ${i}`).toBeLessThanOrEqual(at.height)
+      await page.keyboard.press('Enter')
+    }
+    await page.keyboard.press('Escape')
+  })
+
+  it('stays quick with tens of thousands of matches: counts them all, draws those near the screen', async ({
+    skip,
+  }) => {
+    if (!app) return skip()
+    const { page } = app
+    await openFixture(page, 'large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt')
+    await page.keyboard.press('Control+f')
+    // One letter of a 1.5 MB book: every match counted, a few hundred drawn (all of them took seconds to lay out).
+    await page.locator('.find-input').pressSequentially('ا')
+    await expect.poll(() => page.locator('.find-count').textContent(), { timeout: 20_000 }).toMatch(/^1 of /)
+    const total = Number(
+      (await page.locator('.find-count').textContent())!.split(' of ')[1]!.replace(/\D/g, ''),
+    )
+    expect(total).toBeGreaterThan(50_000)
+    const atStart = await findGeometry(page)
+    expect(atStart.decorated).toBeGreaterThan(100)
+    expect(atStart.decorated).toBeLessThanOrEqual(400)
+    // Scrolled far away, the matches on screen are drawn too.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2))
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('.reader .ProseMirror .find-match')).some((m) => {
+            const box = m.getBoundingClientRect()
+            return box.top > 150 && box.bottom < window.innerHeight
+          }),
+        ),
+      )
+      .toBe(true)
+    // Enter goes on from the current match, wherever the page was scrolled.
+    await page.keyboard.press('Enter')
+    expect(await page.locator('.find-count').textContent()).toMatch(/^2 of /)
+    const second = await findGeometry(page)
+    expect(second.top).toBeGreaterThanOrEqual(second.barBottom)
+    expect(second.bottom).toBeLessThanOrEqual(second.height)
+    await page.keyboard.press('Escape')
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -8,6 +8,22 @@ import type { TextOffsets } from '../reader/text-offsets'
 import { strings } from '../strings'
 import { findMatches } from './find-matches'
 import { setFindState } from './find-plugin'
+import {
+  decoratedSlice,
+  DECORATE_ALL_UP_TO,
+  firstAtOrAfter,
+  sliceServes,
+  type MatchSlice,
+} from './find-window'
+
+/** Texts longer than this (UTF-16 units) are searched once typing pauses, not on every key. */
+const SEARCH_AS_YOU_TYPE_UP_TO = 200_000
+
+/** Matches looked at one by one to find the first below the screen's top edge, within one tall block. */
+const MAX_LINE_CHECKS = 2000
+
+/** The pause in typing that starts a search in a long text. */
+const TYPING_PAUSE_MS = 250
 
 /**
  * Find in article (Ctrl/Cmd+F): a bar above the text with the match count,
@@ -30,8 +46,20 @@ export class FindBar {
   private readonly folded = el('input', { attrs: { type: 'checkbox' } })
   private readonly wholeWord = el('input', { attrs: { type: 'checkbox' } })
   private text: SearchText | null = null
-  private matches: { from: number; to: number }[] = []
+  /** Every match, as code-point ranges of the plain text, ascending. */
+  private found: { start: number; end: number }[] = []
   private current = -1
+  /** The matches decorated now (all of them unless there are many). */
+  private slice: MatchSlice = [0, 0]
+  private pendingSearch = 0
+  private scrollFrame = 0
+  private readonly onScroll = () => {
+    if (this.scrollFrame) return
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0
+      this.followScreen()
+    })
+  }
 
   constructor(
     private readonly view: EditorView,
@@ -50,13 +78,15 @@ export class FindBar {
       el('label', { class: 'find-option' }, [this.wholeWord, strings.findWholeWord]),
       button('×', () => this.close(), { class: 'icon-button', attrs: { 'aria-label': strings.findClose } }),
     ])
-    this.input.addEventListener('input', () => this.search())
+    this.input.addEventListener('input', () => this.searchSoon())
     this.folded.addEventListener('change', () => this.search())
     this.wholeWord.addEventListener('change', () => this.search())
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault()
-        this.step(event.shiftKey ? -1 : 1)
+        // Enter right after typing in a long text: the search that was waiting for a pause, at its first match.
+        if (this.pendingSearch) this.search()
+        else this.step(event.shiftKey ? -1 : 1)
       } else if (event.key === 'Escape') {
         event.preventDefault()
         event.stopPropagation()
@@ -72,6 +102,7 @@ export class FindBar {
   open(): void {
     if (!this.text) this.text = prepareSearchText(plainText(this.view.state.doc.toJSON() as DocNode))
     this.element.hidden = false
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
     this.input.focus()
     this.input.select()
     if (this.input.value) this.search()
@@ -88,9 +119,8 @@ export class FindBar {
     this.folded.checked = options.folded
     this.wholeWord.checked = options.wholeWord
     this.open()
-    const pos = this.offsets.toPos(start)
-    const at = this.matches.findIndex((m) => m.from >= pos)
-    if (at > 0) {
+    const at = firstAtOrAfter(this.found, start)
+    if (at < this.found.length && at !== this.current) {
       this.current = at
       this.show()
     }
@@ -98,10 +128,15 @@ export class FindBar {
 
   /** Closes the bar; the current match stays selected in the text, ready to be highlighted. */
   close(): void {
-    const match = this.matches[this.current]
+    const match = this.current >= 0 ? this.positions(this.current) : undefined
     this.element.hidden = true
+    document.removeEventListener('scroll', this.onScroll, { capture: true })
+    cancelAnimationFrame(this.scrollFrame)
+    this.scrollFrame = 0
+    clearTimeout(this.pendingSearch)
+    this.pendingSearch = 0
     this.text = null
-    this.matches = []
+    this.found = []
     this.current = -1
     let tr = setFindState(this.view.state.tr, { matches: [], current: -1 })
     if (match) tr = tr.setSelection(TextSelection.create(tr.doc, match.from, match.to))
@@ -116,37 +151,96 @@ export class FindBar {
     }
   }
 
+  /** Searches now in a short text; in a long one once typing pauses, so each key is not a search of the book. */
+  private searchSoon(): void {
+    clearTimeout(this.pendingSearch)
+    this.pendingSearch = 0
+    if (!this.text || this.text.original.length <= SEARCH_AS_YOU_TYPE_UP_TO) this.search()
+    else this.pendingSearch = window.setTimeout(() => this.search(), TYPING_PAUSE_MS)
+  }
+
   private search(): void {
+    clearTimeout(this.pendingSearch)
+    this.pendingSearch = 0
     if (!this.text) return
-    const found = findMatches(this.text, this.input.value, {
+    this.found = findMatches(this.text, this.input.value, {
       folded: this.folded.checked,
       wholeWord: this.wholeWord.checked,
     })
-    this.matches = found.map((m) => ({ from: this.offsets.toPos(m.start), to: this.offsets.toPos(m.end) }))
-    // Start from the first match at or after what is on screen, as browsers do.
-    this.current = this.matches.length > 0 ? 0 : -1
+    // Start from the first match at or after the top of the text on screen, as browsers do.
+    const first = this.firstOnScreen()
+    this.current = this.found.length === 0 ? -1 : first < this.found.length ? first : 0
     this.show()
   }
 
   private step(direction: 1 | -1): void {
-    if (this.matches.length === 0) return
-    this.current = (this.current + direction + this.matches.length) % this.matches.length
+    const count = this.found.length
+    if (count === 0) return
+    this.current = (this.current + direction + count) % count
     this.show()
   }
 
+  /** Document positions of match `i`. */
+  private positions(i: number): { from: number; to: number } {
+    const { start, end } = this.found[i]!
+    return { from: this.offsets.toPos(start), to: this.offsets.toPos(end) }
+  }
+
+  /**
+   * Index of the first match on screen, below the bar (or the count if the
+   * text is above the screen). The search starts at the top of the block
+   * under the screen's top edge and skips matches on lines above that edge,
+   * whichever way the block runs.
+   */
+  private firstOnScreen(): number {
+    const text = this.view.dom.getBoundingClientRect()
+    const top = Math.max(text.top, this.element.getBoundingClientRect().bottom) + 1
+    if (top >= Math.min(text.bottom, window.innerHeight)) return top >= text.bottom ? this.found.length : 0
+    const hit = this.view.posAtCoords({ left: text.left + text.width / 2, top })
+    if (!hit) return 0
+    const $hit = this.view.state.doc.resolve(hit.pos)
+    const blockStart = $hit.parent.isTextblock ? $hit.start() : hit.pos
+    let i = firstAtOrAfter(this.found, this.offsets.toOffset(blockStart))
+    for (let seen = 0; i < this.found.length && seen < MAX_LINE_CHECKS; i++, seen++) {
+      const line = this.view.coordsAtPos(this.positions(i).from)
+      if ((line.top + line.bottom) / 2 >= top) break
+    }
+    return i
+  }
+
+  /** With many matches, moves the decorated slice along as the page scrolls. */
+  private followScreen(): void {
+    const count = this.found.length
+    if (count <= DECORATE_ALL_UP_TO) return
+    const first = this.firstOnScreen()
+    if (sliceServes(this.slice, count, first)) return
+    this.slice = decoratedSlice(count, first)
+    this.decorate()
+  }
+
+  private decorate(): void {
+    const [from, to] = this.slice
+    const matches: { from: number; to: number }[] = []
+    for (let i = from; i < to; i++) matches.push(this.positions(i))
+    this.view.dispatch(setFindState(this.view.state.tr, { matches, current: this.current - from }))
+  }
+
   private show(): void {
-    this.view.dispatch(setFindState(this.view.state.tr, { matches: this.matches, current: this.current }))
+    const count = this.found.length
+    this.slice = decoratedSlice(count, Math.max(0, this.current))
+    this.decorate()
     this.count.textContent =
       this.input.value.trim() === ''
         ? ''
-        : this.matches.length === 0
+        : count === 0
           ? strings.findNone
-          : strings.findCount(this.current + 1, this.matches.length)
-    const match = this.matches[this.current]
-    if (match) {
-      const { node } = this.view.domAtPos(match.from)
-      const element = node instanceof Element ? node : node.parentElement
-      element?.scrollIntoView({ block: 'center', behavior: 'instant' })
+          : strings.findCount(this.current + 1, count)
+    // The current match itself (not its paragraph, which may be taller than the window), below the bar.
+    const current = this.view.dom.querySelector('.find-current')
+    if (current) {
+      const box = current.getBoundingClientRect()
+      if (box.top < this.element.getBoundingClientRect().bottom || box.bottom > window.innerHeight)
+        current.scrollIntoView({ block: 'center', behavior: 'instant' })
     }
   }
 }

@@ -1,7 +1,7 @@
 import { foldQuery } from '../../../common/arabic-fold'
 import { isWordAt } from '../../../common/search/word-index'
 import { linearFind } from '../../../common/search/engine'
-import { toCodePoint, toOriginalRange, type SearchText } from '../../../common/search/search-text'
+import { originalRangeMapper, toCodePoint, type SearchText } from '../../../common/search/search-text'
 
 export interface FindOptions {
   /** Ignore diacritics and letter variants (the default). */
@@ -27,8 +27,9 @@ export function findMatches(
   const starts = options.folded
     ? linearFind(haystack, q, options.wholeWord)
     : exactFind(haystack, q, options.wholeWord)
+  const toOriginal = originalRangeMapper(text)
   return starts.map((s) => {
-    const [a, b] = options.folded ? toOriginalRange(text, s, s + q.length) : [s, s + q.length]
+    const [a, b] = options.folded ? toOriginal(s, s + q.length) : [s, s + q.length]
     return { start: toCodePoint(text, a), end: toCodePoint(text, b) }
   })
 }

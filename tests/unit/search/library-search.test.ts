@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { foldQuery, foldText, originalRange } from '../../../common/arabic-fold'
 import { SearchEngine } from '../../../common/search/engine'
-import { prepareSearchText, toOriginalRange } from '../../../common/search/search-text'
+import { originalRangeMapper, prepareSearchText, toOriginalRange } from '../../../common/search/search-text'
 import { plainText } from '../../../common/plain-text'
 import { runCli } from '../../../main/cli/index'
 import { Library } from '../../../main/library/library'
@@ -54,6 +54,22 @@ describe('search text and its map back', () => {
       const whole = foldText(original)
       for (let i = t.folded.indexOf('صلي'); i >= 0; i = t.folded.indexOf('صلي', i + 1))
         expect(toOriginalRange(t, i, i + 3), `k=${k}`).toEqual(originalRange(whole, i, i + 3))
+    }
+  })
+
+  it('maps every match of a query in one pass (shared re-folds) exactly as one at a time', () => {
+    const original =
+      'مُقَدِّمَةُ الْمُؤَلِّفِ ﷺ وَالْآلَاءِ 😀 لِلَّهِ '.repeat(300) + 'x' + '\u064e'.repeat(70) + '\ufdfa\u064ey'
+    const t = prepareSearchText(original)
+    const whole = foldText(original)
+    for (const stretch of [0, 50, 4096]) {
+      for (const q of ['ا', 'لله', 'صلي', 'ه 😀 ل']) {
+        const toOriginal = originalRangeMapper(t, stretch)
+        for (let i = t.folded.indexOf(q); i >= 0; i = t.folded.indexOf(q, i + 1))
+          expect(toOriginal(i, i + q.length), `${q} at ${i}, stretch ${stretch}`).toEqual(
+            originalRange(whole, i, i + q.length),
+          )
+      }
     }
   })
 
