@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { appPerFile, importResults, rowTitles, screenshot, type AppSession } from './harness'
+import {
+  appPerFile,
+  importResults,
+  rowTitles,
+  screenshot,
+  waitForLibrary,
+  waitForReader,
+  type AppSession,
+} from './harness'
 
 let app: AppSession | null = null
 appPerFile({ seed: true }, (session) => (app = session))
@@ -82,5 +90,33 @@ describe('rejected imports', () => {
     expect(sent).toBe(0)
     expect(await rowTitles(page)).toHaveLength(1)
     expect(app.pageErrors).toEqual([])
+  })
+
+  it("shows the results above the reader's notes panel, not under it", async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    await page.goto(new URL('/#/', page.url()).href)
+    await waitForLibrary(page)
+    await page.locator('.article-link').first().click()
+    await waitForReader(page)
+    expect(await page.locator('.notes-panel').isVisible()).toBe(true)
+    await page.setInputFiles('input[type=file]', [
+      { name: 'photo.txt', mimeType: 'text/plain', buffer: binary('\x89PNG\r\n\x1a\n') },
+    ])
+    await importResults(page)
+    // Every corner of the summary and of the file's line is the panel's own, not the notes panel's.
+    const covered = await page.evaluate(() =>
+      ['.import-status', '.import-result'].flatMap((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect()
+        return [
+          [box.left + 2, box.top + 2],
+          [box.right - 2, box.bottom - 2],
+        ]
+          .filter(([x, y]) => !document.elementFromPoint(x!, y!)?.closest('.import-panel'))
+          .map(([x, y]) => `${selector} at ${x},${y}`)
+      }),
+    )
+    expect(covered).toEqual([])
+    await screenshot(page, 'import-over-notes.png')
   })
 })
