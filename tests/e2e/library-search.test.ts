@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
 import type { SearchResult } from '../../common/api'
 import type { Article } from '../../common/article'
 import { plainText } from '../../common/plain-text'
+import { ROOT } from '../support/preview'
 import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 let app: AppSession | null = null
@@ -136,5 +139,29 @@ describe('library search', () => {
     expect(await page.locator('.search-result').count()).toBe(0)
     await page.goto(new URL('/#/', page.url()).href)
     await waitForLibrary(page)
+  })
+
+  it('lays out an Arabic snippet right to left even when it starts on a Latin word', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    const added = await callApi<{ status: string; article: { id: string } }>(page, 'importFile', {
+      name: 'arcd-01-osman-i.txt',
+      bytes: { $bytes: readFileSync(join(ROOT, 'tests/fixtures/arcd-01-osman-i.txt')).toString('base64') },
+    })
+    expect(added.status).toBe('added')
+    await page.goto(new URL(`/#/search/${encodeURIComponent('بك')}`, page.url()).href)
+    const result = page.locator(`.search-result[data-article-id="${added.article.id}"]`)
+    await result.waitFor()
+    const more = result.locator('.search-more button')
+    if (await more.count()) await more.click()
+    const snippets = await result
+      .locator('.search-snippet')
+      .evaluateAll((items) =>
+        items.map((s) => ({ text: s.textContent ?? '', direction: getComputedStyle(s).direction })),
+      )
+    // "… ben Ertuğrul) وقره عثمان …": dir="auto" took the Latin word's direction and scrambled the line.
+    expect(snippets.some((s) => /^…?\s*\P{Script=Arabic}*[A-Za-z]/u.test(s.text))).toBe(true)
+    for (const s of snippets) expect(s, s.text).toMatchObject({ direction: 'rtl' })
+    await screenshot(page, 'library-search-snippets.png')
   })
 })

@@ -1,5 +1,6 @@
 import type { SearchMatch, SearchResult } from '../../../common/api'
 import type { ArticleSummary } from '../../../common/article'
+import { guessLanguage, type Direction } from '../../../common/language'
 import { button, el } from '../app/dom'
 import { routeHash, type Route } from '../app/router'
 import { strings } from '../strings'
@@ -29,6 +30,18 @@ export function matchRoute(articleId: string, match: SearchMatch, q: SearchQuery
   return { name: 'reader', id: articleId }
 }
 
+/**
+ * A snippet's direction: that of most of its letters. A snippet starts in
+ * mid-paragraph, often on a Latin name inside Arabic, and `dir="auto"` would
+ * lay the whole Arabic line out left to right from that one word. Without
+ * letters, the article's direction for its own text, else the browser's guess.
+ */
+export function snippetDirection(snippet: SearchMatch['snippet'], articleDir?: Direction): string {
+  const whole = snippet.before + snippet.match + snippet.after
+  if (/\p{L}/u.test(whole)) return guessLanguage(whole).dir
+  return articleDir ?? 'auto'
+}
+
 function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, article?: ArticleSummary) {
   const text = match.field === 'text' || match.field === 'quote' || match.field === 'title'
   return el('li', {}, [
@@ -49,7 +62,10 @@ function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, art
           {
             class: 'search-snippet',
             // Text and quotes are in the article's language; notes and tags in whatever their author wrote.
-            attrs: { dir: 'auto', lang: text && article ? article.lang : null },
+            attrs: {
+              dir: snippetDirection(match.snippet, text ? article?.dir : undefined),
+              lang: text && article ? article.lang : null,
+            },
           },
           [
             match.snippet.before ? `…${match.snippet.before}` : '',
