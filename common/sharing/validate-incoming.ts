@@ -1,4 +1,5 @@
 import type { LocalText } from '../i18n/local-text'
+import { hasTag } from '../tags'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
@@ -125,7 +126,7 @@ function isOptionalString(x: unknown): boolean {
   return x === undefined || typeof x === 'string'
 }
 
-/** Tags trimmed, empty ones dropped, repeats removed; or why they are refused. */
+/** Tags trimmed, empty ones dropped, repeats (in any case) removed; or why they are refused. */
 function checkTags(raw: unknown[]): string[] | LocalText {
   const out: string[] = []
   for (const t of raw) {
@@ -133,7 +134,7 @@ function checkTags(raw: unknown[]): string[] | LocalText {
     const tag = t.trim()
     if (!tag) continue
     if (tag.length > MAX_TAG_LENGTH) return reason('tagTooLong', { limit: MAX_TAG_LENGTH })
-    if (!out.includes(tag)) out.push(tag)
+    if (!hasTag(out, tag)) out.push(tag)
     if (out.length > MAX_TAGS) return reason('tooManyTags', { limit: MAX_TAGS })
   }
   return out

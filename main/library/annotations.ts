@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { uniqueTags } from '../../common/tags'
 import type {
   AnchoredAnnotation,
   Annotation,
@@ -40,11 +41,6 @@ export function createAnnotation(
     modified: at,
     deleted: false,
   }
-}
-
-/** Tags without repeats, in the order given. */
-export function uniqueTags(tags: string[]): string[] {
-  return [...new Set(tags)]
 }
 
 /** The annotation with the patch applied and a new modified time. */

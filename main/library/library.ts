@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { uniqueTags } from '../../common/tags'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { userInfo } from 'node:os'
@@ -493,9 +494,9 @@ export class Library {
     })
   }
 
-  /** Sets the tags, without duplicates, in the order given. */
+  /** Sets the tags, without duplicates (in any case), in the order given. */
   setArticleTags(id: string, tags: string[]): Promise<ArticleSummary> {
-    const unique = [...new Set(tags)]
+    const unique = uniqueTags(tags)
     return this.changeSummary(id, (a) => {
       a.tags = unique
     })

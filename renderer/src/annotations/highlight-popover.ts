@@ -1,4 +1,5 @@
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../common/annotation'
+import { hasTag } from '../../../common/tags'
 import { button, el, replaceChildren, uid } from '../app/dom'
 import { strings } from '../strings'
 import type { Outcome } from './annotation-actions'
@@ -283,7 +284,7 @@ export class HighlightPopover {
       if (event.key !== 'Enter') return
       event.preventDefault()
       const tag = input.value.trim()
-      if (!tag || a.body.tags.includes(tag)) {
+      if (!tag || hasTag(a.body.tags, tag)) {
         input.value = ''
         return
       }

@@ -1,20 +1,32 @@
 import type { ArticleSummary } from '../../../common/article'
+import { hasTag } from '../../../common/tags'
 import { openDialog } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
 import { strings } from '../strings'
 
+/** Whether two tag lists are the same, in order. */
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((t, i) => t === b[i])
+
 const MAX_TAG_LENGTH = 64
 
 /**
- * Adds and removes an article's tags. Each change is saved at once through
- * `save`, which returns the updated summary or the sentence to show; focus
- * stays in the dialog (on the input, or on the next tag after a removal).
+ * Adds and removes an article's tags. Each change shows at once and is saved
+ * through `save`, which returns the updated summary or the sentence to show;
+ * saves run one after another, each sending the tags as they are by then, so
+ * a tag typed while the last one is still being saved is neither lost nor
+ * overwritten. Focus stays in the dialog (on the input, or on the next tag
+ * after a removal). A tag already there in another case is not added twice.
  */
 export function openTagsDialog(
   article: ArticleSummary,
   save: (tags: string[]) => Promise<{ ok: true; article: ArticleSummary } | { ok: false; message: string }>,
 ): void {
-  let tags = [...article.tags]
+  /** What the library holds, as far as the dialog knows. */
+  let saved = [...article.tags]
+  /** What the dialog shows: the saved tags and the changes on their way. */
+  let tags = [...saved]
+  let saving: Promise<void> = Promise.resolve()
   const inputId = uid('tag')
   const list = el('ul', { class: 'tag-editor-list', attrs: { 'aria-label': strings.tagsFor(article.title) } })
   const error = el('p', { class: 'field-error', attrs: { role: 'alert' } })
@@ -29,16 +41,28 @@ export function openTagsDialog(
     },
   })
 
-  const commit = async (next: string[], focusAfter: () => void): Promise<void> => {
-    const result = await save(next)
-    if (result.ok) {
-      tags = [...result.article.tags]
-      error.textContent = ''
-      render()
-      focusAfter()
-    } else {
-      error.textContent = result.message
-    }
+  const change = (next: string[], focusAfter?: () => void): void => {
+    tags = next
+    render()
+    focusAfter?.()
+    saving = saving.then(async () => {
+      const sent = tags
+      if (sameTags(sent, saved)) return
+      const result = await save(sent)
+      if (result.ok) {
+        saved = [...result.article.tags]
+        error.textContent = ''
+        // The library may have tidied the list; show its version unless more changes are on their way.
+        if (tags === sent && !sameTags(tags, saved)) {
+          tags = [...saved]
+          render()
+        }
+      } else {
+        error.textContent = result.message
+        tags = [...saved]
+        render()
+      }
+    })
   }
 
   const render = (): void => {
@@ -51,7 +75,7 @@ export function openTagsDialog(
               button(
                 '×',
                 () =>
-                  void commit(
+                  change(
                     tags.filter((_, j) => j !== i),
                     () => {
                       const buttons = list.querySelectorAll<HTMLButtonElement>('button')
@@ -70,15 +94,9 @@ export function openTagsDialog(
 
   const add = (): void => {
     const tag = input.value.trim()
-    if (!tag) return
-    if (tags.includes(tag)) {
-      input.value = ''
-      return
-    }
-    void commit([...tags, tag], () => {
-      input.value = ''
-      input.focus()
-    })
+    input.value = ''
+    input.focus()
+    if (tag && !hasTag(tags, tag)) change([...tags, tag])
   }
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
