@@ -415,6 +415,8 @@ export const ar = {
     utf32: 'هذا نص بترميز UTF-32، ولا يقرؤه هامش',
     badUtf16: 'يبدأ الملف بعلامة ترتيب بايتات {{encoding}} لكن بايتاته ليست نصًا صالحًا بترميز {{encoding}}',
     badUtf8Bom: 'يبدأ الملف بعلامة ترتيب بايتات UTF-8 لكن بايتاته ليست نصًا صالحًا بترميز UTF-8',
+    unknownEncoding:
+      'الملف ليس بترميز UTF-8، ولم يتمكن هامش من معرفة ترميزه: فقراءته بترميز Windows-1256 أو ISO-8859-6 (وهما الترميزان العربيان القديمان) لا تعطي نصًا سليمًا',
     fileProblems: {
       notCollection: 'ليس مجموعة تعليقات W3C (AnnotationCollection)',
       wrongContext: 'حقل @context فيه لا يذكر {{context}}',

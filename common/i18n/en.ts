@@ -382,6 +382,8 @@ export const en = {
     badUtf16:
       'the file starts with a {{encoding}} byte-order mark but its bytes are not valid {{encoding}} text',
     badUtf8Bom: 'the file starts with a UTF-8 byte-order mark but its bytes are not valid UTF-8',
+    unknownEncoding:
+      'the file is not UTF-8, and Hamish could not tell its encoding: read as Windows-1256 or ISO-8859-6 (the legacy Arabic encodings) it does not come out as text',
     fileProblems: {
       notCollection: 'it is not a W3C AnnotationCollection',
       wrongContext: 'its @context does not name {{context}}',

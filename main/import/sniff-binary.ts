@@ -77,8 +77,9 @@ function isControlByte(b: number): boolean {
 /**
  * What kind of non-text file `bytes` is ("a PNG image"), or null when it may
  * be text. Checks known signatures, then NUL bytes, then the share of control
- * bytes in the first 64 KB. Call it only on bytes that are not UTF-16 with a
- * byte-order mark (UTF-16 is full of NULs); see `controlShare` for those.
+ * bytes in the first 64 KB. Call it only on bytes that are not UTF-16 (which
+ * is full of NULs): see `bomlessUtf16` for UTF-16 without a byte-order mark,
+ * and `controlShare` for decoded UTF-16.
  */
 export function binaryKind(bytes: Uint8Array): LocalText | null {
   for (const magic of MAGICS) if (matches(bytes, magic)) return kindText(magic.kind)
@@ -90,6 +91,45 @@ export function binaryKind(bytes: Uint8Array): LocalText | null {
     if (isControlByte(b)) controls++
   }
   if (controls >= MIN_CONTROLS && controls / end > 0.1) return kindText('controlBytes')
+  return null
+}
+
+/** How many different high bytes UTF-16 text may use in nearly all its characters: ASCII, one script block, punctuation. */
+const UTF16_HIGH_BYTES = 3
+
+/**
+ * The byte order of UTF-16 text that has no byte-order mark, or null when
+ * `bytes` do not look like it. Only files with NUL bytes qualify (so nothing
+ * that reads as UTF-8 or a legacy code page is taken for UTF-16): in the first
+ * 64 KB, one side of each byte pair (the high byte: odd positions for
+ * little-endian, even for big-endian) holds the NULs, and nearly all high
+ * bytes are one of a few values: 0x00 for ASCII, 0x06 for Arabic (U+06xx),
+ * 0x20 for punctuation such as “ ” —; while the low bytes vary and are rarely
+ * NUL. Random or structured binary data spreads its bytes over both sides.
+ * The caller still has to check that the text decodes and reads as text.
+ */
+export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null
+  if (MAGICS.some((magic) => matches(bytes, magic))) return null
+  const end = Math.min(bytes.length, SAMPLE_BYTES)
+  const pairs = end / 2
+  const even = new Uint32Array(256)
+  const odd = new Uint32Array(256)
+  for (let i = 0; i < end; i += 2) {
+    even[bytes[i] as number]!++
+    odd[bytes[i + 1] as number]!++
+  }
+  const looksHigh = (high: Uint32Array, low: Uint32Array): boolean => {
+    const nuls = high[0] as number
+    if (nuls === 0 || (low[0] as number) * 10 > nuls) return false
+    const common = Array.from(high)
+      .sort((a, b) => b - a)
+      .slice(0, UTF16_HIGH_BYTES)
+      .reduce((sum, n) => sum + n, 0)
+    return common >= pairs * 0.95
+  }
+  if (looksHigh(odd, even)) return 'utf-16le'
+  if (looksHigh(even, odd)) return 'utf-16be'
   return null
 }
 

@@ -2,10 +2,36 @@ import { englishText } from '../../../common/i18n/local-text'
 import { describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
 import { decodeText } from '../../../main/import/decode-text'
-import { binaryKind } from '../../../main/import/sniff-binary'
+import { binaryKind, bomlessUtf16 } from '../../../main/import/sniff-binary'
 import { fixture, fixtureText, thrown, utf8 } from './fixtures'
 
 const original = fixtureText('arcd-03-kuwait.txt')
+/** The title line, blank line and first paragraph: what the `arcd-03-kuwait-lead.*` fixtures hold. */
+const lead = original.split('\n').slice(0, 3).join('\n') + '\n'
+
+/** Bytes of `text` in one code page (every character must be in it), from TextDecoder's own table. */
+function codePage(encoding: string, text: string): Uint8Array {
+  const decoder = new TextDecoder(encoding)
+  const table = new Map(Array.from({ length: 256 }, (_, b) => [decoder.decode(Uint8Array.of(b)), b]))
+  return Uint8Array.from(Array.from(text), (ch) => table.get(ch)!)
+}
+
+/**
+ * Bytes of `text` in Windows-1252, by hand: Node's TextDecoder('windows-1252')
+ * reads 0x80–0x9F as C1 controls (ISO-8859-1), so it cannot build them.
+ */
+function windows1252(text: string): Uint8Array {
+  const high: Record<string, number> = { '€': 0x80, '…': 0x85, '“': 0x93, '”': 0x94, '—': 0x97 }
+  return Uint8Array.from(Array.from(text), (ch) => high[ch] ?? ch.charCodeAt(0))
+}
+
+/** UTF-16 bytes of `text` without a byte-order mark. */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2)
+  const view = new DataView(out.buffer)
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), littleEndian)
+  return out
+}
 
 /** Deterministic pseudo-random bytes (no Math.random: failures must reproduce). */
 function noise(length: number, seed = 1): Uint8Array {
@@ -44,11 +70,118 @@ describe('decodeText: encodings', () => {
   it('uses an encoding the file declares instead of Windows-1256', () => {
     const bytes = Uint8Array.from([0x6d, 0x61, 0xf1, 0x61, 0x6e, 0xe1]) // "mañaná" in windows-1252
     expect(decodeText(bytes, 'c.html', { legacyEncoding: 'windows-1252' })).toBe('mañaná')
-    expect(decodeText(bytes, 'c.html', { legacyEncoding: 'no-such-encoding' })).toBe('maٌanل')
+    // Without a usable declaration neither Arabic code page reads it ("maٌanل"): refused, not stored as mojibake.
+    expect(thrown(() => decodeText(bytes, 'c.html', { legacyEncoding: 'no-such-encoding' })).code).toBe(
+      'undecodable',
+    )
+  })
+
+  it('still reads Latin text whose punctuation and accents Windows-1256 shares with Windows-1252', () => {
+    const text = '“Café” — a naïve façade… 12 €'
+    expect(decodeText(windows1252(text), 'q.txt')).toBe(text)
   })
 
   it('drops stray control characters and keeps tabs and newlines', () => {
     expect(decodeText(utf8('a\u0007b\tc\r\nd'), 'x.txt')).toBe('ab\tc\nd')
+  })
+})
+
+describe('decodeText: legacy Arabic code pages', () => {
+  it('reads ISO-8859-6 as ISO-8859-6, not as Windows-1256 mojibake', () => {
+    const bytes = fixture('encodings/arcd-03-kuwait-lead.iso-8859-6.txt')
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
+    expect(new TextDecoder('windows-1256').decode(bytes)).toContain('انمèêت') // what it imported as
+    expect(decodeText(bytes, 'k.txt')).toBe(lead)
+  })
+
+  it('reads a single ISO-8859-6 word', () => {
+    expect(decodeText(Uint8Array.from([0xc7, 0xe4, 0xe3, 0xe8, 0xea, 0xca]), 'w.txt')).toBe('الكويت')
+  })
+
+  it('reads Windows-1256 as Windows-1256 even when the excerpt would also decode as ISO-8859-6', () => {
+    const bytes = codePage('windows-1256', lead)
+    expect(decodeText(bytes, 'k.txt')).toBe(lead)
+    expect(decodeText(codePage('windows-1256', 'الكويت'), 'w.txt')).toBe('الكويت')
+  })
+
+  it('overrides a declared encoding only when the text does not read in it', () => {
+    const iso = fixture('encodings/arcd-03-kuwait-lead.iso-8859-6.txt')
+    expect(decodeText(iso, 'k.html', { legacyEncoding: 'windows-1256' })).toBe(lead)
+    expect(decodeText(iso, 'k.html', { legacyEncoding: 'ISO-8859-6' })).toBe(lead)
+    const cp1256 = fixture('encodings/arcd-03-kuwait.windows-1256.txt')
+    expect(decodeText(cp1256, 'k.html', { legacyEncoding: 'iso-8859-6' })).toBe(original)
+    // An Arabic page labelled Latin-1 would read «ÇáßæíÊ».
+    expect(decodeText(cp1256, 'k.html', { legacyEncoding: 'iso-8859-1' })).toBe(original)
+  })
+
+  it('refuses text that reads as Arabic in neither code page, saying why', () => {
+    const spanish = codePage(
+      'windows-1252',
+      'El niño comió piña y jamón en España; ¿qué más? Sí, señor: ¡ñandú!',
+    )
+    const err = thrown(() => decodeText(spanish, 'es.txt'))
+    expect(err).toBeInstanceOf(HamishError)
+    expect(err.code).toBe('undecodable')
+    expect(err.message).toMatch(
+      /^es\.txt: the file is not UTF-8, .*Windows-1256 or ISO-8859-6.*save it as UTF-8/,
+    )
+  })
+})
+
+describe('decodeText: UTF-16 without a byte-order mark', () => {
+  it.each([
+    ['utf-16le', 'little-endian'],
+    ['utf-16be', 'big-endian'],
+  ])('reads Arabic %s (%s) without BOM', (encoding) => {
+    const bytes = fixture(`encodings/arcd-03-kuwait-lead.${encoding}.txt`)
+    expect(bomlessUtf16(bytes)).toBe(encoding)
+    expect(decodeText(bytes, 'k.txt')).toBe(lead)
+  })
+
+  it.each([true, false])('reads Latin text in UTF-16 without BOM (little-endian: %s)', (littleEndian) => {
+    const text = 'Kuwait City is the capital of Kuwait.\r\nIts population is about 3 million.\r\n'
+    expect(decodeText(utf16(text, littleEndian), 'en.txt')).toBe(text.replace(/\r\n/g, '\n'))
+  })
+
+  it('reads mixed Arabic and Latin UTF-16 (high bytes 0x00, 0x06 and 0x20)', () => {
+    const text = 'الكويت (Kuwait) — «دولة» في الخليج… 1961'
+    expect(decodeText(utf16(text, true), 'mix.txt')).toBe(text)
+  })
+
+  it('never takes text without NULs for UTF-16', () => {
+    expect(bomlessUtf16(fixture('arcd-03-kuwait.txt'))).toBeNull()
+    expect(bomlessUtf16(fixture('encodings/arcd-03-kuwait.windows-1256.txt'))).toBeNull()
+    expect(bomlessUtf16(utf8('a=b=c=d=e=f=g=h='))).toBeNull()
+  })
+
+  // The last column: whether the bytes pass the NUL-pattern test, so that only the decoded-text check refuses them.
+  it.each([
+    ['a PNG', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...noise(2000)]), null],
+    ['a ZIP', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, ...noise(998, 3)]), null],
+    ['random bytes with a NUL', Uint8Array.from(noise(4000, 7), (b, i) => (i === 100 ? 0 : b)), null],
+    [
+      'random bytes every other one NUL',
+      Uint8Array.from(noise(4000, 5), (b, i) => (i % 2 ? 0 : b)),
+      'utf-16le',
+    ],
+    [
+      'quiet 16-bit audio (high bytes 0x00 and 0xff)',
+      Uint8Array.from(noise(4000, 9), (b, i) => (i % 2 ? (b & 1 ? 0xff : 0) : b)),
+      'utf-16le',
+    ],
+    [
+      'random bytes paired with 0x06 or NUL',
+      Uint8Array.from(noise(4000, 11), (b, i) => (i % 2 ? (b & 1 ? 6 : 0) : b)),
+      'utf-16le',
+    ],
+    [
+      'UTF-16 Arabic cut to an odd length',
+      fixture('encodings/arcd-03-kuwait-lead.utf-16le.txt').subarray(0, 1001),
+      null,
+    ],
+  ])('still refuses %s as binary', (_, bytes, looksUtf16) => {
+    expect(bomlessUtf16(bytes)).toBe(looksUtf16)
+    expect(thrown(() => decodeText(bytes, 'b.txt')).code).toBe('binary-file')
   })
 })
 
@@ -98,8 +231,8 @@ describe('decodeText: bad input', () => {
   })
 
   // "Undecodable": the file names its encoding with a byte-order mark and its
-  // bytes break that encoding. (Without a BOM nothing is undecodable: any
-  // bytes that are not UTF-8 are read as Windows-1256, which maps every byte.)
+  // bytes break that encoding (or, without a BOM, read as text in no legacy
+  // Arabic code page: see above).
   it('refuses UTF-16 with BOM whose bytes hold a lone surrogate', () => {
     const bytes = Uint8Array.from([0xff, 0xfe, 0x27, 0x06, 0x00, 0xd8, 0x41, 0x00])
     const err = thrown(() => decodeText(bytes, 'broken.txt'))
