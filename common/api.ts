@@ -148,6 +148,12 @@ export interface HamishApi {
   setArticleTags(id: string, tags: string[]): Promise<ArticleSummary>
   trashArticle(id: string): Promise<ArticleSummary>
   restoreArticle(id: string): Promise<ArticleSummary>
+  /**
+   * Deletes an article in the Trash for good: its entry, its file (text and
+   * annotations), its reading position and its search-index file. An article
+   * not in the Trash is refused, so nothing is lost by one wrong call.
+   */
+  deleteArticleForever(id: string): Promise<void>
   getSettings(): Promise<ReadingSettings>
   updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings>
   /** Where the reader was: a code-point offset into the article's plain text. */
@@ -273,6 +279,7 @@ export const apiArgSchemas = {
   setArticleTags: v.strictTuple([id, v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))]),
   trashArticle: v.strictTuple([id]),
   restoreArticle: v.strictTuple([id]),
+  deleteArticleForever: v.strictTuple([id]),
   getSettings: v.strictTuple([]),
   updateSettings: v.strictTuple([settingsPatch]),
   getReadingPosition: v.strictTuple([id]),

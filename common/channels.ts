@@ -19,6 +19,7 @@ const METHODS = {
   setArticleTags: true,
   trashArticle: true,
   restoreArticle: true,
+  deleteArticleForever: true,
   getSettings: true,
   updateSettings: true,
   getReadingPosition: true,

@@ -69,6 +69,30 @@ export const ar = {
   trashedOn: 'تاريخ الحذف',
   restore: 'استعادة',
   restoreLabel: 'استعادة «{{title}}»',
+  deleteForever: 'حذف نهائي',
+  deleteForeverLabel: 'حذف «{{title}}» نهائيًا',
+  deleteForeverTitle: 'حذف نهائي؟',
+  deleteForeverMessage: 'ستُحذف «{{title}}» مع تمييزاتها وملاحظاتها من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  deletedForever: 'حُذفت «{{title}}» نهائيًا.',
+  emptyTrash: 'إفراغ سلة المهملات',
+  emptyTrashTitle: 'إفراغ سلة المهملات؟',
+  emptyTrashMessage_zero: 'سلة المهملات فارغة.',
+  emptyTrashMessage_one:
+    'ستُحذف المقالة التي في سلة المهملات مع تمييزاتها وملاحظاتها من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  emptyTrashMessage_two:
+    'ستُحذف المقالتان اللتان في سلة المهملات مع تمييزاتهما وملاحظاتهما من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  emptyTrashMessage_few:
+    'ستُحذف المقالات الـ{{count, number}} التي في سلة المهملات مع تمييزاتها وملاحظاتها من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  emptyTrashMessage_many:
+    'ستُحذف المقالات الـ{{count, number}} التي في سلة المهملات مع تمييزاتها وملاحظاتها من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  emptyTrashMessage_other:
+    'ستُحذف المقالات الـ{{count, number}} التي في سلة المهملات مع تمييزاتها وملاحظاتها من هذا الحاسوب. لا يمكن التراجع عن ذلك.',
+  trashEmptied_zero: 'لم تُحذف أي مقالة.',
+  trashEmptied_one: 'حُذفت مقالة واحدة نهائيًا.',
+  trashEmptied_two: 'حُذفت مقالتان نهائيًا.',
+  trashEmptied_few: 'حُذفت {{count, number}} مقالات نهائيًا.',
+  trashEmptied_many: 'حُذفت {{count, number}} مقالة نهائيًا.',
+  trashEmptied_other: 'حُذفت {{count, number}} مقالة نهائيًا.',
 
   // Library search
   searchLabel: 'البحث في المكتبة',
@@ -303,6 +327,7 @@ export const ar = {
   tagsAction: 'حفظ الوسوم',
   trashAction: 'النقل إلى سلة المهملات',
   restoreAction: 'الاستعادة',
+  deleteAction: 'الحذف',
   loadLibraryFailed: 'تعذّر تحميل المكتبة: ',
 
   // Find in article
@@ -534,6 +559,7 @@ export const ar = {
       '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u2066.html\u2069 أو \u2066.txt\u2069 بدلًا منه.',
     libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',
     articleNotFound: 'لا توجد في هذه المكتبة مقالة معرّفها {{id}}.',
+    deleteNotInTrash: '«{{title}}» ليست في سلة المهملات: انقلها إلى سلة المهملات أولًا، ثم احذفها من هناك.',
     articleFileDamaged: 'ملف المقالة {{id}} مفقود أو تالف، وتعذّرت استعادة نسخة احتياطية منه.',
     annotationGone: 'لم يعد هذا التمييز موجودًا في المقالة.',
     selectionOutside: 'التحديد خارج نص المقالة.',

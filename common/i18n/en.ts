@@ -59,6 +59,20 @@ export const en = {
   trashedOn: 'Deleted',
   restore: 'Restore',
   restoreLabel: 'Restore “{{title}}”',
+  deleteForever: 'Delete Forever',
+  deleteForeverLabel: 'Delete “{{title}}” forever',
+  deleteForeverTitle: 'Delete forever?',
+  deleteForeverMessage:
+    '“{{title}}”, with its highlights and notes, will be deleted from this computer. This cannot be undone.',
+  deletedForever: '“{{title}}” was deleted for good.',
+  emptyTrash: 'Empty Trash',
+  emptyTrashTitle: 'Empty the Trash?',
+  emptyTrashMessage_one:
+    'The article in the Trash, with its highlights and notes, will be deleted from this computer. This cannot be undone.',
+  emptyTrashMessage_other:
+    'The {{count, number}} articles in the Trash, with their highlights and notes, will be deleted from this computer. This cannot be undone.',
+  trashEmptied_one: '{{count, number}} article was deleted for good.',
+  trashEmptied_other: '{{count, number}} articles were deleted for good.',
 
   // Library search
   searchLabel: 'Search the library',
@@ -271,6 +285,7 @@ export const en = {
   tagsAction: 'Saving the tags',
   trashAction: 'Moving to the Trash',
   restoreAction: 'Restoring',
+  deleteAction: 'Deleting',
   loadLibraryFailed: 'The library could not be loaded: ',
 
   // Find in article
@@ -503,6 +518,8 @@ export const en = {
       '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
+    deleteNotInTrash:
+      '“{{title}}” is not in the Trash: move it to the Trash first, then delete it from there.',
     articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
     annotationGone: 'That annotation no longer exists in this article.',
     selectionOutside: 'The selection lies outside the article’s text.',

@@ -25,6 +25,7 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     setArticleTags: (id, tags) => library.setArticleTags(id, tags),
     trashArticle: (id) => library.trashArticle(id),
     restoreArticle: (id) => library.restoreArticle(id),
+    deleteArticleForever: (id) => library.deleteArticleForever(id),
     getSettings: async () => library.getSettings(),
     updateSettings: async (patch) => {
       const settings = await library.updateSettings(patch)

@@ -37,6 +37,7 @@ import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
+import { runSerially } from '../store/serial-queue'
 import { anchored, anchorLive, createAnnotation, patchAnnotation } from './annotations'
 import { annotationFileName, readAnnotationFileBytes } from './annotation-files'
 import { GENERATOR, type ExportedFile } from './exporter'
@@ -513,6 +514,30 @@ export class Library {
     return this.changeSummary(id, (a) => {
       a.trashed = null
     })
+  }
+
+  /**
+   * Deletes a trashed article for good. library.json forgets it first (an
+   * acknowledged write), then its file goes, after any write still queued for
+   * it; a crash in between leaves an unlisted file behind, never a listed
+   * article without its text. Backups of its file stay in backups/ until
+   * they age out, like every backup.
+   */
+  async deleteArticleForever(id: string): Promise<void> {
+    const summary = this.summary(id)
+    if (!summary.trashed)
+      throw new HamishError('forbidden', localText('messages.deleteNotInTrash', { title: summary.title }))
+    await this.index.update((d) => {
+      d.articles = d.articles.filter((a) => a.id !== id)
+      delete d.positions[id]
+    })
+    const file = this.paths.articleFile(id)
+    this.articleStores.delete(id)
+    this.preparedTexts.delete(id)
+    await runSerially(file, () => rm(file, { force: true }))
+    await this.searchIndex()
+      .remove(id)
+      .catch(() => undefined)
   }
 
   /** Settings saved before a setting existed read as its default. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Annotation } from '../../common/annotation'
 import { SearchEngine, type IndexEntry, type PreparedDoc } from '../../common/search/engine'
 import { prepareDoc } from '../../common/search/prepared-doc'
@@ -86,6 +87,14 @@ export class SearchIndexStore {
     const doc = prepareDoc(entry)
     await file.write(encodeIndexFile(doc))
     this.engine.load(doc)
+  }
+
+  /** Forgets an article deleted for good: its file and its place in the loaded engine. */
+  async remove(id: string): Promise<void> {
+    await this.serially(id, async () => {
+      this.engine.remove(id)
+      await rm(this.file(id), { force: true })
+    })
   }
 
   /** Writes an article's entry (after import or an annotation change) and updates the loaded engine. */

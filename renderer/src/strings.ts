@@ -118,6 +118,15 @@ export function makeStrings(t: Translate) {
     trashedOn: t('trashedOn'),
     restore: t('restore'),
     restoreLabel: q('restoreLabel', 'title'),
+    deleteForever: t('deleteForever'),
+    deleteForeverLabel: q('deleteForeverLabel', 'title'),
+    deleteForeverTitle: t('deleteForeverTitle'),
+    deleteForeverMessage: q('deleteForeverMessage', 'title'),
+    deletedForever: q('deletedForever', 'title'),
+    emptyTrash: t('emptyTrash'),
+    emptyTrashTitle: t('emptyTrashTitle'),
+    emptyTrashMessage: (n: number): string => t('emptyTrashMessage', { count: n }),
+    trashEmptied: (n: number): string => t('trashEmptied', { count: n }),
 
     searchLabel: t('searchLabel'),
     searchPlaceholder: t('searchPlaceholder'),
@@ -295,6 +304,7 @@ export function makeStrings(t: Translate) {
     tagsAction: t('tagsAction'),
     trashAction: t('trashAction'),
     restoreAction: t('restoreAction'),
+    deleteAction: t('deleteAction'),
     loadLibraryFailed: t('loadLibraryFailed'),
 
     findLabel: t('findLabel'),

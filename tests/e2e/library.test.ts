@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { appPerFile, rowTitles, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
+import {
+  appPerFile,
+  callApi,
+  rowTitles,
+  screenshot,
+  waitForLibrary,
+  waitForReader,
+  type AppSession,
+} from './harness'
 
 let app: AppSession | null = null
 // A new library holds the sample article.
@@ -135,6 +143,59 @@ describe('the library', () => {
     await page.locator('.trash-table button', { hasText: 'Restore' }).click()
     await page.waitForSelector('.library-table')
     expect(await rowTitles(page)).toEqual([title])
+  })
+
+  it('deletes a trashed article forever only after asking, and empties the Trash', async ({ skip }) => {
+    if (!app) return skip()
+    const { page } = app
+    const kept = await rowTitles(page)
+    const ids: string[] = []
+    for (const [name, text] of [
+      ['first.txt', 'مقالة أولى للحذف النهائي.'],
+      ['second.txt', 'مقالة ثانية للحذف النهائي.'],
+      ['third.txt', 'مقالة ثالثة للحذف النهائي.'],
+    ]) {
+      const added = await callApi<{ article: { id: string } }>(page, 'importFile', {
+        name,
+        bytes: { $bytes: Buffer.from(`${text}\n`).toString('base64') },
+      })
+      await callApi(page, 'trashArticle', added.article.id)
+      ids.push(added.article.id)
+    }
+    await page.reload()
+    await waitForLibrary(page)
+    if (!(await page.locator('.trash').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await page.click('.trash summary')
+    await expect(page.locator('.trash summary').textContent()).resolves.toBe('Trash (3)')
+
+    // Cancel (where focus starts, so a stray Enter deletes nothing) keeps the article.
+    const first = page.locator(`.trash-table tr[data-article-id="${ids[0]}"]`)
+    await first.getByRole('button', { name: /forever/ }).click()
+    const dialog = page.locator('dialog[open]')
+    await expect(dialog.locator('h2').textContent()).resolves.toBe('Delete forever?')
+    await expect(dialog.textContent()).resolves.toContain('cannot be undone')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+    await screenshot(page, 'library-delete-forever.png')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0)
+    await expect(page.locator('.trash summary').textContent()).resolves.toBe('Trash (3)')
+
+    await first.getByRole('button', { name: /forever/ }).click()
+    await dialog.getByRole('button', { name: 'Delete Forever' }).click()
+    await expect.poll(() => page.locator('.trash summary').textContent()).toBe('Trash (2)')
+    await expect(page.locator('.toast').last().textContent()).resolves.toContain('deleted for good')
+    const articles = await callApi<{ id: string }[]>(page, 'listArticles')
+    expect(articles.map((a) => a.id)).not.toContain(ids[0])
+
+    // Empty Trash: the other two, after asking once.
+    await page.locator('.trash-toolbar button', { hasText: 'Empty Trash' }).click()
+    await expect(dialog.textContent()).resolves.toContain('The 2 articles in the Trash')
+    await dialog.getByRole('button', { name: 'Empty Trash' }).click()
+    await expect.poll(() => page.locator('.trash summary').textContent()).toBe('Trash (0)')
+    const left = await callApi<{ id: string }[]>(page, 'listArticles')
+    expect(left.map((a) => a.id).filter((id) => ids.includes(id))).toEqual([])
+    expect(await rowTitles(page)).toEqual(kept)
+    expect(app.pageErrors).toEqual([])
   })
 
   it('filters by title and sorts by the column headers', async ({ skip }) => {

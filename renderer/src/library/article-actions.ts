@@ -1,5 +1,6 @@
 import type { HamishApi } from '../../../common/api'
 import type { ArticleSummary } from '../../../common/article'
+import { confirmDialog } from '../app/confirm-dialog'
 import { errorMessage } from '../app/error-message'
 import type { Toasts } from '../app/toasts'
 import { strings } from '../strings'
@@ -14,7 +15,7 @@ export class ArticleActions {
   constructor(
     private readonly api: Pick<
       HamishApi,
-      'renameArticle' | 'setArticleTags' | 'trashArticle' | 'restoreArticle'
+      'renameArticle' | 'setArticleTags' | 'trashArticle' | 'restoreArticle' | 'deleteArticleForever'
     >,
     private readonly store: LibraryStore,
     private readonly toasts: Toasts,
@@ -72,6 +73,48 @@ export class ArticleActions {
     await this.refresh()
     this.toasts.show({ message: strings.restored(article.title) })
     return true
+  }
+
+  /** Deletes a trashed article for good, once the user has confirmed; there is no Undo. */
+  async deleteForever(article: ArticleSummary): Promise<boolean> {
+    const sure = await confirmDialog({
+      title: strings.deleteForeverTitle,
+      message: strings.deleteForeverMessage(article.title),
+      confirm: strings.deleteForever,
+    })
+    if (!sure) return false
+    try {
+      await this.api.deleteArticleForever(article.id)
+    } catch (err) {
+      this.fail(strings.deleteAction, err)
+      return false
+    }
+    await this.refresh()
+    this.toasts.show({ message: strings.deletedForever(article.title) })
+    return true
+  }
+
+  /** Deletes every article in the Trash for good, once confirmed; stops at the first failure and says so. */
+  async emptyTrash(trashed: readonly ArticleSummary[]): Promise<boolean> {
+    if (trashed.length === 0) return false
+    const sure = await confirmDialog({
+      title: strings.emptyTrashTitle,
+      message: strings.emptyTrashMessage(trashed.length),
+      confirm: strings.emptyTrash,
+    })
+    if (!sure) return false
+    let deleted = 0
+    try {
+      for (const article of trashed) {
+        await this.api.deleteArticleForever(article.id)
+        deleted++
+      }
+    } catch (err) {
+      this.fail(strings.deleteAction, err)
+    }
+    await this.refresh()
+    if (deleted > 0) this.toasts.show({ message: strings.trashEmptied(deleted) })
+    return deleted === trashed.length
   }
 
   private async refresh(): Promise<void> {

@@ -92,12 +92,12 @@ export class LibraryView {
     this.count.textContent = this.store.ready ? strings.articleCount(this.shown.length, all.length) : ''
     this.list.replaceChildren(this.listContent(all.length))
     this.trash.replaceChildren(
-      trashList(
-        this.store.trashed,
-        memory.trashOpen,
-        (open) => (memory.trashOpen = open),
-        (article) => void this.restore(article),
-      ),
+      trashList(this.store.trashed, memory.trashOpen, {
+        onToggle: (open) => (memory.trashOpen = open),
+        onRestore: (article) => void this.restore(article),
+        onDelete: (article) => void this.deleteForever(article),
+        onEmpty: () => void this.emptyTrash(),
+      }),
     )
     if (focusKey && focusKey !== 'filter') (this.find(focusKey) ?? (nextFocus ? this.filter : null))?.focus()
   }
@@ -146,6 +146,19 @@ export class LibraryView {
     this.render(neighbour ? `${neighbour.id}:trash` : undefined)
     // With no row left, focus goes to the heading, not the filter box, so Ctrl/Cmd+Z still means Undo.
     if (!neighbour) this.heading.focus()
+  }
+
+  /** After a deletion focus moves to the next article in the Trash, else to the Trash's summary. */
+  private async deleteForever(article: ArticleSummary): Promise<void> {
+    const i = this.store.trashed.findIndex((a) => a.id === article.id)
+    const neighbour = this.store.trashed[i + 1] ?? this.store.trashed[i - 1]
+    if (await this.actions.deleteForever(article))
+      this.render(neighbour ? `${neighbour.id}:delete-forever` : 'trash-summary')
+  }
+
+  private async emptyTrash(): Promise<void> {
+    await this.actions.emptyTrash([...this.store.trashed])
+    this.render(this.store.trashed.length > 0 ? 'empty-trash' : 'trash-summary')
   }
 
   private async restore(article: ArticleSummary): Promise<void> {

@@ -3,16 +3,24 @@ import { button, el } from '../app/dom'
 import { formatMoment } from '../app/format'
 import { strings } from '../strings'
 
+/** What the Trash's controls do; each is the caller's. */
+export interface TrashActions {
+  onToggle(open: boolean): void
+  onRestore(article: ArticleSummary): void
+  onDelete(article: ArticleSummary): void
+  onEmpty(): void
+}
+
 /**
  * The Trash: a disclosure (native <details>, so it opens with Enter or
- * Space) listing deleted articles, each with a Restore button. Whether it is
- * open is kept by the caller across re-renders.
+ * Space) listing deleted articles, each with Restore and Delete Forever, and
+ * an Empty Trash button. Whether it is open is kept by the caller across
+ * re-renders.
  */
 export function trashList(
   trashed: ArticleSummary[],
   open: boolean,
-  onToggle: (open: boolean) => void,
-  onRestore: (article: ArticleSummary) => void,
+  actions: TrashActions,
 ): HTMLDetailsElement {
   const details = el('details', { class: 'trash', attrs: { open } }, [
     el('summary', {
@@ -21,6 +29,14 @@ export function trashList(
     }),
     trashed.length === 0
       ? el('p', { class: 'muted', text: strings.trashEmpty })
+      : el('div', { class: 'trash-toolbar' }, [
+          button(strings.emptyTrash, () => actions.onEmpty(), {
+            class: 'danger',
+            attrs: { 'data-focus-key': 'empty-trash' },
+          }),
+        ]),
+    trashed.length === 0
+      ? ''
       : el('table', { class: 'trash-table' }, [
           el('thead', {}, [
             el('tr', {}, [
@@ -41,10 +57,17 @@ export function trashList(
                   el('time', { attrs: { datetime: a.trashed ?? '' }, text: formatMoment(a.trashed) }),
                 ]),
                 el('td', { class: 'col-actions' }, [
-                  button(strings.restore, () => onRestore(a), {
+                  button(strings.restore, () => actions.onRestore(a), {
                     attrs: {
                       'aria-label': strings.restoreLabel(a.title),
                       'data-focus-key': `${a.id}:restore`,
+                    },
+                  }),
+                  button(strings.deleteForever, () => actions.onDelete(a), {
+                    class: 'danger',
+                    attrs: {
+                      'aria-label': strings.deleteForeverLabel(a.title),
+                      'data-focus-key': `${a.id}:delete-forever`,
                     },
                   }),
                 ]),
@@ -53,6 +76,6 @@ export function trashList(
           ),
         ]),
   ])
-  details.addEventListener('toggle', () => onToggle(details.open))
+  details.addEventListener('toggle', () => actions.onToggle(details.open))
   return details
 }

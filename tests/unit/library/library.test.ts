@@ -157,3 +157,57 @@ describe('damaged files', () => {
     await expect(reopened.getArticle(id)).rejects.toMatchObject({ code: 'storage' })
   })
 })
+
+describe('deleting an article for good', () => {
+  it('refuses an article that is not in the Trash and changes nothing', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    await library.search('الشيباني', {})
+    const before = await snapshotDir(dir)
+    await expect(library.deleteArticleForever(id)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('not in the Trash') as string,
+    })
+    expect(await snapshotDir(dir)).toEqual(before)
+    await expect(library.deleteArticleForever('ffffffff')).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('removes a trashed article, its file, annotations, reading position and index entry, for good', async () => {
+    const library = await Library.open(dir, { sample })
+    const keep = await library.importFile({ name: 'other.txt', bytes: utf8('نص آخر عن الشيباني في دمشق.\n') })
+    const id = library.listArticles().find((a) => a.source.startsWith('lavrov'))!.id
+    const quote = 'الشيباني'
+    const text = plainText((await library.getArticle(id)).doc)
+    const start = [...text.slice(0, text.indexOf(quote))].length
+    await library.addAnnotation({
+      articleId: id,
+      start,
+      end: start + 8,
+      quote,
+      color: 'yellow',
+      note: 'ملاحظة',
+    })
+    await library.setReadingPosition(id, 40)
+    expect((await library.search(quote, {})).map((r) => r.articleId)).toContain(id)
+    const indexFile = library.searchIndex().file(id)
+    expect(await readdir(join(dir, 'search-index'))).toContain(`${id}.json`)
+
+    await library.trashArticle(id)
+    await library.deleteArticleForever(id)
+
+    expect(library.listArticles().map((a) => a.id)).toEqual([keep.article!.id])
+    await expect(library.getArticle(id)).rejects.toMatchObject({ code: 'not-found' })
+    expect(await readdir(join(dir, 'articles'))).toEqual([`${keep.article!.id}.json`])
+    expect(await readdir(join(dir, 'search-index'))).not.toContain(indexFile.split('/').pop())
+    expect((await library.search(quote, {})).map((r) => r.articleId)).toEqual([keep.article!.id])
+    const listed = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as {
+      positions: Record<string, number>
+    }
+    expect(Object.keys(listed.positions)).not.toContain(id)
+
+    // A restart finds it gone too, and the same file imports again as new.
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.listArticles().map((a) => a.id)).toEqual([keep.article!.id])
+    expect((await reopened.importFile(sample)).status).toBe('added')
+  })
+})
