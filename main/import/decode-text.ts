@@ -9,6 +9,31 @@ import { localText, type LocalText } from '../../common/i18n/local-text'
  */
 export const ARABIC_LEGACY_ENCODINGS = ['windows-1256', 'iso-8859-6'] as const
 
+/**
+ * The encodings a legacy file is tried in, after the one it declares: the
+ * Arabic ones first, so that they win ties, then Windows-1252 (Latin-1), so
+ * that a Spanish or German text saved by an old editor reads as itself.
+ */
+const LEGACY_ENCODINGS = [...ARABIC_LEGACY_ENCODINGS, 'windows-1252'] as const
+
+/**
+ * What Windows-1252 has at bytes 0x80–0x9F, per the WHATWG index (0x81, 0x8D,
+ * 0x8F, 0x90 and 0x9D are unassigned and stay C1 controls). Node's
+ * TextDecoder('windows-1252') reads these bytes as ISO-8859-1 (C1 controls)
+ * where browsers give € ‚ ƒ „ … ‘ ’ “ ” – —: mapping them ourselves gives
+ * the same text in both.
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+/** `bytes` read in the legacy `encoding` (a TextDecoder's canonical name), alike in Node and in browsers. */
+function decodeIn(encoding: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(bytes)
+  if (encoding !== 'windows-1252') return text
+  return text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1.charAt(c.charCodeAt(0) - 0x80))
+}
+
 export interface DecodeOptions {
   /**
    * The encoding a file declares for itself (an HTML `<meta charset>`),
@@ -35,6 +60,9 @@ const isArabic = (c: number): boolean =>
 /** Latin letters with diacritics, as a code page shows the bytes another uses for Arabic letters. */
 const isAccented = (c: number): boolean => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7
 
+/** The Arabic comma, semicolon and question mark, which Arabic text puts straight after a Latin word («Unicode،»). */
+const isArabicStop = (c: number): boolean => c === 0x060c || c === 0x061b || c === 0x061f
+
 /** Latin letters, and the signs (× ÷ ¬) Windows-1256 shows for ISO-8859-6's ط and Arabic comma. */
 const clashesWithArabic = (c: number): boolean =>
   (c >= 0x41 && c <= 0x5a) ||
@@ -57,11 +85,13 @@ interface Reading {
  * text and real text almost never has: replacement characters (bytes the
  * encoding leaves unassigned) and C1 controls; an Arabic character touching
  * a Latin letter or × ÷ ¬ (ISO-8859-6 read as Windows-1256 gives «انمèêت»
- * for الكويت); a letter with diacritics between two others (Arabic read as
- * Latin-1 gives «ÇáßæíÊ»).
+ * for الكويت; Spanish read as Windows-1256 gives «maٌanل» for mañana), save
+ * an Arabic comma, semicolon or question mark after a Latin word; a letter
+ * with diacritics between two others (Arabic read as Windows-1252 gives
+ * «ÇáßæíÊ»).
  */
 function reading(encoding: string, sample: Uint8Array): Reading {
-  const text = new TextDecoder(encoding).decode(sample)
+  const text = decodeIn(encoding, sample)
   let odd = 0
   let arabic = 0
   let nonAscii = 0
@@ -73,7 +103,7 @@ function reading(encoding: string, sample: Uint8Array): Reading {
     if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) odd++
     if (isArabic(c)) {
       arabic++
-      if (clashesWithArabic(prev)) odd++
+      if (clashesWithArabic(prev) && !isArabicStop(c)) odd++
     } else if (clashesWithArabic(c) && isArabic(prev)) odd++
     if (isAccented(c) && isAccented(prev) && isAccented(next)) odd++
     prev = c
@@ -86,13 +116,16 @@ const plausible = (r: Reading): boolean => r.odd <= Math.max(FEW_ODDITIES, r.non
 /**
  * Decodes bytes that are not UTF-8 and have no byte-order mark: in the
  * encoding the file declares when it reads plausibly in it, else in the
- * Arabic legacy encoding with the fewest oddities (then the most Arabic
- * characters, then the first in ARABIC_LEGACY_ENCODINGS). Refuses the file
+ * legacy encoding with the fewest oddities (then the most Arabic characters,
+ * then the first in LEGACY_ENCODINGS: Arabic before Windows-1252). Arabic
+ * bytes read as Windows-1252 give runs of accented letters («ÇáßæíÊ»), and
+ * Latin-1 bytes read as an Arabic code page give Arabic touching Latin
+ * letters («maٌanل»), so each loses to its own code page. Refuses the file
  * when it reads plausibly in none of them, rather than store mojibake.
  */
 function decodeLegacy(bytes: Uint8Array, name: string, declared: string | null | undefined): string {
   const declaredEncoding = legacyDecoder(declared)?.encoding
-  const encodings = new Set([...(declaredEncoding ? [declaredEncoding] : []), ...ARABIC_LEGACY_ENCODINGS])
+  const encodings = new Set([...(declaredEncoding ? [declaredEncoding] : []), ...LEGACY_ENCODINGS])
   const sample = bytes.subarray(0, SAMPLE)
   const readings = [...encodings].map((encoding) => reading(encoding, sample)).filter(plausible)
   const first = readings[0]
@@ -101,7 +134,7 @@ function decodeLegacy(bytes: Uint8Array, name: string, declared: string | null |
     first.encoding === declaredEncoding
       ? first
       : readings.reduce((a, b) => (b.odd < a.odd || (b.odd === a.odd && b.arabic > a.arabic) ? b : a))
-  return new TextDecoder(best.encoding).decode(bytes)
+  return decodeIn(best.encoding, bytes)
 }
 
 /**
@@ -182,8 +215,8 @@ export function isBlank(text: string): boolean {
 /**
  * Turns a file's bytes into text the importers can trust: UTF-8 with or
  * without BOM, UTF-16 LE/BE with BOM or recognised by its NUL bytes,
- * otherwise the encoding the file declares or the legacy Arabic code page
- * (Windows-1256 or ISO-8859-6) it reads best in; line endings as LF, stray
+ * otherwise the encoding the file declares or the legacy code page
+ * (Windows-1256, ISO-8859-6 or Windows-1252) it reads best in; line endings as LF, stray
  * control characters gone. Refuses binary files, files whose BOM promises an
  * encoding their bytes break, legacy files that read as no plausible text,
  * and files with no text, each with a message that starts with `name` and

@@ -21,7 +21,23 @@ function codePage(encoding: string, text: string): Uint8Array {
  * reads 0x80–0x9F as C1 controls (ISO-8859-1), so it cannot build them.
  */
 function windows1252(text: string): Uint8Array {
-  const high: Record<string, number> = { '€': 0x80, '…': 0x85, '“': 0x93, '”': 0x94, '—': 0x97 }
+  const high: Record<string, number> = {
+    '€': 0x80,
+    '…': 0x85,
+    '“': 0x93,
+    '”': 0x94,
+    '‘': 0x91,
+    '’': 0x92,
+    '—': 0x97,
+    '™': 0x99,
+    Š: 0x8a,
+    Œ: 0x8c,
+    Ž: 0x8e,
+    š: 0x9a,
+    œ: 0x9c,
+    ž: 0x9e,
+    Ÿ: 0x9f,
+  }
   return Uint8Array.from(Array.from(text), (ch) => high[ch] ?? ch.charCodeAt(0))
 }
 
@@ -70,10 +86,10 @@ describe('decodeText: encodings', () => {
   it('uses an encoding the file declares instead of Windows-1256', () => {
     const bytes = Uint8Array.from([0x6d, 0x61, 0xf1, 0x61, 0x6e, 0xe1]) // "mañaná" in windows-1252
     expect(decodeText(bytes, 'c.html', { legacyEncoding: 'windows-1252' })).toBe('mañaná')
-    // Without a usable declaration neither Arabic code page reads it ("maٌanل"): refused, not stored as mojibake.
-    expect(thrown(() => decodeText(bytes, 'c.html', { legacyEncoding: 'no-such-encoding' })).code).toBe(
-      'undecodable',
-    )
+    // Without a usable declaration neither Arabic code page reads it ("maٌanل"), and the Windows-1252 guess does.
+    expect(decodeText(bytes, 'c.html', { legacyEncoding: 'no-such-encoding' })).toBe('mañaná')
+    const russian = Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]) // "Привет" in windows-1251
+    expect(decodeText(russian, 'r.html', { legacyEncoding: 'windows-1251' })).toBe('Привет')
   })
 
   it('still reads Latin text whose punctuation and accents Windows-1256 shares with Windows-1252', () => {
@@ -114,17 +130,68 @@ describe('decodeText: legacy Arabic code pages', () => {
     expect(decodeText(cp1256, 'k.html', { legacyEncoding: 'iso-8859-1' })).toBe(original)
   })
 
-  it('refuses text that reads as Arabic in neither code page, saying why', () => {
-    const spanish = codePage(
-      'windows-1252',
-      'El niño comió piña y jamón en España; ¿qué más? Sí, señor: ¡ñandú!',
+  it('reads Spanish, which reads as Arabic in neither code page, as Windows-1252', () => {
+    const text = 'El niño comió piña y jamón en España; ¿qué más? Sí, señor: ¡ñandú!'
+    expect(decodeText(codePage('windows-1252', text), 'es.txt')).toBe(text)
+  })
+
+  it('refuses bytes that read as text in no legacy code page, saying why', () => {
+    // Three bytes from 0xC0–0xFF, then an ASCII letter: accented runs in Windows-1252, Arabic touching
+    // Latin letters in Windows-1256, unassigned bytes in ISO-8859-6.
+    const bytes = Uint8Array.from(noise(400, 13), (b, i) =>
+      i % 4 === 3 ? 0x61 + (b % 26) : 0xc0 | (b & 0x3f),
     )
-    const err = thrown(() => decodeText(spanish, 'es.txt'))
+    const err = thrown(() => decodeText(bytes, 'x.txt'))
     expect(err).toBeInstanceOf(HamishError)
     expect(err.code).toBe('undecodable')
     expect(err.message).toMatch(
-      /^es\.txt: the file is not UTF-8, .*Windows-1256 or ISO-8859-6.*save it as UTF-8/,
+      /^x\.txt: the file is not UTF-8, .*Windows-1256 or ISO-8859-6.*save it as UTF-8/,
     )
+  })
+
+  it('still reads short Arabic, and Arabic punctuation after Latin words, as Arabic rather than Windows-1252', () => {
+    // «في» reads «Ýí» in Windows-1252, «الكويت» «ÇáßæíÊ», «، و» «¡ æ».
+    for (const text of ['في', 'الكويت', 'في الكويت', 'و U+063F، و U+077A، و U+077B.', 'أو A، أو B؛ أو C؟']) {
+      expect(decodeText(codePage('windows-1256', text), 'w.txt')).toBe(text)
+    }
+  })
+})
+
+describe('decodeText: Windows-1252 (Latin-1) without a declared charset', () => {
+  it.each([
+    [
+      'latin-es',
+      '“¿Dónde está el niño?”, preguntó la señora Muñoz. “En el jardín, junto a la piña”, contestó Begoña — el café costaba 3 € y la caña 2,50 €… ¡Qué mañana!\n',
+    ],
+    [
+      'latin-de',
+      '„Die Größe der Bäume überrascht mich“, sagte Jürgen. ‚Schön‘, antwortete Grete – das Frühstück kostet 7 € und für Kinder weniger… Übrigens: Straße gesperrt.\n',
+    ],
+  ])('reads %s with its smart quotes, dashes and € as the right text', (name, text) => {
+    const bytes = fixture(`encodings/${name}.windows-1252.txt`)
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
+    expect(decodeText(bytes, `${name}.txt`)).toBe(text)
+  })
+
+  it('maps bytes 0x80–0x9F as the WHATWG windows-1252 index does, not as C1 controls', () => {
+    // Every assigned byte of 0x80–0x9F (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned), each after a space.
+    const high = [
+      0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94,
+      0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f,
+    ]
+    const bytes = Uint8Array.from(high.flatMap((b) => [0x20, b]))
+    const expected = ' € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ'
+    expect(decodeText(bytes, 'c.html', { legacyEncoding: 'windows-1252' })).toBe(expected)
+    // Browsers read a page labelled ISO-8859-1 as Windows-1252, and so does Hamish.
+    expect(decodeText(bytes, 'c.html', { legacyEncoding: 'iso-8859-1' })).toBe(expected)
+    expect(decodeText(Uint8Array.of(0x61, 0x81, 0x62), 'c.html', { legacyEncoding: 'windows-1252' })).toBe(
+      'a\u0081b',
+    )
+  })
+
+  it('reads smart quotes and Š Ž š ž Ÿ in Latin words without a declared charset', () => {
+    const text = '‘Škoda’ and “Žižkov” — Ÿvonne’s œuvre… 5 € ™'
+    expect(decodeText(windows1252(text), 'q.txt')).toBe(text)
   })
 })
 
@@ -232,7 +299,7 @@ describe('decodeText: bad input', () => {
 
   // "Undecodable": the file names its encoding with a byte-order mark and its
   // bytes break that encoding (or, without a BOM, read as text in no legacy
-  // Arabic code page: see above).
+  // code page: see above).
   it('refuses UTF-16 with BOM whose bytes hold a lone surrogate', () => {
     const bytes = Uint8Array.from([0xff, 0xfe, 0x27, 0x06, 0x00, 0xd8, 0x41, 0x00])
     const err = thrown(() => decodeText(bytes, 'broken.txt'))
