@@ -398,7 +398,7 @@ export const en = {
       'the file starts with a {{encoding}} byte-order mark but its bytes are not valid {{encoding}} text',
     badUtf8Bom: 'the file starts with a UTF-8 byte-order mark but its bytes are not valid UTF-8',
     unknownEncoding:
-      'the file is not UTF-8, and Hamish could not tell its encoding: read as Windows-1256 or ISO-8859-6 (the legacy Arabic encodings) it does not come out as text',
+      'the file is not UTF-8, and Hamish could not tell its encoding: read as Windows-1256 or ISO-8859-6 (the legacy Arabic encodings) or as Windows-1252 (Western European) it does not come out as text',
     fileProblems: {
       notCollection: 'it is not a W3C AnnotationCollection',
       wrongContext: 'its @context does not name {{context}}',
