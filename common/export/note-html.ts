@@ -3,7 +3,7 @@ import { escapeHtml } from './html-escape'
 import { firstStrongDirection } from './text-direction'
 
 /** What markdown-it would turn into exactly one paragraph of the same text. */
-const PLAIN_NOTE = /^ {0,3}[^\s!-/:-@[-`{-~][^\n\r\t!-/:-@[-`{-~]*$/
+export const PLAIN_NOTE = /^ {0,3}[^\s!-/:-@[-`{-~][^\n\r\t!-/:-@[-`{-~]*$/
 
 /** Link schemes a note may keep in an export; anything else shows as its text. */
 const SAFE_HREF = /^(https?:|mailto:)/i
@@ -28,7 +28,7 @@ const INLINE_TAGS: Record<string, string> = { em: 'em', strong: 'strong', s: 's'
 let parser: InstanceType<typeof MarkdownIt> | null = null
 
 /** markdown-it with raw HTML off (`<img …>` in a note is text, never a tag), as the reader renders notes. */
-function markdown(): InstanceType<typeof MarkdownIt> {
+export function markdown(): InstanceType<typeof MarkdownIt> {
   parser ??= new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: true })
   return parser
 }

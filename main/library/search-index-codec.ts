@@ -4,13 +4,15 @@ import { ByteWriter, VarintReader } from '../../common/search/growable'
 import { MAX_EXPANSION } from '../../common/search/fold-window'
 
 /**
- * search-index/<id>.json, version 2: an article as the search index loads it
+ * search-index/<id>.json, version 3: an article as the search index loads it
  * (`PreparedDoc`), so loading is decoding, not folding and tokenising again.
  * Texts are coded one character a unit (mostly printable ASCII); the
  * checkpoints and postings are varints in base64 (see docs/FORMATS.md).
+ * Notes are their plain text (common/export/note-text.ts). Version 2 is the
+ * same layout with notes in Markdown; it is read and converted.
  */
-export interface IndexFileV2 {
-  version: 2
+export interface IndexFileV3 {
+  version: 3 | 2
   id: string
   annotations: IndexedAnnotation[]
   /** The units of the article's code in code order (null: `text` and `words` are plain). */
@@ -34,13 +36,13 @@ export interface IndexFileV1 {
   annotations: IndexedAnnotation[]
 }
 
-export type IndexFile = IndexFileV1 | IndexFileV2
+export type IndexFile = IndexFileV1 | IndexFileV3
 
 /** The shape check the store applies when reading (a file that fails it is treated as damaged). */
 export function isIndexFile(id: string) {
   return (data: unknown): data is IndexFile => {
     if (typeof data !== 'object' || data === null) return false
-    const d = data as Partial<Omit<IndexFileV2, 'version'>> & { version?: unknown }
+    const d = data as Partial<Omit<IndexFileV3, 'version'>> & { version?: unknown }
     const annotations =
       Array.isArray(d.annotations) &&
       d.annotations.every(
@@ -54,7 +56,7 @@ export function isIndexFile(id: string) {
     if (d.id !== id || typeof d.text !== 'string' || !annotations) return false
     if (d.version === 1) return true
     return (
-      d.version === 2 &&
+      (d.version === 2 || d.version === 3) &&
       (d.units === null || (Array.isArray(d.units) && d.units.every((u) => Number.isInteger(u)))) &&
       Number.isInteger(d.foldedLength) &&
       typeof d.checkpoints === 'string' &&
@@ -64,11 +66,11 @@ export function isIndexFile(id: string) {
   }
 }
 
-export function encodeIndexFile(doc: PreparedDoc): IndexFileV2 {
+export function encodeIndexFile(doc: PreparedDoc): IndexFileV3 {
   const cps = new ByteWriter(doc.checkpoints.length * 2)
   for (let k = 2; k < doc.checkpoints.length; k++) cps.varint(doc.checkpoints[k]! - doc.checkpoints[k - 2]!)
   return {
-    version: 2,
+    version: 3,
     id: doc.id,
     annotations: doc.annotations,
     units: doc.units,
@@ -80,8 +82,8 @@ export function encodeIndexFile(doc: PreparedDoc): IndexFileV2 {
   }
 }
 
-/** The prepared article of a version 2 file; throws when its parts do not fit together. */
-export function decodeIndexFile(file: IndexFileV2): PreparedDoc {
+/** The prepared article of a version 2 or 3 file (notes as the file has them); throws when its parts do not fit together. */
+export function decodeIndexFile(file: IndexFileV3): PreparedDoc {
   const { units, text, words } = file
   if (units !== null) {
     if (units.length > CODE_CHARS.length || new Set(units).size !== units.length)

@@ -1,19 +1,36 @@
 import { join } from 'node:path'
 import { rm } from 'node:fs/promises'
 import type { Annotation } from '../../common/annotation'
-import { SearchEngine, type IndexEntry, type PreparedDoc } from '../../common/search/engine'
+import { notePlainText } from '../../common/export/note-text'
+import {
+  SearchEngine,
+  type IndexEntry,
+  type IndexedAnnotation,
+  type PreparedDoc,
+} from '../../common/search/engine'
 import { prepareDoc } from '../../common/search/prepared-doc'
 import { JsonFile, runSerially, type RecoveryReport } from '../store'
 import { decodeIndexFile, encodeIndexFile, isIndexFile, type IndexFile } from './search-index-codec'
 
+/** An article's index entry: its plain text and, per live annotation, the quote, the note's words and the tags. */
 export function indexEntryOf(id: string, text: string, annotations: readonly Annotation[]): IndexEntry {
   return {
     id,
     text,
     annotations: annotations
       .filter((a) => !a.deleted)
-      .map((a) => ({ id: a.id, quote: a.target.quote.exact, note: a.body.note, tags: [...a.body.tags] })),
+      .map((a) => ({
+        id: a.id,
+        quote: a.target.quote.exact,
+        note: notePlainText(a.body.note),
+        tags: [...a.body.tags],
+      })),
   }
+}
+
+/** Annotations of an older index file, their notes' Markdown turned into the words it shows. */
+function plainNotes(annotations: readonly IndexedAnnotation[]): IndexedAnnotation[] {
+  return annotations.map((a) => ({ ...a, note: notePlainText(a.note) }))
 }
 
 export interface SearchIndexOptions {
@@ -70,16 +87,24 @@ export class SearchIndexStore {
     if (this.engine.has(id)) return
     const file = this.jsonFile(id)
     const data = await file.read()
-    if (data?.version === 2) {
+    if (data?.version === 3 || data?.version === 2) {
       try {
-        this.engine.load(decodeIndexFile(data))
+        const doc = decodeIndexFile(data)
+        if (data.version === 3) {
+          this.engine.load(doc)
+          return
+        }
+        // Version 2 kept notes in Markdown: the same file with their plain text, no article read.
+        const converted = { ...doc, annotations: plainNotes(doc.annotations) }
+        await file.write(encodeIndexFile(converted))
+        this.engine.load(converted)
         return
       } catch {
         // Parts that do not fit together: rebuilt from the article below.
       }
     }
     let entry: IndexEntry
-    if (data?.version === 1) entry = { id, text: data.text, annotations: data.annotations }
+    if (data?.version === 1) entry = { id, text: data.text, annotations: plainNotes(data.annotations) }
     else {
       entry = await this.options.rebuild(id)
       this.rebuilt++

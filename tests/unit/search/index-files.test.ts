@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { plainText } from '../../../common/plain-text'
 import { SearchEngine } from '../../../common/search/engine'
 import { Library } from '../../../main/library/library'
-import { decodeIndexFile, isIndexFile, type IndexFileV2 } from '../../../main/library/search-index-codec'
+import { decodeIndexFile, isIndexFile, type IndexFileV3 } from '../../../main/library/search-index-codec'
 
 const FIXTURES = join(__dirname, '../../fixtures')
 const SAMPLE = 'lavrov-shaibani-moscow.ar.txt'
@@ -27,12 +27,12 @@ async function withSample() {
 }
 
 describe('search-index files', () => {
-  it('are version 2, plain ASCII for an Arabic article, and decode to what the engine holds', async () => {
+  it('are version 3, plain ASCII for an Arabic article, and decode to what the engine holds', async () => {
     const { lib, id, file } = await withSample()
     const bytes = await readFile(file)
     expect(bytes.every((b) => b >= 0x20 && b < 0x80)).toBe(true)
-    const data = JSON.parse(bytes.toString('utf8')) as IndexFileV2
-    expect(data.version).toBe(2)
+    const data = JSON.parse(bytes.toString('utf8')) as IndexFileV3
+    expect(data.version).toBe(3)
     expect(isIndexFile(id)(data)).toBe(true)
     await lib.search('الشيباني', {})
     const held = lib.searchIndex().engine.prepared(id)!
@@ -51,14 +51,14 @@ describe('search-index files', () => {
     const reopened = await Library.open(dir, { noSample: true })
     expect(await reopened.search('الشيباني', {})).toEqual(before)
     expect(reopened.searchIndex().rebuilt).toBe(0)
-    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(2)
+    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(3)
     expect(reopened.listNotices()).toEqual([])
   })
 
   it('rebuilds from the article a file whose parts do not fit together', async () => {
     const { lib, file } = await withSample()
     const before = await lib.search('الشيباني', {})
-    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV2
+    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV3
     await writeFile(file, JSON.stringify({ ...data, postings: data.postings.slice(0, 40) }))
     const reopened = await Library.open(dir, { noSample: true })
     expect(await reopened.search('الشيباني', {})).toEqual(before)
@@ -67,7 +67,7 @@ describe('search-index files', () => {
   })
 
   it('refuses a code character outside the code, and bad checkpoints', () => {
-    const file: IndexFileV2 = {
+    const file: IndexFileV3 = {
       version: 2,
       id: 'a',
       annotations: [],
@@ -87,7 +87,7 @@ describe('search-index files', () => {
   })
 
   it('refuses a file that fits together but points past its own text (it would hang a search)', () => {
-    const file: IndexFileV2 = {
+    const file: IndexFileV3 = {
       version: 2,
       id: 'a',
       annotations: [],
@@ -98,7 +98,7 @@ describe('search-index files', () => {
       words: ' !',
       postings: Buffer.from([1, 1, 0, 1, 1, 1]).toString('base64'),
     }
-    const load = (f: IndexFileV2) => new SearchEngine().load(decodeIndexFile(f))
+    const load = (f: IndexFileV3) => new SearchEngine().load(decodeIndexFile(f))
     expect(() => load(file)).not.toThrow()
     expect(() => load({ ...file, foldedLength: 2 ** 40 })).toThrow(RangeError)
     expect(() => load({ ...file, postings: Buffer.from([1, 1, 0, 1, 1, 5]).toString('base64') })).toThrow(
@@ -111,7 +111,7 @@ describe('search-index files', () => {
 
   it('treats an annotation entry without its note or tags as damaged', async () => {
     const { id, file } = await withSample()
-    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV2
+    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFileV3
     const broken = { ...data, annotations: [{ id: 'x', quote: 'الشيباني' }] }
     expect(isIndexFile(id)(broken)).toBe(false)
     expect(isIndexFile(id)({ ...data, annotations: [{ id: 'x', quote: 'q', note: '', tags: [1] }] })).toBe(
@@ -120,5 +120,46 @@ describe('search-index files', () => {
     await writeFile(file, JSON.stringify(broken))
     const reopened = await Library.open(dir, { noSample: true })
     expect((await reopened.search('الشيباني', {})).length).toBe(1)
+  })
+
+  it('searches a note as its words, not its Markdown, and converts a version 2 file without the article', async () => {
+    const { lib, id, file } = await withSample()
+    const text = plainText((await lib.getArticle(id)).doc)
+    const quote = 'الشيباني'
+    const start = [...text.slice(0, text.indexOf(quote))].length
+    const note = 'ملاحظة **مهمة** عن [المؤسس](https://example.com/مهمة)'
+    const made = await lib.addAnnotation({
+      articleId: id,
+      start,
+      end: start + 8,
+      quote,
+      color: 'green',
+      note,
+    })
+    const noteHits = async (l: Library, q: string) =>
+      (await l.search(q, {})).flatMap((r) => r.matches).filter((m) => m.field === 'note')
+    // The snippet shows the words; the syntax and the link's target are not searched.
+    const [hit] = await noteHits(lib, 'مهمة عن المؤسس')
+    expect(hit).toMatchObject({ annotationId: made.id, text: 'مهمة عن المؤسس' })
+    expect(hit!.snippet.before).toBe('ملاحظة ')
+    expect(await noteHits(lib, 'example')).toEqual([])
+    expect(await noteHits(lib, '**')).toEqual([])
+
+    // A version 2 file (notes in Markdown) is read, converted and written back as version 3.
+    const current = JSON.parse(await readFile(file, 'utf8')) as IndexFileV3
+    expect(current.annotations.map((a) => a.note)).toEqual(['ملاحظة مهمة عن المؤسس'])
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...current,
+        version: 2,
+        annotations: current.annotations.map((a) => ({ ...a, note })),
+      }),
+    )
+    await rm(join(dir, 'articles'), { recursive: true })
+    const reopened = await Library.open(dir, { noSample: true })
+    expect((await noteHits(reopened, 'مهمة عن المؤسس')).map((m) => m.text)).toEqual(['مهمة عن المؤسس'])
+    expect(reopened.searchIndex().rebuilt).toBe(0)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(current)
   })
 })
