@@ -63,6 +63,10 @@ export interface AnnotationImportReport {
   added: string[]
   updated: string[]
   unchanged: string[]
+  /** Of `unchanged`: the file's version was older than yours, so yours was kept and the file's set aside. */
+  older: string[]
+  /** Annotations the merge deleted here because the file holds a newer deletion of them (or a new deleted one). */
+  deleted: string[]
   /** Same id, same modified time, different content: resolved the same way everywhere, and listed. */
   conflicts: { id: string; kept: 'local' | 'incoming'; reason: string; text?: LocalText }[]
   /** Imported but not found in this copy of the text: kept and listed as orphans. */

@@ -403,6 +403,8 @@ export const ar = {
     added: 'المضافة: {{count, number}}',
     updated: 'المحدَّثة: {{count, number}}',
     unchanged: 'دون تغيير: {{count, number}}',
+    older: 'أقدم في الملف (أُبقيت نسختك): {{count, number}}',
+    deleted: 'حُذفت هنا كما في الملف: {{count, number}}',
     conflicts_zero: 'لا تعارضات',
     conflicts_one: 'تعارض واحد',
     conflicts_two: 'تعارضان',

@@ -362,6 +362,8 @@ export const en = {
     added: '{{count, number}} added',
     updated: '{{count, number}} updated',
     unchanged: '{{count, number}} unchanged',
+    older: '{{count, number}} older in the file (yours kept)',
+    deleted: '{{count, number}} deleted here, as in the file',
     conflicts_one: '{{count, number}} conflict',
     conflicts_other: '{{count, number}} conflicts',
     orphaned: '{{count, number}} orphaned',

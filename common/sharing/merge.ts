@@ -15,6 +15,8 @@ export interface MergeReport {
   conflicts: { id: string; kept: 'local' | 'incoming'; reason: string; text: LocalText }[]
   /** Of the above, the ids whose merged version is a tombstone and whose local one was not (deleted by a colleague). */
   deleted: string[]
+  /** Of `unchanged`, the ids whose incoming version was older than the local one and was set aside. */
+  older: string[]
 }
 
 export interface MergeResult {
@@ -37,7 +39,7 @@ export function mergeAnnotations(local: readonly Annotation[], incoming: readonl
   const byId = new Map<string, Annotation>()
   for (const a of local) keepGreater(byId, a)
   const localById = new Map(byId)
-  const report: MergeReport = { added: [], updated: [], unchanged: [], conflicts: [], deleted: [] }
+  const report: MergeReport = { added: [], updated: [], unchanged: [], conflicts: [], deleted: [], older: [] }
   const incomingById = new Map<string, Annotation>()
   for (const a of incoming) keepGreater(incomingById, a)
 
@@ -66,6 +68,7 @@ export function mergeAnnotations(local: readonly Annotation[], incoming: readonl
       report.updated.push(id)
     } else {
       report.unchanged.push(id)
+      report.older.push(id)
     }
     if (winner.deleted && !ours.deleted) report.deleted.push(id)
   }

@@ -217,6 +217,8 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
       `  added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, ` +
         `conflicts ${r.conflicts.length}, orphaned ${r.orphaned.length}, rejected ${r.rejected.length}`,
     )
+    if (r.deleted.length) io.out(`  deleted here as in the file: ${r.deleted.join(', ')}`)
+    if (r.older.length) io.out(`  older in the file, yours kept: ${r.older.join(', ')}`)
     for (const c of r.conflicts) io.out(`  conflict ${c.id}: kept the ${c.kept} version (${c.reason})`)
     for (const x of r.rejected) io.out(`  rejected ${x.id ?? '(no id)'}: ${x.reason}`)
   }

@@ -283,6 +283,8 @@ export class Library {
           added: parsed.annotations.map((a) => a.id),
           updated: [],
           unchanged: [],
+          older: [],
+          deleted: parsed.annotations.filter((a) => a.deleted).map((a) => a.id),
           conflicts: [],
           orphaned: orphanedAfterMerge(prepared, live),
           rejected: parsed.rejected,
@@ -314,8 +316,16 @@ export class Library {
         ...merge.updated,
         ...merge.conflicts.filter((c) => c.kept === 'incoming').map((c) => c.id),
       ]
-      const { added, updated, unchanged, conflicts } = merge
-      return { added, updated, unchanged, conflicts, orphaned: orphanedAfterMerge(prepared, merged, touched) }
+      const { added, updated, unchanged, older, deleted, conflicts } = merge
+      return {
+        added,
+        updated,
+        unchanged,
+        older,
+        deleted,
+        conflicts,
+        orphaned: orphanedAfterMerge(prepared, merged, touched),
+      }
     })
     return {
       status: 'imported',

@@ -372,6 +372,8 @@ export function makeStrings(t: Translate) {
       added: (n: number): string => t('reportCounts.added', { count: n }),
       updated: (n: number): string => t('reportCounts.updated', { count: n }),
       unchanged: (n: number): string => t('reportCounts.unchanged', { count: n }),
+      older: (n: number): string => t('reportCounts.older', { count: n }),
+      deleted: (n: number): string => t('reportCounts.deleted', { count: n }),
       conflicts: (n: number): string => t('reportCounts.conflicts', { count: n }),
       orphaned: (n: number): string => t('reportCounts.orphaned', { count: n }),
       rejected: (n: number): string => t('reportCounts.rejected', { count: n }),

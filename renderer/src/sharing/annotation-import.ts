@@ -234,6 +234,8 @@ class ImportRun {
         count('added', report.added.length),
         count('updated', report.updated.length),
         count('unchanged', report.unchanged.length),
+        report.older.length > 0 ? count('older', report.older.length) : '',
+        report.deleted.length > 0 ? count('deleted', report.deleted.length) : '',
         count('conflicts', report.conflicts.length),
         count('orphaned', report.orphaned.length),
         count('rejected', report.rejected.length),

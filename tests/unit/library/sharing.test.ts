@@ -58,6 +58,32 @@ describe('sharing annotation files between libraries', () => {
     expect(again.status === 'imported' && again.report.unchanged).toHaveLength(1)
   })
 
+  it('reports a deletion that came with the file, and an older version it set aside', async () => {
+    const a = await annotated('a')
+    const b = await Library.open(join(dir, 'b'), { sample })
+    const first = await a.library.exportAnnotationFile(a.id, { bundle: false })
+    const merged = await b.importAnnotationFile({ name: first.fileName, bytes: first.bytes })
+    if (merged.status !== 'imported') throw new Error('not imported')
+    const annotationId = merged.report.added[0]!
+    // Our colleague deletes it; their newer file deletes it here too, and says so.
+    await a.library.deleteAnnotation(a.id, annotationId)
+    const deletion = await a.library.exportAnnotationFile(a.id, { bundle: false })
+    const afterDeletion = await b.importAnnotationFile({ name: deletion.fileName, bytes: deletion.bytes })
+    expect(afterDeletion.status === 'imported' && afterDeletion.report).toMatchObject({
+      updated: [annotationId],
+      deleted: [annotationId],
+      older: [],
+    })
+    expect((await b.getArticle(merged.report.articleId)).annotations).toEqual([])
+    // The first file again: its version is older than the deletion here, and is set aside, listed as such.
+    const stale = await b.importAnnotationFile({ name: first.fileName, bytes: first.bytes })
+    expect(stale.status === 'imported' && stale.report).toMatchObject({
+      unchanged: [annotationId],
+      older: [annotationId],
+      deleted: [],
+    })
+  })
+
   it('creates the article from a bundle when the colleague does not have it', async () => {
     const a = await annotated('a')
     const empty = await Library.open(join(dir, 'empty'), { noSample: true })

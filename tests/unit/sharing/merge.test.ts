@@ -34,6 +34,7 @@ describe('mergeAnnotations: the rules', () => {
       unchanged: ['b', 'c'],
       conflicts: [],
       deleted: [],
+      older: ['b'],
     })
   })
 
