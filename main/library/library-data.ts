@@ -1,5 +1,7 @@
-import type { ArticleSummary, ReadingSettings } from '../../common/article'
+import type { ArticleSummary, ReaderFont, ReadingSettings, Theme } from '../../common/article'
 import { DEFAULT_SETTINGS } from '../../common/article'
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../common/i18n/ui-language'
+import type { Direction } from '../../common/language'
 import type { Annotation } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
 
@@ -39,21 +41,84 @@ export const emptyLibrary = (): LibraryData => ({
   sampleSeeded: false,
 })
 
+/** An article id as the API accepts it (common/api.ts): also safe as a file name on every platform. */
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+const FINGERPRINT = /^[0-9a-f]{64}$/
+const FONTS: readonly unknown[] = ['amiri', 'noto-naskh-arabic', 'system'] satisfies ReaderFont[]
+const THEMES: readonly unknown[] = ['system', 'light', 'dark', 'sepia'] satisfies Theme[]
+const DIRECTIONS: readonly unknown[] = ['rtl', 'ltr'] satisfies Direction[]
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
+const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0
+const isMoment = (x: unknown): boolean => typeof x === 'string' && !Number.isNaN(Date.parse(x))
+
+/** One entry of `articles`: every field of `ArticleSummary`, each of its type (extra fields are let through). */
+export function isArticleSummary(a: unknown): a is ArticleSummary {
+  return (
+    isObject(a) &&
+    typeof a.id === 'string' &&
+    ARTICLE_ID.test(a.id) &&
+    typeof a.title === 'string' &&
+    typeof a.source === 'string' &&
+    (a.date === null || typeof a.date === 'string') &&
+    isMoment(a.added) &&
+    typeof a.lang === 'string' &&
+    DIRECTIONS.includes(a.dir) &&
+    Array.isArray(a.tags) &&
+    a.tags.every((t) => typeof t === 'string') &&
+    typeof a.fingerprint === 'string' &&
+    FINGERPRINT.test(a.fingerprint) &&
+    isCount(a.chars) &&
+    isCount(a.annotationCount) &&
+    (a.trashed === null || isMoment(a.trashed))
+  )
+}
+
 /**
- * A cheap shape check used when reading library.json: a file that parses but
- * is not ours (or was cut by a bug) is treated like a corrupt one.
+ * Reading settings as stored: a setting may be absent (older files lack
+ * `language`; absent ones read as their default), but one that is present
+ * must be a value the app could have written.
+ */
+function isStoredSettings(s: unknown): boolean {
+  if (!isObject(s)) return false
+  const size = (x: unknown) => x === undefined || (typeof x === 'number' && Number.isFinite(x) && x > 0)
+  return (
+    (s.font === undefined || FONTS.includes(s.font)) &&
+    size(s.fontSize) &&
+    size(s.lineHeight) &&
+    size(s.columnWidth) &&
+    (s.theme === undefined || THEMES.includes(s.theme)) &&
+    (s.language === undefined || LANGUAGE_SETTINGS.includes(s.language as LanguageSetting))
+  )
+}
+
+/**
+ * The shape check used when reading library.json: a file that parses but is
+ * not ours (cut by a bug, edited by hand) is treated like a corrupt one —
+ * moved aside, its last good backup restored — instead of failing later in
+ * whatever code first trusts a field. Every field is checked: each article
+ * summary's (ids well formed and unique, counts finite non-negative
+ * integers), the settings, the reading positions (finite non-negative
+ * integers, keyed by article ids) and the profile.
  */
 export function isLibraryData(data: unknown): data is LibraryData {
-  if (typeof data !== 'object' || data === null) return false
-  const d = data as Partial<LibraryData>
+  if (!isObject(data) || data.version !== 1) return false
+  if (!Array.isArray(data.articles) || !data.articles.every(isArticleSummary)) return false
+  const ids = new Set(data.articles.map((a) => a.id))
+  if (ids.size !== data.articles.length) return false
+  if (!isStoredSettings(data.settings)) return false
+  const { positions, profile } = data
+  if (!isObject(positions)) return false
+  for (const [id, offset] of Object.entries(positions))
+    if (!ARTICLE_ID.test(id) || !isCount(offset)) return false
+  if (typeof data.sampleSeeded !== 'boolean') return false
   return (
-    d.version === 1 &&
-    Array.isArray(d.articles) &&
-    d.articles.every((a) => typeof a === 'object' && a !== null && typeof a.id === 'string') &&
-    typeof d.settings === 'object' &&
-    d.settings !== null &&
-    typeof d.positions === 'object' &&
-    d.positions !== null
+    profile === undefined ||
+    (isObject(profile) &&
+      typeof profile.authorId === 'string' &&
+      profile.authorId.length > 0 &&
+      (profile.displayName === null || typeof profile.displayName === 'string'))
   )
 }
 

@@ -6,6 +6,13 @@ export interface LibraryPaths {
   libraryFile: string
   articlesDir: string
   backupsDir: string
+  /** search-index/: one file per article, named like the article's own file. */
+  searchIndexDir: string
+  /**
+   * backups/search-index/: the index files' backups, apart from the articles'
+   * (same base names) so pruning one never removes the other's.
+   */
+  searchIndexBackupsDir: string
   articleFile(id: string): string
 }
 
@@ -17,6 +24,8 @@ export function libraryPaths(dir: string): LibraryPaths {
     libraryFile: join(root, 'library.json'),
     articlesDir: join(root, 'articles'),
     backupsDir: join(root, 'backups'),
+    searchIndexDir: join(root, 'search-index'),
+    searchIndexBackupsDir: join(root, 'backups', 'search-index'),
     articleFile: (id) => join(root, 'articles', `${id}.json`),
   }
 }

@@ -342,12 +342,26 @@ export class Library {
   /** The search index, opened (not loaded) on first use; article files are read only to rebuild it. */
   searchIndex(): SearchIndexStore {
     this.searchIndexStore ??= new SearchIndexStore({
-      dir: `${this.paths.dir}/search-index`,
-      backupsDir: this.paths.backupsDir,
+      dir: this.paths.searchIndexDir,
+      backupsDir: this.paths.searchIndexBackupsDir,
       onRecovered: (report) => this.notices.push(recoveryNotice(report, this.now())),
       rebuild: async (id) => {
         const file = (await this.articleStore(id)).data
         return indexEntryOf(id, plainText(file.doc), file.annotations ?? [])
+      },
+      // The article's text is left out of search, once told: its file is missing, or damaged with no backup.
+      onSkipped: (id, error) => {
+        const text =
+          error instanceof HamishError && error.text
+            ? error.text
+            : localText('messages.articleFileDamaged', { id })
+        this.notices.push({
+          id: `notice-${++noticeCounter}`,
+          level: 'error',
+          message: englishText(text),
+          text,
+          at: this.now().toISOString(),
+        })
       },
     })
     return this.searchIndexStore

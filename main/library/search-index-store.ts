@@ -39,6 +39,12 @@ export interface SearchIndexOptions {
   onRecovered: (report: RecoveryReport) => void
   /** Reads an article's entry from its own file: only to rebuild a missing or damaged index file. */
   rebuild: (id: string) => Promise<IndexEntry>
+  /**
+   * An article that could not be loaded (its index file unreadable and its
+   * own file missing or damaged) and is left out of text search; told once
+   * per article until it loads again. Errors it throws are ignored.
+   */
+  onSkipped?: (id: string, error: unknown) => void
 }
 
 /**
@@ -54,6 +60,8 @@ export class SearchIndexStore {
   readonly engine = new SearchEngine()
   /** Article files read to rebuild entries (tests check that a search reads none). */
   rebuilt = 0
+  /** Articles left out of text search because they could not be loaded (each told once to `onSkipped`). */
+  readonly skipped = new Set<string>()
 
   constructor(private readonly options: SearchIndexOptions) {}
 
@@ -75,10 +83,27 @@ export class SearchIndexStore {
     return runSerially(`search-index:${this.file(id)}`, task)
   }
 
-  /** Loads every listed article into the engine, rebuilding the files that are missing, damaged or old. */
+  /**
+   * Loads every listed article into the engine, rebuilding the files that are
+   * missing, damaged or old. An article that cannot be loaded is left out
+   * (`onSkipped`), never the search: the others are still searched, and it
+   * is tried again next time.
+   */
   async ensure(ids: readonly string[]): Promise<SearchEngine> {
     const missing = ids.filter((id) => !this.engine.has(id))
-    await Promise.all(missing.map((id) => this.serially(id, () => this.load(id))))
+    const outcomes = await Promise.allSettled(missing.map((id) => this.serially(id, () => this.load(id))))
+    outcomes.forEach((outcome, i) => {
+      const id = missing[i]!
+      if (outcome.status === 'fulfilled') this.skipped.delete(id)
+      else if (!this.skipped.has(id)) {
+        this.skipped.add(id)
+        try {
+          this.options.onSkipped?.(id, outcome.reason)
+        } catch {
+          // A failing notice must not fail the search.
+        }
+      }
+    })
     this.engine.commit()
     return this.engine
   }
@@ -86,7 +111,8 @@ export class SearchIndexStore {
   private async load(id: string): Promise<void> {
     if (this.engine.has(id)) return
     const file = this.jsonFile(id)
-    const data = await file.read()
+    // Damage is recovered inside read(); what still throws (permissions, I/O) only costs a rebuild.
+    const data = await file.read().catch(() => null)
     if (data?.version === 3 || data?.version === 2) {
       try {
         const doc = decodeIndexFile(data)
@@ -96,7 +122,7 @@ export class SearchIndexStore {
         }
         // Version 2 kept notes in Markdown: the same file with their plain text, no article read.
         const converted = { ...doc, annotations: plainNotes(doc.annotations) }
-        await file.write(encodeIndexFile(converted))
+        await this.writeBack(file, converted)
         this.engine.load(converted)
         return
       } catch {
@@ -110,14 +136,20 @@ export class SearchIndexStore {
       this.rebuilt++
     }
     const doc = prepareDoc(entry)
-    await file.write(encodeIndexFile(doc))
+    await this.writeBack(file, doc)
     this.engine.load(doc)
+  }
+
+  /** Writes a converted or rebuilt entry; if that fails the entry is still searched, and rebuilt next time. */
+  private async writeBack(file: JsonFile<IndexFile>, doc: PreparedDoc): Promise<void> {
+    await file.write(encodeIndexFile(doc)).catch(() => undefined)
   }
 
   /** Forgets an article deleted for good: its file and its place in the loaded engine. */
   async remove(id: string): Promise<void> {
     await this.serially(id, async () => {
       this.engine.remove(id)
+      this.skipped.delete(id)
       await rm(this.file(id), { force: true })
     })
   }

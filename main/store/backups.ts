@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { errorCode, nodeFs, type StoreFs } from './store-fs'
 import { escapeRegExp, tempPathFor } from './temp-files'
 
@@ -21,9 +21,39 @@ export function backupNamePattern(file: string): string {
   return `${escapeRegExp(basename(file))}\\.\\d+\\.bak`
 }
 
+/**
+ * Only names that are exactly `<basename>.<digits>.bak`: the whole base name,
+ * escaped, anchored at both ends, so `a.json`'s backups are never confused with
+ * those of `xa.json`, `a.json.1` or `a.jsonl`.
+ */
+function backupNameRegExp(file: string): RegExp {
+  return new RegExp(`^${escapeRegExp(basename(file))}\\.(\\d+)\\.bak$`)
+}
+
+/** Which file owns each backup name (`<backupsDir>/<basename>`) in this process. */
+const owners = new Map<string, string>()
+
+/**
+ * Claims `file`'s backup names in `backupsDir` for it. Backups are told apart
+ * by the file's base name only, so a second file with the same base name and
+ * the same backups folder would take the first one's backups as its own:
+ * count them, prune them, restore them. That is a programming error, thrown
+ * here when the second file's store is made, before anything is written.
+ */
+export function claimBackupNames(file: string, backupsDir: string): void {
+  const key = join(resolve(backupsDir), basename(file))
+  const owner = owners.get(key)
+  const path = resolve(file)
+  if (owner === undefined) owners.set(key, path)
+  else if (owner !== path)
+    throw new Error(
+      `${path} and ${owner} cannot share the backups folder ${backupsDir}: their backups would mix`,
+    )
+}
+
 /** The backups of `file` in `backupsDir`, newest first; none if the folder does not exist. */
 export async function listBackups(file: string, backupsDir: string, fs: StoreFs = nodeFs): Promise<Backup[]> {
-  const pattern = new RegExp(`^${escapeRegExp(basename(file))}\\.(\\d+)\\.bak$`)
+  const pattern = backupNameRegExp(file)
   let names: string[]
   try {
     names = await fs.readdir(backupsDir)

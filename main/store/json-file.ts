@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { writeFileAtomic } from './atomic-write'
-import { backUp, backupNamePattern, DEFAULT_KEEP_BACKUPS, listBackups } from './backups'
+import { backUp, backupNamePattern, claimBackupNames, DEFAULT_KEEP_BACKUPS, listBackups } from './backups'
 import { parseJsonBytes } from './safe-json'
 import { runSerially } from './serial-queue'
 import { errorCode, nodeFs, type StoreFs } from './store-fs'
@@ -64,6 +64,7 @@ export class JsonFile<T> implements Adapter<T> {
     this.file = resolve(file)
     this.#options = { ...options, backupsDir: resolve(options.backupsDir) }
     this.#fs = options.fs ?? nodeFs
+    claimBackupNames(this.file, this.#options.backupsDir)
   }
 
   read(): Promise<T | null> {

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { plainText } from '../../../common/plain-text'
+import { Library } from '../../../main/library/library'
+import { emptyLibrary, isLibraryData } from '../../../main/library/library-data'
+
+const ROOT = resolve(__dirname, '../../..')
+const sampleBytes = new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt')))
+const sample = { name: 'lavrov-shaibani-moscow.ar.txt', bytes: sampleBytes }
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-recovery-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function annotate(library: Library, id: string, quote: string, note: string) {
+  const text = plainText((await library.getArticle(id)).doc)
+  const start = [...text.slice(0, text.indexOf(quote))].length
+  await library.addAnnotation({
+    articleId: id,
+    start,
+    end: start + [...quote].length,
+    quote,
+    color: 'yellow',
+    note,
+  })
+}
+
+describe('an article file and its search-index file keep their own backups', () => {
+  it('restores a damaged article from its own last good version after index writes', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    // Each annotation writes the article file, then its search-index file.
+    for (const note of ['one', 'two', 'three']) await annotate(library, id, 'الشيباني', note)
+    await truncate(join(dir, 'articles', `${id}.json`), 3000)
+
+    const reopened = await Library.open(dir, { sample })
+    const annotations = await reopened.listAnnotations(id)
+    // The newest backup is the version before the last write: two annotations.
+    expect(annotations.map((a) => a.body.note)).toEqual(['one', 'two'])
+    expect(reopened.listNotices().map((n) => n.message)).toEqual([
+      expect.stringMatching(new RegExp(`^${id}\\.json was damaged.*last good backup`)),
+    ])
+    const backups = await readdir(join(dir, 'backups'))
+    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(3)
+    expect(await readdir(join(dir, 'backups', 'search-index'))).toEqual([
+      expect.stringMatching(new RegExp(`^${id}\\.json\\.\\d+\\.bak$`)),
+    ])
+  })
+
+  it('keeps five article backups however many index writes there are', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    for (let i = 0; i < 8; i++) await annotate(library, id, 'الشيباني', `note ${i}`)
+    const backups = await readdir(join(dir, 'backups'))
+    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(5)
+    expect(await readdir(join(dir, 'backups', 'search-index'))).toHaveLength(1)
+  })
+})
+
+/** A library.json as the app writes it, and a way to damage it. */
+async function libraryWithBackup() {
+  const library = await Library.open(dir, { sample })
+  const id = library.listArticles()[0]!.id
+  await library.setReadingPosition(id, 12)
+  await library.getProfile()
+  await library.renameArticle(id, 'good name')
+  // The backup now holds everything above; the current file adds only this rename.
+  await library.renameArticle(id, 'newest name')
+  const text = await readFile(join(dir, 'library.json'), 'utf8')
+  return { id, data: JSON.parse(text) as Record<string, unknown> & { articles: Record<string, unknown>[] } }
+}
+
+type Data = Awaited<ReturnType<typeof libraryWithBackup>>['data']
+const first = (d: Data) => d.articles[0]!
+
+const damages: [string, (d: Data, id: string) => void][] = [
+  ['an article with only an id', (d) => void d.articles.push({ id: 'zzz' })],
+  ['two articles with one id', (d) => void d.articles.push({ ...first(d) })],
+  ['an id that is a path', (d) => void (first(d).id = '../library')],
+  ['an id in capitals', (d) => void (first(d).id = 'ABC')],
+  ['an id that is a number', (d) => void (first(d).id = 7)],
+  ['a title that is null', (d) => void (first(d).title = null)],
+  ['a missing source', (d) => void delete first(d).source],
+  ['a date that is a number', (d) => void (first(d).date = 2025)],
+  ['an added that is no date', (d) => void (first(d).added = 'yesterday')],
+  ['a lang that is missing', (d) => void delete first(d).lang],
+  ['a dir that is no direction', (d) => void (first(d).dir = 'up')],
+  ['tags that are a string', (d) => void (first(d).tags = 'politics')],
+  ['a tag that is a number', (d) => void (first(d).tags = ['a', 3])],
+  ['a fingerprint that is not SHA-256 hex', (d) => void (first(d).fingerprint = 'abc')],
+  ['chars negative', (d) => void (first(d).chars = -1)],
+  ['chars a fraction', (d) => void (first(d).chars = 1.5)],
+  ['chars a string', (d) => void (first(d).chars = '12')],
+  ['chars huge (Infinity)', (d) => void (first(d).chars = 'INFINITY')],
+  ['annotationCount missing', (d) => void delete first(d).annotationCount],
+  ['trashed a number', (d) => void (first(d).trashed = 5)],
+  ['trashed empty', (d) => void (first(d).trashed = '')],
+  ['trashed missing', (d) => void delete first(d).trashed],
+  ['an article that is null', (d) => void d.articles.push(null as unknown as Record<string, unknown>)],
+  ['articles an object', (d) => void (d.articles = {} as unknown as Data['articles'])],
+  ['settings null', (d) => void (d.settings = null)],
+  ['settings an array', (d) => void (d.settings = [])],
+  ['a font size that is a string', (d) => void ((d.settings as Record<string, unknown>).fontSize = 'big')],
+  ['a font size that is huge', (d) => void ((d.settings as Record<string, unknown>).fontSize = 'INFINITY')],
+  ['a line height of zero', (d) => void ((d.settings as Record<string, unknown>).lineHeight = 0)],
+  ['an unknown theme', (d) => void ((d.settings as Record<string, unknown>).theme = 'neon')],
+  ['an unknown font', (d) => void ((d.settings as Record<string, unknown>).font = 3)],
+  ['an unknown language', (d) => void ((d.settings as Record<string, unknown>).language = 'fr')],
+  ['a negative position', (d, id) => void (d.positions = { [id]: -1 })],
+  ['a fractional position', (d, id) => void (d.positions = { [id]: 2.5 })],
+  ['a huge position', (d, id) => void (d.positions = { [id]: 'INFINITY' })],
+  ['a position that is a string', (d, id) => void (d.positions = { [id]: '12' })],
+  ['a position under a path', (d) => void (d.positions = { '../x': 1 })],
+  ['positions an array', (d) => void (d.positions = [])],
+  ['sampleSeeded missing', (d) => void delete d.sampleSeeded],
+  ['sampleSeeded a string', (d) => void (d.sampleSeeded = 'yes')],
+  ['a profile without an author id', (d) => void (d.profile = { displayName: null })],
+  ['a display name that is a number', (d) => void ((d.profile as Record<string, unknown>).displayName = 1)],
+  ['another version', (d) => void (d.version = 2)],
+]
+
+describe('a library.json of the wrong shape is damaged: moved aside, its backup restored, the user told', () => {
+  it.each(damages)('%s', async (_, damage) => {
+    const { id, data } = await libraryWithBackup()
+    damage(data, id)
+    // 1e400 parses as Infinity: written as such, since JSON.stringify cannot.
+    const text = JSON.stringify(data, null, 2).replace('"INFINITY"', '1e400')
+    await writeFile(join(dir, 'library.json'), text)
+
+    const reopened = await Library.open(dir, { sample })
+    const notices = reopened.listNotices()
+    expect(notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+    ])
+    const [article] = reopened.listArticles()
+    expect(reopened.listArticles()).toHaveLength(1)
+    expect(article!.title).toBe('good name')
+    expect(reopened.getReadingPosition(id)).toBe(12)
+    expect(reopened.getSettings()).toMatchObject({ fontSize: 20 })
+    expect(await reopened.search('الشيباني', {})).toHaveLength(1)
+    const moved = (await readdir(dir)).filter((f) => f.startsWith('library.json.corrupt-'))
+    expect(moved).toHaveLength(1)
+    expect(await readFile(join(dir, moved[0]!), 'utf8')).toBe(text)
+  })
+
+  it('accepts what the app writes, and older files without a profile or a language setting', async () => {
+    const { data } = await libraryWithBackup()
+    expect(isLibraryData(data)).toBe(true)
+    expect(isLibraryData(emptyLibrary())).toBe(true)
+    delete data.profile
+    delete (data.settings as Record<string, unknown>).language
+    expect(isLibraryData(data)).toBe(true)
+    await writeFile(join(dir, 'library.json'), JSON.stringify(data))
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.listNotices()).toEqual([])
+    expect(reopened.listArticles()[0]!.title).toBe('newest name')
+  })
+})
