@@ -1,8 +1,12 @@
-import { unzipSync } from 'fflate'
+import { unzipSync, type UnzipFileInfo } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 
-/** Most an EPUB may unpack to, by its own central directory: a guard against zip bombs. */
+/**
+ * Most an EPUB may unpack to: the sum its own central directory declares,
+ * and also everything `read` ever hands out for one archive. A guard against
+ * zip bombs.
+ */
 export const MAX_EPUB_UNPACKED_BYTES = 200 * 1024 * 1024
 /** Most entries an EPUB may hold. */
 export const MAX_EPUB_ENTRIES = 5000
@@ -15,36 +19,51 @@ export function invalidEpub(name: string, why: string): HamishError {
 class TooBig extends Error {}
 
 /**
+ * How many bytes fflate hands out for an entry: a deflated entry is inflated
+ * into a buffer of its declared size, a stored one is copied as it is
+ * (its compressed size, whatever size it declares).
+ */
+function unpackedSize(file: UnzipFileInfo): number {
+  return file.compression === 0 ? file.size : file.originalSize
+}
+
+/**
  * Read access to an EPUB's ZIP container that never unpacks more than it
  * must. Opening reads only the central directory and refuses archives that
  * declare more than 200 MB or 5,000 entries; `read` then inflates only the
  * named entries, into buffers of their declared size (fflate does not grow
  * them), so a lying size cannot make an entry bigger than what was checked.
+ * Stored entries count by the bytes they span, so entries that overlap in
+ * the file cannot multiply it. All reads together are held to the same
+ * 200 MB: an entry read twice counts twice.
  */
 export class EpubArchive {
+  private unpacked = 0
+
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly name: string,
-    private readonly entries: ReadonlySet<string>,
+    private readonly entries: ReadonlyMap<string, number>,
   ) {}
 
   /** Scans the archive's directory; throws HamishError for non-ZIP data and for zip bombs. */
   static open(bytes: Uint8Array, name: string): EpubArchive {
-    const entries = new Set<string>()
+    const entries = new Map<string, number>()
     let total = 0
+    let count = 0
     try {
       unzipSync(bytes, {
         filter: (file) => {
-          entries.add(file.name)
-          total += file.originalSize
-          if (entries.size > MAX_EPUB_ENTRIES || total > MAX_EPUB_UNPACKED_BYTES) throw new TooBig()
+          const size = unpackedSize(file)
+          entries.set(file.name, (entries.get(file.name) ?? 0) + size)
+          total += size
+          count++
+          if (count > MAX_EPUB_ENTRIES || total > MAX_EPUB_UNPACKED_BYTES) throw new TooBig()
           return false
         },
       })
     } catch (err) {
-      if (err instanceof TooBig) {
-        throw new HamishError('too-large', localText('messages.epubTooBig', { name }))
-      }
+      if (err instanceof TooBig) throw tooBig(name)
       throw invalidEpub(name, 'it is not a readable ZIP archive')
     }
     return new EpubArchive(bytes, name, entries)
@@ -55,14 +74,36 @@ export class EpubArchive {
     return this.entries.has(path)
   }
 
-  /** The named entries that exist, unpacked; throws HamishError when their data is damaged. */
+  /** How many bytes reading this entry unpacks, by the directory (0 when there is no such entry). */
+  size(path: string): number {
+    return this.entries.get(path) ?? 0
+  }
+
+  /**
+   * The named entries that exist, unpacked; throws HamishError when their
+   * data is damaged, or when this read would take everything read from the
+   * archive past 200 MB (checked before each entry is unpacked).
+   */
   read(paths: Iterable<string>): Map<string, Uint8Array> {
     const wanted = new Set([...paths].filter((p) => this.entries.has(p)))
     if (wanted.size === 0) return new Map()
     try {
-      return new Map(Object.entries(unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) })))
-    } catch {
+      const files = unzipSync(this.bytes, {
+        filter: (file) => {
+          if (!wanted.has(file.name)) return false
+          this.unpacked += unpackedSize(file)
+          if (this.unpacked > MAX_EPUB_UNPACKED_BYTES) throw new TooBig()
+          return true
+        },
+      })
+      return new Map(Object.entries(files))
+    } catch (err) {
+      if (err instanceof TooBig) throw tooBig(this.name)
       throw invalidEpub(this.name, 'part of the archive is damaged and cannot be unpacked')
     }
   }
+}
+
+function tooBig(name: string): HamishError {
+  return new HamishError('too-large', localText('messages.epubTooBig', { name }))
 }

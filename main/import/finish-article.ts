@@ -27,6 +27,21 @@ function fileStem(name: string): string {
 }
 
 /**
+ * Refuses, as too large, an article whose plain text has more than
+ * MAX_DOCUMENT_CHARS UTF-16 units. Importers that build a document in parts
+ * call it as they go, with a count that never exceeds the final text's, so
+ * they stop early without refusing anything `finishArticle` would keep.
+ */
+export function refuseTextPastLimit(chars: number, name: string): void {
+  if (chars > MAX_DOCUMENT_CHARS) {
+    throw new HamishError(
+      'too-large',
+      localText('messages.textTooLong', { name, millions: MAX_DOCUMENT_CHARS / 1024 / 1024 }),
+    )
+  }
+}
+
+/**
  * Turns a draft into the article the library stores, with the checks that
  * must hold whatever the format: the document has text, is not too large,
  * and passes `docSchema` (so a bug in any reducer can never store a node,
@@ -40,12 +55,7 @@ export function finishArticle(draft: ArticleDraft, name: string): ImportedArticl
   if (isBlank(plain)) {
     throw new HamishError('empty-file', localText('messages.noText', { name }))
   }
-  if (plain.length > MAX_DOCUMENT_CHARS) {
-    throw new HamishError(
-      'too-large',
-      localText('messages.textTooLong', { name, millions: MAX_DOCUMENT_CHARS / 1024 / 1024 }),
-    )
-  }
+  refuseTextPastLimit(plain.length, name)
   let doc: DocNode
   try {
     doc = v.parse(docSchema, candidate)

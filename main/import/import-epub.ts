@@ -1,10 +1,11 @@
 import { posix } from 'node:path'
 import type { ImportedArticle } from '../../common/article'
 import type { BlockNode } from '../../common/document'
+import { BLOCK_SEPARATOR, textBlocks } from '../../common/plain-text'
 import { HamishError } from '../../common/errors'
 import { decodeText } from './decode-text'
 import { EpubArchive, invalidEpub } from './epub-archive'
-import { finishArticle } from './finish-article'
+import { finishArticle, refuseTextPastLimit } from './finish-article'
 import { reduceHtml } from './html-reducer'
 import { declaredCharset, readPage } from './import-html'
 import { isoDate } from './iso-date'
@@ -13,6 +14,8 @@ import { dropTitleHeading } from './title'
 
 const CONTAINER = 'META-INF/container.xml'
 const CHAPTER_TYPES = new Set(['application/xhtml+xml', 'text/html'])
+/** About how many bytes of chapters are unpacked at a time. */
+const READ_BATCH_BYTES = 8 * 1024 * 1024
 
 interface ManifestItem {
   path: string
@@ -48,6 +51,27 @@ function readText(archive: EpubArchive, path: string, label: string): string | n
   }
 }
 
+/**
+ * The chapters in groups that unpack to about READ_BATCH_BYTES together (a
+ * larger chapter alone), so the archive is scanned a few times, not once
+ * per chapter, and a book refused part-way has not been unpacked whole.
+ */
+function* readBatches(chapters: ManifestItem[], archive: EpubArchive): Generator<ManifestItem[]> {
+  let batch: ManifestItem[] = []
+  let bytes = 0
+  for (const chapter of chapters) {
+    const size = archive.size(chapter.path)
+    if (batch.length > 0 && bytes + size > READ_BATCH_BYTES) {
+      yield batch
+      batch = []
+      bytes = 0
+    }
+    batch.push(chapter)
+    bytes += size
+  }
+  if (batch.length > 0) yield batch
+}
+
 function text(el: Element | null): string | null {
   const value = el?.textContent?.replace(/\s+/g, ' ').trim()
   return value || null
@@ -60,7 +84,10 @@ function text(el: Element | null): string | null {
  * chapter goes through the same HTML reducer as imported pages (without
  * Readability: a chapter is all content), and the chapters are joined with
  * their headings. A damaged or non-EPUB file gets a clear error; chapters
- * that are missing or unreadable are skipped.
+ * that are missing or unreadable, or whose path leaves the archive, are
+ * skipped, and a chapter the spine names again is not read again. The text
+ * is counted chapter by chapter, so a book longer than the limit is refused
+ * as soon as it passes it, before the rest is unpacked or built.
  */
 export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
   const archive = EpubArchive.open(bytes, name)
@@ -90,30 +117,50 @@ export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
   }
   const spine = firstElementNamed(opf, 'spine')
   if (!spine) throw invalidEpub(name, 'its package has no spine, the list of chapters')
-  const chapters = elementsNamed(spine, 'itemref')
-    .map((ref) => manifest.get(ref.getAttribute('idref') ?? ''))
-    .filter(
-      (item): item is ManifestItem =>
-        !!item && CHAPTER_TYPES.has(item.mediaType) && !item.properties.includes('nav'),
-    )
+  // A spine may name the same file more than once; a book never repeats a
+  // chapter, so each file is read once, where it first appears.
+  const seen = new Set<string>()
+  const chapters: ManifestItem[] = []
+  for (const ref of elementsNamed(spine, 'itemref')) {
+    const item = manifest.get(ref.getAttribute('idref') ?? '')
+    if (!item || !CHAPTER_TYPES.has(item.mediaType) || item.properties.includes('nav')) continue
+    if (seen.has(item.path)) continue
+    seen.add(item.path)
+    chapters.push(item)
+  }
   if (chapters.length === 0) throw invalidEpub(name, 'its package lists no chapters')
 
-  const files = archive.read(chapters.map((c) => c.path))
   const blocks: BlockNode[] = []
+  // The plain text's length so far, counted as finishArticle will count it
+  // but never more, so a book past the limit is refused as soon as it passes.
+  let chars = 0
+  let textBlockCount = 0
   let firstPage: ReturnType<typeof readPage> | null = null
-  for (const chapter of chapters) {
-    const data = files.get(chapter.path)
-    if (!data) continue
-    let markup: string
-    try {
-      markup = decodeText(data, `${name} (${chapter.path})`, { legacyEncoding: declaredCharset(data) })
-    } catch (err) {
-      if (err instanceof HamishError) continue
-      throw err
+  for (const batch of readBatches(chapters, archive)) {
+    const files = archive.read(batch.map((c) => c.path))
+    for (const chapter of batch) {
+      const data = files.get(chapter.path)
+      if (!data) continue
+      let markup: string
+      try {
+        markup = decodeText(data, `${name} (${chapter.path})`, { legacyEncoding: declaredCharset(data) })
+      } catch (err) {
+        if (err instanceof HamishError) continue
+        throw err
+      }
+      const page = readPage(markup, chapter.mediaType === 'application/xhtml+xml')
+      firstPage ??= page
+      if (!page.body) continue
+      const chapterBlocks = reduceHtml(page.body)
+      // The book's first block may yet be dropped as the title heading: it does not count.
+      const counted =
+        blocks.length === 0 && chapterBlocks[0]?.type === 'heading' ? chapterBlocks.slice(1) : chapterBlocks
+      for (const block of textBlocks({ type: 'doc', content: counted })) {
+        chars += block.length + (textBlockCount++ > 0 ? BLOCK_SEPARATOR.length : 0)
+      }
+      refuseTextPastLimit(chars, name)
+      for (const block of chapterBlocks) blocks.push(block)
     }
-    const page = readPage(markup, chapter.mediaType === 'application/xhtml+xml')
-    firstPage ??= page
-    if (page.body) blocks.push(...reduceHtml(page.body))
   }
 
   const title = text(metadata && firstElementNamed(metadata, 'title')) ?? firstPage?.title ?? null

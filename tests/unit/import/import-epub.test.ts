@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { docSchema } from '../../../common/document'
 import { plainText, textBlocks } from '../../../common/plain-text'
-import { MAX_EPUB_ENTRIES } from '../../../main/import/epub-archive'
+import { EpubArchive, MAX_EPUB_ENTRIES, MAX_EPUB_UNPACKED_BYTES } from '../../../main/import/epub-archive'
 import { importEpub, resolveHref } from '../../../main/import/import-epub'
 import { importHtml } from '../../../main/import/import-html'
 import { fixture, thrown } from './fixtures'
@@ -102,6 +102,100 @@ describe('importEpub: spine, paths and metadata', () => {
     expect(resolveHref('content.opf', './x.xhtml')).toBe('x.xhtml')
     expect(resolveHref('OEBPS/content.opf', '../../etc/passwd')).toBeNull()
     expect(resolveHref('OEBPS/content.opf', 'https://example.org/x.xhtml')).toBeNull()
+  })
+})
+
+describe('importEpub: a spine that repeats chapters', () => {
+  const longChapter = chapter('long', ('<p>' + 'كلمة '.repeat(100) + '</p>').repeat(20))
+  const book = (spine: string): Uint8Array =>
+    zip({
+      'META-INF/container.xml': CONTAINER('content.opf'),
+      'content.opf':
+        '<package xmlns="http://www.idpf.org/2007/opf"><metadata/><manifest>' +
+        '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>' +
+        '<item id="same-file" href="./a.xhtml#top" media-type="application/xhtml+xml"/>' +
+        '<item id="b" href="b.xhtml" media-type="application/xhtml+xml"/>' +
+        `</manifest><spine>${spine}</spine></package>`,
+      'a.xhtml': longChapter,
+      'b.xhtml': chapter('b', '<p>الخاتمة.</p>'),
+    })
+
+  it('reads a chapter named 70 times once: the text is one chapter long', () => {
+    const once = importEpub(book('<itemref idref="a"/>'), 'once.epub')
+    const repeated = importEpub(
+      book('<itemref idref="a"/>'.repeat(70) + '<itemref idref="same-file"/>'),
+      'repeated.epub',
+    )
+    expect(plainText(once.doc).length).toBeGreaterThan(10_000)
+    expect(plainText(repeated.doc).length).toBe(plainText(once.doc).length)
+    expect(repeated.doc).toEqual(once.doc)
+  })
+
+  it('keeps each chapter where the spine first names it', () => {
+    const article = importEpub(
+      book('<itemref idref="b"/><itemref idref="a"/><itemref idref="b"/><itemref idref="same-file"/>'),
+      'order.epub',
+    )
+    const blocks = textBlocks(article.doc)
+    expect(blocks[0]).toBe('الخاتمة.')
+    expect(blocks.filter((b) => b === 'الخاتمة.')).toHaveLength(1)
+    expect(blocks).toHaveLength(21)
+  })
+})
+
+/**
+ * A ZIP whose directory lists `count` entries that all point at the same
+ * stored data, each declaring an unpacked size of 1 byte: overlapping
+ * entries, the trick that makes a small file unpack many times over.
+ */
+function overlappingZip(data: Uint8Array, count: number): Uint8Array {
+  const one = zipSync({ 'c0000.xhtml': data }, { level: 0 })
+  const view = new DataView(one.buffer, one.byteOffset, one.byteLength)
+  const end = one.length - 22
+  const directorySize = view.getUint32(end + 12, true)
+  const directoryOffset = view.getUint32(end + 16, true)
+  const record = one.slice(directoryOffset, directoryOffset + directorySize)
+  const out = new Uint8Array(directoryOffset + directorySize * count + 22)
+  out.set(one.subarray(0, directoryOffset))
+  for (let i = 0; i < count; i++) {
+    const copy = record.slice()
+    new DataView(copy.buffer).setUint32(24, 1, true)
+    copy.set(strToU8(`c${String(i).padStart(4, '0')}.xhtml`), 46)
+    out.set(copy, directoryOffset + i * directorySize)
+  }
+  const tail = new DataView(out.buffer, directoryOffset + directorySize * count)
+  tail.setUint32(0, 0x06054b50, true)
+  tail.setUint16(8, count, true)
+  tail.setUint16(10, count, true)
+  tail.setUint32(12, directorySize * count, true)
+  tail.setUint32(16, directoryOffset, true)
+  return out
+}
+
+describe('EpubArchive: what it unpacks', () => {
+  const megabyte = new Uint8Array(1024 * 1024).fill(0x61)
+
+  it('counts a stored entry by the bytes it spans, so overlapping entries cannot multiply a file', () => {
+    const pair = EpubArchive.open(overlappingZip(megabyte, 2), 'pair.epub')
+    const files = pair.read(['c0000.xhtml', 'c0001.xhtml'])
+    // The two entries really do unpack one file's data twice.
+    expect(Buffer.from(files.get('c0001.xhtml') ?? []).equals(megabyte)).toBe(true)
+    expect(pair.size('c0001.xhtml')).toBe(megabyte.length)
+
+    const err = thrown(() => EpubArchive.open(overlappingZip(megabyte, 250), 'overlap.epub'))
+    expect(err.code).toBe('too-large')
+    expect(err.message).toMatch(/^overlap\.epub: .*200 MB/)
+  })
+
+  it('holds everything read from one archive to 200 MB, an entry read twice counting twice', () => {
+    const chunk = 8 * 1024 * 1024
+    const archive = EpubArchive.open(zip({ 'a.xhtml': new Uint8Array(chunk) }), 'reread.epub')
+    for (let i = 0; i < MAX_EPUB_UNPACKED_BYTES / chunk; i++) {
+      expect(archive.read(['a.xhtml']).get('a.xhtml')).toHaveLength(chunk)
+    }
+    const err = thrown(() => archive.read(['a.xhtml']))
+    expect(err.code).toBe('too-large')
+    expect(err.message).toMatch(/^reread\.epub: .*200 MB/)
   })
 })
 
