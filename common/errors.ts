@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'invalid-content'
   | 'storage'
   | 'forbidden'
+  | 'locked'
   | 'internal'
 
 /**

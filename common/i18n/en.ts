@@ -520,6 +520,8 @@ export const en = {
       '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
+    libraryLocked:
+      'The library in {{dir}} is open in another Hamish (process {{pid}} on {{host}}, since {{since}}). Close that one first: two programs writing one library at once would lose each other’s changes. If that program is surely gone, delete {{dir}}/library.lock.',
     deleteNotInTrash:
       '“{{title}}” is not in the Trash: move it to the Trash first, then delete it from there.',
     articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
@@ -574,6 +576,10 @@ export const en = {
       'This file is neither a Hamish annotation file (a W3C AnnotationCollection) nor a Hypothesis JSON export; nothing was imported.',
     notHypothesis:
       'This is not a Hypothesis export: it has no list of annotations (rows or annotations); nothing was imported.',
+    exportIsLink:
+      'Could not save the export to {{path}}: that is a link (symbolic link) to another file, and saving would replace the link, not that file. Choose the file it points to, or another name.',
+    exportNotAFile:
+      'Could not save the export to {{path}}: that is not a regular file (a device, pipe or socket). Choose another file name.',
   },
 
   // The native menu (Electron)

@@ -48,6 +48,7 @@ const COMMANDS = {
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: string[], io: Output): Promise<number> {
+  let library: Library | null = null
   try {
     const { dir, rest } = pickLibraryDir(argv, process.env, defaultLibraryDir())
     const [name, ...args] = rest
@@ -56,8 +57,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       return name ? 0 : 2
     }
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) throw new UsageError(`unknown command ${name}`)
-    const library = await Library.open(dir, { sample: loadSample(findAssetsDir(moduleDir(import.meta.url))) })
-    for (const notice of library.listNotices()) io.err(`hamish: ${notice.message}`)
+    library = await Library.open(dir, { sample: loadSample(findAssetsDir(moduleDir(import.meta.url))) })
+    tellNotices(library, io)
     return await COMMANDS[name as keyof typeof COMMANDS](library, args, io)
   } catch (err) {
     if (err instanceof UsageError) {
@@ -70,6 +71,17 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     }
     io.err(`hamish: ${err instanceof Error ? err.message : String(err)}`)
     return 1
+  } finally {
+    // What the library found and mended while the command ran (a damaged file restored from its backup).
+    if (library) tellNotices(library, io)
+  }
+}
+
+/** Prints each notice once, to stderr, and dismisses it. */
+function tellNotices(library: Library, io: Output): void {
+  for (const notice of library.listNotices()) {
+    io.err(`hamish: ${notice.message}`)
+    library.dismissNotice(notice.id)
   }
 }
 

@@ -49,6 +49,7 @@ import {
   type ArticleFile,
   type LibraryData,
 } from './library-data'
+import { lockLibrary } from './library-lock'
 import { libraryPaths, type LibraryPaths } from './library-paths'
 import { indexEntryOf, SearchIndexStore } from './search-index-store'
 import { englishText, localText } from '../../common/i18n/local-text'
@@ -97,6 +98,7 @@ export class Library {
     const now = options.now ?? (() => new Date())
     await mkdir(paths.articlesDir, { recursive: true })
     await mkdir(paths.backupsDir, { recursive: true })
+    lockLibrary(paths.dir)
     const notices: Notice[] = []
     const index = await openJsonStore<LibraryData>(paths.libraryFile, {
       defaults: emptyLibrary,

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { plainText } from '../../../common/plain-text'
 import { runCli } from '../../../main/cli/index'
+import { Library } from '../../../main/library/library'
 import { snapshotDir } from '../../support/library-dir'
 
 let dir: string
@@ -101,5 +103,23 @@ describe('hamish CLI', () => {
     } finally {
       delete process.env.HAMISH_LIBRARY
     }
+  })
+})
+
+describe('hamish CLI notices', () => {
+  it('tells what the library mended while the command ran: a damaged article restored from its backup', async () => {
+    await writeFile(join(dir, 'a.txt'), 'عنوان\n\nنص عن الشيباني في موسكو.\n')
+    const imported = await run('import', join(dir, 'a.txt'), '--library', lib, '--json')
+    const id = (JSON.parse(imported.out) as { article: { id: string } }[])[0]!.article.id
+    const library = await Library.open(lib, { noSample: true })
+    const text = plainText((await library.getArticle(id)).doc)
+    const start = [...text.slice(0, text.indexOf('الشيباني'))].length
+    for (const color of ['yellow', 'green'] as const)
+      await library.addAnnotation({ articleId: id, start, end: start + 8, quote: 'الشيباني', color })
+    await truncate(join(lib, 'articles', `${id}.json`), 300)
+    // The command opens the library afresh and reads the damaged file.
+    const listed = await run('annotations', 'list', id, '--library', lib)
+    expect(listed.code).toBe(0)
+    expect(listed.err).toMatch(/hamish: .*was damaged.*backup/)
   })
 })

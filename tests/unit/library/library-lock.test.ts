@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Library } from '../../../main/library/library'
+import { snapshotDir } from '../../support/library-dir'
+
+const ROOT = resolve(__dirname, '../../..')
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-lock-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** A library folder whose lock names `owner`, as another process would have left it. */
+async function lockedBy(owner: { pid: number; host: string }): Promise<string> {
+  const lib = join(dir, 'library')
+  await mkdir(lib, { recursive: true })
+  await writeFile(join(lib, 'library.lock'), JSON.stringify({ ...owner, since: '2026-12-01T00:00:00.000Z' }))
+  return lib
+}
+
+describe('one library, one process', () => {
+  it('lets this process open its own library again', async () => {
+    const lib = join(dir, 'library')
+    await Library.open(lib, { noSample: true })
+    expect(existsSync(join(lib, 'library.lock'))).toBe(true)
+    await expect(Library.open(lib, { noSample: true })).resolves.toBeInstanceOf(Library)
+  })
+
+  it('refuses a library another running process holds, saying who, and touches nothing', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      const lib = await lockedBy({ pid: other.pid!, host: hostname() })
+      const before = await snapshotDir(lib)
+      await expect(Library.open(lib, { noSample: true })).rejects.toMatchObject({
+        code: 'locked',
+        message: expect.stringMatching(
+          new RegExp(`open in another Hamish \\(process ${other.pid} on `),
+        ) as string,
+      })
+      expect(await snapshotDir(lib)).toEqual(before)
+    } finally {
+      other.kill()
+    }
+  })
+
+  it('respects a lock from another machine (a shared folder), where it cannot tell', async () => {
+    const lib = await lockedBy({ pid: 1, host: 'another-machine.example' })
+    await expect(Library.open(lib, { noSample: true })).rejects.toMatchObject({ code: 'locked' })
+  })
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    })
+    const lib = await lockedBy({ pid: Number(gone.stdout), host: hostname() })
+    await Library.open(lib, { noSample: true })
+    expect(JSON.parse(await readFile(join(lib, 'library.lock'), 'utf8'))).toMatchObject({ pid: process.pid })
+  })
+
+  it('gives the library back when the process exits', () => {
+    const lib = join(dir, 'library')
+    const script = [
+      `import { existsSync } from 'node:fs'`,
+      `import { Library } from ${JSON.stringify(join(ROOT, 'main/library/library.ts'))}`,
+      `await Library.open(${JSON.stringify(lib)}, { noSample: true })`,
+      `process.stdout.write(String(existsSync(${JSON.stringify(join(lib, 'library.lock'))})))`,
+    ].join('\n')
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe('true')
+    expect(existsSync(join(lib, 'library.lock'))).toBe(false)
+  })
+})
