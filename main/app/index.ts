@@ -1,6 +1,8 @@
-import { app, BrowserWindow, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { join } from 'node:path'
 import type { ReadingSettings } from '../../common/article'
+import { HamishError } from '../../common/errors'
+import { wordText } from '../../common/i18n/local-text'
 import { createTranslator } from '../../common/i18n/translator'
 import { resolveUiLanguage, type UiLanguage } from '../../common/i18n/ui-language'
 import { Library } from '../library/library'
@@ -43,7 +45,22 @@ async function start(): Promise<void> {
   await app.whenReady()
   hardenSession()
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
-  const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
+  let library: Library
+  try {
+    library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
+  } catch (err) {
+    // No window without a library: say why (in the system's language) and quit, rather than hang or vanish.
+    const t = createTranslator(resolveUiLanguage('system', app.getPreferredSystemLanguages()))
+    const why =
+      err instanceof HamishError && err.text
+        ? wordText(t, err.text)
+        : err instanceof Error
+          ? err.message
+          : String(err)
+    dialog.showErrorBox(t('startupFailed'), why)
+    app.quit()
+    return
+  }
   // The native menu speaks the interface language; it is rebuilt only when that changes.
   let menuLanguage: UiLanguage | null = null
   const setMenu = (settings: ReadingSettings): void => {
