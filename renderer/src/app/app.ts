@@ -16,6 +16,7 @@ import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
 import { el } from './dom'
 import { errorMessage } from './error-message'
 import { openHelpDialog } from './help-dialog'
+import { refreshingNotices } from './notice-refresh'
 import { NoticeBanners } from './notices'
 import { articleToReopen, rememberLastArticle } from './last-article'
 import { followRoute, navigate, replaceRoute, routeHash, type Route } from './router'
@@ -59,10 +60,15 @@ export class App {
   private page: LibraryView | ReaderView | SearchView | null = null
   private lastArticle: string | undefined
 
+  private readonly api: HamishBridge
+
   constructor(
-    private readonly api: HamishBridge,
+    bridge: HamishBridge,
     private readonly options: AppOptions,
   ) {
+    this.notices = new NoticeBanners(bridge)
+    const api = refreshingNotices(bridge, () => void this.notices.load().catch(() => undefined))
+    this.api = api
     this.settings = new SettingsStore(api, (err) =>
       this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
     )
@@ -70,7 +76,6 @@ export class App {
     this.profile = new ProfileStore(api)
     this.actions = new ArticleActions(api, this.store, this.toasts)
     this.imports = new ImportController(api, this.store)
-    this.notices = new NoticeBanners(api)
     this.annotationImporter = new AnnotationImporter({
       api,
       changed: () => void this.store.refresh().catch(() => undefined),
