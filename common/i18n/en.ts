@@ -531,6 +531,9 @@ export const en = {
       'The selected text does not match the article at that place; reload the article and select again.',
     recoveredFromBackup:
       '{{name}} was damaged. It was kept as {{movedTo}}, and the last good backup ({{backup}}) was restored.',
+    articleFileLost:
+      '{{name}}, the file of “{{title}}”, was damaged and no backup could be read. It was kept as {{movedTo}}; the article cannot be opened until a good copy of its file is put back.',
+    searchSkipped: '“{{title}}” was left out of the search: {{why}}',
     recoveredEmpty:
       '{{name}} was damaged and no backup could be read. It was kept as {{movedTo}}, and Hamish started with an empty one.',
     exportNoFolder:

@@ -132,6 +132,11 @@ export class Library {
     return found
   }
 
+  /** An article's title for a sentence about it, or its id once it is no longer listed. */
+  private titleOf(id: string): string {
+    return this.index.data.articles.find((a) => a.id === id)?.title ?? id
+  }
+
   private articleStore(id: string): Promise<JsonStore<ArticleFile>> {
     const cached = this.articleStores.get(id)
     if (cached) return cached
@@ -141,7 +146,8 @@ export class Library {
       },
       backupsDir: this.paths.backupsDir,
       validate: isArticleFile(id),
-      onRecovered: (report: RecoveryReport) => this.notices.push(recoveryNotice(report, this.now())),
+      onRecovered: (report: RecoveryReport) =>
+        this.notices.push(recoveryNotice(report, this.now(), this.titleOf(id))),
     })
     store.catch(() => this.articleStores.delete(id))
     this.articleStores.set(id, store)
@@ -353,10 +359,13 @@ export class Library {
       },
       // The article's text is left out of search, once told: its file is missing, or damaged with no backup.
       onSkipped: (id, error) => {
-        const text =
-          error instanceof HamishError && error.text
-            ? error.text
-            : localText('messages.articleFileDamaged', { id })
+        const text = localText('messages.searchSkipped', {
+          title: this.titleOf(id),
+          why:
+            error instanceof HamishError && error.text
+              ? error.text
+              : localText('messages.articleFileDamaged', { id }),
+        })
         this.notices.push({
           id: `notice-${++noticeCounter}`,
           level: 'error',
@@ -631,8 +640,12 @@ function describe(err: unknown): string {
 
 let noticeCounter = 0
 
-/** Words for the user about a file that was damaged and what was done about it. */
-function recoveryNotice(report: RecoveryReport, at: Date): Notice {
+/**
+ * Words for the user about a file that was damaged and what was done about
+ * it. An article file with no usable backup is not started afresh like
+ * library.json: its article cannot be opened, and `article` names it.
+ */
+function recoveryNotice(report: RecoveryReport, at: Date, article?: string): Notice {
   const name = basename(report.file)
   const moved = basename(report.movedTo)
   const text = report.restoredFrom
@@ -641,7 +654,9 @@ function recoveryNotice(report: RecoveryReport, at: Date): Notice {
         movedTo: moved,
         backup: basename(report.restoredFrom),
       })
-    : localText('messages.recoveredEmpty', { name, movedTo: moved })
+    : article !== undefined
+      ? localText('messages.articleFileLost', { name, movedTo: moved, title: article })
+      : localText('messages.recoveredEmpty', { name, movedTo: moved })
   return {
     id: `notice-${++noticeCounter}`,
     level: report.restoredFrom ? 'warning' : 'error',

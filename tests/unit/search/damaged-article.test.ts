@@ -42,8 +42,10 @@ describe('one article that cannot be read does not break search', () => {
     const results = await library.search('عثمان', {})
     expect(results.map((r) => r.articleId).sort()).toEqual([...good].sort())
     expect(messages(library)).toEqual([
-      expect.stringMatching(new RegExp(`^${broken}\\.json was damaged`)),
-      `The file of article ${broken} is missing or damaged and no backup could be restored.`,
+      expect.stringMatching(
+        new RegExp(`^${broken}\\.json, the file of “الأول”, was damaged .* cannot be opened until`),
+      ),
+      `“الأول” was left out of the search: The file of article ${broken} is missing or damaged and no backup could be restored.`,
     ])
     expect(library.listNotices().every((n) => n.level === 'error')).toBe(true)
     expect(library.searchIndex().skipped).toEqual(new Set([broken]))
@@ -60,7 +62,7 @@ describe('one article that cannot be read does not break search', () => {
     const results = await library.search('عثمان', {})
     expect(results.map((r) => r.articleId).sort()).toEqual([...good].sort())
     expect(messages(library)).toEqual([
-      `The file of article ${broken} is missing or damaged and no backup could be restored.`,
+      `“الأول” was left out of the search: The file of article ${broken} is missing or damaged and no backup could be restored.`,
     ])
   })
 
