@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
+import { foldQuery } from '../../common/arabic-fold'
 import { basename, resolve } from 'node:path'
 import {
   EXPORT_FORMATS,
@@ -235,8 +236,14 @@ export async function searchCommand(library: Library, argv: string[], io: Output
   const { positional, flags } = parseArgs(argv, ['--json', '--exact', '--whole-word'])
   if (positional.length === 0) throw new UsageError('search needs a QUERY')
   const query = positional.join(' ')
+  const folded = !flags.has('--exact')
+  // Only spaces, or only diacritics and tatweel (which folding removes): nothing a search could look for.
+  if ((folded ? foldQuery(query) : query).trim() === '')
+    throw new UsageError(
+      'search needs a QUERY with letters, digits or punctuation (diacritics alone are ignored)',
+    )
   const results = await library.search(query, {
-    folded: !flags.has('--exact'),
+    folded,
     wholeWord: flags.has('--whole-word'),
   })
   if (flags.has('--json')) io.out(JSON.stringify(results, null, 2))
@@ -251,7 +258,8 @@ export async function searchCommand(library: Library, argv: string[], io: Output
         )
       }
     }
-    if (results.length === 0) io.err(`No matches for “${query}”.`)
+    const shown = [...query].length > 80 ? `${[...query].slice(0, 80).join('')}…` : query
+    if (results.length === 0) io.err(`No matches for “${shown}”.`)
   }
   return results.length ? 0 : 1
 }

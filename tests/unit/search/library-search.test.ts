@@ -241,5 +241,15 @@ describe('hamish search', () => {
     const none = await run('search', 'لاشيءمطلقا', '--library', lib)
     expect(none.code).toBe(1)
     expect(none.err).toContain('No matches')
+    // Nothing to look for: a usage error, not "no matches for “”".
+    for (const empty of ['   ', '\u064e\u0651', 'ـــ']) {
+      const r = await run('search', empty, '--library', lib)
+      expect(r.code, JSON.stringify(empty)).toBe(2)
+      expect(r.err).toContain('diacritics alone are ignored')
+    }
+    // A very long query is not echoed whole.
+    const long = await run('search', 'ق'.repeat(10_000), '--library', lib)
+    expect(long.code).toBe(1)
+    expect(long.err.length).toBeLessThan(300)
   })
 })
