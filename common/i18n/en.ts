@@ -583,6 +583,9 @@ export const en = {
       'Could not save the export to {{path}}: that is a link (symbolic link) to another file, and saving would replace the link, not that file. Choose the file it points to, or another name.',
     exportNotAFile:
       'Could not save the export to {{path}}: that is not a regular file (a device, pipe or socket). Choose another file name.',
+    articlesRelisted:
+      'Hamish listed again the articles whose files are still in articles/ but which the recovered library.json did not list ({{count, number}} in all): {{titles}}. Check them: their titles were made from their text, and their tags, source and date could not be recovered.',
+    relistedTitle: '“{{title}}” (file {{file}})',
   },
 
   // The native menu (Electron)

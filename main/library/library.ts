@@ -51,6 +51,7 @@ import {
 } from './library-data'
 import { lockLibrary } from './library-lock'
 import { libraryPaths, type LibraryPaths } from './library-paths'
+import { unlistedArticles } from './relist-articles'
 import { indexEntryOf, SearchIndexStore } from './search-index-store'
 import { englishText, localText } from '../../common/i18n/local-text'
 
@@ -100,14 +101,21 @@ export class Library {
     await mkdir(paths.backupsDir, { recursive: true })
     lockLibrary(paths.dir)
     const notices: Notice[] = []
+    let recovered = false
     const index = await openJsonStore<LibraryData>(paths.libraryFile, {
       defaults: emptyLibrary,
       backupsDir: paths.backupsDir,
       validate: isLibraryData,
       pretty: true,
-      onRecovered: (report) => notices.push(recoveryNotice(report, now())),
+      onRecovered: (report) => {
+        recovered = true
+        notices.push(recoveryNotice(report, now()))
+      },
     })
     const library = new Library(paths, index, notices, now)
+    // Only a library.json restored (or started empty) in this open may have lost articles; an
+    // intact one is the truth, so a file left behind by "delete forever" stays unlisted.
+    if (recovered) await library.relistUnlisted()
     if (!index.data.sampleSeeded) {
       if (options.sample && !options.noSample) {
         const outcome = await library.importFile(options.sample)
@@ -119,6 +127,35 @@ export class Library {
       })
     }
     return library
+  }
+
+  /**
+   * After library.json was recovered: lists again every readable article file
+   * it does not list (articles added after the restored backup), with a
+   * summary rebuilt from the file, in one acknowledged write, and tells the
+   * user which. Article files are only read, never changed.
+   */
+  private async relistUnlisted(): Promise<void> {
+    const listed = new Set(this.index.data.articles.map((a) => a.id))
+    const found = await unlistedArticles(this.paths.articlesDir, listed)
+    if (found.length === 0) return
+    await this.index.update((d) => {
+      d.articles.push(...found)
+    })
+    const text = localText('messages.articlesRelisted', {
+      count: found.length,
+      // A notice's list of texts holds at most 20 (isWellFormedText); the count says how many in all.
+      titles: found
+        .slice(0, 20)
+        .map((a) => localText('messages.relistedTitle', { title: a.title, file: `articles/${a.id}.json` })),
+    })
+    this.notices.push({
+      id: `notice-${++noticeCounter}`,
+      level: 'warning',
+      message: englishText(text),
+      text,
+      at: this.now().toISOString(),
+    })
   }
 
   /** Every article, trashed ones included (the renderer shows those in the trash). */

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { codePointLength, plainText } from '../../../common/plain-text'
+import { fingerprintOf } from '../../../main/library/fingerprint'
+import { Library } from '../../../main/library/library'
+
+const ROOT = resolve(__dirname, '../../..')
+const sampleBytes = new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt')))
+const sample = { name: 'lavrov-shaibani-moscow.ar.txt', bytes: sampleBytes }
+// No title line: import derives its title from the first sentence, as relisting does from the document.
+const later = {
+  name: 'later.txt',
+  bytes: new TextEncoder().encode(
+    'هذه مقالة استوردت بعد آخر نسخة احتياطية سليمة من المكتبة. وفيها نص المقالة الذي يميّزه القارئ.',
+  ),
+}
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-relist-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const articleFile = (id: string) => join(dir, 'articles', `${id}.json`)
+
+/** A library with the sample, then `later` imported, with one live annotation and one deleted. */
+async function libraryWithLaterArticle() {
+  const library = await Library.open(dir, { sample })
+  const outcome = await library.importFile(later)
+  if (outcome.status !== 'added' || !outcome.article) throw new Error('import failed')
+  const id = outcome.article.id
+  const text = plainText((await library.getArticle(id)).doc)
+  const quote = 'نص المقالة'
+  const start = [...text.slice(0, text.indexOf(quote))].length
+  for (const note of ['kept', 'gone']) {
+    await library.addAnnotation({
+      articleId: id,
+      start,
+      end: start + [...quote].length,
+      quote,
+      color: 'yellow',
+      note,
+    })
+  }
+  const gone = (await library.listAnnotations(id)).find((a) => a.body.note === 'gone')!
+  await library.deleteAnnotation(id, gone.id)
+  return { library, id, summary: outcome.article }
+}
+
+/** Cuts library.json as in the review's repro: `head -c 300`. */
+async function damageLibraryJson() {
+  await truncate(join(dir, 'library.json'), 300)
+}
+
+describe('articles left out of a recovered library.json are listed again', () => {
+  it('lists an article imported after the restored backup, with its annotations, and says so', async () => {
+    const { id, summary } = await libraryWithLaterArticle()
+    const fileBefore = await readFile(articleFile(id), 'utf8')
+    const { mtime } = await stat(articleFile(id))
+    // Keep only the oldest backup of library.json, from before the import: the one restored lists only the sample.
+    const backups = await readdir(join(dir, 'backups'))
+    for (const name of backups
+      .filter((n) => n.startsWith('library.json.'))
+      .sort()
+      .slice(1))
+      await rm(join(dir, 'backups', name))
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    const listed = reopened.listArticles()
+    const found = listed.find((a) => a.id === id)
+    expect(found).toBeDefined()
+    const doc = JSON.parse(fileBefore).doc
+    expect(found).toEqual({
+      id,
+      title: summary.title,
+      source: `${id}.json`,
+      date: null,
+      added: mtime.toISOString(),
+      lang: 'ar',
+      dir: 'rtl',
+      tags: [],
+      fingerprint: fingerprintOf(doc),
+      chars: codePointLength(plainText(doc)),
+      annotationCount: 1,
+      trashed: null,
+    })
+    expect(found!.fingerprint).toBe(summary.fingerprint)
+    expect(found!.chars).toBe(summary.chars)
+    expect((await reopened.listAnnotations(id)).map((a) => a.body.note)).toEqual(['kept'])
+    expect((await reopened.listAnnotations(id, { includeDeleted: true })).map((a) => a.body.note)).toEqual([
+      'kept',
+      'gone',
+    ])
+    expect(await readFile(articleFile(id), 'utf8')).toBe(fileBefore)
+
+    const messages = reopened.listNotices().map((n) => n.message)
+    expect(messages).toHaveLength(2)
+    expect(messages[0]).toMatch(/^library\.json was damaged.*last good backup/)
+    expect(messages[1]).toContain(`(1 in all): “${summary.title}” (file articles/${id}.json).`)
+    const notice = reopened.listNotices()[1]!
+    expect(notice.level).toBe('warning')
+    expect(notice.text).toMatchObject({ key: 'messages.articlesRelisted', values: { count: 1 } })
+
+    // Written to library.json: the next open lists it without any notice.
+    const third = await Library.open(dir, { sample })
+    expect(third.listArticles().map((a) => a.id)).toContain(id)
+    expect(third.listNotices()).toEqual([])
+  })
+
+  it('lists every article file again when library.json starts empty, without importing the sample twice', async () => {
+    const { library, id } = await libraryWithLaterArticle()
+    const sampleId = library.listArticles().find((a) => a.id !== id)!.id
+    for (const name of await readdir(join(dir, 'backups')))
+      if (name.startsWith('library.json.')) await rm(join(dir, 'backups', name))
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    expect(
+      reopened
+        .listArticles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([id, sampleId].sort())
+    const messages = reopened.listNotices().map((n) => n.message)
+    expect(messages[0]).toMatch(/started with an empty one/)
+    expect(messages[1]).toContain('(2 in all)')
+  })
+
+  it('leaves an unlisted article file unlisted when library.json is intact', async () => {
+    const { library, id } = await libraryWithLaterArticle()
+    const fileBefore = await readFile(articleFile(id), 'utf8')
+    // As after a crash inside "delete forever": library.json forgot it, its file is still there.
+    await library.trashArticle(id)
+    await library.deleteArticleForever(id)
+    await writeFile(articleFile(id), fileBefore)
+
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.listArticles().map((a) => a.id)).not.toContain(id)
+    expect(reopened.listNotices()).toEqual([])
+  })
+
+  it('skips, and leaves alone, a damaged unlisted article file without failing the open', async () => {
+    const { id } = await libraryWithLaterArticle()
+    const damaged = (await readFile(articleFile(id), 'utf8')).slice(0, 200)
+    await writeFile(articleFile(id), damaged)
+    const wrongId = join(dir, 'articles', 'feedfacefeedface.json')
+    await writeFile(
+      wrongId,
+      JSON.stringify({ version: 1, id: 'someoneelse', doc: { type: 'doc', content: [] } }),
+    )
+    for (const name of (await readdir(join(dir, 'backups')))
+      .filter((n) => n.startsWith('library.json.'))
+      .sort()
+      .slice(1))
+      await rm(join(dir, 'backups', name))
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.listArticles().map((a) => a.id)).not.toContain(id)
+    expect(reopened.listArticles().map((a) => a.id)).not.toContain('feedfacefeedface')
+    expect(await readFile(articleFile(id), 'utf8')).toBe(damaged)
+    expect(await readdir(join(dir, 'articles'))).toContain(`${id}.json`)
+    expect(reopened.listNotices().map((n) => n.message)).toEqual([
+      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+    ])
+  })
+})
