@@ -1,3 +1,4 @@
+import { lstat as nodeLstat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { HamishError } from '../../common/errors'
 import { writeFileAtomic } from '../store/atomic-write'
@@ -6,14 +7,19 @@ import { localText } from '../../common/i18n/local-text'
 
 export interface WriteExportOptions {
   /** File-system calls to use (tests inject failures); defaults to node:fs/promises. */
-  fs?: StoreFs
+  fs?: StoreFs & { lstat?: typeof nodeLstat }
 }
 
 /**
  * Saves an export at `path`: through a temp file in the same folder and a
  * rename (writeFileAtomic), so a failed export never leaves a partial file
- * and an existing file at `path` is either replaced whole or left as it was.
- * Failures become HamishErrors that name the path and say what to do.
+ * and an existing regular file at `path` is either replaced whole or left as
+ * it was. Anything else already at `path` is refused before a byte is
+ * written (`lstat`, so a link is seen as itself): a folder; a symbolic link,
+ * which the rename would replace by a plain file, leaving the file it points
+ * to stale; a device, pipe or socket (`/dev/full`), which would be replaced
+ * by a file. Failures become HamishErrors that name the path and say what
+ * to do.
  */
 export async function writeExportFile(
   path: string,
@@ -21,10 +27,14 @@ export async function writeExportFile(
   options: WriteExportOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeFs
-  // A folder at the target would make the rename fail after the whole export
-  // was written; say so before writing anything.
-  const existing = await fs.stat(path).catch(() => undefined)
+  const lstat = options.fs?.lstat ?? nodeLstat
+  // Not there (or not visible): the write itself says why if it cannot be made.
+  const existing = await lstat(path).catch(() => undefined)
   if (existing?.isDirectory()) throw exportWriteError(path, 'EISDIR')
+  if (existing?.isSymbolicLink())
+    throw new HamishError('invalid-argument', localText('messages.exportIsLink', { path }))
+  if (existing && !existing.isFile())
+    throw new HamishError('invalid-argument', localText('messages.exportNotAFile', { path }))
   try {
     await writeFileAtomic(path, bytes, { fs })
   } catch (error) {

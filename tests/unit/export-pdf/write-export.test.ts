@@ -1,4 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
@@ -93,6 +95,84 @@ describe('writeExportFile', () => {
     )
     expect(await namesIn(tmp.path)).toEqual(['exports'])
     expect(await namesIn(dir)).toEqual([])
+  })
+
+  it('a symbolic link as the target: refused, the link and the file it points to unchanged', async () => {
+    await mkdir(join(tmp.path, 'real'))
+    const real = join(tmp.path, 'real', 'notes.md')
+    await writeFile(real, 'old notes')
+    const link = join(tmp.path, 'link.md')
+    await symlink(join('real', 'notes.md'), link)
+    const error = await failure(writeExportFile(link, 'new notes'))
+    expect(error.code).toBe('invalid-argument')
+    expect(error.message).toBe(
+      `Could not save the export to ${link}: that is a link (symbolic link) to another file, and saving ` +
+        'would replace the link, not that file. Choose the file it points to, or another name.',
+    )
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readlink(link)).toBe(join('real', 'notes.md'))
+    expect(await readFile(real, 'utf8')).toBe('old notes')
+    expect(await namesIn(tmp.path)).toEqual(['link.md', 'real'])
+    // A link to nothing, or to a folder, is refused the same way.
+    const dangling = join(tmp.path, 'dangling.md')
+    await symlink('missing.md', dangling)
+    expect((await failure(writeExportFile(dangling, 'x'))).message).toMatch(
+      /: that is a link \(symbolic link\)/,
+    )
+    const toFolder = join(tmp.path, 'folder-link')
+    await symlink('real', toFolder)
+    expect((await failure(writeExportFile(toFolder, 'x'))).message).toMatch(
+      /: that is a link \(symbolic link\)/,
+    )
+    expect(await namesIn(join(tmp.path, 'real'))).toEqual(['notes.md'])
+  })
+
+  it.runIf(process.platform !== 'win32')(
+    'a FIFO or a socket as the target: refused, still there, nothing written',
+    async () => {
+      const fifo = join(tmp.path, 'pipe.md')
+      execFileSync('mkfifo', [fifo])
+      const error = await failure(writeExportFile(fifo, 'x'))
+      expect(error.code).toBe('invalid-argument')
+      expect(error.message).toBe(
+        `Could not save the export to ${fifo}: that is not a regular file (a device, pipe or socket). Choose another file name.`,
+      )
+      expect((await lstat(fifo)).isFIFO()).toBe(true)
+
+      const socket = join(tmp.path, 'sock.md')
+      const server = createServer()
+      await new Promise<void>((done) => server.listen(socket, done))
+      try {
+        expect((await failure(writeExportFile(socket, 'x'))).message).toMatch(/: that is not a regular file/)
+        expect((await lstat(socket)).isSocket()).toBe(true)
+      } finally {
+        await new Promise((done) => server.close(done))
+      }
+      expect(await namesIn(tmp.path)).toEqual(['pipe.md'])
+    },
+  )
+
+  it('a device as the target: refused before anything is written', async () => {
+    // Never a real device: as root, a regression would replace /dev/null. lstat answers as for /dev/full.
+    const file = join(tmp.path, 'full')
+    await writeFile(file, 'stand-in')
+    const device = { isFile: () => false, isDirectory: () => false, isSymbolicLink: () => false }
+    const fs = { ...nodeFs, lstat: (async () => device) as unknown as typeof lstat }
+    const error = await failure(writeExportFile(file, 'x', { fs }))
+    expect(error.message).toBe(
+      `Could not save the export to ${file}: that is not a regular file (a device, pipe or socket). Choose another file name.`,
+    )
+    expect(await readFile(file, 'utf8')).toBe('stand-in')
+    expect(await namesIn(tmp.path)).toEqual(['full'])
+  })
+
+  it('a regular file reached through a folder link is still replaced', async () => {
+    await mkdir(join(tmp.path, 'real'))
+    await writeFile(join(tmp.path, 'real', 'a.md'), 'old')
+    await symlink('real', join(tmp.path, 'via'))
+    await writeExportFile(join(tmp.path, 'via', 'a.md'), 'new')
+    expect(await readFile(join(tmp.path, 'real', 'a.md'), 'utf8')).toBe('new')
+    expect(await namesIn(join(tmp.path, 'real'))).toEqual(['a.md'])
   })
 
   it.each([
