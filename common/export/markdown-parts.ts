@@ -2,6 +2,7 @@ import type { AnchoredAnnotation } from '../annotation'
 import { hasNote } from './annotation-parts'
 import { LABELS } from './labels'
 import { escapeMarkdownText } from './markdown-escape'
+import { withSafeLinks } from './note-links'
 
 /** Prefixes every line: `first` on the first, `rest` on the others (blank lines stay blank). */
 export function indentLines(text: string, first: string, rest: string): string {
@@ -86,8 +87,9 @@ function escapeTagsInLine(line: string): string {
 /**
  * A note's own Markdown, kept as written but made safe to embed: line
  * endings normalised, outer blank lines gone, a code fence the note leaves
- * open closed (so the rest of the file does not become code), and raw HTML
- * outside code escaped.
+ * open closed (so the rest of the file does not become code), raw HTML
+ * outside code escaped, and links other than http(s) and mailto, images and
+ * Pandoc attributes made text (note-links.ts).
  */
 export function noteMarkdown(note: string): string {
   const lines = note
@@ -115,7 +117,7 @@ export function noteMarkdown(note: string): string {
     } else out.push(tags ? escapeTagsInLine(line) : line)
   }
   if (open) out.push(open.closer)
-  return out.join('\n')
+  return withSafeLinks(out.join('\n'))
 }
 
 /** Tags an Obsidian user can click: letters, digits, `_`, `/`, single `-`, not only digits. */
@@ -140,7 +142,9 @@ export function metaMarkdown(a: AnchoredAnnotation): string {
 
 /** One annotation's note and meta line, as Markdown blocks (the quote is the caller's). */
 export function annotationMarkdown(a: AnchoredAnnotation): string {
-  return hasNote(a) ? `${noteMarkdown(a.body.note)}\n\n${metaMarkdown(a)}` : metaMarkdown(a)
+  // A note of nothing but a dropped link definition leaves nothing to write.
+  const note = hasNote(a) ? noteMarkdown(a.body.note) : ''
+  return note ? `${note}\n\n${metaMarkdown(a)}` : metaMarkdown(a)
 }
 
 /** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */

@@ -8,6 +8,15 @@ export const PLAIN_NOTE = /^ {0,3}[^\s!-/:-@[-`{-~][^\n\r\t!-/:-@[-`{-~]*$/
 /** Link schemes a note may keep in an export; anything else shows as its text. */
 const SAFE_HREF = /^(https?:|mailto:)/i
 
+/**
+ * Whether a note's link stays a link (in the HTML and Markdown exports):
+ * `href` as markdown-it gives it (entities decoded, normalised), http(s)
+ * or mailto only.
+ */
+export function isSafeNoteHref(href: string): boolean {
+  return SAFE_HREF.test(href.trim())
+}
+
 /** The element each block token of a note becomes; headings are shown as emphasised paragraphs. */
 const BLOCK_TAGS: Record<string, string> = {
   paragraph: 'p',
@@ -38,7 +47,7 @@ function openTag(token: Token): [open: string, close: string] {
   const kind = token.type.slice(0, -'_open'.length)
   if (kind === 'link') {
     const href = String(token.attrGet('href') ?? '').trim()
-    if (!SAFE_HREF.test(href)) return ['<span>', '</span>']
+    if (!isSafeNoteHref(href)) return ['<span>', '</span>']
     return [`<a href="${escapeHtml(href)}" rel="noopener noreferrer">`, '</a>']
   }
   if (token.hidden) return ['', '']
