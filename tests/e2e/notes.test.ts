@@ -128,14 +128,6 @@ describe('notes, the notes panel and undo', () => {
     await page.keyboard.press('Enter')
     await popover(page).locator('.tag:has-text("سياسة")').waitFor()
     expect((await byId(page, first!.id))!.body.tags).toEqual(['سياسة'])
-    // Typed without a pause, while the last tag is still being saved: none is cut short or lost, none doubled.
-    await popover(page).locator('.tag-input').focus()
-    await page.keyboard.type('Moscow\nروسيا\nmoscow\nسياسة\n')
-    await expect
-      .poll(async () => (await byId(page, first!.id))!.body.tags)
-      .toEqual(['سياسة', 'Moscow', 'روسيا'])
-    await expect.poll(() => popover(page).locator('.tag').allTextContents()).toHaveLength(3)
-    expect(await popover(page).locator('.tag-input').inputValue()).toBe('')
     await page.keyboard.press('Escape')
 
     const second = await highlightWord(page, 1, 'الشيباني', '2')

@@ -49,10 +49,6 @@ export class HighlightPopover {
   private annotation: AnchoredAnnotation | null = null
   private editing = false
   private draft = ''
-  /** What is typed in the tag box: kept when main's newer copy redraws the popover. */
-  private tagDraft = ''
-  /** Tag saves, one after another, each on top of the tags the last one left. */
-  private tagQueue: Promise<void> = Promise.resolve()
   private busy = false
   private readonly error = el('p', { class: 'field-error', attrs: { role: 'alert' } })
   private textarea: HTMLTextAreaElement | null = null
@@ -99,7 +95,6 @@ export class HighlightPopover {
     if (!same) {
       this.editing = Boolean(placement.editNote)
       this.draft = annotation.body.note
-      this.tagDraft = ''
       this.error.textContent = ''
     } else if (placement.editNote && !this.editing) {
       this.editing = true
@@ -285,14 +280,17 @@ export class HighlightPopover {
         'data-key': 'tag-input',
       },
     })
-    input.value = this.tagDraft
-    input.addEventListener('input', () => (this.tagDraft = input.value))
     input.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return
       event.preventDefault()
       const tag = input.value.trim()
-      input.value = this.tagDraft = ''
-      if (tag) this.addTag(a.id, tag)
+      if (!tag || hasTag(a.body.tags, tag)) {
+        input.value = ''
+        return
+      }
+      void this.run(() => this.actions.saveTags(a.id, [...a.body.tags, tag])).then((ok) => {
+        if (ok) this.element.querySelector<HTMLInputElement>('.tag-input')?.focus()
+      })
     })
     return el('div', { class: 'popover-tags' }, [
       el(
@@ -325,19 +323,6 @@ export class HighlightPopover {
       el('label', { class: 'visually-hidden', attrs: { for: inputId }, text: strings.annotationTagAdd }),
       input,
     ])
-  }
-
-  /**
-   * Adds a tag after any still being saved, to the tags as they are by then:
-   * the next tag can be typed at once, and two quick ones do not overwrite
-   * each other. A tag already there in any case is not added again.
-   */
-  private addTag(id: string, tag: string): void {
-    this.tagQueue = this.tagQueue.then(async () => {
-      const current = this.annotation
-      if (current?.id !== id || hasTag(current.body.tags, tag)) return
-      await this.run(() => this.actions.saveTags(id, [...current.body.tags, tag]))
-    })
   }
 
   private startEdit(): void {
