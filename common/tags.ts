@@ -13,6 +13,11 @@ export function hasTag(tags: readonly string[], tag: string): boolean {
   return tags.some((t) => tagKey(t) === key)
 }
 
+/** Whether two tag lists are the same, spelling and order included: a save that would change nothing is not sent. */
+export function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i])
+}
+
 /** Tags without repeats (compared by `tagKey`), each kept as first spelt, in the order given. */
 export function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Set<string>()

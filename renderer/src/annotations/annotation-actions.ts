@@ -1,4 +1,5 @@
 import type { AnchoredAnnotation, AnnotationPatch, HighlightColor } from '../../../common/annotation'
+import { sameTags } from '../../../common/tags'
 import type { HamishApi } from '../../../common/api'
 import { errorMessage } from '../app/error-message'
 import { strings } from '../strings'
@@ -23,8 +24,6 @@ function editLabel(patch: AnnotationPatch): string {
   if (patch.tags !== undefined) return strings.historyTags
   return strings.historyRecolor
 }
-
-const sameTags = (a: string[], b: string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i])
 
 /**
  * Everything the user can do to annotations, each as one acknowledged API

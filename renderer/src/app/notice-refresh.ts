@@ -1,13 +1,16 @@
 import type { HamishApi } from '../../../common/api'
 
-/** Calls that may open an article file main has not read yet and find it damaged (and mend it from a backup). */
+/**
+ * Calls that may open an article file main has not read yet and find it
+ * damaged (and mend it from a backup). Annotation edits are not among them:
+ * the reader has read the file (getArticle) before any can be made.
+ */
 const READS_ARTICLE_FILES = [
   'getArticle',
   'searchLibrary',
   'exportArticle',
   'exportAnnotations',
   'importAnnotations',
-  'addAnnotation',
 ] as const
 
 /**

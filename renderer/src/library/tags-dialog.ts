@@ -1,12 +1,8 @@
 import type { ArticleSummary } from '../../../common/article'
-import { hasTag } from '../../../common/tags'
+import { hasTag, sameTags } from '../../../common/tags'
 import { openDialog } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
 import { strings } from '../strings'
-
-/** Whether two tag lists are the same, in order. */
-const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((t, i) => t === b[i])
 
 const MAX_TAG_LENGTH = 64
 
