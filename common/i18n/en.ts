@@ -521,7 +521,11 @@ export const en = {
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
     libraryLocked:
-      'The library in {{dir}} is open in another Hamish (process {{pid}} on {{host}}, since {{since}}). Close that one first: two programs writing one library at once would lose each other’s changes. If that program is surely gone, delete {{dir}}/library.lock.',
+      'The library in {{dir}} is open in another Hamish (process {{pid}} on this computer, since {{since}}). Close that one first: two programs writing one library at once would lose each other’s changes.',
+    libraryLockedElsewhere:
+      'The library in {{dir}} is open in Hamish on {{host}} (since {{since}}). Close it there first: two programs writing one library at once would lose each other’s changes. If that computer is off or Hamish crashed there, this library opens here 15 minutes after it was last seen.',
+    libraryLockBusy:
+      'The library in {{dir}} is being opened by several programs at once and none could be sure it was alone. Try again in a moment.',
     deleteNotInTrash:
       '“{{title}}” is not in the Trash: move it to the Trash first, then delete it from there.',
     articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
