@@ -81,7 +81,7 @@ describe('append log', () => {
     const file = join(tmp.path, 'notes.log')
     const { log } = await openLog(file)
     await log.append([{ id: 'a', text: '1' }])
-    await AppendLog.open(file, { isRecord: (v): v is unknown => true }).then(({ log: any }) =>
+    await AppendLog.open(file, { isRecord: (_v): _v is unknown => true }).then(({ log: any }) =>
       any.append([{ other: 1 }]),
     )
     const again = await openLog(file)
@@ -119,7 +119,7 @@ describe('append log', () => {
         // The disk fills half-way through the write.
         return Object.assign(handle, {
           writeFile: async (data: Uint8Array) => {
-            await nodeFs.appendFile(path as string, data.subarray(0, data.byteLength >> 1))
+            await appendFile(path as string, data.subarray(0, data.byteLength >> 1))
             throw systemError('ENOSPC', 'ENOSPC: no space left on device, write')
           },
         })
