@@ -168,7 +168,13 @@ describe('append log', () => {
       let out = ''
       child.stdout.on('data', (d: Buffer) => (out += d.toString()))
       const exited = new Promise((done) => child.once('exit', done))
-      await new Promise((done) => setTimeout(done, 60 + Math.random() * 140))
+      // One kill in five during startup (and so perhaps during a repair), the rest while appending.
+      if (kill % 5 !== 0)
+        await new Promise<void>((started) => {
+          const look = () => (/start/.test(out) || child.exitCode !== null ? started() : setTimeout(look, 5))
+          look()
+        })
+      await new Promise((done) => setTimeout(done, Math.random() * 60))
       child.kill('SIGKILL')
       await exited
       const start = /start (\d+) (\d+)/.exec(out)
