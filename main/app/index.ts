@@ -13,20 +13,25 @@ import { dialogExports } from './export-dialog'
 import { printHtmlToPdfElectron } from './export-pdf'
 import { importWithDialog, sendEvent } from './import-dialog'
 import { registerIpc } from './ipc'
+import { isAppPage } from './app-url'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { buildMenu } from './menu'
 import { hardenSession } from './security'
-import { appFiles, createMainWindow, isOwnPage } from './window'
+import { appFiles, createMainWindow } from './window'
 
 /**
- * The Electron main process, kept thin: one instance, one hardened window,
- * the library opened from --library / HAMISH_LIBRARY / userData, the contract
- * registered over IPC, and the native menu.
+ * The Electron main process, kept thin: one instance, one hardened window
+ * whose page comes from app://hamish/ (never file://), the library opened
+ * from --library / HAMISH_LIBRARY / userData, the contract registered over
+ * IPC, and the native menu (DevTools only when not packaged).
  */
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return
   }
+  // Privileged schemes can only be declared before ready.
+  registerAppScheme()
   const here = moduleDir(import.meta.url)
   const files = appFiles(here)
   let win: BrowserWindow | null = null
@@ -44,6 +49,8 @@ async function start(): Promise<void> {
 
   await app.whenReady()
   hardenSession()
+  serveAppProtocol(files.rendererDir)
+  const devTools = !app.isPackaged
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
   let library: Library
   try {
@@ -78,7 +85,7 @@ async function start(): Promise<void> {
             if (win) sendEvent(win, 'menuCommand', command)
           },
         },
-        process.platform === 'darwin',
+        { isMac: process.platform === 'darwin', devTools },
         createTranslator(language),
       ),
     )
@@ -89,10 +96,10 @@ async function start(): Promise<void> {
       printPdf: printHtmlToPdfElectron,
       onSettingsChanged: setMenu,
     }),
-    (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(files, frameUrl),
+    (sender, frameUrl) => win !== null && sender === win.webContents && isAppPage(frameUrl),
   )
 
-  win = createMainWindow(files)
+  win = createMainWindow(files, { devTools })
   win.on('closed', () => {
     win = null
   })

@@ -2,6 +2,13 @@ import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from
 import type { MenuCommand } from '../../common/api'
 import type { Translate } from '../../common/i18n/translator'
 
+/** How this run of the app differs: the Mac's app menu; DevTools only in development. */
+export interface MenuPlatform {
+  isMac: boolean
+  /** False in a packaged release (`app.isPackaged`): no DevTools item nor its accelerator. */
+  devTools: boolean
+}
+
 export interface MenuActions {
   importFiles(): void
   command(command: MenuCommand): void
@@ -9,16 +16,18 @@ export interface MenuActions {
 
 /**
  * The standard application menu with the usual accelerators: File (Import…,
- * Quit), Edit, View (zoom, theme, reload in development), Window, Help. Every
+ * Quit), Edit, View (zoom, theme), Window, Help (DevTools in development
+ * only: a release build has no item or accelerator that opens them). Every
  * label, the standard roles' included, is in the interface language (`t`),
  * so an Arabic interface has an Arabic menu.
  */
 export function buildMenu(
   win: () => BrowserWindow | null,
   actions: MenuActions,
-  isMac: boolean,
+  platform: MenuPlatform,
   t: Translate,
 ): Menu {
+  const { isMac } = platform
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -126,11 +135,15 @@ export function buildMenu(
       label: t('menu.help'),
       submenu: [
         { label: t('menu.hamishHelp'), accelerator: 'F1', click: () => actions.command('show-help') },
-        {
-          label: t('menu.devTools'),
-          accelerator: 'CmdOrCtrl+Shift+I',
-          click: () => win()?.webContents.toggleDevTools(),
-        },
+        ...(platform.devTools
+          ? [
+              {
+                label: t('menu.devTools'),
+                accelerator: 'CmdOrCtrl+Shift+I',
+                click: () => win()?.webContents.toggleDevTools(),
+              },
+            ]
+          : []),
         {
           label: t('menu.securityChecklist'),
           click: () => void shell.openExternal('https://www.electronjs.org/docs/latest/tutorial/security'),

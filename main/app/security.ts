@@ -1,11 +1,12 @@
 import { session, shell, type WebContents } from 'electron'
-import { CONTENT_SECURITY_POLICY, isExternalUrlAllowed } from '../../common/security'
+import { CONTENT_SECURITY_POLICY, externalUrlToOpen } from '../../common/security'
 
 /**
  * Electron's security checklist, applied once to the default session and to
  * every web contents we create: CSP on every response, every permission
  * request refused, no navigation away from the app, no new windows, and
- * links handed to the system browser only for http(s) and mailto.
+ * links handed to the system browser only for http(s) and mailto (the
+ * latter without its query or fragment: common/security.ts).
  */
 export function hardenSession(): void {
   const ses = session.defaultSession
@@ -41,5 +42,6 @@ export function hardenContents(contents: WebContents, isOwnUrl: (url: string) =>
 }
 
 function openExternally(url: string): void {
-  if (isExternalUrlAllowed(url)) void shell.openExternal(url)
+  const allowed = externalUrlToOpen(url)
+  if (allowed !== null) void shell.openExternal(allowed)
 }

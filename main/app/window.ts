@@ -1,26 +1,28 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_PAGE_URL, isAppPage } from './app-url'
 import { hardenContents } from './security'
 
 /** Where the built renderer and preload live, relative to out/main/index.js. */
 export interface AppFiles {
-  rendererHtml: string
+  /** out/renderer: served as app://hamish/ (main/app/app-protocol.ts). */
+  rendererDir: string
   preload: string
 }
 
 export function appFiles(mainDir: string): AppFiles {
   return {
-    rendererHtml: join(mainDir, '../renderer/index.html'),
+    rendererDir: join(mainDir, '../renderer'),
     preload: join(mainDir, '../preload/index.cjs'),
   }
 }
 
 /**
  * The one reader window: sandboxed, context-isolated, no Node in the page,
- * and a page that may not leave our own renderer file.
+ * its page app://hamish/index.html and never anything else. DevTools only
+ * where `devTools` (a development run, not a packaged release).
  */
-export function createMainWindow(files: AppFiles): BrowserWindow {
+export function createMainWindow(files: AppFiles, options: { devTools: boolean }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 820,
@@ -41,16 +43,11 @@ export function createMainWindow(files: AppFiles): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: options.devTools,
     },
   })
-  const ownUrl = pathToFileURL(files.rendererHtml).href
-  hardenContents(win.webContents, (url) => url.split('#')[0]?.split('?')[0] === ownUrl)
+  hardenContents(win.webContents, isAppPage)
   win.once('ready-to-show', () => win.show())
-  void win.loadURL(ownUrl)
+  void win.loadURL(APP_PAGE_URL)
   return win
-}
-
-/** True for our own window's page: the only sender IPC answers. */
-export function isOwnPage(files: AppFiles, url: string): boolean {
-  return url.split('#')[0]?.split('?')[0] === pathToFileURL(files.rendererHtml).href
 }

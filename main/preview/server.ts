@@ -2,30 +2,19 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, normalize, resolve, sep } from 'node:path'
 import { isApiMethod, MAX_IMPORT_BYTES, tooLargeMessage, type HamishApi } from '../../common/api'
 import { HamishError, toWireError, type WireResult } from '../../common/errors'
 import { dispatchCall } from '../../common/validate-call'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
 import { CONTENT_SECURITY_POLICY } from '../../common/security'
+import { contentTypeOf } from '../../common/content-types'
 
 /** Header carrying the session token; the renderer's bridge sends it (renderer/src/bridge.ts). */
 const TOKEN_HEADER = 'x-hamish-token'
 
 /** Base64 of the largest import plus room for the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-}
 
 export interface PreviewServer {
   url: string
@@ -124,7 +113,7 @@ export async function startPreviewServer(options: {
       return
     }
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file) ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',

@@ -1,18 +1,32 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { _electron as electron } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../common/security'
 
 const ROOT = resolve(__dirname, '../..')
 
-/** The Electron binary, when this machine has one (the npm package's download may have been blocked). */
+/**
+ * The Electron binary, when this machine has one. Found the way the npm
+ * package's index.js finds it, but without requiring it: since Electron 45,
+ * `require('electron')` starts a download when the binary is missing, which
+ * here fails (no network) and elsewhere would fetch during a test run.
+ */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const pathFile = join(dir, 'path.txt')
+    if (!existsSync(pathFile)) return null
+    const relative = readFileSync(pathFile, 'utf8').trim()
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    const path = override ? join(override, relative || 'electron') : join(dir, 'dist', relative)
+    return relative && existsSync(path) ? path : null
   } catch {
     return null
   }
@@ -67,6 +81,79 @@ describe.skipIf(!binary)('the real app in Electron', () => {
         return result.ok ? 'accepted' : `${result.error!.code}: ${result.error!.message}`
       })
       expect(refused).toMatch(/^invalid-argument: getArticle/)
+
+      // The page comes from app://hamish/, with our CSP, and the CSP keeps it there.
+      expect(await page.evaluate(() => [location.origin, location.pathname])).toEqual([
+        'app://hamish',
+        '/index.html',
+      ])
+      const served = await page.evaluate(async () => {
+        const res = await fetch('/index.html')
+        return { csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type') }
+      })
+      expect(served).toEqual({ csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8' })
+      // What the CSP must stop, against a loopback server that counts every request it gets.
+      let requests = 0
+      const elsewhere = createServer((_req, res) => {
+        requests++
+        res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end()
+      })
+      await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done))
+      const port = (elsewhere.address() as AddressInfo).port
+      const outcome = await page
+        .evaluate(
+          async ({ fileUrl, other }) => {
+            const violations: string[] = []
+            document.addEventListener('securitypolicyviolation', (e) =>
+              violations.push(`${e.effectiveDirective} ${e.blockedURI.split(':')[0]}`),
+            )
+            const inline = document.createElement('script')
+            inline.textContent = 'window.inlineRan = true'
+            const outside = document.createElement('script')
+            outside.src = `${other}/x.js`
+            document.head.append(inline, outside)
+            const img = document.createElement('img')
+            const image = new Promise((done) => {
+              img.onload = () => done('loaded')
+              img.onerror = () => done('blocked')
+            })
+            img.src = `${other}/x.png`
+            document.body.append(img)
+            const fetched = await Promise.all(
+              [fileUrl, `${other}/x`].map((url) =>
+                fetch(url).then(
+                  () => 'read',
+                  () => 'blocked',
+                ),
+              ),
+            )
+            const imageOutcome = await image
+            // Let the violation events of the last loads arrive.
+            await new Promise((done) => setTimeout(done, 100))
+            for (const el of [inline, outside, img]) el.remove()
+            return {
+              inlineRan: (window as unknown as { inlineRan?: boolean }).inlineRan === true,
+              image: imageOutcome,
+              fetched,
+              violations: [...new Set(violations)].sort(),
+            }
+          },
+          { fileUrl: pathToFileURL(join(ROOT, 'assets/icon.png')).href, other: `http://127.0.0.1:${port}` },
+        )
+        .finally(() => elsewhere.close())
+      expect(outcome).toEqual({
+        inlineRan: false,
+        image: 'blocked',
+        fetched: ['blocked', 'blocked'],
+        violations: expect.arrayContaining([
+          'connect-src file',
+          'connect-src http',
+          'img-src http',
+          'script-src-elem http',
+          'script-src-elem inline',
+        ]),
+      })
+      expect(requests).toBe(0)
     } finally {
       await app.close()
       await rm(library, { recursive: true, force: true })
