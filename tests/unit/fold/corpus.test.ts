@@ -16,14 +16,11 @@ describe('folding the corpus', () => {
     expect(differ).toBe(0)
   })
 
-  it('folds the whole 1.47 MB book fast, to the same text as its unvocalised copy', () => {
-    foldText(vocalised) // warm
-    const t0 = performance.now()
+  // How fast is the benchmarks' business (npm run bench): timed assertions flake on shared machines.
+  it('folds the whole 1.47 MB book to the same text as its unvocalised copy', () => {
     const f = foldText(vocalised)
-    const ms = performance.now() - t0
     expect(f.text).toBe(foldText(plain).text)
     expect(f.text.length).toBeLessThan(vocalised.length * 0.7)
-    expect(ms).toBeLessThan(250) // typically ~20 ms; generous for a loaded CI machine
   })
 
   it("finds the Amiri docs' Farsi-yeh words from Arabic spelling and highlights the originals", () => {

@@ -95,12 +95,10 @@ describe('importText: title line and paragraphs', () => {
 describe('importText: the 1.47 MB Tashkeela book', () => {
   const BOOK = 'large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
 
-  it('imports one paragraph per line, well under a second', () => {
-    importText(fixture('lavrov-shaibani-moscow.ar.txt'), 'warm-up.txt')
+  // Its speed is the benchmarks' business (npm run bench): timed assertions flake on shared machines.
+  it('imports one paragraph per line', () => {
     const bytes = fixture(BOOK)
-    const start = performance.now()
     const article = importText(bytes, 'adab.txt')
-    const elapsed = performance.now() - start
     const lines = fixtureText(BOOK)
       .split('\n')
       .filter((l) => l.trim() !== '')
@@ -108,6 +106,5 @@ describe('importText: the 1.47 MB Tashkeela book', () => {
     expect(article.doc.content).toHaveLength(lines.length - 1)
     expect(textBlocks(article.doc)[0]).toBe('الكتاب : أدب الدنيا والدين')
     expect(article.lang).toBe('ar')
-    expect(elapsed).toBeLessThan(1000)
   })
 })
