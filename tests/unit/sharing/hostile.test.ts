@@ -227,6 +227,37 @@ describe('bad input gets a clear answer', () => {
     expect(parsed.annotations[0]!.body).toEqual({ color: 'yellow', note, tags: ['<b>tag</b>'] })
   })
 
+  it('control characters from the file are removed: tab and newline stay in notes, bidi controls stay', () => {
+    const esc = '\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u009b31m\u0000\u007f'
+    const a = annotationOn(ANDALUS, 'دمشق', {
+      note: `سطر${esc}\tأول\r\nثانٍ\rثالث \u202bمضمَّن\u202c`,
+      tags: [`وسم${esc}`, `two\nlines`],
+      creator: { id: 'urn:uuid:0d1c3f53-8a0e-4b4f-9a43-6f1c1f0b9a12', name: `سلمى${esc}\u200f` },
+    })
+    const json = file([a])
+    json.label = `العنوان${esc}\nالثاني`
+    json.first.items[0].target.selector[0].exact = `${a.target.quote.exact}\u001b[0m`
+    json.first.items[0].target.selector[0].prefix = `\u0007${a.target.quote.prefix}`
+    const parsed = read(json)
+    expect(parsed.rejected).toEqual([])
+    const got = parsed.annotations[0]!
+    expect(got.body.note).toBe('سطر]52;c;ZXZpbA==[2J31m\tأول\nثانٍ\nثالث \u202bمضمَّن\u202c')
+    expect(got.body.tags).toEqual(['وسم]52;c;ZXZpbA==[2J31m', 'two lines'])
+    expect(got.creator.name).toBe('سلمى]52;c;ZXZpbA==[2J31m\u200f')
+    expect(got.target.quote.exact).toBe(`${a.target.quote.exact}[0m`)
+    expect(got.target.quote.prefix).toBe(a.target.quote.prefix)
+    expect(parsed.title).toBe('العنوان]52;c;ZXZpbA==[2J31m الثاني')
+    // Only escape characters, no other words: the quote that was all controls has nothing to find.
+    rejectsItem((i) => (i.target.selector[0].exact = '\u001b\u0007'), /no quoted text/)
+  })
+
+  it("control characters in a bundle's source are removed", () => {
+    const para = { type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }
+    const json = file([good], { type: 'doc', content: [para] })
+    json[EXTENSION_KEY].article.source = 'a\u001b[2J\u009d.txt'
+    expect(read(json).bundle?.source).toBe('a[2J.txt')
+  })
+
   it('selectors out of range: an unusable position is dropped and the quote finds the passage; no quote rejects', () => {
     const positions = [
       { start: 900, end: 100 },
