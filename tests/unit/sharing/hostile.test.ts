@@ -9,6 +9,7 @@ import {
   toAnnotationCollection,
   type ParsedFile,
 } from '../../../common/sharing'
+import { shown } from '../../../common/sharing/json-shape'
 import { ANDALUS, annotationOn, ARTICLE, at, NOW } from './helpers'
 
 const good = annotationOn(ANDALUS, 'سقطت الأندلس', { note: 'ملاحظة', tags: ['تاريخ'] })
@@ -160,6 +161,35 @@ describe('bad input gets a clear answer', () => {
       note: note.body.note,
       tags: ['constructor'],
     })
+  })
+
+  it('a value nested deeper than any annotation file refuses the file with a reason, wherever it is', () => {
+    const n = 200_000
+    const deep = '['.repeat(n) + ']'.repeat(n)
+    for (const where of ['color', 'deleted', 'unknownField']) {
+      const text = JSON.stringify(file()).replace(
+        `"${EXTENSION_KEY}":{`,
+        `"${EXTENSION_KEY}":{"${where}":${deep},`,
+      )
+      refused(() => parseAnnotationFile(text, { now: NOW }), /nested more than 256 levels deep/)
+    }
+    // Brackets inside strings are text, not nesting.
+    const json = file([annotationOn(ANDALUS, 'دمشق', { note: '['.repeat(1000) + '{"\\"'.repeat(300) })])
+    expect(read(json).annotations[0]!.body.note).toBe('['.repeat(1000) + '{"\\"'.repeat(300))
+    // Within the limit, a nested value in a checked field rejects that item only, its reason quoting it.
+    const parsed = rejectsItem(
+      (i) => (i[EXTENSION_KEY].color = JSON.parse('['.repeat(250) + ']'.repeat(250))),
+      /colour/,
+    )
+    expect(parsed.rejected[0]!.reason).toContain('[[[[')
+  })
+
+  it('a reason never throws on a value too deep to write', () => {
+    let deep: unknown = []
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(shown(deep)).toBe('[…]')
+    expect(shown({ a: deep })).toBe('{…}')
+    expect(shown('x'.repeat(100), 10)).toBe('"xxxxxxxxx…')
   })
 
   it('ids that collide within the file with different content: all copies rejected; identical copies are one', () => {
@@ -367,7 +397,18 @@ describe('bad input gets a clear answer', () => {
       const deep =
         '{"type":"blockquote","content":['.repeat(n) + JSON.stringify(para('deep')) + ']}'.repeat(n)
       const text = JSON.stringify(file([good], 'DOC')).replace('"DOC"', `{"type":"doc","content":[${deep}]}`)
-      refused(() => parseAnnotationFile(text, { now: NOW }), /nested more than 200 levels/)
+      refused(() => parseAnnotationFile(text, { now: NOW }), /file is nested more than 256 levels deep/)
+    })
+
+    it('nesting past the document limit but within the file limit: the bundle check names it', () => {
+      const n = 120
+      const deep =
+        '{"type":"blockquote","content":['.repeat(n) + JSON.stringify(para('deep')) + ']}'.repeat(n)
+      const text = JSON.stringify(file([good], 'DOC')).replace('"DOC"', `{"type":"doc","content":[${deep}]}`)
+      refused(
+        () => parseAnnotationFile(text, { now: NOW }),
+        /article bundled in the file is nested more than 200 levels/,
+      )
     })
 
     it('bad metadata', () => {
