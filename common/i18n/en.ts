@@ -514,6 +514,10 @@ export const en = {
       "{{name}}: the article's text is longer than {{millions, number}} million characters. Split it into smaller files and import those.",
     unsafeDocument:
       '{{name}}: Hamish could not convert this file into a safe document, so it was not imported. Try saving it as plain text (.txt) and importing that.',
+    markupTooDeep:
+      '{{name}}: its elements are nested more than {{limit, number}} levels deep, deeper than any article needs, so it was not imported.',
+    markdownTooDeep:
+      '{{name}}: its quotes and lists are nested more than {{limit, number}} levels deep, deeper than any article needs, so it was not imported.',
     invalidEpub:
       '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
     epubTooBig:
@@ -567,6 +571,8 @@ export const en = {
     annotationFileNotText:
       '{{name}}: not a text file (annotation files are UTF-8 JSON); nothing was imported.',
     annotationFileTooLarge: 'The file is larger than 50 MB; nothing was imported.',
+    annotationFileTooDeep:
+      'The file is nested more than {{limit, number}} levels deep, deeper than any annotation file; nothing was imported.',
     notJson: 'The file is not JSON ({{detail}}); nothing was imported.',
     hostileKey:
       'The file has a "{{key}}" key, which no annotation file has; it was refused as unsafe and nothing was imported.',

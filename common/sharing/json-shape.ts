@@ -33,13 +33,18 @@ export function single(x: unknown): unknown {
   return x.length === 1 ? x[0] : undefined
 }
 
-/** A value as it may appear in a message: short, JSON-quoted. */
+/**
+ * A value as it may appear in a message: short, JSON-quoted. Never throws:
+ * a value too deep or too strange to write (JSON.stringify and String both
+ * recurse into arrays) is named by its kind, since a reason must not abort
+ * the import it explains.
+ */
 export function shown(x: unknown, max = 80): string {
   let s: string
   try {
     s = JSON.stringify(x) ?? String(x)
   } catch {
-    s = String(x)
+    s = Array.isArray(x) ? '[…]' : typeof x === 'object' && x !== null ? '{…}' : typeof x
   }
   return s.length > max ? `${s.slice(0, max)}…` : s
 }

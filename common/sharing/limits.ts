@@ -25,5 +25,14 @@ export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
 /** Nesting depth of a bundled document (a real article nests a few quotes or lists, never hundreds). */
 export const MAX_DOC_DEPTH = 200
 
+/**
+ * Nesting depth of an annotation file as a whole (objects and arrays),
+ * checked on the text before it is parsed: room for a bundled document of
+ * MAX_DOC_DEPTH levels inside the collection, and far below the depth at
+ * which walking the value (a reason quoting it, a schema check) would
+ * exhaust the stack.
+ */
+export const MAX_FILE_DEPTH = 256
+
 /** Characters kept of a title from a file. */
 export const MAX_SHARED_TITLE = 200

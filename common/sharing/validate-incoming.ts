@@ -26,6 +26,7 @@ import {
   MAX_TAGS,
 } from './limits'
 import { shown } from './json-shape'
+import { oneLineWithoutControls, withoutControls } from './control-chars'
 import type { Rejection, SharedArticleBundle } from './types'
 
 /**
@@ -47,7 +48,10 @@ import type { Rejection, SharedArticleBundle } from './types'
  * - normalised: a position that is not two integers 0 ≤ start ≤ end becomes
  *   [0, 0) (unknown: the quote finds the passage); context beyond 32 code
  *   points either side is cut to 32; dates become ISO 8601 UTC with
- *   milliseconds; tags are trimmed, empty ones dropped, repeats removed.
+ *   milliseconds; tags are trimmed, empty ones dropped, repeats removed;
+ *   control characters (C0 but tab and newline, DEL, C1) are removed from
+ *   quote, context and note, and from tags and the author's name, where
+ *   whitespace controls become a space (control-chars.ts).
  * - kept as text: HTML or script in notes (notes are Markdown rendered
  *   without HTML, never as HTML).
  * Positions beyond the end of the local text need no check here: anchoring
@@ -73,17 +77,19 @@ export type Checked = { ok: true; annotation: Annotation } | { ok: false; reason
 export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
   const fail = (why: LocalText): Checked => ({ ok: false, reason: why })
   const q = raw.quote
-  if (!q || typeof q.exact !== 'string' || q.exact.length === 0) {
+  const exact = q && typeof q.exact === 'string' ? withoutControls(q.exact) : ''
+  if (!q || exact.length === 0) {
     return fail(reason('noQuote'))
   }
-  if (q.exact.length > MAX_QUOTE_LENGTH) {
+  if (exact.length > MAX_QUOTE_LENGTH) {
     return fail(reason('quoteTooLong', { limit: MAX_QUOTE_LENGTH }))
   }
   if (!isOptionalString(q.prefix) || !isOptionalString(q.suffix)) {
     return fail(reason('quoteContextNotText'))
   }
   if (typeof raw.note !== 'string') return fail(reason('noteNotText'))
-  if (raw.note.length > MAX_NOTE_LENGTH) {
+  const note = withoutControls(raw.note)
+  if (note.length > MAX_NOTE_LENGTH) {
     return fail(reason('noteTooLong', { limit: MAX_NOTE_LENGTH }))
   }
   const tags = checkTags(raw.tags)
@@ -107,13 +113,13 @@ export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
       target: {
         quote: {
           type: 'TextQuoteSelector',
-          exact: q.exact,
-          prefix: lastCodePoints((q.prefix as string | undefined) ?? '', QUOTE_CONTEXT),
-          suffix: firstCodePoints((q.suffix as string | undefined) ?? '', QUOTE_CONTEXT),
+          exact,
+          prefix: lastCodePoints(withoutControls((q.prefix as string | undefined) ?? ''), QUOTE_CONTEXT),
+          suffix: firstCodePoints(withoutControls((q.suffix as string | undefined) ?? ''), QUOTE_CONTEXT),
         },
         position: { type: 'TextPositionSelector', ...checkPosition(raw.position) },
       },
-      body: { color: color as HighlightColor, note: raw.note, tags },
+      body: { color: color as HighlightColor, note, tags },
       creator,
       created: created.iso,
       modified: modified.iso,
@@ -131,7 +137,7 @@ function checkTags(raw: unknown[]): string[] | LocalText {
   const out: string[] = []
   for (const t of raw) {
     if (typeof t !== 'string') return reason('tagNotText')
-    const tag = t.trim()
+    const tag = oneLineWithoutControls(t).trim()
     if (!tag) continue
     if (tag.length > MAX_TAG_LENGTH) return reason('tagTooLong', { limit: MAX_TAG_LENGTH })
     if (!hasTag(out, tag)) out.push(tag)
@@ -145,7 +151,7 @@ function checkCreator(raw: RawAnnotation['creator']): Annotation['creator'] | Lo
   const id = raw.id.trim()
   if (id.length > MAX_CREATOR_ID || /[\u0000-\u001f\u007f]/.test(id)) return reason('authorIdUnusable')
   if (raw.name !== undefined && typeof raw.name !== 'string') return reason('authorNameNotText')
-  const name = (raw.name ?? '').trim()
+  const name = oneLineWithoutControls(raw.name ?? '').trim()
   if (name.length > MAX_CREATOR_NAME) return reason('authorNameTooLong', { limit: MAX_CREATOR_NAME })
   return { id, name }
 }
@@ -301,7 +307,7 @@ export function checkBundle(raw: {
     doc,
     lang: raw.lang as string,
     dir: raw.dir as 'rtl' | 'ltr',
-    source: raw.source as string,
+    source: oneLineWithoutControls(raw.source as string),
     date: raw.date as string | null,
   }
 }
@@ -320,9 +326,9 @@ function depthOver(root: unknown, limit: number): boolean {
   return false
 }
 
-/** A title from a file: text, trimmed, at most MAX_SHARED_TITLE characters ('' when absent or not text). */
+/** A title from a file: text on one line without controls, trimmed, at most MAX_SHARED_TITLE characters ('' when absent or not text). */
 export function cleanTitle(raw: unknown): string {
   if (typeof raw !== 'string') return ''
-  const t = raw.replace(/\s+/g, ' ').trim()
+  const t = oneLineWithoutControls(raw).replace(/\s+/g, ' ').trim()
   return t.length <= MAX_SHARED_TITLE ? t : Array.from(t).slice(0, MAX_SHARED_TITLE).join('').trim()
 }

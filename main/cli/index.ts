@@ -5,6 +5,7 @@ import { pickLibraryDir } from '../library/library-paths'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
 import { UsageError } from './args'
+import { terminalText } from './terminal-text'
 import {
   annotationsCommand,
   exportCommand,
@@ -46,8 +47,18 @@ const COMMANDS = {
   search: searchCommand,
 }
 
-/** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
-export async function runCli(argv: string[], io: Output): Promise<number> {
+/**
+ * Runs one command line; returns the process exit code (0 ok, 1 failed, 2
+ * usage). Every line it prints, results and errors alike, goes through
+ * `terminalText`, so nothing from an article, a file or its name can drive
+ * the terminal.
+ */
+export async function runCli(argv: string[], rawIo: Output): Promise<number> {
+  const io: Output = {
+    out: (line) => rawIo.out(terminalText(line)),
+    err: (line) => rawIo.err(terminalText(line)),
+    interactive: rawIo.interactive,
+  }
   let library: Library | null = null
   try {
     const { dir, rest } = pickLibraryDir(argv, process.env, defaultLibraryDir())

@@ -5,6 +5,7 @@ import { importEpub } from './import-epub'
 import { importHtml } from './import-html'
 import { importMarkdown } from './import-markdown'
 import { importText } from './import-text'
+import { NestingTooDeep } from './markup-depth'
 import { localText } from '../../common/i18n/local-text'
 
 type Importer = (bytes: Uint8Array, name: string) => ImportedArticle
@@ -35,7 +36,7 @@ export function extensionOf(name: string): string {
  * does not get to choose what main reads). Picks the importer by extension
  * and refuses, with a HamishError whose message starts with the file name
  * and says what to do, anything unsupported, larger than 50 MB, empty,
- * binary, undecodable or without text. The result's document has passed
+ * binary, undecodable, nested too deep or without text. The result's document has passed
  * `docSchema`; title, date, language and direction are filled in.
  */
 export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
@@ -57,5 +58,11 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
   if (bytes.byteLength === 0) {
     throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
   }
-  return importer(bytes, name)
+  try {
+    return importer(bytes, name)
+  } catch (err) {
+    if (!(err instanceof NestingTooDeep)) throw err
+    const key = err.kind === 'markdown' ? 'messages.markdownTooDeep' : 'messages.markupTooDeep'
+    throw new HamishError('invalid-content', localText(key, { name, limit: err.limit }))
+  }
 }

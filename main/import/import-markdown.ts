@@ -7,13 +7,36 @@ import type { ArticleDraft } from './finish-article'
 import { finishArticle } from './finish-article'
 import { InlineBuffer, withMark } from './inline-buffer'
 import { isoDate } from './iso-date'
+import { NestingTooDeep } from './markup-depth'
 import { dropTitleHeading, inlinePlain, isTitleLine } from './title'
+
+/**
+ * How deep quotes and lists may nest, in markdown-it's levels (a quote is
+ * one, a list and its item two, the paragraph inside one more): far beyond
+ * what an article needs.
+ */
+export const MAX_MARKDOWN_DEPTH = 128
 
 /**
  * CommonMark plus tables and strikethrough, with raw HTML off (a `<script>`
  * in Markdown stays visible text, never markup) and no autolinking of bare URLs.
  */
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false })
+const markdown = new MarkdownIt({
+  html: false,
+  linkify: false,
+  typographer: false,
+  maxNesting: MAX_MARKDOWN_DEPTH,
+})
+// markdown-it stops at maxNesting and silently drops everything below that
+// level (and, in a list, the rest of the file): a file that reaches it is
+// refused instead, with a reason naming the limit.
+const tokenizeBlocks = markdown.block.tokenize.bind(markdown.block)
+markdown.block.tokenize = (state, startLine, endLine) => {
+  if (state.level >= MAX_MARKDOWN_DEPTH && state.skipEmptyLines(startLine) < endLine) {
+    throw new NestingTooDeep(MAX_MARKDOWN_DEPTH, 'markdown')
+  }
+  tokenizeBlocks(state, startLine, endLine)
+}
 // Parse every link, so that an unsafe one (javascript:, data:, relative)
 // loses only its URL: `isSafeHref` below decides, and the link text stays
 // text instead of showing the raw `[text](javascript:…)` source.
@@ -69,8 +92,13 @@ type Frame =
 
 /** Inline tokens to inline nodes: emphasis, strong and safe links as marks; code and image alt text as text. */
 function inlineNodes(tokens: Token[], buffer: InlineBuffer): void {
-  const stack: (Mark | null)[] = []
-  const marks = (): Mark[] => stack.reduce<Mark[]>((acc, m) => (m ? withMark(acc, m) : acc), [])
+  // The marks in force at each level, each built from the one below: text
+  // nested thousands of emphases deep costs one step per token, not one per level.
+  const stack: Mark[][] = [[]]
+  const marks = (): Mark[] => stack[stack.length - 1]!
+  const open = (mark: Mark | null): void => {
+    stack.push(mark ? withMark(marks(), mark) : marks())
+  }
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
@@ -85,20 +113,20 @@ function inlineNodes(tokens: Token[], buffer: InlineBuffer): void {
         buffer.addBreak()
         break
       case 'em_open':
-        stack.push({ type: 'em' })
+        open({ type: 'em' })
         break
       case 'strong_open':
-        stack.push({ type: 'strong' })
+        open({ type: 'strong' })
         break
       case 'link_open': {
         const href = String(token.attrGet('href') ?? '').trim()
-        stack.push(href && href.length <= 4096 && isSafeHref(href) ? { type: 'link', attrs: { href } } : null)
+        open(href && href.length <= 4096 && isSafeHref(href) ? { type: 'link', attrs: { href } } : null)
         break
       }
       case 'em_close':
       case 'strong_close':
       case 'link_close':
-        stack.pop()
+        if (stack.length > 1) stack.pop()
         break
       case 'image': {
         const alt = token.children?.length ? token.children.map((c) => c.content).join('') : token.content

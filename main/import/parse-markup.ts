@@ -1,5 +1,6 @@
 import { DOMParser } from 'linkedom'
 import { elementName } from './html-reducer'
+import { refuseDeepMarkup } from './markup-depth'
 
 /** The five entities XML itself defines; every other named entity needs the HTML table. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
@@ -8,7 +9,8 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
  * Parses an HTML page into a DOM (linkedom: no scripts run, no resources
  * load). Markup without `<html>` is wrapped first (in `<html>` alone when it
  * has its own `<head>` or `<body>`), since linkedom does not build the
- * implied elements a browser would and would otherwise lose text.
+ * implied elements a browser would and would otherwise lose text. Markup
+ * nested deeper than MAX_MARKUP_DEPTH throws NestingTooDeep before parsing.
  */
 export function parseHtml(markup: string): Document {
   const source = /<html[\s>]/i.test(markup)
@@ -16,6 +18,7 @@ export function parseHtml(markup: string): Document {
     : /<(head|body)[\s>]/i.test(markup)
       ? `<!DOCTYPE html><html>${markup}</html>`
       : `<!DOCTYPE html><html><head></head><body>${markup}</body></html>`
+  refuseDeepMarkup(source, false)
   return new DOMParser().parseFromString(source, 'text/html') as unknown as Document
 }
 
@@ -47,14 +50,17 @@ function numericEntities(markup: string): string {
 /**
  * Parses XHTML (EPUB chapters, .xhtml files) as XML, so self-closing tags
  * such as `<a id="x"/>` or `<script/>` close where they should instead of
- * swallowing the rest of the page as an HTML parser would.
+ * swallowing the rest of the page as an HTML parser would. Refused, as
+ * parseHtml, when nested too deep.
  */
 export function parseXhtml(markup: string): Document {
+  refuseDeepMarkup(markup, true)
   return new DOMParser().parseFromString(numericEntities(markup), 'text/xml') as unknown as Document
 }
 
 /** Parses an XML file (container.xml, the EPUB package). Lenient: malformed XML gives a partial tree. */
 export function parseXml(markup: string): Document {
+  refuseDeepMarkup(markup, true)
   return new DOMParser().parseFromString(markup, 'text/xml') as unknown as Document
 }
 

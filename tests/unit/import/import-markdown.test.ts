@@ -8,7 +8,8 @@ import {
   markdownToDraft,
   splitFrontMatter,
 } from '../../../main/import/import-markdown'
-import { allBlocks, fixture, utf8 } from './fixtures'
+import { importFile } from '../../../main/import/import-file'
+import { allBlocks, fixture, thrown, utf8 } from './fixtures'
 
 const SAMPLE = `---
 title: 'مقالة ''تجريبية'''
@@ -174,5 +175,41 @@ describe('importMarkdown: corpus files', () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))])
     expect(importMarkdown(bytes, 'u16.md').title).toBe('عنوان')
     expect(importMarkdown(utf8(text), 'u8.md').title).toBe('عنوان')
+  })
+})
+
+describe('importMarkdown: deep nesting', () => {
+  const nestedLists = (k: number) =>
+    `intro\n\n${Array.from({ length: k }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n\nafter the lists\n`
+
+  it('quotes and lists nested past the limit are refused with a reason, never cut short in silence', () => {
+    for (const [name, source] of [
+      ['quotes.md', `intro\n\n${'>'.repeat(5_000)} deep\n\nafter\n`],
+      ['lists.md', nestedLists(300)],
+      ['mixed.md', `intro\n\n${'> - '.repeat(70)}deep\n`],
+    ]) {
+      const refusal = thrown(() => importFile(name!, utf8(source!)))
+      expect(refusal.code, name).toBe('invalid-content')
+      expect(refusal.message).toBe(
+        `${name}: its quotes and lists are nested more than 128 levels deep, deeper than any article needs, so it was not imported.`,
+      )
+    }
+  })
+
+  it('nesting within the limit keeps every word, the text after it too', () => {
+    const lists = textBlocks(importFile('lists.md', utf8(nestedLists(60))).doc)
+    expect(lists).toContain('item 59')
+    expect(lists.at(-1)).toBe('after the lists')
+    const quotes = textBlocks(
+      importFile('quotes.md', utf8(`intro\n\n${'>'.repeat(120)} deep\n\nafter\n`)).doc,
+    )
+    expect(quotes).toEqual(['deep', 'after']) // 'intro', a short first line, is the title
+  })
+
+  it('emphasis nested 20,000 deep keeps its words', () => {
+    const source = `intro ${'*a '.repeat(20_000)}x${' a*'.repeat(20_000)}`
+    const text = plainText(importFile('emphasis.md', utf8(source)).doc)
+    expect(text.startsWith('intro a a a')).toBe(true)
+    expect(text).toContain(' x ')
   })
 })

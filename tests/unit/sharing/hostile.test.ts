@@ -9,6 +9,7 @@ import {
   toAnnotationCollection,
   type ParsedFile,
 } from '../../../common/sharing'
+import { shown } from '../../../common/sharing/json-shape'
 import { ANDALUS, annotationOn, ARTICLE, at, NOW } from './helpers'
 
 const good = annotationOn(ANDALUS, 'سقطت الأندلس', { note: 'ملاحظة', tags: ['تاريخ'] })
@@ -162,6 +163,35 @@ describe('bad input gets a clear answer', () => {
     })
   })
 
+  it('a value nested deeper than any annotation file refuses the file with a reason, wherever it is', () => {
+    const n = 200_000
+    const deep = '['.repeat(n) + ']'.repeat(n)
+    for (const where of ['color', 'deleted', 'unknownField']) {
+      const text = JSON.stringify(file()).replace(
+        `"${EXTENSION_KEY}":{`,
+        `"${EXTENSION_KEY}":{"${where}":${deep},`,
+      )
+      refused(() => parseAnnotationFile(text, { now: NOW }), /nested more than 256 levels deep/)
+    }
+    // Brackets inside strings are text, not nesting.
+    const json = file([annotationOn(ANDALUS, 'دمشق', { note: '['.repeat(1000) + '{"\\"'.repeat(300) })])
+    expect(read(json).annotations[0]!.body.note).toBe('['.repeat(1000) + '{"\\"'.repeat(300))
+    // Within the limit, a nested value in a checked field rejects that item only, its reason quoting it.
+    const parsed = rejectsItem(
+      (i) => (i[EXTENSION_KEY].color = JSON.parse('['.repeat(250) + ']'.repeat(250))),
+      /colour/,
+    )
+    expect(parsed.rejected[0]!.reason).toContain('[[[[')
+  })
+
+  it('a reason never throws on a value too deep to write', () => {
+    let deep: unknown = []
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(shown(deep)).toBe('[…]')
+    expect(shown({ a: deep })).toBe('{…}')
+    expect(shown('x'.repeat(100), 10)).toBe('"xxxxxxxxx…')
+  })
+
   it('ids that collide within the file with different content: all copies rejected; identical copies are one', () => {
     const twin = { ...good, body: { ...good.body, note: 'another note' } }
     const parsed = read(file([good, twin, annotationOn(ANDALUS, 'دمشق')]))
@@ -225,6 +255,37 @@ describe('bad input gets a clear answer', () => {
     const parsed = read(file([a]))
     expect(parsed.rejected).toEqual([])
     expect(parsed.annotations[0]!.body).toEqual({ color: 'yellow', note, tags: ['<b>tag</b>'] })
+  })
+
+  it('control characters from the file are removed: tab and newline stay in notes, bidi controls stay', () => {
+    const esc = '\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u009b31m\u0000\u007f'
+    const a = annotationOn(ANDALUS, 'دمشق', {
+      note: `سطر${esc}\tأول\r\nثانٍ\rثالث \u202bمضمَّن\u202c`,
+      tags: [`وسم${esc}`, `two\nlines`],
+      creator: { id: 'urn:uuid:0d1c3f53-8a0e-4b4f-9a43-6f1c1f0b9a12', name: `سلمى${esc}\u200f` },
+    })
+    const json = file([a])
+    json.label = `العنوان${esc}\nالثاني`
+    json.first.items[0].target.selector[0].exact = `${a.target.quote.exact}\u001b[0m`
+    json.first.items[0].target.selector[0].prefix = `\u0007${a.target.quote.prefix}`
+    const parsed = read(json)
+    expect(parsed.rejected).toEqual([])
+    const got = parsed.annotations[0]!
+    expect(got.body.note).toBe('سطر]52;c;ZXZpbA==[2J31m\tأول\nثانٍ\nثالث \u202bمضمَّن\u202c')
+    expect(got.body.tags).toEqual(['وسم]52;c;ZXZpbA==[2J31m', 'two lines'])
+    expect(got.creator.name).toBe('سلمى]52;c;ZXZpbA==[2J31m\u200f')
+    expect(got.target.quote.exact).toBe(`${a.target.quote.exact}[0m`)
+    expect(got.target.quote.prefix).toBe(a.target.quote.prefix)
+    expect(parsed.title).toBe('العنوان]52;c;ZXZpbA==[2J31m الثاني')
+    // Only escape characters, no other words: the quote that was all controls has nothing to find.
+    rejectsItem((i) => (i.target.selector[0].exact = '\u001b\u0007'), /no quoted text/)
+  })
+
+  it("control characters in a bundle's source are removed", () => {
+    const para = { type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }
+    const json = file([good], { type: 'doc', content: [para] })
+    json[EXTENSION_KEY].article.source = 'a\u001b[2J\u009d.txt'
+    expect(read(json).bundle?.source).toBe('a[2J.txt')
   })
 
   it('selectors out of range: an unusable position is dropped and the quote finds the passage; no quote rejects', () => {
@@ -336,7 +397,18 @@ describe('bad input gets a clear answer', () => {
       const deep =
         '{"type":"blockquote","content":['.repeat(n) + JSON.stringify(para('deep')) + ']}'.repeat(n)
       const text = JSON.stringify(file([good], 'DOC')).replace('"DOC"', `{"type":"doc","content":[${deep}]}`)
-      refused(() => parseAnnotationFile(text, { now: NOW }), /nested more than 200 levels/)
+      refused(() => parseAnnotationFile(text, { now: NOW }), /file is nested more than 256 levels deep/)
+    })
+
+    it('nesting past the document limit but within the file limit: the bundle check names it', () => {
+      const n = 120
+      const deep =
+        '{"type":"blockquote","content":['.repeat(n) + JSON.stringify(para('deep')) + ']}'.repeat(n)
+      const text = JSON.stringify(file([good], 'DOC')).replace('"DOC"', `{"type":"doc","content":[${deep}]}`)
+      refused(
+        () => parseAnnotationFile(text, { now: NOW }),
+        /article bundled in the file is nested more than 200 levels/,
+      )
     })
 
     it('bad metadata', () => {
