@@ -42,13 +42,14 @@ describe('an article file and its search-index file keep their own backups', () 
 
     const reopened = await Library.open(dir, { sample })
     const annotations = await reopened.listAnnotations(id)
-    // The newest backup is the version before the last write: two annotations.
-    expect(annotations.map((a) => a.body.note)).toEqual(['one', 'two'])
+    // The newest backup is the last acknowledged write: all three annotations.
+    expect(annotations.map((a) => a.body.note)).toEqual(['one', 'two', 'three'])
     expect(reopened.listNotices().map((n) => n.message)).toEqual([
-      expect.stringMatching(new RegExp(`^${id}\\.json was damaged.*last good backup`)),
+      expect.stringMatching(new RegExp(`^${id}\\.json was damaged.*last saved state.*nothing was lost`)),
     ])
+    // One copy per write of the article file: the import's and the three annotations'.
     const backups = await readdir(join(dir, 'backups'))
-    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(3)
+    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(4)
     expect(await readdir(join(dir, 'backups', 'search-index'))).toEqual([
       expect.stringMatching(new RegExp(`^${id}\\.json\\.\\d+\\.bak$`)),
     ])
@@ -71,7 +72,7 @@ async function libraryWithBackup() {
   await library.setReadingPosition(id, 12)
   await library.getProfile()
   await library.renameArticle(id, 'good name')
-  // The backup now holds everything above; the current file adds only this rename.
+  // The newest backup holds this rename too: it is taken before the write is acknowledged.
   await library.renameArticle(id, 'newest name')
   const text = await readFile(join(dir, 'library.json'), 'utf8')
   return { id, data: JSON.parse(text) as Record<string, unknown> & { articles: Record<string, unknown>[] } }
@@ -137,11 +138,11 @@ describe('a library.json of the wrong shape is damaged: moved aside, its backup 
     const reopened = await Library.open(dir, { sample })
     const notices = reopened.listNotices()
     expect(notices.map((n) => n.message)).toEqual([
-      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+      expect.stringMatching(/^library\.json was damaged.*last saved state.*nothing was lost/),
     ])
     const [article] = reopened.listArticles()
     expect(reopened.listArticles()).toHaveLength(1)
-    expect(article!.title).toBe('good name')
+    expect(article!.title).toBe('newest name')
     expect(reopened.getReadingPosition(id)).toBe(12)
     expect(reopened.getSettings()).toMatchObject({ fontSize: 20 })
     expect(await reopened.search('الشيباني', {})).toHaveLength(1)

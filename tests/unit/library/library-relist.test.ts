@@ -31,6 +31,7 @@ const articleFile = (id: string) => join(dir, 'articles', `${id}.json`)
 /** A library with the sample, then `later` imported, with one live annotation and one deleted. */
 async function libraryWithLaterArticle() {
   const library = await Library.open(dir, { sample })
+  const before = await readFile(join(dir, 'library.json'), 'utf8')
   const outcome = await library.importFile(later)
   if (outcome.status !== 'added' || !outcome.article) throw new Error('import failed')
   const id = outcome.article.id
@@ -49,7 +50,17 @@ async function libraryWithLaterArticle() {
   }
   const gone = (await library.listAnnotations(id)).find((a) => a.body.note === 'gone')!
   await library.deleteAnnotation(id, gone.id)
-  return { library, id, summary: outcome.article }
+  return { library, id, summary: outcome.article, before }
+}
+
+/**
+ * Damages every backup of library.json, and leaves as its oldest one a copy of it from
+ * before `later` was imported (`before`): the only one that can be restored lists only the sample.
+ */
+async function damageNewerLibraryBackups(before: string) {
+  const names = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('library.json.'))
+  for (const name of names) await truncate(join(dir, 'backups', name), 100)
+  await writeFile(join(dir, 'backups', 'library.json.1000.bak'), before)
 }
 
 /** Cuts library.json as in the review's repro: `head -c 300`. */
@@ -59,16 +70,11 @@ async function damageLibraryJson() {
 
 describe('articles left out of a recovered library.json are listed again', () => {
   it('lists an article imported after the restored backup, with its annotations, and says so', async () => {
-    const { id, summary } = await libraryWithLaterArticle()
+    const { id, summary, before } = await libraryWithLaterArticle()
     const fileBefore = await readFile(articleFile(id), 'utf8')
     const { mtime } = await stat(articleFile(id))
-    // Keep only the oldest backup of library.json, from before the import: the one restored lists only the sample.
-    const backups = await readdir(join(dir, 'backups'))
-    for (const name of backups
-      .filter((n) => n.startsWith('library.json.'))
-      .sort()
-      .slice(1))
-      await rm(join(dir, 'backups', name))
+    // Only the oldest backup of library.json, from before the import, can be read: the one restored lists only the sample.
+    await damageNewerLibraryBackups(before)
     await damageLibraryJson()
 
     const reopened = await Library.open(dir, { sample })
@@ -101,7 +107,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
 
     const messages = reopened.listNotices().map((n) => n.message)
     expect(messages).toHaveLength(2)
-    expect(messages[0]).toMatch(/^library\.json was damaged.*last good backup/)
+    expect(messages[0]).toMatch(/^library\.json was damaged.*changes saved after it could not be recovered/)
     expect(messages[1]).toContain(`(1 in all): “${summary.title}” (file articles/${id}.json).`)
     const notice = reopened.listNotices()[1]!
     expect(notice.level).toBe('warning')
@@ -146,7 +152,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
   })
 
   it('skips, and leaves alone, a damaged unlisted article file without failing the open', async () => {
-    const { id } = await libraryWithLaterArticle()
+    const { id, before } = await libraryWithLaterArticle()
     const damaged = (await readFile(articleFile(id), 'utf8')).slice(0, 200)
     await writeFile(articleFile(id), damaged)
     const wrongId = join(dir, 'articles', 'feedfacefeedface.json')
@@ -154,11 +160,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
       wrongId,
       JSON.stringify({ version: 1, id: 'someoneelse', doc: { type: 'doc', content: [] } }),
     )
-    for (const name of (await readdir(join(dir, 'backups')))
-      .filter((n) => n.startsWith('library.json.'))
-      .sort()
-      .slice(1))
-      await rm(join(dir, 'backups', name))
+    await damageNewerLibraryBackups(before)
     await damageLibraryJson()
 
     const reopened = await Library.open(dir, { sample })
@@ -167,7 +169,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
     expect(await readFile(articleFile(id), 'utf8')).toBe(damaged)
     expect(await readdir(join(dir, 'articles'))).toContain(`${id}.json`)
     expect(reopened.listNotices().map((n) => n.message)).toEqual([
-      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+      expect.stringMatching(/^library\.json was damaged.*changes saved after it could not be recovered/),
     ])
   })
 })
