@@ -173,3 +173,80 @@ describe('articles left out of a recovered library.json are listed again', () =>
     ])
   })
 })
+
+describe('relisting never lists one text twice', () => {
+  /** The file an import that crashed before listing its article leaves: the same document under a new id. */
+  async function crashedImportCopy(of: string, newId: string, annotations: unknown[] = []) {
+    const file = JSON.parse(await readFile(articleFile(of), 'utf8')) as Record<string, unknown>
+    await writeFile(articleFile(newId), JSON.stringify({ ...file, id: newId, annotations }))
+  }
+
+  it('lists one copy of a text left unlisted twice: the one with the notes', async () => {
+    const { id, before } = await libraryWithLaterArticle()
+    // An import of later.txt crashed after writing its file; the user imported it again (id) and annotated it.
+    await crashedImportCopy(id, 'c0ffee0000000001')
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    const listed = reopened.listArticles()
+    expect(new Set(listed.map((a) => a.fingerprint)).size).toBe(listed.length)
+    expect(listed.map((a) => a.id)).toContain(id)
+    expect(listed.map((a) => a.id)).not.toContain('c0ffee0000000001')
+    expect((await reopened.listAnnotations(id)).map((a) => a.body.note)).toEqual(['kept'])
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual([
+      'messages.recoveredOlderCopy',
+      'messages.articlesRelisted',
+    ])
+    expect(await readdir(join(dir, 'articles'))).toContain('c0ffee0000000001.json')
+  })
+
+  it('does not list a file whose text is already listed, and names it when it holds notes', async () => {
+    const { library, id, before } = await libraryWithLaterArticle()
+    const sampleId = library.listArticles().find((a) => a.id !== id)!.id
+    const [note] = await library.listAnnotations(id)
+    await crashedImportCopy(sampleId, 'c0ffee0000000002')
+    await crashedImportCopy(sampleId, 'c0ffee0000000003', [{ ...note, anchor: undefined }])
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    expect(
+      reopened
+        .listArticles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([id, sampleId].sort())
+    const notices = reopened.listNotices()
+    expect(notices.map((n) => n.text?.key)).toEqual([
+      'messages.recoveredOlderCopy',
+      'messages.relistSkippedDuplicates',
+      'messages.articlesRelisted',
+    ])
+    expect(notices[1]!.message).toContain('file articles/c0ffee0000000003.json')
+    expect(notices[1]!.message).not.toContain('c0ffee0000000002')
+  })
+
+  it('lists 62 articles left unlisted by a crashed import once each, though the import was made again', async () => {
+    const library = await Library.open(dir, { noSample: true })
+    const before = await readFile(join(dir, 'library.json'), 'utf8')
+    const ids: string[] = []
+    for (let i = 0; i < 62; i++) {
+      const outcome = await library.importFile({
+        name: `a${i}.txt`,
+        bytes: new TextEncoder().encode(`المقالة رقم ${i}. نص قصير للمقالة رقم ${i} يميّزها عن غيرها.`),
+      })
+      ids.push(outcome.article!.id)
+    }
+    // The first attempt crashed after writing every article file and before listing any.
+    for (const [i, id] of ids.entries())
+      await crashedImportCopy(id, `dead0000000${String(i).padStart(5, '0')}`)
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { noSample: true })
+    const listed = reopened.listArticles()
+    expect(listed).toHaveLength(62)
+    expect(new Set(listed.map((a) => a.fingerprint)).size).toBe(62)
+  })
+})
