@@ -530,9 +530,9 @@ export const en = {
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',
     recoveredLastSaved:
-      '{{name}} was damaged. It was kept as {{movedTo}}, and its last saved state was restored from the copy of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}): nothing was lost.',
+      '{{name}} was damaged. It was kept as {{movedTo}}, and its last saved state was restored from the backup of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}): nothing was lost.',
     recoveredOlderCopy:
-      '{{name}} was damaged, and so were its newer backups. It was kept as {{movedTo}}, and the copy of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}) was restored: the changes saved after it could not be recovered.',
+      '{{name}} was damaged, and so were its newer backups. It was kept as {{movedTo}}, and the backup of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}) was restored: the changes saved after it could not be recovered.',
     articleFileLost:
       '{{name}}, the file of “{{title}}”, was damaged and no backup could be read. It was kept as {{movedTo}}; the article cannot be opened until a good copy of its file is put back.',
     searchSkipped: '“{{title}}” was left out of the search: {{why}}',
