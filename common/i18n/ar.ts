@@ -576,8 +576,10 @@ export const ar = {
     annotationGone: 'لم يعد هذا التمييز موجودًا في المقالة.',
     selectionOutside: 'التحديد خارج نص المقالة.',
     selectionMismatch: 'النص المحدد لا يطابق المقالة في هذا الموضع؛ أعد تحميل المقالة وحدّد من جديد.',
-    recoveredFromBackup:
-      'كان الملف {{name}} تالفًا. حُفظ باسم {{movedTo}}، واستُعيدت آخر نسخة احتياطية سليمة ({{backup}}).',
+    recoveredLastSaved:
+      'كان الملف {{name}} تالفًا. حُفظ باسم {{movedTo}}، واستُعيدت آخر حالة محفوظة له من النسخة المأخوذة في {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}})؛ ولم يضع منه شيء.',
+    recoveredOlderCopy:
+      'كان الملف {{name}} تالفًا، وكذلك نسخه الاحتياطية الأحدث. حُفظ باسم {{movedTo}}، واستُعيدت النسخة المأخوذة في {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}})؛ أما التغييرات المحفوظة بعدها فتعذّرت استعادتها.',
     articleFileLost:
       'تلف الملف {{name}}، وهو ملف «{{title}}»، ولم تُقرأ له أي نسخة احتياطية. حُفظ باسم {{movedTo}}؛ ولن تُفتح المقالة حتى تُعاد نسخة سليمة من ملفها إلى مكانه.',
     searchSkipped: 'استُبعدت «{{title}}» من البحث: {{why}}',
@@ -627,6 +629,9 @@ export const ar = {
     articlesRelisted:
       'لم يكن الملف \u2066library.json\u2069 المستعاد يذكر {{count, number}} من المقالات التي ما زالت ملفاتها في المجلد \u2066articles/\u2069، فأعاد هامش إدراجها في القائمة: {{titles}}. راجعها: فعناوينها مأخوذة من نصوصها، ولم يمكن استعادة وسومها ومصدرها وتاريخها.',
     relistedTitle: '«{{title}}» (الملف {{file}})',
+    relistSkippedDuplicates:
+      'في المجلد \u2066articles/\u2069 ملفات تحمل نص مقالة موجودة في القائمة، فلم يُعَد إدراجها؛ وفيها ملاحظات خاصة بها قد لا تكون في تلك المقالة: {{files}}. وقد تُركت كما هي بملاحظاتها.',
+    relistedDuplicate: 'الملف {{file}} («{{title}}»)',
   },
 
   // The native menu (Electron); Arabic menus have no & mnemonics.

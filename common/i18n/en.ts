@@ -537,8 +537,10 @@ export const en = {
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',
-    recoveredFromBackup:
-      '{{name}} was damaged. It was kept as {{movedTo}}, and the last good backup ({{backup}}) was restored.',
+    recoveredLastSaved:
+      '{{name}} was damaged. It was kept as {{movedTo}}, and its last saved state was restored from the backup of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}): nothing was lost.',
+    recoveredOlderCopy:
+      '{{name}} was damaged, and so were its newer backups. It was kept as {{movedTo}}, and the backup of {{time, datetime(dateStyle: medium; timeStyle: medium)}} ({{backup}}) was restored: the changes saved after it could not be recovered.',
     articleFileLost:
       '{{name}}, the file of “{{title}}”, was damaged and no backup could be read. It was kept as {{movedTo}}; the article cannot be opened until a good copy of its file is put back.',
     searchSkipped: '“{{title}}” was left out of the search: {{why}}',
@@ -596,6 +598,9 @@ export const en = {
     articlesRelisted:
       'Hamish listed again the articles whose files are still in articles/ but which the recovered library.json did not list ({{count, number}} in all): {{titles}}. Check them: their titles were made from their text, and their tags, source and date could not be recovered.',
     relistedTitle: '“{{title}}” (file {{file}})',
+    relistSkippedDuplicates:
+      'These files in articles/ hold the text of an article already in the list, so they were not listed again; they hold notes of their own, which that article may lack: {{files}}. They were left as they are, notes included.',
+    relistedDuplicate: 'file {{file}} (“{{title}}”)',
   },
 
   // The native menu (Electron)

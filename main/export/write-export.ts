@@ -18,8 +18,9 @@ export interface WriteExportOptions {
  * written (`lstat`, so a link is seen as itself): a folder; a symbolic link,
  * which the rename would replace by a plain file, leaving the file it points
  * to stale; a device, pipe or socket (`/dev/full`), which would be replaced
- * by a file. Failures become HamishErrors that name the path and say what
- * to do.
+ * by a file. An existing file's permission bits are kept: the rename puts
+ * a new inode in its place, which would otherwise get the umask's 0644.
+ * Failures become HamishErrors that name the path and say what to do.
  */
 export async function writeExportFile(
   path: string,
@@ -36,7 +37,8 @@ export async function writeExportFile(
   if (existing && !existing.isFile())
     throw new HamishError('invalid-argument', localText('messages.exportNotAFile', { path }))
   try {
-    await writeFileAtomic(path, bytes, { fs })
+    // Replacing a file keeps its permissions (a 0600 file stays private); a new one gets the umask's.
+    await writeFileAtomic(path, bytes, { fs, mode: existing ? existing.mode & 0o7777 : undefined })
   } catch (error) {
     throw exportWriteError(path, errorCode(error), error)
   }

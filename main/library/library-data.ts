@@ -1,9 +1,11 @@
+import * as v from 'valibot'
 import type { ArticleSummary, ReaderFont, ReadingSettings, Theme } from '../../common/article'
 import { DEFAULT_SETTINGS } from '../../common/article'
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../common/i18n/ui-language'
 import type { Direction } from '../../common/language'
 import type { Annotation } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
+import { articleFileSchema } from './article-file-schema'
 
 /** library.json: everything the library list needs, without any article's text. */
 export interface LibraryData {
@@ -122,13 +124,12 @@ export function isLibraryData(data: unknown): data is LibraryData {
   )
 }
 
-/** Same for an article file: its id must match the file it was read from. */
+/**
+ * The full check of an article file before it is trusted (opened, restored
+ * from a backup, listed again): its document and every annotation
+ * (`articleFileSchema`), and its id must be the one of the file it was read
+ * from. A file that fails is damaged: moved aside, its backup restored.
+ */
 export function isArticleFile(id: string) {
-  return (data: unknown): data is ArticleFile => {
-    if (typeof data !== 'object' || data === null) return false
-    const d = data as Partial<ArticleFile>
-    return (
-      d.version === 1 && d.id === id && typeof d.doc === 'object' && d.doc !== null && d.doc.type === 'doc'
-    )
-  }
+  return (data: unknown): data is ArticleFile => v.is(articleFileSchema, data) && data.id === id
 }

@@ -36,6 +36,7 @@ import {
 import { HamishError } from '../../common/errors'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
+import { PRIVATE_DIR_MODE } from '../store/file-modes'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
 import { runSerially } from '../store/serial-queue'
 import { anchored, anchorLive, createAnnotation, patchAnnotation } from './annotations'
@@ -51,7 +52,8 @@ import {
 } from './library-data'
 import { lockLibrary } from './library-lock'
 import { libraryPaths, type LibraryPaths } from './library-paths'
-import { unlistedArticles } from './relist-articles'
+import { removeStaleTempsIn } from './library-temps'
+import { unlistedArticles, type UnlistedDuplicate } from './relist-articles'
 import { indexEntryOf, SearchIndexStore } from './search-index-store'
 import { englishText, localText } from '../../common/i18n/local-text'
 
@@ -97,25 +99,28 @@ export class Library {
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const paths = libraryPaths(dir)
     const now = options.now ?? (() => new Date())
-    await mkdir(paths.articlesDir, { recursive: true })
-    await mkdir(paths.backupsDir, { recursive: true })
+    // 0700: only the user reads the library (files are written 0600, main/store/file-modes.ts).
+    await mkdir(paths.articlesDir, { recursive: true, mode: PRIVATE_DIR_MODE })
+    await mkdir(paths.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE })
     lockLibrary(paths.dir)
+    await removeStaleTempsIn(paths)
     const notices: Notice[] = []
-    let recovered = false
+    let lostSomething = false
     const index = await openJsonStore<LibraryData>(paths.libraryFile, {
       defaults: emptyLibrary,
       backupsDir: paths.backupsDir,
       validate: isLibraryData,
       pretty: true,
       onRecovered: (report) => {
-        recovered = true
+        lostSomething = !report.nothingLost
         notices.push(recoveryNotice(report, now()))
       },
     })
     const library = new Library(paths, index, notices, now)
-    // Only a library.json restored (or started empty) in this open may have lost articles; an
-    // intact one is the truth, so a file left behind by "delete forever" stays unlisted.
-    if (recovered) await library.relistUnlisted()
+    // Only a library.json restored from an older copy (or started empty) in this open may have lost
+    // articles; an intact one, or its last saved state, is the truth, so a file left behind by
+    // "delete forever" or by an import that crashed before listing it stays unlisted.
+    if (lostSomething) await library.relistUnlisted()
     if (!index.data.sampleSeeded) {
       if (options.sample && !options.noSample) {
         const outcome = await library.importFile(options.sample)
@@ -136,8 +141,8 @@ export class Library {
    * user which. Article files are only read, never changed.
    */
   private async relistUnlisted(): Promise<void> {
-    const listed = new Set(this.index.data.articles.map((a) => a.id))
-    const found = await unlistedArticles(this.paths.articlesDir, listed)
+    const { found, duplicates } = await unlistedArticles(this.paths.articlesDir, this.index.data.articles)
+    if (duplicates.length > 0) this.notices.push(duplicatesNotice(duplicates, this.now()))
     if (found.length === 0) return
     await this.index.update((d) => {
       d.articles.push(...found)
@@ -678,18 +683,41 @@ function describe(err: unknown): string {
 let noticeCounter = 0
 
 /**
+ * Unlisted files not listed again because their text is already in the
+ * list, named when they hold annotations of their own: they stay in
+ * articles/, and the user can import their notes by hand.
+ */
+function duplicatesNotice(duplicates: readonly UnlistedDuplicate[], at: Date): Notice {
+  const text = localText('messages.relistSkippedDuplicates', {
+    files: duplicates
+      .slice(0, 20)
+      .map((d) => localText('messages.relistedDuplicate', { file: `articles/${d.id}.json`, title: d.title })),
+  })
+  return {
+    id: `notice-${++noticeCounter}`,
+    level: 'warning',
+    message: englishText(text),
+    text,
+    at: at.toISOString(),
+  }
+}
+
+/**
  * Words for the user about a file that was damaged and what was done about
- * it. An article file with no usable backup is not started afresh like
+ * it, and exactly what it cost: nothing when the newest backup (the last
+ * saved state) came back, the changes after the copy's time when only an
+ * older one could be read. An article file with no usable backup is not started afresh like
  * library.json: its article cannot be opened, and `article` names it.
  */
 function recoveryNotice(report: RecoveryReport, at: Date, article?: string): Notice {
   const name = basename(report.file)
   const moved = basename(report.movedTo)
   const text = report.restoredFrom
-    ? localText('messages.recoveredFromBackup', {
+    ? localText(report.nothingLost ? 'messages.recoveredLastSaved' : 'messages.recoveredOlderCopy', {
         name,
         movedTo: moved,
         backup: basename(report.restoredFrom),
+        time: report.restoredTime ?? 0,
       })
     : article !== undefined
       ? localText('messages.articleFileLost', { name, movedTo: moved, title: article })

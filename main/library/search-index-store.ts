@@ -74,6 +74,8 @@ export class SearchIndexStore {
       backupsDir: this.options.backupsDir,
       validate: isIndexFile(id),
       keepBackups: 1,
+      // A damaged index file is rebuilt from its article; checking its backup on every load would only cost reads.
+      backUpOnRead: false,
       onRecovered: this.options.onRecovered,
     })
   }

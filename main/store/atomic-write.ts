@@ -6,6 +6,12 @@ import { tempPathFor } from './temp-files'
 export interface AtomicWriteOptions {
   /** File-system calls to use (tests inject failures); defaults to node:fs/promises. */
   fs?: StoreFs
+  /**
+   * Permission bits of the new file (`0o600` for the library's files, an
+   * existing export target's own), set on the temp file before the rename
+   * and regardless of the umask. Absent: a new file as `open` makes it.
+   */
+  mode?: number
 }
 
 /**
@@ -15,7 +21,8 @@ export interface AtomicWriteOptions {
  * it over the target, then fsync the directory so the rename itself is
  * durable. On failure the temp file is removed and the error rethrown; the
  * target is untouched. Resolves only after the rename, so a caller may treat
- * resolution as "it is on disk".
+ * resolution as "it is on disk". With `mode`, the file has exactly those
+ * permissions from the moment it appears under its name.
  */
 export async function writeFileAtomic(
   file: string,
@@ -26,7 +33,9 @@ export async function writeFileAtomic(
   const temp = tempPathFor(file)
   let handle: FileHandle | undefined
   try {
-    handle = await fs.open(temp, 'wx')
+    handle = await fs.open(temp, 'wx', options.mode ?? 0o666)
+    // open's mode passes through the umask; chmod does not.
+    if (options.mode !== undefined) await handle.chmod(options.mode)
     await handle.writeFile(data)
     await handle.sync()
     const closing = handle

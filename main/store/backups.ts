@@ -1,6 +1,8 @@
 import { basename, join, resolve } from 'node:path'
 import { errorCode, nodeFs, type StoreFs } from './store-fs'
-import { escapeRegExp, tempPathFor } from './temp-files'
+import { writeFileAtomic } from './atomic-write'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes'
+import { escapeRegExp } from './temp-files'
 
 /** One rolling backup of a file. */
 export interface Backup {
@@ -70,52 +72,52 @@ export async function listBackups(file: string, backupsDir: string, fs: StoreFs 
 }
 
 /**
- * Keeps the current content of `file` as a new backup, then prunes the oldest
- * so that at most `keep` remain. The copy is a hard link: free, and safe
- * because the store never writes a file in place (it renames a new one over
- * it, leaving the old inode to the backup). Where links are impossible (FAT,
- * some network shares) the file is copied, through a temp file so a crash
- * never leaves half a backup. The timestamp is bumped past the newest
- * existing backup, so names stay unique and ordered even for writes in the
- * same millisecond or with a clock set back. Returns the backup's path, or
- * null when `file` does not exist yet.
+ * Keeps `bytes`, the content `file` is about to receive (or has), as its
+ * newest backup, then prunes the oldest so that at most `keep` remain. A
+ * copy written on its own (temp file, fsync, rename), never a hard link of
+ * the file: damage that reaches one inode (a tool writing in place, a bad
+ * sector) cannot reach both. Taken before the file itself is replaced, so
+ * the newest backup always holds at least the last acknowledged write:
+ * restoring it loses nothing that was acknowledged. The timestamp is bumped
+ * past the newest existing backup, so names stay unique and ordered even for
+ * writes in the same millisecond or with a clock set back.
  */
-export async function backUp(
+export async function keepBackupCopy(
   file: string,
+  bytes: string | Uint8Array,
   backupsDir: string,
   options: { keep?: number; fs?: StoreFs } = {},
-): Promise<string | null> {
+): Promise<Backup> {
   const fs = options.fs ?? nodeFs
   const keep = Math.max(1, options.keep ?? DEFAULT_KEEP_BACKUPS)
-  try {
-    await fs.stat(file)
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null
-    throw error
-  }
-  await fs.mkdir(backupsDir, { recursive: true })
+  await fs.mkdir(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const existing = await listBackups(file, backupsDir, fs)
   const time = Math.max(Date.now(), (existing[0]?.time ?? 0) + 1)
-  const target = join(backupsDir, `${basename(file)}.${time}.bak`)
-  try {
-    await fs.link(file, target)
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null
-    if (!(await copyThroughTemp(fs, file, target))) return null
-  }
+  const path = join(backupsDir, `${basename(file)}.${time}.bak`)
+  await writeFileAtomic(path, bytes, { fs, mode: PRIVATE_FILE_MODE })
   for (const old of existing.slice(keep - 1)) await fs.rm(old.path, { force: true })
-  return target
+  return { path, time }
 }
 
-/** Copies `from` to `to` via a temp file; false if `from` does not exist. */
-async function copyThroughTemp(fs: StoreFs, from: string, to: string): Promise<boolean> {
-  const temp = tempPathFor(to)
+/**
+ * Whether the newest backup holds exactly `bytes` (the file as just read):
+ * if not, the file's current state has no copy yet (a library written by an
+ * older Hamish, whose backups were taken before each write; a backup that
+ * could not be written; a file edited by hand), and one should be taken.
+ * Sizes first, so a differing copy is seen without reading it.
+ */
+export async function newestBackupHolds(
+  file: string,
+  bytes: Uint8Array,
+  backupsDir: string,
+  fs: StoreFs = nodeFs,
+): Promise<boolean> {
+  const [newest] = await listBackups(file, backupsDir, fs)
+  if (!newest) return false
   try {
-    await fs.copyFile(from, temp)
-    await fs.rename(temp, to)
-    return true
+    if ((await fs.stat(newest.path)).size !== bytes.byteLength) return false
+    return Buffer.from(await fs.readFile(newest.path)).equals(bytes)
   } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined)
     if (errorCode(error) === 'ENOENT') return false
     throw error
   }

@@ -1,6 +1,7 @@
 /** The generic storage layer (DESIGN §3): plain Node, no Electron. */
 export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write'
-export { backUp, listBackups, DEFAULT_KEEP_BACKUPS, type Backup } from './backups'
+export { keepBackupCopy, listBackups, DEFAULT_KEEP_BACKUPS, type Backup } from './backups'
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes'
 export { JsonFile, type JsonFileOptions, type RecoveryReport } from './json-file'
 export { openJsonStore, type JsonStore, type JsonStoreOptions } from './json-store'
 export { parseJsonSafely, parseJsonBytes } from './safe-json'

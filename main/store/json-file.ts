@@ -1,7 +1,15 @@
 import { basename, dirname, resolve } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { writeFileAtomic } from './atomic-write'
-import { backUp, backupNamePattern, claimBackupNames, DEFAULT_KEEP_BACKUPS, listBackups } from './backups'
+import {
+  backupNamePattern,
+  claimBackupNames,
+  DEFAULT_KEEP_BACKUPS,
+  keepBackupCopy,
+  listBackups,
+  newestBackupHolds,
+} from './backups'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes'
 import { parseJsonBytes } from './safe-json'
 import { runSerially } from './serial-queue'
 import { errorCode, nodeFs, type StoreFs } from './store-fs'
@@ -15,6 +23,15 @@ export interface RecoveryReport {
   movedTo: string
   /** The backup copied back into place, or null if none was usable (the caller starts from defaults). */
   restoredFrom: string | null
+  /** When that backup was taken (milliseconds since the epoch, from its name); null with `restoredFrom`. */
+  restoredTime: number | null
+  /**
+   * Whether the restored backup is the newest one, which every write keeps
+   * before it is acknowledged: then the last saved state is back and nothing
+   * was lost. False when newer backups were unusable too (the changes saved
+   * after `restoredTime` are lost) or none was usable.
+   */
+  nothingLost: boolean
   /** Why the file was refused (parse or validation error), for logs. */
   reason: string
 }
@@ -35,6 +52,13 @@ export interface JsonFileOptions {
   onRecovered?: (report: RecoveryReport) => void
   /** Called when a backup could not be made; the write itself still goes ahead. Errors it throws are ignored. */
   onBackupFailed?: (error: unknown) => void
+  /**
+   * Whether a read that finds no backup holding the file as it is takes one
+   * (default true), so even a file last written by an older Hamish or never
+   * changed since can be restored exactly. Off for files that are rebuilt
+   * rather than restored (the search index), where it would only cost a read.
+   */
+  backUpOnRead?: boolean
   /** File-system calls (tests inject failures). */
   fs?: StoreFs
 }
@@ -42,15 +66,19 @@ export interface JsonFileOptions {
 /**
  * One JSON file on disk as a lowdb adapter, so it plugs into `Low`.
  *
- * write: serialised per file (in this process); keeps the current file as a
- * rolling backup, then replaces it atomically (temp file, fsync, rename,
- * directory fsync). Resolves once the rename is done.
+ * write: serialised per file (in this process); keeps the new content as
+ * the newest rolling backup (a copy of its own), then replaces the file
+ * atomically (temp file, fsync, rename, directory fsync), mode 0600 in
+ * folders made 0700. Resolves once the rename is done; so the newest backup
+ * always holds at least the last acknowledged write.
  *
  * read: a missing file is null. A file that is not valid UTF-8 JSON, carries
  * prototype-polluting keys, or fails `validate` is never overwritten: it is
  * renamed to `NAME.corrupt-<timestamp-ms>`, the newest backup that parses and
  * validates is copied back (atomically) and returned, else null (the caller
- * uses its defaults); `onRecovered` is told either way. Each read first
+ * uses its defaults); `onRecovered` is told either way, and whether anything
+ * was lost. A good file with no backup holding it gets one (`backUpOnRead`).
+ * Each read first
  * removes stale `.NAME.tmp-*` files left by writers that were killed
  * mid-write (see `removeStaleTemps`), so they cannot pile up.
  */
@@ -78,8 +106,9 @@ export class JsonFile<T> implements Adapter<T> {
         throw error
       }
       const parsed = this.#decode(bytes)
-      if (parsed.ok) return parsed.value
-      return this.#recover(parsed.reason)
+      if (!parsed.ok) return this.#recover(parsed.reason)
+      if (this.#options.backUpOnRead !== false) await this.#keepCopyIfMissing(bytes)
+      return parsed.value
     })
   }
 
@@ -94,9 +123,10 @@ export class JsonFile<T> implements Adapter<T> {
     if (typeof text !== 'string') return Promise.reject(new TypeError(`${this.file}: the data is not JSON`))
     const bytes = text
     return runSerially(this.file, async () => {
-      await this.#fs.mkdir(dirname(this.file), { recursive: true })
-      await this.#backUp()
-      await writeFileAtomic(this.file, bytes, { fs: this.#fs })
+      await this.#fs.mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_DIR_MODE })
+      // The copy first: a crash between the two leaves a backup one write ahead, never behind.
+      await this.#keepCopy(bytes)
+      await writeFileAtomic(this.file, bytes, { fs: this.#fs, mode: PRIVATE_FILE_MODE })
     })
   }
 
@@ -125,8 +155,9 @@ export class JsonFile<T> implements Adapter<T> {
 
   async #recover(reason: string): Promise<T | null> {
     const movedTo = await this.#moveAside()
-    let restored: { path: string; value: T } | null = null
-    for (const backup of await listBackups(this.file, this.#options.backupsDir, this.#fs).catch(() => [])) {
+    let restored: { path: string; time: number; value: T; newest: boolean } | null = null
+    const backups = await listBackups(this.file, this.#options.backupsDir, this.#fs).catch(() => [])
+    for (const [i, backup] of backups.entries()) {
       let bytes: Uint8Array
       try {
         bytes = await this.#fs.readFile(backup.path)
@@ -135,11 +166,18 @@ export class JsonFile<T> implements Adapter<T> {
       }
       const parsed = this.#decode(bytes)
       if (!parsed.ok) continue
-      await writeFileAtomic(this.file, bytes, { fs: this.#fs })
-      restored = { path: backup.path, value: parsed.value }
+      await writeFileAtomic(this.file, bytes, { fs: this.#fs, mode: PRIVATE_FILE_MODE })
+      restored = { path: backup.path, time: backup.time, value: parsed.value, newest: i === 0 }
       break
     }
-    const report: RecoveryReport = { file: this.file, movedTo, restoredFrom: restored?.path ?? null, reason }
+    const report: RecoveryReport = {
+      file: this.file,
+      movedTo,
+      restoredFrom: restored?.path ?? null,
+      restoredTime: restored?.time ?? null,
+      nothingLost: restored?.newest ?? false,
+      reason,
+    }
     try {
       this.#options.onRecovered?.(report)
     } catch {
@@ -159,19 +197,36 @@ export class JsonFile<T> implements Adapter<T> {
     }
   }
 
-  async #backUp(): Promise<void> {
+  /** Keeps `bytes` as the newest backup; a failure is reported, never thrown. */
+  async #keepCopy(bytes: string | Uint8Array): Promise<void> {
     try {
-      await backUp(this.file, this.#options.backupsDir, {
+      await keepBackupCopy(this.file, bytes, this.#options.backupsDir, {
         keep: this.#options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
         fs: this.#fs,
       })
     } catch (error) {
-      // A missing safety net must not cost the user the save itself.
-      try {
-        this.#options.onBackupFailed?.(error)
-      } catch {
-        // ignored, as documented
-      }
+      this.#backupFailed(error)
+    }
+  }
+
+  /** After a good read: a copy of the file as it is, unless the newest backup already holds it. */
+  async #keepCopyIfMissing(bytes: Uint8Array): Promise<void> {
+    let held: boolean
+    try {
+      held = await newestBackupHolds(this.file, bytes, this.#options.backupsDir, this.#fs)
+    } catch (error) {
+      this.#backupFailed(error)
+      return
+    }
+    if (!held) await this.#keepCopy(bytes)
+  }
+
+  /** A missing safety net must not cost the user the save (or the read) itself. */
+  #backupFailed(error: unknown): void {
+    try {
+      this.#options.onBackupFailed?.(error)
+    } catch {
+      // ignored, as documented
     }
   }
 

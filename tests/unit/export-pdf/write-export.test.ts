@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises'
+import { chmod, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -214,4 +214,34 @@ describe('writeExportFile', () => {
     )
     expect(await namesIn(tmp.path)).toEqual([])
   })
+})
+
+describe('writeExportFile: permissions', () => {
+  it.runIf(process.platform !== 'win32')(
+    'keeps an existing file’s mode under umask 022; a new file gets the umask’s',
+    async () => {
+      const previous = process.umask(0o022)
+      try {
+        const mode = async (path: string) => (await stat(path)).mode & 0o7777
+        const secret = join(tmp.path, 'notes.md')
+        await writeFile(secret, 'old', { mode: 0o600 })
+        await chmod(secret, 0o600)
+        await writeExportFile(secret, 'new notes')
+        expect(await readFile(secret, 'utf8')).toBe('new notes')
+        expect(await mode(secret)).toBe(0o600)
+
+        const shared = join(tmp.path, 'shared.html')
+        await writeFile(shared, 'old')
+        await chmod(shared, 0o640)
+        await writeExportFile(shared, 'new')
+        expect(await mode(shared)).toBe(0o640)
+
+        const fresh = join(tmp.path, 'fresh.pdf')
+        await writeExportFile(fresh, 'pdf')
+        expect(await mode(fresh)).toBe(0o644)
+      } finally {
+        process.umask(previous)
+      }
+    },
+  )
 })

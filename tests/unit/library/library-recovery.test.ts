@@ -42,13 +42,14 @@ describe('an article file and its search-index file keep their own backups', () 
 
     const reopened = await Library.open(dir, { sample })
     const annotations = await reopened.listAnnotations(id)
-    // The newest backup is the version before the last write: two annotations.
-    expect(annotations.map((a) => a.body.note)).toEqual(['one', 'two'])
+    // The newest backup is the last acknowledged write: all three annotations.
+    expect(annotations.map((a) => a.body.note)).toEqual(['one', 'two', 'three'])
     expect(reopened.listNotices().map((n) => n.message)).toEqual([
-      expect.stringMatching(new RegExp(`^${id}\\.json was damaged.*last good backup`)),
+      expect.stringMatching(new RegExp(`^${id}\\.json was damaged.*last saved state.*nothing was lost`)),
     ])
+    // One copy per write of the article file: the import's and the three annotations'.
     const backups = await readdir(join(dir, 'backups'))
-    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(3)
+    expect(backups.filter((n) => n.startsWith(`${id}.json.`))).toHaveLength(4)
     expect(await readdir(join(dir, 'backups', 'search-index'))).toEqual([
       expect.stringMatching(new RegExp(`^${id}\\.json\\.\\d+\\.bak$`)),
     ])
@@ -71,7 +72,7 @@ async function libraryWithBackup() {
   await library.setReadingPosition(id, 12)
   await library.getProfile()
   await library.renameArticle(id, 'good name')
-  // The backup now holds everything above; the current file adds only this rename.
+  // The newest backup holds this rename too: it is taken before the write is acknowledged.
   await library.renameArticle(id, 'newest name')
   const text = await readFile(join(dir, 'library.json'), 'utf8')
   return { id, data: JSON.parse(text) as Record<string, unknown> & { articles: Record<string, unknown>[] } }
@@ -137,11 +138,11 @@ describe('a library.json of the wrong shape is damaged: moved aside, its backup 
     const reopened = await Library.open(dir, { sample })
     const notices = reopened.listNotices()
     expect(notices.map((n) => n.message)).toEqual([
-      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+      expect.stringMatching(/^library\.json was damaged.*last saved state.*nothing was lost/),
     ])
     const [article] = reopened.listArticles()
     expect(reopened.listArticles()).toHaveLength(1)
-    expect(article!.title).toBe('good name')
+    expect(article!.title).toBe('newest name')
     expect(reopened.getReadingPosition(id)).toBe(12)
     expect(reopened.getSettings()).toMatchObject({ fontSize: 20 })
     expect(await reopened.search('الشيباني', {})).toHaveLength(1)
@@ -161,5 +162,136 @@ describe('a library.json of the wrong shape is damaged: moved aside, its backup 
     const reopened = await Library.open(dir, { sample })
     expect(reopened.listNotices()).toEqual([])
     expect(reopened.listArticles()[0]!.title).toBe('newest name')
+  })
+})
+
+const articlePath = (id: string) => join(dir, 'articles', `${id}.json`)
+const articleBackups = async (id: string) =>
+  (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith(`${id}.json.`)).sort()
+
+describe('recovery brings back the last acknowledged state and says exactly what was lost', () => {
+  it('a damaged article comes back with all 7 acknowledged annotations: nothing lost', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    const notes = ['1', '2', '3', '4', '5', '6', '7']
+    for (const note of notes) await annotate(library, id, 'الشيباني', note)
+    await truncate(articlePath(id), 500)
+
+    const reopened = await Library.open(dir, { sample })
+    expect((await reopened.listAnnotations(id)).map((a) => a.body.note)).toEqual(notes)
+    const [notice] = reopened.listNotices()
+    expect(notice!.text).toMatchObject({ key: 'messages.recoveredLastSaved' })
+    expect(notice!.message).toMatch(/its last saved state was restored .*: nothing was lost\.$/)
+  })
+
+  it('a damaged library.json keeps its latest setting', async () => {
+    const library = await Library.open(dir, { sample })
+    await library.updateSettings({ fontSize: 24 })
+    await library.updateSettings({ theme: 'sepia' })
+    await truncate(join(dir, 'library.json'), 200)
+
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.getSettings()).toMatchObject({ fontSize: 24, theme: 'sepia' })
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual(['messages.recoveredLastSaved'])
+  })
+
+  it('an article never annotated has a backup, and is restored from it', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    const doc = (await library.getArticle(id)).doc
+    expect(await articleBackups(id)).toHaveLength(1)
+    await writeFile(articlePath(id), '')
+
+    const reopened = await Library.open(dir, { sample })
+    expect((await reopened.getArticle(id)).doc).toEqual(doc)
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual(['messages.recoveredLastSaved'])
+  })
+
+  it('an article written by an older Hamish, with no copy of its last state, gets one when opened', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    await annotate(library, id, 'الشيباني', 'kept')
+    // As an older Hamish left it: no copy of the current file, only of versions before it.
+    const [oldest, ...copies] = await articleBackups(id)
+    for (const name of copies) await rm(join(dir, 'backups', name))
+    expect(JSON.parse(await readFile(join(dir, 'backups', oldest!), 'utf8')).annotations).toEqual([])
+
+    await (await Library.open(dir, { sample })).getArticle(id)
+    await truncate(articlePath(id), 100)
+    const third = await Library.open(dir, { sample })
+    expect((await third.listAnnotations(id)).map((a) => a.body.note)).toEqual(['kept'])
+  })
+
+  const shapes: [string, (file: Record<string, unknown>) => void][] = [
+    ['annotations that are an object', (f) => void (f.annotations = {})],
+    ['a doc whose content is a string', (f) => void ((f.doc as Record<string, unknown>).content = 'x')],
+    ['a doc with a node outside the schema', (f) => void (f.doc = { type: 'doc', content: [{ type: 'x' }] })],
+    [
+      'an annotation without a target',
+      (f) => void delete (f.annotations as Record<string, unknown>[])[0]!.target,
+    ],
+    [
+      'an annotation whose tags are a string',
+      (f) => void ((f.annotations as { body: Record<string, unknown> }[])[0]!.body.tags = 'a'),
+    ],
+    [
+      'an annotation whose position is negative',
+      (f) =>
+        void ((
+          f.annotations as { target: { position: Record<string, unknown> } }[]
+        )[0]!.target.position.start = -1),
+    ],
+  ]
+
+  it.each(shapes)('an article file with %s is damaged: restored, and the user told', async (_, damage) => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    for (const note of ['a', 'b', 'c', 'd', 'e']) await annotate(library, id, 'الشيباني', note)
+    const file = JSON.parse(await readFile(articlePath(id), 'utf8')) as Record<string, unknown>
+    damage(file)
+    await writeFile(articlePath(id), JSON.stringify(file))
+
+    const reopened = await Library.open(dir, { sample })
+    const article = await reopened.getArticle(id)
+    expect(article.annotations.map((a) => a.body.note)).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(plainText(article.doc)).toContain('الشيباني')
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual(['messages.recoveredLastSaved'])
+    expect((await readdir(join(dir, 'articles'))).filter((n) => n.includes('.corrupt-'))).toHaveLength(1)
+  })
+
+  it('says which changes are lost when the newest backups are damaged too', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    for (const note of ['one', 'two', 'three']) await annotate(library, id, 'الشيباني', note)
+    const names = await articleBackups(id)
+    // The copies of 'three' and 'two' are damaged: the copy holding 'one' is the newest good one.
+    for (const name of names.slice(-2)) await truncate(join(dir, 'backups', name), 10)
+    await truncate(articlePath(id), 10)
+
+    const reopened = await Library.open(dir, { sample })
+    expect((await reopened.listAnnotations(id)).map((a) => a.body.note)).toEqual(['one'])
+    const [notice] = reopened.listNotices()
+    const restored = names.at(-3)!
+    expect(notice!.text).toMatchObject({
+      key: 'messages.recoveredOlderCopy',
+      values: { backup: restored, time: Number(/\.(\d+)\.bak$/.exec(restored)![1]) },
+    })
+    expect(notice!.message).toMatch(/the changes saved after it could not be recovered\.$/)
+    expect(notice!.level).toBe('warning')
+  })
+
+  it('a library.json whose last saved state came back lists no file it did not list', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    const leftover = await readFile(articlePath(id), 'utf8')
+    // A crash inside "delete forever": library.json forgot it, its file stayed.
+    await library.trashArticle(id)
+    await library.deleteArticleForever(id)
+    await writeFile(articlePath(id), leftover)
+    await truncate(join(dir, 'library.json'), 100)
+
+    const reopened = await Library.open(dir, { sample })
+    expect(reopened.listArticles()).toEqual([])
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual(['messages.recoveredLastSaved'])
   })
 })

@@ -31,6 +31,7 @@ const articleFile = (id: string) => join(dir, 'articles', `${id}.json`)
 /** A library with the sample, then `later` imported, with one live annotation and one deleted. */
 async function libraryWithLaterArticle() {
   const library = await Library.open(dir, { sample })
+  const before = await readFile(join(dir, 'library.json'), 'utf8')
   const outcome = await library.importFile(later)
   if (outcome.status !== 'added' || !outcome.article) throw new Error('import failed')
   const id = outcome.article.id
@@ -49,7 +50,17 @@ async function libraryWithLaterArticle() {
   }
   const gone = (await library.listAnnotations(id)).find((a) => a.body.note === 'gone')!
   await library.deleteAnnotation(id, gone.id)
-  return { library, id, summary: outcome.article }
+  return { library, id, summary: outcome.article, before }
+}
+
+/**
+ * Damages every backup of library.json, and leaves as its oldest one a copy of it from
+ * before `later` was imported (`before`): the only one that can be restored lists only the sample.
+ */
+async function damageNewerLibraryBackups(before: string) {
+  const names = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('library.json.'))
+  for (const name of names) await truncate(join(dir, 'backups', name), 100)
+  await writeFile(join(dir, 'backups', 'library.json.1000.bak'), before)
 }
 
 /** Cuts library.json as in the review's repro: `head -c 300`. */
@@ -59,16 +70,11 @@ async function damageLibraryJson() {
 
 describe('articles left out of a recovered library.json are listed again', () => {
   it('lists an article imported after the restored backup, with its annotations, and says so', async () => {
-    const { id, summary } = await libraryWithLaterArticle()
+    const { id, summary, before } = await libraryWithLaterArticle()
     const fileBefore = await readFile(articleFile(id), 'utf8')
     const { mtime } = await stat(articleFile(id))
-    // Keep only the oldest backup of library.json, from before the import: the one restored lists only the sample.
-    const backups = await readdir(join(dir, 'backups'))
-    for (const name of backups
-      .filter((n) => n.startsWith('library.json.'))
-      .sort()
-      .slice(1))
-      await rm(join(dir, 'backups', name))
+    // Only the oldest backup of library.json, from before the import, can be read: the one restored lists only the sample.
+    await damageNewerLibraryBackups(before)
     await damageLibraryJson()
 
     const reopened = await Library.open(dir, { sample })
@@ -101,7 +107,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
 
     const messages = reopened.listNotices().map((n) => n.message)
     expect(messages).toHaveLength(2)
-    expect(messages[0]).toMatch(/^library\.json was damaged.*last good backup/)
+    expect(messages[0]).toMatch(/^library\.json was damaged.*changes saved after it could not be recovered/)
     expect(messages[1]).toContain(`(1 in all): “${summary.title}” (file articles/${id}.json).`)
     const notice = reopened.listNotices()[1]!
     expect(notice.level).toBe('warning')
@@ -146,7 +152,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
   })
 
   it('skips, and leaves alone, a damaged unlisted article file without failing the open', async () => {
-    const { id } = await libraryWithLaterArticle()
+    const { id, before } = await libraryWithLaterArticle()
     const damaged = (await readFile(articleFile(id), 'utf8')).slice(0, 200)
     await writeFile(articleFile(id), damaged)
     const wrongId = join(dir, 'articles', 'feedfacefeedface.json')
@@ -154,11 +160,7 @@ describe('articles left out of a recovered library.json are listed again', () =>
       wrongId,
       JSON.stringify({ version: 1, id: 'someoneelse', doc: { type: 'doc', content: [] } }),
     )
-    for (const name of (await readdir(join(dir, 'backups')))
-      .filter((n) => n.startsWith('library.json.'))
-      .sort()
-      .slice(1))
-      await rm(join(dir, 'backups', name))
+    await damageNewerLibraryBackups(before)
     await damageLibraryJson()
 
     const reopened = await Library.open(dir, { sample })
@@ -167,7 +169,84 @@ describe('articles left out of a recovered library.json are listed again', () =>
     expect(await readFile(articleFile(id), 'utf8')).toBe(damaged)
     expect(await readdir(join(dir, 'articles'))).toContain(`${id}.json`)
     expect(reopened.listNotices().map((n) => n.message)).toEqual([
-      expect.stringMatching(/^library\.json was damaged.*last good backup/),
+      expect.stringMatching(/^library\.json was damaged.*changes saved after it could not be recovered/),
     ])
+  })
+})
+
+describe('relisting never lists one text twice', () => {
+  /** The file an import that crashed before listing its article leaves: the same document under a new id. */
+  async function crashedImportCopy(of: string, newId: string, annotations: unknown[] = []) {
+    const file = JSON.parse(await readFile(articleFile(of), 'utf8')) as Record<string, unknown>
+    await writeFile(articleFile(newId), JSON.stringify({ ...file, id: newId, annotations }))
+  }
+
+  it('lists one copy of a text left unlisted twice: the one with the notes', async () => {
+    const { id, before } = await libraryWithLaterArticle()
+    // An import of later.txt crashed after writing its file; the user imported it again (id) and annotated it.
+    await crashedImportCopy(id, 'c0ffee0000000001')
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    const listed = reopened.listArticles()
+    expect(new Set(listed.map((a) => a.fingerprint)).size).toBe(listed.length)
+    expect(listed.map((a) => a.id)).toContain(id)
+    expect(listed.map((a) => a.id)).not.toContain('c0ffee0000000001')
+    expect((await reopened.listAnnotations(id)).map((a) => a.body.note)).toEqual(['kept'])
+    expect(reopened.listNotices().map((n) => n.text?.key)).toEqual([
+      'messages.recoveredOlderCopy',
+      'messages.articlesRelisted',
+    ])
+    expect(await readdir(join(dir, 'articles'))).toContain('c0ffee0000000001.json')
+  })
+
+  it('does not list a file whose text is already listed, and names it when it holds notes', async () => {
+    const { library, id, before } = await libraryWithLaterArticle()
+    const sampleId = library.listArticles().find((a) => a.id !== id)!.id
+    const [note] = await library.listAnnotations(id)
+    await crashedImportCopy(sampleId, 'c0ffee0000000002')
+    await crashedImportCopy(sampleId, 'c0ffee0000000003', [{ ...note, anchor: undefined }])
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { sample })
+    expect(
+      reopened
+        .listArticles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([id, sampleId].sort())
+    const notices = reopened.listNotices()
+    expect(notices.map((n) => n.text?.key)).toEqual([
+      'messages.recoveredOlderCopy',
+      'messages.relistSkippedDuplicates',
+      'messages.articlesRelisted',
+    ])
+    expect(notices[1]!.message).toContain('file articles/c0ffee0000000003.json')
+    expect(notices[1]!.message).not.toContain('c0ffee0000000002')
+  })
+
+  it('lists 62 articles left unlisted by a crashed import once each, though the import was made again', async () => {
+    const library = await Library.open(dir, { noSample: true })
+    const before = await readFile(join(dir, 'library.json'), 'utf8')
+    const ids: string[] = []
+    for (let i = 0; i < 62; i++) {
+      const outcome = await library.importFile({
+        name: `a${i}.txt`,
+        bytes: new TextEncoder().encode(`المقالة رقم ${i}. نص قصير للمقالة رقم ${i} يميّزها عن غيرها.`),
+      })
+      ids.push(outcome.article!.id)
+    }
+    // The first attempt crashed after writing every article file and before listing any.
+    for (const [i, id] of ids.entries())
+      await crashedImportCopy(id, `dead0000000${String(i).padStart(5, '0')}`)
+    await damageNewerLibraryBackups(before)
+    await damageLibraryJson()
+
+    const reopened = await Library.open(dir, { noSample: true })
+    const listed = reopened.listArticles()
+    expect(listed).toHaveLength(62)
+    expect(new Set(listed.map((a) => a.fingerprint)).size).toBe(62)
   })
 })

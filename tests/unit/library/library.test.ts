@@ -141,7 +141,8 @@ describe('damaged files', () => {
     expect(notices).toHaveLength(1)
     expect(notices[0]!.message).toMatch(/library\.json was damaged/)
     expect(notices[0]!.message).toMatch(/corrupt-/)
-    expect(reopened.listArticles()[0]!.title).toBe('first name')
+    // The last acknowledged rename is back: the newest backup is taken before each write is acknowledged.
+    expect(reopened.listArticles()[0]!.title).toBe('second name')
     const moved = (await readdir(dir)).filter((f) => f.startsWith('library.json.corrupt-'))
     expect(moved).toHaveLength(1)
     expect(await readFile(join(dir, moved[0]!), 'utf8')).toBe('{"version": 1, "articles": [ {"id": ')

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -29,6 +29,9 @@ async function libraryWithBrokenArticle(breakIt: (file: string) => Promise<void>
   const [broken, ...good] = ids as [string, ...string[]]
   await breakIt(join(dir, 'articles', `${broken}.json`))
   await rm(join(dir, 'search-index', `${broken}.json`))
+  // Its import kept a backup of its file: gone too, so nothing can restore it.
+  for (const name of await readdir(join(dir, 'backups')))
+    if (name.startsWith(`${broken}.json.`)) await rm(join(dir, 'backups', name))
   return { library: await Library.open(dir, { noSample: true }), broken, good }
 }
 

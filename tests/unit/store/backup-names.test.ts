@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backUp, listBackups } from '../../../main/store/backups'
+import { keepBackupCopy, listBackups } from '../../../main/store/backups'
 import { JsonFile } from '../../../main/store/json-file'
 import { openJsonStore } from '../../../main/store/json-store'
 import { namesIn, useTempDir } from '../../support/store-helpers'
@@ -37,8 +37,7 @@ describe('backups of one file never touch another file’s', () => {
     for (const name of others) await writeFile(join(backupsDir, name), '{}')
     const file = join(tmp.path, 'doc.json')
     for (let i = 0; i < 4; i++) {
-      await writeFile(file, `{"v":${i}}`)
-      await backUp(file, backupsDir, { keep: 1 })
+      await keepBackupCopy(file, `{"v":${i}}`, backupsDir, { keep: 1 })
     }
     expect(await listBackups(file, backupsDir)).toHaveLength(1)
     expect((await namesIn(backupsDir)).filter((n) => others.includes(n))).toEqual([...others].sort())

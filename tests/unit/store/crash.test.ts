@@ -99,7 +99,7 @@ async function readCounter(file: string): Promise<number[] | null> {
 }
 
 describe('crash safety', () => {
-  it(`survives ${KILLS} SIGKILLs of a writer at random moments`, { timeout: 110_000 }, async () => {
+  it(`survives ${KILLS} SIGKILLs of a writer at random moments`, { timeout: 240_000 }, async () => {
     const seed = Number(process.env.HAMISH_CRASH_SEED ?? Date.now() % 2 ** 31)
     const rand = random(seed)
     const file = join(dir, 'counter.json')

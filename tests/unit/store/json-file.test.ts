@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { listBackups } from '../../../main/store/backups'
 import { JsonFile, type JsonFileOptions, type RecoveryReport } from '../../../main/store/json-file'
-import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
-import { namesIn, systemError, useTempDir } from '../../support/store-helpers'
+import { namesIn, useTempDir } from '../../support/store-helpers'
 
 const tmp = useTempDir()
 
@@ -77,17 +76,60 @@ describe('JsonFile: reading and writing', () => {
 })
 
 describe('JsonFile: rolling backups', () => {
-  it('keeps the previous version of the file as <basename>.<ms>.bak, hard-linked', async () => {
+  it('keeps every version it writes as <basename>.<ms>.bak, a copy with an inode of its own', async () => {
     const { file, backupsDir, store } = setup()
     await store.write(doc('v1'))
-    expect(await namesIn(backupsDir)).toEqual([]) // nothing to back up before the first write
-    const before = await stat(file)
+    // The first write already has its copy: a file never changed again can still be restored.
+    const [first] = await listBackups(file, backupsDir)
+    expect(first!.path).toMatch(/[/\\]doc\.json\.\d{13,}\.bak$/)
+    expect(JSON.parse(await readFile(first!.path, 'utf8'))).toEqual(doc('v1'))
     await store.write(doc('v2'))
     const backups = await listBackups(file, backupsDir)
-    expect(backups).toHaveLength(1)
-    expect(backups[0]!.path).toMatch(/[/\\]doc\.json\.\d{13,}\.bak$/)
-    expect(JSON.parse(await readFile(backups[0]!.path, 'utf8'))).toEqual(doc('v1'))
-    expect((await stat(backups[0]!.path)).ino).toBe(before.ino)
+    expect(backups).toHaveLength(2)
+    // The newest backup is the last acknowledged write, not the one before it.
+    expect(JSON.parse(await readFile(backups[0]!.path, 'utf8'))).toEqual(doc('v2'))
+    expect(JSON.parse(await readFile(backups[1]!.path, 'utf8'))).toEqual(doc('v1'))
+    expect((await stat(backups[0]!.path)).ino).not.toBe((await stat(file)).ino)
+  })
+
+  it('keeps its copy when the file is damaged in place (same inode)', async () => {
+    const { file, backupsDir, store, reports } = setup()
+    await store.write(doc('v1'))
+    await store.write(doc('v2'))
+    // A tool writing into the file itself, not through a rename: a hard-linked backup would change with it.
+    const handle = await open(file, 'r+')
+    await handle.write('\0\0\0\0', 0)
+    await handle.close()
+    expect(JSON.parse(await readFile((await listBackups(file, backupsDir))[0]!.path, 'utf8'))).toEqual(
+      doc('v2'),
+    )
+    expect(await store.read()).toEqual(doc('v2'))
+    expect(reports[0]!.nothingLost).toBe(true)
+  })
+
+  it('takes a copy on read of a good file that has none, as an older Hamish left it', async () => {
+    const { file, backupsDir, store, reports } = setup()
+    // An older Hamish backed up each version before replacing it: its newest backup is one write behind.
+    await mkdir(backupsDir)
+    await writeFile(join(backupsDir, 'doc.json.1000.bak'), JSON.stringify(doc('v1')))
+    await writeFile(file, JSON.stringify(doc('v2')))
+    expect(await store.read()).toEqual(doc('v2'))
+    const [newest] = await listBackups(file, backupsDir)
+    expect(JSON.parse(await readFile(newest!.path, 'utf8'))).toEqual(doc('v2'))
+    // A second read finds its copy and takes no other.
+    expect(await store.read()).toEqual(doc('v2'))
+    expect(await listBackups(file, backupsDir)).toHaveLength(2)
+
+    await writeFile(file, '{"version":1,"ite')
+    expect(await store.read()).toEqual(doc('v2'))
+    expect(reports[0]!.nothingLost).toBe(true)
+  })
+
+  it('takes no copy on read when told not to (files rebuilt rather than restored)', async () => {
+    const { file, backupsDir, store } = setup({ backUpOnRead: false })
+    await writeFile(file, JSON.stringify(doc('v1')))
+    expect(await store.read()).toEqual(doc('v1'))
+    expect(await listBackups(file, backupsDir)).toEqual([])
   })
 
   it('keeps at most 5 backups, the newest ones, with unique increasing names', async () => {
@@ -96,7 +138,7 @@ describe('JsonFile: rolling backups', () => {
     const backups = await listBackups(file, backupsDir)
     expect(backups).toHaveLength(5)
     const contents = await Promise.all(backups.map(async (b) => JSON.parse(await readFile(b.path, 'utf8'))))
-    expect(contents).toEqual([doc('v10'), doc('v9'), doc('v8'), doc('v7'), doc('v6')])
+    expect(contents).toEqual([doc('v11'), doc('v10'), doc('v9'), doc('v8'), doc('v7')])
     expect(new Set(backups.map((b) => b.time)).size).toBe(5)
   })
 
@@ -109,17 +151,6 @@ describe('JsonFile: rolling backups', () => {
     expect(await namesIn(backupsDir)).toContain('other.json.1.bak')
   })
 
-  it('copies when hard links are impossible', async () => {
-    const fs: StoreFs = { ...nodeFs, link: () => Promise.reject(systemError('EPERM')) }
-    const { file, backupsDir, store } = setup({ fs })
-    await store.write(doc('v1'))
-    await store.write(doc('v2'))
-    const [backup] = await listBackups(file, backupsDir)
-    expect(JSON.parse(await readFile(backup!.path, 'utf8'))).toEqual(doc('v1'))
-    expect((await stat(backup!.path)).ino).not.toBe((await stat(file)).ino)
-    expect((await namesIn(backupsDir)).filter((n) => n.includes('.tmp-'))).toEqual([])
-  })
-
   it('still saves when no backup can be made, and says so', async () => {
     const onBackupFailed = vi.fn()
     const blocked = join(tmp.path, 'blocked')
@@ -128,7 +159,7 @@ describe('JsonFile: rolling backups', () => {
     await store.write(doc('v1'))
     await store.write(doc('v2'))
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(doc('v2'))
-    expect(onBackupFailed).toHaveBeenCalledTimes(1)
+    expect(onBackupFailed).toHaveBeenCalledTimes(2)
   })
 })
 
@@ -145,31 +176,36 @@ describe('JsonFile: damaged files', () => {
     const { file, backupsDir, store, reports } = setup()
     await store.write(doc('v1'))
     await store.write(doc('v2'))
-    await store.write(doc('v3')) // backups: v2 (newest), v1
+    await store.write(doc('v3')) // backups: v3 (newest), v2, v1
     await writeFile(file, bytes)
 
-    expect(await store.read()).toEqual(doc('v2'))
+    expect(await store.read()).toEqual(doc('v3'))
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 
     expect(reports).toHaveLength(1)
     const [report] = reports
     expect(report!.file).toBe(file)
     expect(report!.movedTo).toMatch(/[/\\]doc\.json\.corrupt-\d{13,}$/)
-    expect(report!.restoredFrom).toBe((await listBackups(file, backupsDir))[0]!.path)
+    const [newest] = await listBackups(file, backupsDir)
+    expect(report!.restoredFrom).toBe(newest!.path)
+    expect(report!.restoredTime).toBe(newest!.time)
+    expect(report!.nothingLost).toBe(true)
     expect(Buffer.from(await readFile(report!.movedTo)).equals(Buffer.from(bytes))).toBe(true)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(doc('v2'))
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(doc('v3'))
   })
 
   it('skips backups that are damaged too, newest first', async () => {
     const { file, backupsDir, store, reports } = setup()
     await store.write(doc('v1'))
     await store.write(doc('v2'))
-    await store.write(doc('v3')) // backups: v2, v1
+    await store.write(doc('v3')) // backups: v3, v2, v1
     const [newest, older] = await listBackups(file, backupsDir)
     await writeFile(newest!.path, '{"trunc')
     await writeFile(file, 'garbage')
-    expect(await store.read()).toEqual(doc('v1'))
-    expect(reports[0]!.restoredFrom).toBe(older!.path)
+    expect(await store.read()).toEqual(doc('v2'))
+    expect(reports[0]).toMatchObject({ restoredFrom: older!.path, restoredTime: older!.time })
+    // v3 is lost, and the report says so.
+    expect(reports[0]!.nothingLost).toBe(false)
   })
 
   it('returns null when no backup is usable, and never overwrites the damaged file', async () => {
@@ -177,7 +213,14 @@ describe('JsonFile: damaged files', () => {
     await writeFile(file, '{"version":1,"items":[') // no backups at all
     expect(await store.read()).toBeNull()
     expect(reports).toEqual([
-      { file, movedTo: expect.stringContaining('.corrupt-'), restoredFrom: null, reason: expect.any(String) },
+      {
+        file,
+        movedTo: expect.stringContaining('.corrupt-'),
+        restoredFrom: null,
+        restoredTime: null,
+        nothingLost: false,
+        reason: expect.any(String),
+      },
     ])
     // A later write creates a new file; the damaged bytes stay where they were put.
     await store.write(doc('new'))
@@ -252,4 +295,32 @@ describe('JsonFile: stale temp files', () => {
     expect(await namesIn(tmp.path)).toEqual(['backups', ...kept].sort())
     expect(await namesIn(backupsDir)).toEqual([])
   })
+})
+
+describe('JsonFile: permissions', () => {
+  it.runIf(process.platform !== 'win32')(
+    'writes files 0600 and makes folders 0700 under umask 022, backups and restored files too',
+    async () => {
+      const previous = process.umask(0o022)
+      try {
+        const file = join(tmp.path, 'library', 'articles', 'a.json')
+        const backupsDir = join(tmp.path, 'library', 'backups')
+        const store = new JsonFile<Doc>(file, { backupsDir, validate: isDoc })
+        await store.write(doc('v1'))
+        await store.write(doc('v2'))
+        const mode = async (path: string) => (await stat(path)).mode & 0o777
+        expect(await mode(file)).toBe(0o600)
+        for (const backup of await listBackups(file, backupsDir)) expect(await mode(backup.path)).toBe(0o600)
+        expect(await mode(join(tmp.path, 'library'))).toBe(0o700)
+        expect(await mode(join(tmp.path, 'library', 'articles'))).toBe(0o700)
+        expect(await mode(backupsDir)).toBe(0o700)
+
+        await writeFile(file, 'damaged')
+        expect(await store.read()).toEqual(doc('v2'))
+        expect(await mode(file)).toBe(0o600)
+      } finally {
+        process.umask(previous)
+      }
+    },
+  )
 })

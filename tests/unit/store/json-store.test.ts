@@ -210,7 +210,7 @@ describe('openJsonStore: damaged files', () => {
     expect(await readFile(reports[0]!.movedTo, 'utf8')).toBe('{"version":1,"list":[1,2')
   })
 
-  it('restores the newest good backup', async () => {
+  it('restores the newest good backup: the last acknowledged state', async () => {
     const store = await open()
     for (const n of [1, 2, 3]) {
       await store.update((d) => {
@@ -220,8 +220,10 @@ describe('openJsonStore: damaged files', () => {
     await writeFile(store.file, '{"__proto__":{"polluted":1},"version":1,"list":[]}')
     const reports: RecoveryReport[] = []
     const reopened = await open({ onRecovered: (r) => reports.push(r) })
-    expect(reopened.data.list).toEqual([1, 2])
+    // Every acknowledged update is back: the newest backup is taken before each write is acknowledged.
+    expect(reopened.data.list).toEqual([1, 2, 3])
     expect(reports[0]!.restoredFrom).not.toBeNull()
-    expect(await onDisk()).toMatchObject({ list: [1, 2] })
+    expect(reports[0]!.nothingLost).toBe(true)
+    expect(await onDisk()).toMatchObject({ list: [1, 2, 3] })
   })
 })
