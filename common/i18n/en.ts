@@ -524,6 +524,8 @@ export const en = {
       '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
+    fileChangedElsewhere:
+      '{{file}} was changed by another program after Hamish read it, so Hamish did not write over it: this change was not saved. Close Hamish and open it again to see the file as it is now.',
     libraryLocked:
       'The library in {{dir}} is open in another Hamish (process {{pid}} on this computer, since {{since}}). Close that one first: two programs writing one library at once would lose each other’s changes.',
     libraryLockedElsewhere:

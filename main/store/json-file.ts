@@ -1,6 +1,9 @@
 import { basename, dirname, resolve } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 import { writeFileAtomic } from './atomic-write'
+import { diskIdentity, sameIdentity, type DiskIdentity } from './disk-identity'
 import {
   backupNamePattern,
   claimBackupNames,
@@ -87,6 +90,12 @@ export class JsonFile<T> implements Adapter<T> {
   readonly file: string
   readonly #options: JsonFileOptions
   readonly #fs: StoreFs
+  /**
+   * The file as this object last read or wrote it (null: there was none);
+   * undefined before the first read or write. A write finding the file
+   * otherwise refuses: someone else changed it, and overwriting would lose it.
+   */
+  #known: DiskIdentity | undefined
 
   constructor(file: string, options: JsonFileOptions) {
     this.file = resolve(file)
@@ -99,14 +108,23 @@ export class JsonFile<T> implements Adapter<T> {
     return runSerially(this.file, async () => {
       await this.#removeStaleTemps()
       let bytes: Uint8Array
+      const before = await diskIdentity(this.#fs, this.file)
       try {
         bytes = await this.#fs.readFile(this.file)
       } catch (error) {
-        if (errorCode(error) === 'ENOENT') return null
+        if (errorCode(error) === 'ENOENT') {
+          this.#known = null
+          return null
+        }
         throw error
       }
       const parsed = this.#decode(bytes)
-      if (!parsed.ok) return this.#recover(parsed.reason)
+      if (!parsed.ok) {
+        const recovered = await this.#recover(parsed.reason)
+        this.#known = await diskIdentity(this.#fs, this.file)
+        return recovered
+      }
+      this.#known = before
       if (this.#options.backUpOnRead !== false) await this.#keepCopyIfMissing(bytes)
       return parsed.value
     })
@@ -124,10 +142,24 @@ export class JsonFile<T> implements Adapter<T> {
     const bytes = text
     return runSerially(this.file, async () => {
       await this.#fs.mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_DIR_MODE })
+      await this.#refuseIfChangedElsewhere()
       // The copy first: a crash between the two leaves a backup one write ahead, never behind.
       await this.#keepCopy(bytes)
       await writeFileAtomic(this.file, bytes, { fs: this.#fs, mode: PRIVATE_FILE_MODE })
+      this.#known = await diskIdentity(this.#fs, this.file)
     })
+  }
+
+  /**
+   * Refuses to write over a file that is no longer the one this object read
+   * or wrote: another program (or a second Hamish that got past the lock)
+   * changed it, and writing our copy would silently undo that change.
+   */
+  async #refuseIfChangedElsewhere(): Promise<void> {
+    if (this.#known === undefined) return
+    const now = await diskIdentity(this.#fs, this.file)
+    if (!sameIdentity(now, this.#known))
+      throw new HamishError('storage', localText('messages.fileChangedElsewhere', { file: this.file }))
   }
 
   /** Parses and validates; never throws. */
