@@ -458,13 +458,19 @@ export const en = {
       dateNotDateTime:
         'its {{field}} date {{value}} is not a date and time with a time zone (like 2026-01-31T12:00:00Z)',
       dateNotReal: 'its {{field}} date {{value}} is not a real date',
-      dateInFuture: 'its {{field}} date {{value}} is more than a day in the future',
+      dateInFuture: 'its {{field}} date {{value}} is more than 5 minutes ahead of this computer’s clock',
+      ownNew:
+        'it is signed with your author id but is not in your library: a file cannot add notes under your name',
       idConflict:
         '{{count, number}} annotations in the file have this id with different content; none of them was imported',
       idSiblingRejected:
         'another annotation in the file has this id and was rejected, so this copy was not imported either',
       conflict:
-        'both versions were saved at {{time}} but differ ({{parts}}); {{kept}} was kept, as it would be on any machine',
+        'both versions were saved at {{time}} but differ ({{parts}}); {{kept}} is shown, as it would be on any machine, and the other is kept beside it as “their version”',
+      conflictConcurrent:
+        'both sides changed it since the version they share ({{parts}}); {{kept}} is shown and the other is kept beside it as “their version” until you choose',
+      conflictYours:
+        'the file changes an annotation of yours ({{parts}}); yours stays and the file’s version waits beside it as “their version” until you accept it',
       conflictKeptTheirs: 'the colleague’s version',
       conflictKeptOurs: 'this library’s version',
       differsDeleted: 'deleted on one side only',
