@@ -12,6 +12,7 @@ export {
   type MergeResult,
 } from './merge'
 export { succeed, versionId, versionOf } from './lineage'
+export { resolveConflict, type ConflictChoice, type Resolved } from './resolve-conflict'
 export { canonicalAnnotation, compareVersions, sameAnnotation } from './canonical'
 export {
   ANNO_CONTEXT,

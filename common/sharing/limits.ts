@@ -27,3 +27,9 @@ export const MAX_DOC_DEPTH = 200
 
 /** Characters kept of a title from a file. */
 export const MAX_SHARED_TITLE = 200
+
+/** Versions one annotation may keep beside the current one, and version ids in one lineage. */
+export const MAX_OTHER_VERSIONS = 100
+
+/** Ids of replaced versions one annotation may list (one per edit: far more than a note is ever edited). */
+export const MAX_REPLACED_VERSIONS = 10_000

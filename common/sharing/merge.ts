@@ -56,6 +56,12 @@ export interface MergeOptions {
    * is ignored and it is kept beside yours as a conflict for you to accept.
    */
   owner?: string
+  /**
+   * Keep showing each annotation's local version while it is still kept, so
+   * "their version" is always the colleague's in this library (the library
+   * sets it; which version is shown is not part of the merged state).
+   */
+  showLocal?: boolean
 }
 
 /**
@@ -96,7 +102,10 @@ export function mergeAnnotations(
     const oursNow = localCurrent.get(id)!
     const owned = isOwned(oursNow)
     const joined = joinStates(ours, owned ? claimless(theirs) : theirs)
-    const merged = owned ? showingVersion(annotationOf(joined), versionId(oursNow)) : annotationOf(joined)
+    const merged =
+      owned || options.showLocal
+        ? showingVersion(annotationOf(joined), versionId(oursNow))
+        : annotationOf(joined)
     byId.set(id, merged)
     const fresh = [...joined.heads.keys()].filter((v) => !ours.heads.has(v))
     const stayed = [...joined.heads.keys()].filter((v) => ours.heads.has(v))
@@ -126,7 +135,7 @@ export function mergeAnnotations(
       if (!('heads' in x)) return x
       // Your own annotation stays shown as you left it, even where no file touched it.
       const current = localCurrent.get(id)
-      return current && isOwned(current)
+      return current && (isOwned(current) || options.showLocal)
         ? showingVersion(annotationOf(x), versionId(current))
         : annotationOf(x)
     })
