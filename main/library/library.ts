@@ -374,7 +374,10 @@ export class Library {
     let own: Rejection[] = []
     const report = await this.changeAnnotations(found.id, (annotations, prepared) => {
       own = refuseNewOwn(parsed, new Set(annotations.map((a) => a.id)), owner)
-      const { merged, report: merge } = mergeAnnotations(annotations, parsed.annotations, { owner, showLocal: true })
+      const { merged, report: merge } = mergeAnnotations(annotations, parsed.annotations, {
+        owner,
+        showLocal: true,
+      })
       annotations.splice(0, annotations.length, ...merged)
       // Orphans among what came in: added, updated, or won a tie as the incoming version.
       const touched = [
