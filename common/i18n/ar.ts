@@ -215,6 +215,7 @@ export const ar = {
 
   // Notes panel
   notesPanel: 'الملاحظات',
+  theirVersion: 'نسختهم',
   theirVersionHeading: 'نسختهم ({{author}})',
   theirVersionDeleted: 'حذفوا هذه الملاحظة.',
   theirVersionUse: 'استخدم نسختهم',

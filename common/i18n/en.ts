@@ -179,6 +179,7 @@ export const en = {
 
   // Notes panel
   notesPanel: 'Notes',
+  theirVersion: 'Their version',
   theirVersionHeading: 'Their version ({{author}})',
   theirVersionDeleted: 'They deleted this note.',
   theirVersionUse: 'Use theirs',

@@ -6,6 +6,8 @@ import { annotationOf, joinStates, showingVersion, stateOf, versionId, type Line
 
 /** One side of a conflict as the report shows it: enough to see the text that was kept beside the other. */
 export interface ConflictSide {
+  /** The passage it highlights, so the report names the note in words and not only by id. */
+  quote: string
   note: string
   color: HighlightColor
   tags: string[]
@@ -167,6 +169,7 @@ function claimless(state: LineageState): LineageState {
 
 function sideOf(v: AnnotationVersion): ConflictSide {
   return {
+    quote: v.target.quote.exact,
     note: v.body.note,
     color: v.body.color,
     tags: [...v.body.tags],

@@ -389,6 +389,7 @@ export function makeStrings(t: Translate) {
     },
     reportSummary: t('reportSummary'),
     reportConflicts: t('reportConflicts'),
+    theirVersion: t('theirVersion'),
     theirVersionHeading: q('theirVersionHeading', 'author'),
     theirVersionDeleted: t('theirVersionDeleted'),
     theirVersionUse: t('theirVersionUse'),

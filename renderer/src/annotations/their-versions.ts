@@ -35,7 +35,11 @@ export function theirVersions(a: AnchoredAnnotation, actions: TheirVersionAction
       return el('section', { class: 'their-version', attrs: { 'data-version-id': id } }, [
         el('p', {
           class: 'their-version-heading',
-          text: strings.theirVersionHeading(authorName(v.creator)),
+          // An edit keeps the note's author: name it only when this version is someone else's note.
+          text:
+            v.creator.id === a.creator.id
+              ? strings.theirVersion
+              : strings.theirVersionHeading(authorName(v.creator)),
         }),
         v.deleted
           ? el('p', { class: 'their-version-deleted muted', text: strings.theirVersionDeleted })

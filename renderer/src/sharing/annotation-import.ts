@@ -248,7 +248,7 @@ class ImportRun {
         const id = chosen()
         if (id) void this.run(id)
       },
-      { class: 'primary' },
+      { class: 'primary', attrs: { 'data-action': 'import-chosen' } },
     )
     const empty = candidateRows.length === 0 && !otherRow
     const syncGo = (): void => {
@@ -313,6 +313,8 @@ class ImportRun {
           { class: 'report-list report-conflicts' },
           report.conflicts.map((c) =>
             el('li', { attrs: { 'data-id': c.id } }, [
+              c.ours ? el('q', { class: 'report-quote', attrs: { dir: 'auto' }, text: c.ours.quote }) : '',
+              ' ',
               el('code', { text: c.id }),
               ': ',
               el('span', { class: 'report-reason', text: strings.fromMain(c.text, c.reason) }),
@@ -359,7 +361,7 @@ function conflictVersions(c: AnnotationImportReport['conflicts'][number]): HTMLE
   if (!c.ours || !c.theirs) return null
   const side = (label: string, v: NonNullable<typeof c.ours>, which: string): HTMLElement =>
     el('div', { class: `report-version report-version-${which}` }, [
-      el('span', { class: 'report-version-label', text: `${label} (${v.author}): ` }),
+      el('span', { class: 'report-version-label', text: `${label}: ` }),
       el('bdi', {
         class: 'report-version-note',
         attrs: { dir: 'auto' },
