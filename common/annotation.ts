@@ -54,7 +54,27 @@ export interface Annotation {
   created: string
   modified: string
   deleted: boolean
+  /**
+   * Ids (common/sharing/lineage.ts versionId) of the versions this one was
+   * made from. Absent on a version written without lineage (an older Hamish,
+   * another tool): such versions are ordered by `modified` alone.
+   */
+  lineage?: string[]
+  /**
+   * Versions made at the same time as this one from a common version (a
+   * colleague's edit of the note you also edited), or changes to your own
+   * annotation that came from a file: kept, shown as "their version", until
+   * the user chooses (Use theirs / Keep mine / Keep both).
+   */
+  others?: AnnotationVersion[]
+  /** Ids of versions of this annotation already replaced, beyond those its versions' lineage names: they never come back. */
+  replaced?: string[]
+  /** Versions without lineage modified before this time are replaced (the newest such version seen). */
+  replacedUpTo?: string
 }
+
+/** One version of an annotation, as kept beside the current one. */
+export type AnnotationVersion = Omit<Annotation, 'others' | 'replaced' | 'replacedUpTo'>
 
 /** How an annotation was found in the current text, strongest first. */
 export type AnchorMethod = 'position' | 'quote' | 'folded' | 'fuzzy'

@@ -3,6 +3,8 @@ import type { WireResult } from './errors'
 import type { LocalText } from './i18n/local-text'
 import { LANGUAGE_SETTINGS } from './i18n/ui-language'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from './annotation'
+import type { ConflictSide } from './sharing/merge'
+import type { ConflictChoice } from './sharing/resolve-conflict'
 import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
 import type { Article, ArticleSummary, ReadingSettings } from './article'
 import { SETTINGS_LIMITS } from './article'
@@ -67,8 +69,22 @@ export interface AnnotationImportReport {
   older: string[]
   /** Annotations the merge deleted here because the file holds a newer deletion of them (or a new deleted one). */
   deleted: string[]
-  /** Same id, same modified time, different content: resolved the same way everywhere, and listed. */
-  conflicts: { id: string; kept: 'local' | 'incoming'; reason: string; text?: LocalText }[]
+  /**
+   * Versions that replace neither the other (both sides edited the note since
+   * their common version, saved different content at the same instant, or
+   * the file changes your own annotation): both kept, `kept` shown and the
+   * other as its "their version"; `ours` and `theirs` show both texts.
+   */
+  conflicts: {
+    id: string
+    kept: 'local' | 'incoming'
+    reason: string
+    text?: LocalText
+    ours?: ConflictSide
+    theirs?: ConflictSide
+  }[]
+  /** Annotations dated ahead of this computer's clock (within the few minutes allowed): taken, and told. */
+  ahead: string[]
   /** Imported but not found in this copy of the text: kept and listed as orphans. */
   orphaned: string[]
   /** `reason` in English; `text`, when present, the same for the interface's language. */
@@ -84,6 +100,8 @@ export interface AnnotationImportRequest {
   name: string
   bytes: Uint8Array
   articleId?: string
+  /** Import into the chosen article even though none of the file's passages is found in it. */
+  confirmOrphans?: boolean
 }
 
 /**
@@ -96,8 +114,26 @@ export interface ArticleChoiceNeeded {
   candidates: { articleId: string; title: string; score: number }[]
 }
 
+/**
+ * The article the user chose holds none of the file's passages: every note
+ * would be unplaced. Nothing was imported; the user is asked first, and
+ * `confirmOrphans` imports them anyway.
+ */
+export interface OrphansConfirmNeeded {
+  status: 'all-orphans'
+  articleId: string
+  articleTitle: string
+  count: number
+}
+
 export type AnnotationImportResult =
-  { status: 'imported'; report: AnnotationImportReport } | ArticleChoiceNeeded
+  { status: 'imported'; report: AnnotationImportReport } | ArticleChoiceNeeded | OrphansConfirmNeeded
+
+/** What resolveAnnotationConflict changed: the annotation, and for "both" the new one carrying their text. */
+export interface ConflictResolution {
+  annotation: AnchoredAnnotation
+  added: AnchoredAnnotation | null
+}
 
 /** One match of a library search, in the article's plain text (code points, end exclusive). */
 export interface SearchMatch {
@@ -188,6 +224,18 @@ export interface HamishApi {
   searchLibrary(query: string, options?: SearchOptions): Promise<SearchResult[]>
   /** Merges a colleague's annotation file (Hamish or Hypothesis JSON) into the library as one atomic write. */
   importAnnotations(req: AnnotationImportRequest): Promise<AnnotationImportResult>
+  /**
+   * Settles a version kept beside an annotation ("their version", found by
+   * its version id): use theirs, keep mine, or keep both (a second
+   * annotation of yours on the passage with their text). One acknowledged
+   * write; a version no longer there changes nothing.
+   */
+  resolveAnnotationConflict(
+    articleId: string,
+    annotationId: string,
+    versionId: string,
+    choice: ConflictChoice,
+  ): Promise<ConflictResolution>
 }
 
 export type ApiMethod = keyof HamishApi
@@ -340,7 +388,14 @@ export const apiArgSchemas = {
       name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       bytes,
       articleId: v.optional(id),
+      confirmOrphans: v.optional(v.boolean()),
     }),
+  ]),
+  resolveAnnotationConflict: v.strictTuple([
+    id,
+    annotationId,
+    v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'not a version id')),
+    v.picklist(['theirs', 'mine', 'both']),
   ]),
   getProfile: v.strictTuple([]),
   setDisplayName: v.strictTuple([

@@ -35,6 +35,7 @@ const METHODS = {
   exportAnnotations: true,
   searchLibrary: true,
   importAnnotations: true,
+  resolveAnnotationConflict: true,
   getProfile: true,
   setDisplayName: true,
 } satisfies Record<ApiMethod, true>

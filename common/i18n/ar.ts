@@ -215,6 +215,13 @@ export const ar = {
 
   // Notes panel
   notesPanel: 'الملاحظات',
+  theirVersion: 'نسختهم',
+  theirVersionHeading: 'نسختهم ({{author}})',
+  theirVersionDeleted: 'حذفوا هذه الملاحظة.',
+  theirVersionUse: 'استخدم نسختهم',
+  theirVersionKeepMine: 'أبقِ نسختي',
+  theirVersionKeepBoth: 'أبقِ الاثنتين',
+  theirVersionFailed: 'لم يتغيّر شيء. ',
   notesPanelToggle: 'الملاحظات',
   notesPanelShortcut: 'إظهار الملاحظات أو إخفاؤها (Ctrl+Shift+M)',
   highlights_zero: 'لا تمييزات',
@@ -397,6 +404,16 @@ export const ar = {
   chooseArticleOtherLabel: 'مقالة أخرى من المكتبة',
   chooseArticleNone: 'لا توجد في مكتبتك مقالات تُلحق بها هذه الملاحظات. استورد المقالة أولًا، أو اطلب حزمة.',
   chooseArticleImport: 'استيراد',
+  chooseArticleWeak: 'تطابق ضعيف',
+  chooseArticleNoStrong: 'لا تحوي أيٌّ من مقالاتك هذه المقاطع بوضوح، فلم تُختر لك مقالة.',
+  chooseArticleMissing: 'ليست لديّ هذه المقالة',
+  chooseArticleAskBundle:
+    'لم يُستورد شيء. اطلب من المرسل حزمة: من «مشاركة الملاحظات…» يصدّر الملاحظات مع المقالة، واستيراد ذلك الملف يضيف المقالة مع ملاحظاتها.',
+  orphansTitle: 'لا يوجد أيٌّ من هذه المقاطع في هذه المقالة',
+  orphansIntro:
+    'لم يُعثر على أي مقطع من مقاطع الملف في {{title}}: ستكون كل الملاحظات بلا موضع. أتستوردها مع ذلك؟',
+  orphansBack: 'اختر مقالة أخرى',
+  orphansImport: 'استيرادها ملاحظاتٍ بلا موضع',
   reportTitle: 'الملاحظات المستوردة إلى {{title}}',
   reportArticleCreated: 'وصلت المقالة مع الملف (حزمة) وأُضيفت إلى مكتبتك.',
   reportCounts: {
@@ -404,6 +421,7 @@ export const ar = {
     updated: 'المحدَّثة: {{count, number}}',
     unchanged: 'دون تغيير: {{count, number}}',
     older: 'أقدم في الملف (أُبقيت نسختك): {{count, number}}',
+    ahead: 'مؤرَّخة بعد ساعة هذا الحاسوب: {{count, number}}',
     deleted: 'حُذفت هنا كما في الملف: {{count, number}}',
     conflicts_zero: 'لا تعارضات',
     conflicts_one: 'تعارض واحد',
@@ -415,7 +433,11 @@ export const ar = {
     rejected: 'المرفوضة: {{count, number}}',
   },
   reportSummary: 'الملخص',
-  reportConflicts: 'التعارضات (تُحسم بالطريقة نفسها على كل جهاز)',
+  reportConflicts: 'التعارضات (حُفظت النسختان؛ اختر عند الملاحظة: استخدم نسختهم أو أبقِ نسختي أو أبقِ الاثنتين)',
+  reportYours: 'نسختك',
+  reportTheirs: 'نسختهم',
+  reportVersionDeleted: '(محذوفة)',
+  reportVersionEmpty: '(بلا ملاحظة)',
   reportConflictKept: { local: 'أُبقيت نسختك', incoming: 'أُبقيت نسخة الملف' },
   reportOrphaned: 'بلا موضع: لم يُعثر عليها في نسختك من النص؛ حُفظت، وتظهر تحت «لم يُعثر عليها في هذا النص».',
   reportRejected: 'المرفوضة',
@@ -501,11 +523,19 @@ export const ar = {
       dateNotDateTime:
         'تاريخ {{field}} فيه {{value}} ليس تاريخًا ووقتًا بمنطقة زمنية (مثل 2026-01-31T12:00:00Z)',
       dateNotReal: 'تاريخ {{field}} فيه {{value}} ليس تاريخًا حقيقيًا',
-      dateInFuture: 'تاريخ {{field}} فيه {{value}} بعد أكثر من يوم في المستقبل',
+      dateInFuture: 'تاريخ {{field}} فيه {{value}} يسبق ساعة هذا الحاسوب بأكثر من 5 دقائق',
+      lineageUnusable: 'سلسلة نسخه (النسخ التي جاء منها أو حلّ محلها) ليست قائمة معرّفات نسخ بالحجم المعتاد',
+      otherVersionUnusable: 'نسخة محفوظة بجانبه غير صالحة: {{detail}}',
+      originalUnusable: 'محدِّداته الأصلية ليست اقتباسًا وموضعًا',
+      ownNew: 'يحمل معرّف المؤلف الخاص بك لكنه ليس في مكتبتك: لا يمكن لملف أن يضيف ملاحظات باسمك',
       idConflict: 'في الملف تعليقات عددها {{count, number}} بهذا المعرّف ومحتواها مختلف؛ لم يُستورد أي منها',
       idSiblingRejected: 'في الملف تعليق آخر بهذا المعرّف رُفض، فلم تُستورد هذه النسخة أيضًا',
       conflict:
-        'حُفظت النسختان في {{time}} لكنهما تختلفان ({{parts}})؛ وأُبقيت {{kept}}، كما ستُبقى على أي جهاز',
+        'حُفظت النسختان في {{time}} لكنهما تختلفان ({{parts}})؛ تظهر {{kept}} كما ستظهر على أي جهاز، وتُحفظ الأخرى بجانبها بوصفها «نسختهم»',
+      conflictConcurrent:
+        'غيّر الطرفان التعليق منذ النسخة المشتركة بينهما ({{parts}})؛ تظهر {{kept}} وتُحفظ الأخرى بجانبها بوصفها «نسختهم» حتى تختار',
+      conflictYours:
+        'الملف يغيّر تعليقًا من تعليقاتك ({{parts}})؛ يبقى تعليقك وتنتظر نسخة الملف بجانبه بوصفها «نسختهم» حتى تقبلها',
       conflictKeptTheirs: 'نسخة الزميل',
       conflictKeptOurs: 'نسخة هذه المكتبة',
       differsDeleted: 'محذوف في جهة واحدة فقط',
@@ -576,6 +606,7 @@ export const ar = {
     deleteNotInTrash: '«{{title}}» ليست في سلة المهملات: انقلها إلى سلة المهملات أولًا، ثم احذفها من هناك.',
     articleFileDamaged: 'ملف المقالة {{id}} مفقود أو تالف، وتعذّرت استعادة نسخة احتياطية منه.',
     annotationGone: 'لم يعد هذا التمييز موجودًا في المقالة.',
+    versionGone: 'لم تعد تلك النسخة من الملاحظة موجودة (تغيّرت الملاحظة في الأثناء)؛ لم يتغيّر شيء.',
     selectionOutside: 'التحديد خارج نص المقالة.',
     selectionMismatch: 'النص المحدد لا يطابق المقالة في هذا الموضع؛ أعد تحميل المقالة وحدّد من جديد.',
     recoveredLastSaved:

@@ -179,6 +179,13 @@ export const en = {
 
   // Notes panel
   notesPanel: 'Notes',
+  theirVersion: 'Their version',
+  theirVersionHeading: 'Their version ({{author}})',
+  theirVersionDeleted: 'They deleted this note.',
+  theirVersionUse: 'Use theirs',
+  theirVersionKeepMine: 'Keep mine',
+  theirVersionKeepBoth: 'Keep both',
+  theirVersionFailed: 'Nothing was changed. ',
   notesPanelToggle: 'Notes',
   notesPanelShortcut: 'Show or hide the notes (Ctrl+Shift+M)',
   highlights_one: '{{count, number}} highlight',
@@ -356,6 +363,16 @@ export const en = {
   chooseArticleNone:
     'There are no articles in your library to attach these notes to. Import the article first, or ask for a bundle.',
   chooseArticleImport: 'Import',
+  chooseArticleWeak: 'weak match',
+  chooseArticleNoStrong: 'None of your articles clearly holds these passages, so none is chosen for you.',
+  chooseArticleMissing: 'This article is not in my library',
+  chooseArticleAskBundle:
+    'Nothing was imported. Ask the sender for a bundle: in Share notes…, they export the notes with the article, and importing that file adds the article with its notes.',
+  orphansTitle: 'None of these passages is in this article',
+  orphansIntro:
+    'None of the file’s passages is found in {{title}}: every note would be an unplaced note. Import them anyway?',
+  orphansBack: 'Choose another article',
+  orphansImport: 'Import as unplaced notes',
   reportTitle: 'Notes imported into {{title}}',
   reportArticleCreated: 'The article came with the file (a bundle) and was added to your library.',
   reportCounts: {
@@ -363,6 +380,7 @@ export const en = {
     updated: '{{count, number}} updated',
     unchanged: '{{count, number}} unchanged',
     older: '{{count, number}} older in the file (yours kept)',
+    ahead: 'Dated ahead of this computer’s clock: {{count, number}}',
     deleted: '{{count, number}} deleted here, as in the file',
     conflicts_one: '{{count, number}} conflict',
     conflicts_other: '{{count, number}} conflicts',
@@ -370,7 +388,11 @@ export const en = {
     rejected: '{{count, number}} rejected',
   },
   reportSummary: 'Summary',
-  reportConflicts: 'Conflicts (resolved the same way on every machine)',
+  reportConflicts: 'Conflicts (both versions kept; choose on the note: Use theirs, Keep mine or Keep both)',
+  reportYours: 'Yours',
+  reportTheirs: 'Theirs',
+  reportVersionDeleted: '(deleted)',
+  reportVersionEmpty: '(no note)',
   reportConflictKept: { local: 'kept your version', incoming: 'kept the file’s version' },
   reportOrphaned:
     'Orphaned: not found in your copy of the text; kept, and listed under “Not found in this text”.',
@@ -458,13 +480,23 @@ export const en = {
       dateNotDateTime:
         'its {{field}} date {{value}} is not a date and time with a time zone (like 2026-01-31T12:00:00Z)',
       dateNotReal: 'its {{field}} date {{value}} is not a real date',
-      dateInFuture: 'its {{field}} date {{value}} is more than a day in the future',
+      dateInFuture: 'its {{field}} date {{value}} is more than 5 minutes ahead of this computer’s clock',
+      lineageUnusable:
+        'its lineage (the versions it comes from or replaces) is not a list of version ids of the usual size',
+      otherVersionUnusable: 'a version kept beside it is unusable: {{detail}}',
+      originalUnusable: 'its original selectors are not a quote and a position',
+      ownNew:
+        'it is signed with your author id but is not in your library: a file cannot add notes under your name',
       idConflict:
         '{{count, number}} annotations in the file have this id with different content; none of them was imported',
       idSiblingRejected:
         'another annotation in the file has this id and was rejected, so this copy was not imported either',
       conflict:
-        'both versions were saved at {{time}} but differ ({{parts}}); {{kept}} was kept, as it would be on any machine',
+        'both versions were saved at {{time}} but differ ({{parts}}); {{kept}} is shown, as it would be on any machine, and the other is kept beside it as “their version”',
+      conflictConcurrent:
+        'both sides changed it since the version they share ({{parts}}); {{kept}} is shown and the other is kept beside it as “their version” until you choose',
+      conflictYours:
+        'the file changes an annotation of yours ({{parts}}); yours stays and the file’s version waits beside it as “their version” until you accept it',
       conflictKeptTheirs: 'the colleague’s version',
       conflictKeptOurs: 'this library’s version',
       differsDeleted: 'deleted on one side only',
@@ -536,6 +568,8 @@ export const en = {
       '“{{title}}” is not in the Trash: move it to the Trash first, then delete it from there.',
     articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
     annotationGone: 'That annotation no longer exists in this article.',
+    versionGone:
+      'That version of the note is no longer there (the note changed meanwhile); nothing was changed.',
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',

@@ -53,7 +53,7 @@ export function derivedUuid(input: string): string {
 }
 
 /** cyrb128 (public domain): four 32-bit lanes mixed with Math.imul, over UTF-16 units. */
-function hash128(s: string): [number, number, number, number] {
+export function hash128(s: string): [number, number, number, number] {
   let h1 = 1779033703
   let h2 = 3144134277
   let h3 = 1013904242

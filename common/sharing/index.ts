@@ -4,7 +4,15 @@
  * that comes in, a loss-free merge by id, and help finding the article a file
  * belongs to. Pure: main reads and writes the files and the library.
  */
-export { mergeAnnotations, type MergeReport, type MergeResult } from './merge'
+export {
+  mergeAnnotations,
+  type ConflictSide,
+  type MergeOptions,
+  type MergeReport,
+  type MergeResult,
+} from './merge'
+export { succeed, versionId, versionOf } from './lineage'
+export { resolveConflict, type ConflictChoice, type Resolved } from './resolve-conflict'
 export { canonicalAnnotation, compareVersions, sameAnnotation } from './canonical'
 export {
   ANNO_CONTEXT,

@@ -19,8 +19,8 @@ export const MAX_CREATOR_NAME = 200
 /** Characters in an author id (an IRI such as urn:uuid:… or acct:name@hypothes.is). */
 export const MAX_CREATOR_ID = 512
 
-/** A date may be ahead of this machine's clock by this much (clock skew); beyond it the item is refused. */
-export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
+/** A date may be ahead of this machine’s clock by this much (clock skew between two computers); beyond it the item is refused, and within it the import reports it. A day let a file win every merge against your later edits (issue 10 item 3). */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 
 /** Nesting depth of a bundled document (a real article nests a few quotes or lists, never hundreds). */
 export const MAX_DOC_DEPTH = 200
@@ -36,3 +36,9 @@ export const MAX_FILE_DEPTH = 256
 
 /** Characters kept of a title from a file. */
 export const MAX_SHARED_TITLE = 200
+
+/** Versions one annotation may keep beside the current one, and version ids in one lineage. */
+export const MAX_OTHER_VERSIONS = 100
+
+/** Ids of replaced versions one annotation may list (one per edit: far more than a note is ever edited). */
+export const MAX_REPLACED_VERSIONS = 10_000

@@ -56,6 +56,6 @@ export interface SharedArticle {
 
 /** Options of every file reader. */
 export interface ParseOptions {
-  /** This machine's clock in ms (dates more than a day after it are refused); Date.now() by default. */
+  /** This machine's clock in ms (dates more than FUTURE_TOLERANCE_MS after it are refused); Date.now() by default. */
   now?: number
 }

@@ -42,7 +42,7 @@ import type { Rejection, SharedArticleBundle } from './types'
  *   quoted words Hamish cannot find the passage), a quote over 100,000
  *   characters, a note over 100,000, more than 100 tags or a tag over 64
  *   characters, an unknown colour, a missing or unparsable date, a date with
- *   no time zone, a date more than a day ahead of this machine's clock, a
+ *   no time zone, a date more than 5 minutes ahead of this machine's clock, a
  *   missing author, ids that collide within the file with different content
  *   (all of them).
  * - normalised: a position that is not two integers 0 ≤ start ≤ end becomes

@@ -1,7 +1,9 @@
 import type { LocalText } from '../i18n/local-text'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
-import type { Annotation, HighlightColor } from '../annotation'
+import type { Annotation, AnnotationVersion, HighlightColor } from '../annotation'
+import { anchor, describeSelection, type AnchorText } from '../anchoring'
+import { readLineage } from './read-lineage'
 import type { DocNode } from '../document'
 import { HamishError } from '../errors'
 import type { Direction } from '../language'
@@ -72,7 +74,43 @@ export interface W3CAnnotation {
   creator: { id: string; type: 'Person'; name?: string }
   body?: TextualBodyJson[]
   target: { source: string; selector: [TextQuoteSelectorJson, TextPositionSelectorJson] }
-  [EXTENSION_KEY]: { color: HighlightColor; deleted: boolean }
+  [EXTENSION_KEY]: AnnotationExtension
+}
+
+/** A version kept beside the current one ("their version"), as it travels in the extension. */
+export interface OtherVersionJson {
+  created: string
+  modified: string
+  creator: { id: string; name: string }
+  note: string
+  tags: string[]
+  color: HighlightColor
+  deleted: boolean
+  quote: { exact: string; prefix: string; suffix: string }
+  position: { start: number; end: number }
+  lineage?: string[]
+}
+
+/** What an annotation's extension holds (docs/FORMATS.md). */
+export interface AnnotationExtension {
+  color: HighlightColor
+  deleted: boolean
+  /** Ids of the versions this one was made from (absent: written without lineage). */
+  lineage?: string[]
+  others?: OtherVersionJson[]
+  replaced?: string[]
+  replacedUpTo?: string
+  /**
+   * The selectors as the annotation's author made them, when the ones in
+   * `target` were re-described for this file's article (another edition of
+   * the text): what identifies the annotation and comes back on import.
+   */
+  original?: {
+    quote: { exact: string; prefix: string; suffix: string }
+    position: { start: number; end: number }
+  }
+  /** Not found in this file's article: `target` holds the author's selectors as they were. */
+  orphan?: true
 }
 
 /** What the collection's extension holds: the article's identity and, in a bundle, its document. */
@@ -107,6 +145,12 @@ export interface CollectionInput {
   exportedAt: string
   /** The collection's IRI; by default a UUID derived from the article and the export time. */
   id?: string
+  /**
+   * The article's plain text, prepared: each annotation's selectors are then
+   * described in this text (where it anchors), so the file agrees with its
+   * own `source`; without it the stored selectors are written as they are.
+   */
+  text?: AnchorText
 }
 
 /** Where the Hamish program is described; the generator's id. */
@@ -147,19 +191,42 @@ export function toAnnotationCollection(input: CollectionInput): W3CAnnotationCol
       id: `urn:uuid:${derivedUuid(`page ${id}`)}`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: input.annotations.map((a) => toW3CAnnotation(a, source)),
+      items: input.annotations.map((a) => toW3CAnnotation(a, source, input.text)),
     },
   }
 }
 
-/** One annotation in W3C form; `source` is the article's `urn:sha256:` IRI. */
-export function toW3CAnnotation(a: Annotation, source: string): W3CAnnotation {
+/**
+ * One annotation in W3C form; `source` is the article's `urn:sha256:` IRI.
+ * With the article's text, the selectors describe where the annotation
+ * anchors in it (a colleague's note made on another edition gets this text's
+ * quote and positions, its own kept as `original`); one that does not anchor
+ * keeps its selectors and is marked `orphan`.
+ */
+export function toW3CAnnotation(a: Annotation, source: string, text?: AnchorText): W3CAnnotation {
   const body: TextualBodyJson[] = []
   if (a.body.note !== '') {
     body.push({ type: 'TextualBody', value: a.body.note, format: 'text/markdown', purpose: 'commenting' })
   }
   for (const tag of a.body.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' })
-  const { quote, position } = a.target
+  const ext: AnnotationExtension = { color: a.body.color, deleted: a.deleted }
+  let { quote, position } = a.target
+  if (text) {
+    const found = anchor(text, a.target)
+    if (!found) {
+      if (!a.deleted) ext.orphan = true
+    } else {
+      const here = describeSelection(text, found.start, found.end)
+      if (!sameSelectors(here, a.target)) {
+        ext.original = selectorsJson(a.target)
+        ;({ quote, position } = here)
+      }
+    }
+  }
+  if (a.lineage) ext.lineage = [...a.lineage]
+  if (a.others && a.others.length > 0) ext.others = a.others.map(otherVersionJson)
+  if (a.replaced && a.replaced.length > 0) ext.replaced = [...a.replaced]
+  if (a.replacedUpTo) ext.replacedUpTo = a.replacedUpTo
   return {
     '@context': SHARED_CONTEXT,
     id: annotationIri(a.id),
@@ -178,8 +245,40 @@ export function toW3CAnnotation(a: Annotation, source: string): W3CAnnotation {
         { type: 'TextPositionSelector', start: position.start, end: position.end },
       ],
     },
-    [EXTENSION_KEY]: { color: a.body.color, deleted: a.deleted },
+    [EXTENSION_KEY]: ext,
   }
+}
+
+function sameSelectors(a: Annotation['target'], b: Annotation['target']): boolean {
+  return (
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix &&
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end
+  )
+}
+
+function selectorsJson(t: Annotation['target']): NonNullable<AnnotationExtension['original']> {
+  return {
+    quote: { exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix },
+    position: { start: t.position.start, end: t.position.end },
+  }
+}
+
+function otherVersionJson(v: AnnotationVersion): OtherVersionJson {
+  const out: OtherVersionJson = {
+    created: v.created,
+    modified: v.modified,
+    creator: { id: v.creator.id, name: v.creator.name },
+    note: v.body.note,
+    tags: [...v.body.tags],
+    color: v.body.color,
+    deleted: v.deleted,
+    ...selectorsJson(v.target),
+  }
+  if (v.lineage) out.lineage = [...v.lineage]
+  return out
 }
 
 /**
@@ -238,8 +337,11 @@ export function fromAnnotationCollection(json: unknown, options: ParseOptions = 
       continue
     }
     const checked = checkAnnotation(raw, now)
-    if (checked.ok) accepted.push(checked.annotation)
-    else rejected.push(rejection(raw.id, checked.reason))
+    const withLineage = checked.ok
+      ? readLineage(checked.annotation, own(item as JsonObject, EXTENSION_KEY), now)
+      : checked
+    if (withLineage.ok) accepted.push(withLineage.annotation)
+    else rejected.push(rejection(raw.id, withLineage.reason))
   }
   const parsed: ParsedFile = {
     kind: ext ? 'hamish' : 'w3c',
@@ -320,6 +422,19 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
   const target = targets[0]
   let quote: RawAnnotation['quote'] = null
   let position: RawAnnotation['position'] = null
+  const ext = own(item, EXTENSION_KEY)
+  if (ext !== undefined && !isObject(ext))
+    return { id, reason: reason('extensionNotObject', { key: EXTENSION_KEY }) }
+  // The author's own selectors, when this file re-described them for its article: they identify the annotation.
+  const original = ext ? own(ext as JsonObject, 'original') : undefined
+  if (original !== undefined) {
+    if (!isObject(original) || !isObject(own(original, 'quote')) || !isObject(own(original, 'position')))
+      return { id, reason: reason('originalUnusable') }
+    const q = own(original, 'quote') as JsonObject
+    const p = own(original, 'position') as JsonObject
+    quote = { exact: own(q, 'exact'), prefix: own(q, 'prefix'), suffix: own(q, 'suffix') }
+    position = { start: own(p, 'start'), end: own(p, 'end') }
+  }
   if (isObject(target)) {
     const source = single(own(target, 'source'))
     if (fingerprint && typeof source === 'string' && source !== `urn:sha256:${fingerprint}`) {
@@ -328,6 +443,7 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     for (const s of asList(own(target, 'selector'))) {
       if (!isObject(s)) continue
       const type = own(s, 'type')
+      if (original !== undefined) break
       if (!quote && hasType(type, 'TextQuoteSelector')) {
         quote = { exact: own(s, 'exact'), prefix: own(s, 'prefix'), suffix: own(s, 'suffix') }
       } else if (!position && hasType(type, 'TextPositionSelector')) {
@@ -352,9 +468,6 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     else notes.push(value)
   }
 
-  const ext = own(item, EXTENSION_KEY)
-  if (ext !== undefined && !isObject(ext))
-    return { id, reason: reason('extensionNotObject', { key: EXTENSION_KEY }) }
   const creator = single(own(item, 'creator'))
   const modified = single(own(item, 'modified'))
   const created = single(own(item, 'created'))
@@ -364,8 +477,8 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     position,
     note: notes.join('\n\n'),
     tags,
-    color: ext ? own(ext, 'color') : undefined,
-    deleted: ext ? own(ext, 'deleted') : undefined,
+    color: ext ? own(ext as JsonObject, 'color') : undefined,
+    deleted: ext ? own(ext as JsonObject, 'deleted') : undefined,
     creator: readCreator(creator),
     created,
     modified: modified === undefined ? created : modified,

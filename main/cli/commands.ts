@@ -187,9 +187,13 @@ async function annotationsExport(library: Library, argv: string[], io: Output): 
   return 0
 }
 
-/** `hamish annotations import FILE [--article ID] [--json]`: the report lists every item's fate. */
+/**
+ * `hamish annotations import FILE [--article ID] [--orphans] [--json]`: the
+ * report lists every item's fate; `--orphans` imports into an article where
+ * none of the file's passages is found (refused otherwise).
+ */
 async function annotationsImport(library: Library, argv: string[], io: Output): Promise<number> {
-  const { positional, flags, values } = parseArgs(argv, ['--json'], ['--article'])
+  const { positional, flags, values } = parseArgs(argv, ['--json', '--orphans'], ['--article'])
   if (positional.length !== 1) throw new UsageError('annotations import needs exactly one FILE')
   const path = positional[0]!
   const info = await stat(path).catch(() => null)
@@ -200,7 +204,16 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
     name: basename(path),
     bytes: new Uint8Array(await readFile(path)),
     articleId: values.get('--article'),
+    confirmOrphans: flags.has('--orphans'),
   })
+  if (result.status === 'all-orphans') {
+    io.err(
+      `hamish: none of the file's ${result.count} passages is in “${result.articleTitle}”: all would be unplaced notes. ` +
+        `Nothing was imported. Check the article, ask for a bundle (--bundle), or add --orphans to import them anyway.`,
+    )
+    if (flags.has('--json')) io.out(JSON.stringify(result, null, 2))
+    return 1
+  }
   if (result.status === 'needs-article') {
     const lines = result.candidates.map((c) => `  ${c.articleId}  ${c.title}  (score ${c.score.toFixed(2)})`)
     io.err(
@@ -220,7 +233,12 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
     )
     if (r.deleted.length) io.out(`  deleted here as in the file: ${r.deleted.join(', ')}`)
     if (r.older.length) io.out(`  older in the file, yours kept: ${r.older.join(', ')}`)
-    for (const c of r.conflicts) io.out(`  conflict ${c.id}: kept the ${c.kept} version (${c.reason})`)
+    for (const c of r.conflicts) {
+      io.out(`  conflict ${c.id}: showing the ${c.kept} version (${c.reason})`)
+      if (c.ours) io.out(`    yours:  ${c.ours.deleted ? '(deleted)' : JSON.stringify(c.ours.note)}`)
+      if (c.theirs) io.out(`    theirs: ${c.theirs.deleted ? '(deleted)' : JSON.stringify(c.theirs.note)}`)
+    }
+    if (r.ahead.length) io.out(`  dated ahead of this computer's clock: ${r.ahead.join(', ')}`)
     for (const x of r.rejected) io.out(`  rejected ${x.id ?? '(no id)'}: ${x.reason}`)
   }
   return 0

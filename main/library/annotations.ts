@@ -10,6 +10,7 @@ import type {
 import { inDocumentOrder } from '../../common/annotation'
 import { anchor, describeSelection, type AnchorText } from '../../common/anchoring'
 import { HamishError } from '../../common/errors'
+import { succeed } from '../../common/sharing'
 import { localText } from '../../common/i18n/local-text'
 
 /**
@@ -40,12 +41,18 @@ export function createAnnotation(
     created: at,
     modified: at,
     deleted: false,
+    lineage: [],
   }
 }
 
-/** The annotation with the patch applied and a new modified time. */
+/**
+ * The annotation with the patch applied and a new modified time, as a new
+ * version descending from the current one (lineage), so a colleague's file
+ * made from the old version is known to be older and one made from the same
+ * version as a concurrent edit (common/sharing/lineage.ts).
+ */
 export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date): Annotation {
-  return {
+  return succeed(a, {
     ...a,
     body: {
       color: patch.color ?? a.body.color,
@@ -53,7 +60,12 @@ export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date
       tags: patch.tags ? uniqueTags(patch.tags) : [...a.body.tags],
     },
     modified: now.toISOString(),
-  }
+  })
+}
+
+/** The annotation deleted (a tombstone) or restored, as a new version descending from the current one. */
+export function withDeleted(a: Annotation, deleted: boolean, now: Date): Annotation {
+  return succeed(a, { ...a, deleted, modified: now.toISOString() })
 }
 
 /** Anchors one annotation in the current text (null: orphaned). */

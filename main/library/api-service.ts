@@ -50,6 +50,8 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     exportAnnotations: async (articleId, options) =>
       exports.host.deliver(await library.exportAnnotationFile(articleId, options), 'annotations'),
     importAnnotations: (req) => library.importAnnotationFile(req),
+    resolveAnnotationConflict: (articleId, annotationId, versionId, choice) =>
+      library.resolveAnnotationConflict(articleId, annotationId, versionId, choice),
     searchLibrary: (query, options) => library.search(query, options ?? {}),
     getProfile: () => library.getProfile(),
     setDisplayName: (name) => library.setDisplayName(name),

@@ -6,6 +6,7 @@ import { userInfo } from 'node:os'
 import type {
   AnnotationImportRequest,
   AnnotationImportResult,
+  ConflictResolution,
   ImportFile,
   ImportOutcome,
   Notice,
@@ -23,9 +24,13 @@ import { prepareText, type AnchorText } from '../../common/anchoring'
 import {
   mergeAnnotations,
   orphanedAfterMerge,
+  resolveConflict,
   suggestArticles,
   toAnnotationCollection,
+  type ConflictChoice,
+  type Rejection,
 } from '../../common/sharing'
+import { refuseNewOwn } from './own-annotations'
 import {
   DEFAULT_SETTINGS,
   type Article,
@@ -39,7 +44,7 @@ import { importFile } from '../import/import-file'
 import { PRIVATE_DIR_MODE } from '../store/file-modes'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
 import { runSerially } from '../store/serial-queue'
-import { anchored, anchorLive, createAnnotation, patchAnnotation } from './annotations'
+import { anchored, anchorLive, createAnnotation, patchAnnotation, withDeleted } from './annotations'
 import { annotationFileName, readAnnotationFileBytes } from './annotation-files'
 import { GENERATOR, type ExportedFile } from './exporter'
 import { fingerprintOf, newArticleId } from './fingerprint'
@@ -280,6 +285,8 @@ export class Library {
     const collection = toAnnotationCollection({
       article: summary,
       annotations: [...(file.data.annotations ?? [])],
+      // Selectors as they are in this copy of the text, so the file agrees with its own fingerprint.
+      text: this.prepared(articleId, file.data),
       bundle: options.bundle ? { doc: file.data.doc } : undefined,
       generator: GENERATOR,
       exportedAt: this.now().toISOString(),
@@ -300,6 +307,9 @@ export class Library {
   async importAnnotationFile(req: AnnotationImportRequest): Promise<AnnotationImportResult> {
     const name = basename(req.name)
     const parsed = readAnnotationFileBytes(name, req.bytes)
+    const owner = (await this.getProfile()).authorId
+    const nowMs = this.now().getTime()
+    const ahead = parsed.annotations.filter((a) => Date.parse(a.modified) > nowMs).map((a) => a.id)
     if (parsed.bundle && parsed.fingerprint && fingerprintOf(parsed.bundle.doc) !== parsed.fingerprint) {
       throw new HamishError('invalid-content', localText('messages.bundleFingerprint', { name }))
     }
@@ -309,6 +319,7 @@ export class Library {
           (a) => parsed.fingerprint && a.fingerprint === parsed.fingerprint && !a.trashed,
         )
     if (!found && parsed.bundle) {
+      const own = refuseNewOwn(parsed, new Set(), owner)
       const doc = parsed.bundle.doc
       const summary = await this.addArticle(
         {
@@ -337,7 +348,8 @@ export class Library {
           deleted: parsed.annotations.filter((a) => a.deleted).map((a) => a.id),
           conflicts: [],
           orphaned: orphanedAfterMerge(prepared, live),
-          rejected: parsed.rejected,
+          rejected: [...parsed.rejected, ...own],
+          ahead,
         },
       }
     }
@@ -357,8 +369,20 @@ export class Library {
         candidates: suggestArticles(parsed, articles).slice(0, 5),
       }
     }
+    if (req.articleId && !req.confirmOrphans && found.fingerprint !== parsed.fingerprint) {
+      const store = await this.articleStore(found.id)
+      const live = parsed.annotations.filter((a) => !a.deleted)
+      const prepared = this.prepared(found.id, store.data)
+      if (live.length > 0 && orphanedAfterMerge(prepared, live).length === live.length)
+        return { status: 'all-orphans', articleId: found.id, articleTitle: found.title, count: live.length }
+    }
+    let own: Rejection[] = []
     const report = await this.changeAnnotations(found.id, (annotations, prepared) => {
-      const { merged, report: merge } = mergeAnnotations(annotations, parsed.annotations)
+      own = refuseNewOwn(parsed, new Set(annotations.map((a) => a.id)), owner)
+      const { merged, report: merge } = mergeAnnotations(annotations, parsed.annotations, {
+        owner,
+        showLocal: true,
+      })
       annotations.splice(0, annotations.length, ...merged)
       // Orphans among what came in: added, updated, or won a tie as the incoming version.
       const touched = [
@@ -384,9 +408,35 @@ export class Library {
         articleTitle: found.title,
         articleCreated: false,
         ...report,
-        rejected: parsed.rejected,
+        rejected: [...parsed.rejected, ...own],
+        ahead,
       },
     }
+  }
+
+  /**
+   * The user's choice about a version kept beside an annotation ("their
+   * version"): one acknowledged write of the article's file (two annotations
+   * for "both": yours, and a new one of yours carrying their text).
+   */
+  async resolveAnnotationConflict(
+    articleId: string,
+    annotationId: string,
+    versionId: string,
+    choice: ConflictChoice,
+  ): Promise<ConflictResolution> {
+    const profile = await this.getProfile()
+    return this.changeAnnotations(articleId, (annotations, prepared) => {
+      const i = findAnnotation(annotations, annotationId, { live: false })
+      const { annotation, added } = resolveConflict(annotations[i]!, versionId, choice, {
+        me: { id: profile.authorId, name: profile.displayName },
+        id: randomUUID(),
+        now: this.now(),
+      })
+      annotations[i] = annotation
+      if (added) annotations.push(added)
+      return { annotation: anchored(prepared, annotation), added: added ? anchored(prepared, added) : null }
+    })
   }
 
   /** The search index, opened (not loaded) on first use; article files are read only to rebuild it. */
@@ -468,14 +518,14 @@ export class Library {
   async deleteAnnotation(articleId: string, annotationId: string): Promise<void> {
     await this.changeAnnotations(articleId, (annotations) => {
       const i = findAnnotation(annotations, annotationId, { live: true })
-      annotations[i] = { ...annotations[i]!, deleted: true, modified: this.now().toISOString() }
+      annotations[i] = withDeleted(annotations[i]!, true, this.now())
     })
   }
 
   async restoreAnnotation(articleId: string, annotationId: string): Promise<AnchoredAnnotation> {
     return this.changeAnnotations(articleId, (annotations, prepared) => {
       const i = findAnnotation(annotations, annotationId, { live: false })
-      annotations[i] = { ...annotations[i]!, deleted: false, modified: this.now().toISOString() }
+      annotations[i] = withDeleted(annotations[i]!, false, this.now())
       return anchored(prepared, annotations[i]!)
     })
   }

@@ -1,6 +1,7 @@
 import type { AnchoredAnnotation, AnnotationPatch, HighlightColor } from '../../../common/annotation'
 import { sameTags } from '../../../common/tags'
 import type { HamishApi } from '../../../common/api'
+import type { ConflictChoice } from '../../../common/sharing/resolve-conflict'
 import { errorMessage } from '../app/error-message'
 import { strings } from '../strings'
 import type { AnnotationStore } from './annotation-store'
@@ -10,7 +11,11 @@ import type { TextRange } from './selection-range'
 /** The API calls annotations need. */
 export type AnnotationApi = Pick<
   HamishApi,
-  'addAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation'
+  | 'addAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'resolveAnnotationConflict'
 >
 
 /** Either it worked, or the sentence to show. */
@@ -121,6 +126,22 @@ export class AnnotationActions {
         this.store.remove(id)
       },
     })
+    return { ok: true, value: undefined }
+  }
+
+  /**
+   * Settles "their version" of an annotation (Use theirs / Keep mine / Keep
+   * both). Not on the undo history: the choice travels to colleagues, and
+   * their version stays in the file's backups.
+   */
+  async resolve(id: string, versionId: string, choice: ConflictChoice): Promise<Outcome<void>> {
+    try {
+      const done = await this.api.resolveAnnotationConflict(this.store.articleId, id, versionId, choice)
+      this.store.put(done.annotation)
+      if (done.added) this.store.put(done.added)
+    } catch (err) {
+      return { ok: false, message: strings.theirVersionFailed + errorMessage(err) }
+    }
     return { ok: true, value: undefined }
   }
 }

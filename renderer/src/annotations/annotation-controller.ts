@@ -9,6 +9,7 @@ import type { TextOffsets } from '../reader/text-offsets'
 import { strings } from '../strings'
 import { firstStrongOfNode } from '../text-direction'
 import { AnnotationActions, type AnnotationApi, type Outcome } from './annotation-actions'
+import type { ConflictChoice } from '../../../common/sharing/resolve-conflict'
 import { excerpt } from './annotation-parts'
 import { AnnotationStore, type StoreChange } from './annotation-store'
 import { lastColor, rememberColor } from './colors'
@@ -114,6 +115,7 @@ export class AnnotationController implements KeyTarget {
         openLink: host.openLink,
         directionOf: (a) => this.paragraphDirection(a),
         hiddenAuthorsChanged: () => this.redrawAll(),
+        resolve: (id, versionId, choice) => void this.resolveConflict(id, versionId, choice),
       },
       host.summary.lang,
       () => this.setPanelOpen(false, true),
@@ -448,6 +450,11 @@ export class AnnotationController implements KeyTarget {
     const outcome = await this.actions.update(id, { color })
     if (outcome.ok) rememberColor(color)
     return outcome
+  }
+
+  private async resolveConflict(id: string, versionId: string, choice: ConflictChoice): Promise<void> {
+    const outcome = await this.actions.resolve(id, versionId, choice)
+    if (!outcome.ok) this.host.notify({ message: outcome.message, kind: 'error', timeout: 15_000 })
   }
 
   private async remove(id: string): Promise<Outcome<void>> {

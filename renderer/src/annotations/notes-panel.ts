@@ -6,6 +6,8 @@ import { excerpt, metaLine, noteBlock, tagList } from './annotation-parts'
 import type { AnnotationStore } from './annotation-store'
 import { swatch } from './colors'
 import { EMPTY_FILTER, facets, isFiltering, matches, type NotesFilter } from './panel-filter'
+import { theirVersions } from './their-versions'
+import type { ConflictChoice } from '../../../common/sharing/resolve-conflict'
 
 /** Items drawn at first (and per "Show more"): a book with 10,000 highlights must still open quickly. */
 const PAGE = 200
@@ -21,6 +23,8 @@ export interface PanelActions {
   directionOf(annotation: AnchoredAnnotation): 'ltr' | 'rtl' | 'auto'
   /** The authors hidden changed: their highlights leave (or come back to) the text too. */
   hiddenAuthorsChanged(hidden: ReadonlySet<string>): void
+  /** Settles one of an annotation's "their versions". */
+  resolve(id: string, versionId: string, choice: ConflictChoice): void
 }
 
 /** Authors hidden this session: kept when the reader reopens an article (after an import, say). */
@@ -313,6 +317,7 @@ export class NotesPanel {
         go,
         a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
         a.body.tags.length > 0 ? tagList(a.body.tags) : null,
+        theirVersions(a, this.actions),
         el('div', { class: 'note-footer' }, [
           metaLine(a),
           el('div', { class: 'note-actions' }, [edit, remove]),

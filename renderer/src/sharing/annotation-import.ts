@@ -1,4 +1,10 @@
-import type { AnnotationImportReport, ArticleChoiceNeeded, HamishApi } from '../../../common/api'
+import type {
+  AnnotationImportReport,
+  ArticleChoiceNeeded,
+  HamishApi,
+  OrphansConfirmNeeded,
+} from '../../../common/api'
+import { STRONG_MATCH } from '../../../common/sharing/match-threshold'
 import { openDialog, type DialogHandle } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
 import { errorMessage } from '../app/error-message'
@@ -103,7 +109,7 @@ class ImportRun {
     await this.run(undefined)
   }
 
-  private async run(articleId: string | undefined): Promise<void> {
+  private async run(articleId: string | undefined, confirmOrphans = false): Promise<void> {
     this.setTitle(strings.annotationImportTitle(this.file.name))
     this.content.replaceChildren(
       el('p', {
@@ -118,8 +124,10 @@ class ImportRun {
         name: this.file.name,
         bytes: this.bytes!,
         ...(articleId ? { articleId } : {}),
+        ...(confirmOrphans ? { confirmOrphans } : {}),
       })
       if (result.status === 'needs-article') await this.choose(result)
+      else if (result.status === 'all-orphans') this.confirmOrphans(result)
       else {
         this.host.changed()
         this.report(result.report)
@@ -143,7 +151,45 @@ class ImportRun {
     if (heading) heading.textContent = title
   }
 
-  /** The file's article is not here: the user picks one (best match preselected) and the import runs again. */
+  /** The chosen article holds none of the passages: asked first, with the way back to the choice as the default. */
+  private confirmOrphans(needs: OrphansConfirmNeeded): void {
+    this.setTitle(strings.orphansTitle)
+    this.content.replaceChildren(
+      el('p', {
+        class: 'orphans-confirm',
+        attrs: { role: 'alert' },
+        text: strings.orphansIntro(needs.articleTitle),
+      }),
+    )
+    const back = button(strings.orphansBack, () => void this.run(undefined), {
+      class: 'primary',
+      attrs: { 'data-action': 'choose-again' },
+    })
+    this.actions.replaceChildren(
+      button(strings.cancel, () => this.handle.close()),
+      button(strings.orphansImport, () => void this.run(needs.articleId, true), {
+        attrs: { 'data-action': 'import-orphans' },
+      }),
+      back,
+    )
+    back.focus()
+  }
+
+  /** Nothing to attach the notes to: say how to get the article (a bundle), with nothing imported. */
+  private missingArticle(): void {
+    this.setTitle(strings.chooseArticleMissing)
+    this.content.replaceChildren(el('p', { class: 'ask-bundle', text: strings.chooseArticleAskBundle }))
+    const close = button(strings.close, () => this.handle.close(), { class: 'primary' })
+    this.actions.replaceChildren(close)
+    close.focus()
+  }
+
+  /**
+   * The file's article is not here: the user picks one and the import runs
+   * again. Only a strong match (STRONG_MATCH: most sampled passages found) is
+   * chosen in advance; weaker ones say so, and without a strong one the main
+   * button is "I don't have this article", which tells how to get a bundle.
+   */
   private async choose(needs: ArticleChoiceNeeded): Promise<void> {
     let library: { id: string; title: string }[] = []
     try {
@@ -169,6 +215,9 @@ class ImportRun {
           class: 'choose-article-score muted',
           text: strings.chooseArticleMatch(Math.round(c.score * 100)),
         }),
+        c.score < STRONG_MATCH
+          ? el('span', { class: 'choose-article-weak', text: strings.chooseArticleWeak })
+          : null,
       ]),
     )
     const otherSelect = el(
@@ -186,8 +235,8 @@ class ImportRun {
           ])
         : null
     otherSelect.addEventListener('change', () => (otherRadio.checked = true))
-    const first = radios[0]
-    if (first && (candidateRows.length > 0 || otherRow)) first.checked = true
+    const strong = needs.candidates.length > 0 && needs.candidates[0]!.score >= STRONG_MATCH
+    if (strong) radios[0]!.checked = true
     const chosen = (): string | undefined => {
       const checked = radios.find((r) => r.checked)
       if (!checked) return undefined
@@ -199,12 +248,25 @@ class ImportRun {
         const id = chosen()
         if (id) void this.run(id)
       },
-      { class: 'primary' },
+      { class: 'primary', attrs: { 'data-action': 'import-chosen' } },
     )
     const empty = candidateRows.length === 0 && !otherRow
-    go.disabled = empty
+    const syncGo = (): void => {
+      go.disabled = chosen() === undefined
+    }
+    for (const r of radios) r.addEventListener('change', syncGo)
+    otherSelect.addEventListener('change', syncGo)
+    syncGo()
+    const missing = button(strings.chooseArticleMissing, () => this.missingArticle(), {
+      ...(strong ? {} : { class: 'primary' }),
+      attrs: { 'data-action': 'missing-article' },
+    })
+    if (!strong) go.classList.remove('primary')
     this.content.replaceChildren(
       el('p', { text: strings.chooseArticleIntro(needs.fileTitle) }),
+      !strong && !empty
+        ? el('p', { class: 'choose-article-none-strong', text: strings.chooseArticleNoStrong })
+        : '',
       empty
         ? el('p', { class: 'error', attrs: { role: 'alert' }, text: strings.chooseArticleNone })
         : el('fieldset', { class: 'choose-article' }, [
@@ -215,9 +277,10 @@ class ImportRun {
     )
     this.actions.replaceChildren(
       button(strings.cancel, () => this.handle.close()),
+      missing,
       go,
     )
-    ;(radios.find((r) => r.checked) ?? go).focus()
+    ;(radios.find((r) => r.checked) ?? (strong ? go : missing)).focus()
   }
 
   /** The merge report: counts, then the conflicts and rejections with their reasons (as text). */
@@ -235,6 +298,7 @@ class ImportRun {
         count('updated', report.updated.length),
         count('unchanged', report.unchanged.length),
         report.older.length > 0 ? count('older', report.older.length) : '',
+        report.ahead.length > 0 ? count('ahead', report.ahead.length) : '',
         report.deleted.length > 0 ? count('deleted', report.deleted.length) : '',
         count('conflicts', report.conflicts.length),
         count('orphaned', report.orphaned.length),
@@ -249,9 +313,12 @@ class ImportRun {
           { class: 'report-list report-conflicts' },
           report.conflicts.map((c) =>
             el('li', { attrs: { 'data-id': c.id } }, [
+              c.ours ? el('q', { class: 'report-quote', attrs: { dir: 'auto' }, text: c.ours.quote }) : '',
+              ' ',
               el('code', { text: c.id }),
-              ` — ${strings.reportConflictKept(c.kept)}: `,
+              ': ',
               el('span', { class: 'report-reason', text: strings.fromMain(c.text, c.reason) }),
+              conflictVersions(c),
             ]),
           ),
         ),
@@ -287,4 +354,22 @@ class ImportRun {
     )
     open.focus()
   }
+}
+
+/** Both texts of a conflict, side by side: yours and theirs, each in its own direction. */
+function conflictVersions(c: AnnotationImportReport['conflicts'][number]): HTMLElement | null {
+  if (!c.ours || !c.theirs) return null
+  const side = (label: string, v: NonNullable<typeof c.ours>, which: string): HTMLElement =>
+    el('div', { class: `report-version report-version-${which}` }, [
+      el('span', { class: 'report-version-label', text: `${label}: ` }),
+      el('bdi', {
+        class: 'report-version-note',
+        attrs: { dir: 'auto' },
+        text: v.deleted ? strings.reportVersionDeleted : v.note || strings.reportVersionEmpty,
+      }),
+    ])
+  return el('div', { class: 'report-versions' }, [
+    side(strings.reportYours, c.ours, 'ours'),
+    side(strings.reportTheirs, c.theirs, 'theirs'),
+  ])
 }

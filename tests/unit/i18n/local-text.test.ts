@@ -96,7 +96,7 @@ describe('reasons in an annotation-import report', () => {
       kept: localText('messages.reasons.conflictKeptOurs'),
     })
     expect(englishText(conflict)).toBe(
-      'both versions were saved at 2026-11-30T10:00:00.000Z but differ (note, colour); this library’s version was kept, as it would be on any machine',
+      'both versions were saved at 2026-11-30T10:00:00.000Z but differ (note, colour); this library’s version is shown, as it would be on any machine, and the other is kept beside it as “their version”',
     )
     expect(wordText(ar, conflict)).toContain('الملاحظة، اللون')
   })

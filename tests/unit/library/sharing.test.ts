@@ -109,12 +109,30 @@ describe('sharing annotation files between libraries', () => {
     expect(asked.status).toBe('needs-article')
     if (asked.status !== 'needs-article') return
     expect(asked.candidates[0]!.articleId).toBe(added.article!.id)
+    // Its one passage is not found in this copy (its context differs): asked first, nothing written.
+    const before = await snapshotDir(join(dir, 'other'))
     const chosen = await other.importAnnotationFile({
       name: file.fileName,
       bytes: file.bytes,
       articleId: added.article!.id,
     })
-    expect(chosen.status === 'imported' && chosen.report.added).toHaveLength(1)
+    expect(chosen).toEqual({
+      status: 'all-orphans',
+      articleId: added.article!.id,
+      articleTitle: 'نسخة الزميل',
+      count: 1,
+    })
+    expect(await snapshotDir(join(dir, 'other'))).toEqual(before)
+    const confirmed = await other.importAnnotationFile({
+      name: file.fileName,
+      bytes: file.bytes,
+      articleId: added.article!.id,
+      confirmOrphans: true,
+    })
+    expect(confirmed.status === 'imported' && confirmed.report).toMatchObject({
+      added: [expect.any(String)],
+      orphaned: [expect.any(String)],
+    })
   })
 
   it.each([

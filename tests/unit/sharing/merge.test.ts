@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../../common/annotation'
-import { canonicalAnnotation, compareVersions, mergeAnnotations } from '../../../common/sharing'
+import { canonicalAnnotation, compareVersions, mergeAnnotations, versionId } from '../../../common/sharing'
 import { ANDALUS, annotationOn, at } from './helpers'
 
 const base = annotationOn(ANDALUS, 'إقليمٌ وحضارةٌ إسلاميَّة')
@@ -172,6 +172,160 @@ describe('mergeAnnotations: properties (fast-check)', () => {
           ...report.conflicts.map((c) => c.id),
         ]
         expect(listed.sort()).toEqual([...new Set(ids(incoming))].sort())
+      }),
+      runs,
+    )
+  })
+})
+
+describe('mergeAnnotations: concurrent edits keep both texts (lineage)', () => {
+  const original = { ...version('n', 0, { note: 'the common note' }), lineage: [] }
+  const edit = (from: Annotation, minute: number, note: string): Annotation => ({
+    ...from,
+    body: { ...from.body, note },
+    modified: at(minute),
+    lineage: [versionId(from)],
+  })
+
+  it('a colleague extends a note while you edit it: neither text is lost, and the report names it with both texts', () => {
+    const mine = edit(original, 5, 'the common note, my edit')
+    const theirs = edit(original, 3, 'the common note, extended by a colleague')
+    for (const [local, incoming] of [
+      [mine, theirs],
+      [theirs, mine],
+    ] as const) {
+      const { merged, report } = mergeAnnotations([local], [incoming])
+      expect(merged).toHaveLength(1)
+      const texts = [merged[0]!.body.note, ...(merged[0]!.others ?? []).map((o) => o.body.note)]
+      expect(texts.sort()).toEqual([mine.body.note, theirs.body.note].sort())
+      // The later edit is shown on every machine; the other is its "their version".
+      expect(merged[0]!.body.note).toBe(mine.body.note)
+      expect(report.older).toEqual([])
+      expect(report.updated).toEqual([])
+      expect(report.conflicts).toEqual([
+        expect.objectContaining({
+          id: 'n',
+          reason: expect.stringMatching(/both sides changed it since the version they share \(note\)/),
+          ours: expect.objectContaining({ note: local.body.note }),
+          theirs: expect.objectContaining({ note: incoming.body.note }),
+        }),
+      ])
+    }
+  })
+
+  it('an edit of the version you have replaces it; your edit of theirs sets theirs aside', () => {
+    const theirs = edit(original, 3, 'extended')
+    const forward = mergeAnnotations([original], [theirs])
+    expect(forward.report.updated).toEqual(['n'])
+    expect(forward.merged[0]!.body.note).toBe('extended')
+    expect(forward.merged[0]!.others).toBeUndefined()
+    // Their older clock does not matter: lineage, not time, says which came from which.
+    const mine = edit(theirs, 1, 'extended, then mine')
+    const back = mergeAnnotations([mine], [theirs, original])
+    expect(back.report.older).toEqual(['n'])
+    expect(back.merged[0]!.body.note).toBe('extended, then mine')
+  })
+
+  it('a file changing your own annotation never replaces it: it waits beside it, and once you keep yours it does not win again', () => {
+    const me = original.creator.id
+    const forged = { ...edit(original, 60 * 24, 'not what I wrote'), modified: at(60 * 24) }
+    const { merged, report } = mergeAnnotations([original], [forged], { owner: me })
+    expect(merged[0]!.body.note).toBe('the common note')
+    expect(merged[0]!.others?.map((o) => o.body.note)).toEqual(['not what I wrote'])
+    expect(report.conflicts[0]).toMatchObject({ id: 'n', kept: 'local' })
+    expect(report.conflicts[0]!.reason).toMatch(/changes an annotation of yours/)
+    // A tombstone from a file is no different.
+    const gone = mergeAnnotations([original], [{ ...forged, deleted: true }], { owner: me })
+    expect(gone.merged[0]!.deleted).toBe(false)
+    expect(gone.report.deleted).toEqual([])
+    // Keep mine: the forged version is replaced, and the same file later changes nothing.
+    const kept = { ...original, replaced: [versionId(forged)] }
+    const again = mergeAnnotations([kept], [forged], { owner: me })
+    expect(again.merged[0]!.body.note).toBe('the common note')
+    expect(again.merged[0]!.others).toBeUndefined()
+    expect(again.report.older).toEqual(['n'])
+  })
+})
+
+// Versions with lineage: each may descend from an earlier one of the same id, have none (an older
+// file), or start a lineage of its own; states with `others` arise by merging them.
+const arbHistory = fc
+  .array(
+    fc.record({
+      id: fc.constantFrom('a', 'b', 'c'),
+      minute: fc.integer({ min: 0, max: 3 }),
+      note: fc.constantFrom('', 'x', 'ملاحظة', 'y'),
+      deleted: fc.boolean(),
+      parent: fc.oneof(fc.constant(-1), fc.constant(-2), fc.nat(20)),
+    }),
+    { maxLength: 12 },
+  )
+  .map((records) => {
+    const built: Annotation[] = []
+    for (const r of records) {
+      const a: Annotation = {
+        ...base,
+        id: r.id,
+        body: { ...base.body, note: r.note },
+        modified: at(r.minute),
+        deleted: r.deleted,
+      }
+      const parents = built.filter((p) => p.id === r.id)
+      if (r.parent >= 0 && parents.length > 0) a.lineage = [versionId(parents[r.parent % parents.length]!)]
+      else if (r.parent === -2) a.lineage = []
+      built.push(a)
+    }
+    return built
+  })
+const split = (history: Annotation[], picks: number[]) =>
+  [0, 1, 2].map((k) => history.filter((_, i) => picks[i % picks.length] === k))
+const arbSides = fc
+  .tuple(arbHistory, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 12 }))
+  .map(([h, picks]) => split(h, picks) as [Annotation[], Annotation[], Annotation[]])
+const state = (list: Annotation[]) =>
+  list.map((a) =>
+    JSON.stringify([
+      canonicalAnnotation(a),
+      a.lineage ?? null,
+      (a.others ?? []).map((o) => [canonicalAnnotation(o), o.lineage ?? null]),
+      a.replaced ?? null,
+      a.replacedUpTo ?? null,
+    ]),
+  )
+
+describe('mergeAnnotations with lineage: properties (fast-check)', () => {
+  const runs = { numRuns: 500 }
+
+  it('is commutative, associative and idempotent on whole states (current version, their versions, what was replaced)', () => {
+    fc.assert(
+      fc.property(arbSides, ([a, b, c]) => {
+        expect(state(merge(a, b))).toEqual(state(merge(b, a)))
+        expect(state(merge(merge(a, b), c))).toEqual(state(merge(a, merge(b, c))))
+        const ab = merge(a, b)
+        expect(state(merge(ab, ab))).toEqual(state(ab))
+        expect(state(merge(ab, b))).toEqual(state(ab))
+      }),
+      runs,
+    )
+  })
+
+  it('no note text present in either input disappears without a report line', () => {
+    fc.assert(
+      fc.property(arbSides, ([a, b, c]) => {
+        // Inputs with their versions already merged among themselves: states with others.
+        const local = merge(a, c)
+        const incoming = merge(b, c)
+        const { merged, report } = mergeAnnotations(local, incoming)
+        const textsOf = (list: Annotation[], id: string) =>
+          list.filter((x) => x.id === id).flatMap((x) => [x, ...(x.others ?? [])].map((v) => v.body.note))
+        const reported = new Set([...report.updated, ...report.older, ...report.conflicts.map((x) => x.id)])
+        for (const side of [local, incoming]) {
+          for (const id of new Set(side.map((x) => x.id))) {
+            for (const note of textsOf(side, id)) {
+              if (!textsOf(merged, id).includes(note)) expect(reported.has(id)).toBe(true)
+            }
+          }
+        }
       }),
       runs,
     )
