@@ -11,6 +11,7 @@ import { inDocumentOrder } from '../../common/annotation'
 import { anchor, describeSelection, type AnchorText } from '../../common/anchoring'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
+import { nextModified } from './modified-time'
 
 /**
  * A new annotation from the renderer's selection. The offsets must lie in the
@@ -33,7 +34,8 @@ export function createAnnotation(
   }
   const at = now.toISOString()
   return {
-    id: randomUUID(),
+    // The page's request id, when it sent one, so a retry finds this annotation (retried-add.ts).
+    id: req.requestId ?? randomUUID(),
     target: describeSelection(prepared, req.start, req.end),
     body: { color: req.color, note: req.note ?? '', tags: uniqueTags(req.tags ?? []) },
     creator: { ...creator },
@@ -43,7 +45,7 @@ export function createAnnotation(
   }
 }
 
-/** The annotation with the patch applied and a new modified time. */
+/** The annotation with the patch applied and a new modified time (later than its last: it names the version). */
 export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date): Annotation {
   return {
     ...a,
@@ -52,7 +54,7 @@ export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date
       note: patch.note ?? a.body.note,
       tags: patch.tags ? uniqueTags(patch.tags) : [...a.body.tags],
     },
-    modified: now.toISOString(),
+    modified: nextModified(a.modified, now),
   }
 }
 
