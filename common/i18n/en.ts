@@ -527,7 +527,7 @@ export const en = {
     articleFileDamaged: 'The file of article {{id}} is missing or damaged and no backup could be restored.',
     annotationGone: 'That annotation no longer exists in this article.',
     annotationChangedElsewhere:
-      'This highlight was changed elsewhere (in another window, or by an import) after you opened it, so your change was not saved. The current version is shown now; make your change again if you still want it.',
+      'This highlight was changed elsewhere (in another window, or by an import) after you opened it, so your change was not saved. This window now has the current version; make your change again if you still want it.',
     requestIdReused:
       'This highlight request was already used for other words; nothing was saved. Select the text again.',
     changeNotSaved: 'Your change was not saved: {{why}}.',
@@ -535,7 +535,7 @@ export const en = {
     diskReadOnly: 'the disk holding {{folder}} is read-only, so Hamish cannot write to it',
     writeNotPermitted:
       'Hamish is not permitted to write in {{folder}}; check that folder’s permissions and try again',
-    writeFailedCode: 'the file could not be written (system error {{code}}); try again',
+    writeFailedCode: 'the file could not be written (system error {{code}})',
     searchIndexBehind:
       'Your change to “{{title}}” was saved, but the search index could not be updated: {{why}}. Searches may miss that change until Hamish rebuilds the index, which it does at the next search.',
     countBehind:
