@@ -166,6 +166,45 @@ describe('two windows on one library', () => {
   })
 })
 
+describe('one window’s own quick edits', () => {
+  it('are based each on the version the one before saved: an undo pressed while a note is being saved is not refused', async ({
+    skip,
+  }) => {
+    if (!app) return skip()
+    const { page } = app
+    await toLibrary(page)
+    await openSample(page)
+    const made = await highlight(page, 'سيرغي')
+    const other = made.body.color === 'blue' ? 'green' : 'blue'
+    await clickHighlight(page, made.id)
+    await popover(page).locator(`.popover-color[data-color=${other}]`).click()
+    await page.waitForSelector(`[data-annotation-id="${made.id}"].hl-${other}`)
+
+    // The note's save is held on its way to main; Ctrl+Z (undo the recolour) is pressed meanwhile.
+    let release: () => void = () => undefined
+    const held = new Promise<void>((r) => (release = r))
+    let first = true
+    await page.route('**/api/updateAnnotation', async (route) => {
+      if (first) {
+        first = false
+        await held
+      }
+      await route.continue()
+    })
+    await popover(page).locator('[data-action=edit-note]').click()
+    await popover(page).locator('textarea').fill('written while undoing')
+    await popover(page).locator('[data-action=save-note]').click()
+    await page.keyboard.press('Control+z')
+    release()
+    await page.waitForSelector(`[data-annotation-id="${made.id}"].hl-${made.body.color}`)
+    await page.unroute('**/api/updateAnnotation')
+    const saved = (await savedAnnotations(page)).find((a) => a.id === made.id)!
+    expect(saved.body).toMatchObject({ color: made.body.color, note: 'written while undoing' })
+    await expect(page.locator('.toast-error').count()).resolves.toBe(0)
+    await expect(popover(page).locator('.field-error').textContent()).resolves.toBe('')
+  })
+})
+
 describe('an add whose answer is lost', () => {
   it('is sent again with the same request id and makes one highlight, not two', async ({ skip }) => {
     if (!app) return skip()
