@@ -101,6 +101,13 @@ export interface NewAnnotation {
   color: HighlightColor
   note?: string
   tags?: string[]
+  /**
+   * A random UUID the page makes once per highlight it asks for, and sends
+   * again when it retries: the annotation takes it as its id, so a retry of
+   * an add whose answer was lost returns the saved highlight instead of
+   * making a second one.
+   */
+  requestId?: string
 }
 
 export interface AnnotationPatch {

@@ -185,7 +185,13 @@ export interface HamishApi {
   getArticle(id: string): Promise<Article>
   importFile(file: ImportFile): Promise<ImportOutcome>
   renameArticle(id: string, title: string): Promise<ArticleSummary>
-  setArticleTags(id: string, tags: string[]): Promise<ArticleSummary>
+  /**
+   * Sets an article's tags to `tags`, edited from `base` (the list the page
+   * showed): main merges the edit into the tags as they are now (tags added
+   * and removed since `base`), so two windows editing tags at once both keep
+   * their changes.
+   */
+  setArticleTags(id: string, tags: string[], base: string[]): Promise<ArticleSummary>
   trashArticle(id: string): Promise<ArticleSummary>
   restoreArticle(id: string): Promise<ArticleSummary>
   /**
@@ -203,10 +209,16 @@ export interface HamishApi {
   dismissNotice(id: string): Promise<void>
   /** Saves a new highlight; resolves once it is on disk. */
   addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation>
+  /**
+   * Changes colour, note or tags. `basedOn` is the `modified` of the version
+   * the edit was made on; if the annotation changed since (another window,
+   * an import), the edit is refused with code `conflict` and nothing changes.
+   */
   updateAnnotation(
     articleId: string,
     annotationId: string,
     patch: AnnotationPatch,
+    basedOn: string,
   ): Promise<AnchoredAnnotation>
   /** Marks it deleted (a tombstone stays, so merges do not bring it back). */
   deleteAnnotation(articleId: string, annotationId: string): Promise<void>
@@ -297,6 +309,13 @@ const tag = v.pipe(
   v.minLength(1, 'a tag is empty'),
   v.maxLength(64, 'a tag is longer than 64 characters'),
 )
+const tagList = v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))
+/** A `modified` time as stored (ISO 8601), naming the version an edit was made on. */
+const version = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+const requestId = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a request id (a UUID)'),
+)
 const annotationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:._-]{1,128}$/, 'not an annotation id'))
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
 
@@ -328,7 +347,7 @@ export const apiArgSchemas = {
     }),
   ]),
   renameArticle: v.strictTuple([id, title]),
-  setArticleTags: v.strictTuple([id, v.pipe(v.array(tag), v.maxLength(100, 'more than 100 tags'))]),
+  setArticleTags: v.strictTuple([id, tagList, tagList]),
   trashArticle: v.strictTuple([id]),
   restoreArticle: v.strictTuple([id]),
   deleteArticleForever: v.strictTuple([id]),
@@ -348,6 +367,7 @@ export const apiArgSchemas = {
         color: colorSchema,
         note: v.optional(noteSchema),
         tags: v.optional(tagsSchema),
+        requestId: v.optional(requestId),
       }),
       v.check((r) => r.end > r.start, 'the selection is empty'),
     ),
@@ -360,6 +380,7 @@ export const apiArgSchemas = {
       note: v.optional(noteSchema),
       tags: v.optional(tagsSchema),
     }),
+    version,
   ]),
   deleteAnnotation: v.strictTuple([id, annotationId]),
   restoreAnnotation: v.strictTuple([id, annotationId]),

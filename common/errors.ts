@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'storage'
   | 'forbidden'
   | 'locked'
+  /** The edit was made on a version that is no longer the current one (another window changed it first). */
+  | 'conflict'
   | 'internal'
 
 /**

@@ -570,6 +570,20 @@ export const en = {
     annotationGone: 'That annotation no longer exists in this article.',
     versionGone:
       'That version of the note is no longer there (the note changed meanwhile); nothing was changed.',
+    annotationChangedElsewhere:
+      'This highlight was changed elsewhere (in another window, or by an import) after you opened it, so your change was not saved. This window now has the current version; make your change again if you still want it.',
+    requestIdReused:
+      'This highlight request was already used for other words; nothing was saved. Select the text again.',
+    changeNotSaved: 'Your change was not saved: {{why}}.',
+    diskFull: 'the disk holding {{folder}} is full; free some space on it and try again',
+    diskReadOnly: 'the disk holding {{folder}} is read-only, so Hamish cannot write to it',
+    writeNotPermitted:
+      'Hamish is not permitted to write in {{folder}}; check that folder’s permissions and try again',
+    writeFailedCode: 'the file could not be written (system error {{code}})',
+    searchIndexBehind:
+      'Your change to “{{title}}” was saved, but the search index could not be updated: {{why}}. Searches may miss that change until Hamish rebuilds the index, which it does at the next search.',
+    countBehind:
+      'Your change to “{{title}}” was saved, but the library list could not be updated: {{why}}. The list may show an old number of highlights for that article until its highlights change again.',
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',

@@ -12,6 +12,7 @@ import { anchor, describeSelection, type AnchorText } from '../../common/anchori
 import { HamishError } from '../../common/errors'
 import { succeed } from '../../common/sharing'
 import { localText } from '../../common/i18n/local-text'
+import { nextModified } from './modified-time'
 
 /**
  * A new annotation from the renderer's selection. The offsets must lie in the
@@ -34,7 +35,8 @@ export function createAnnotation(
   }
   const at = now.toISOString()
   return {
-    id: randomUUID(),
+    // The page's request id, when it sent one, so a retry finds this annotation (retried-add.ts).
+    id: req.requestId ?? randomUUID(),
     target: describeSelection(prepared, req.start, req.end),
     body: { color: req.color, note: req.note ?? '', tags: uniqueTags(req.tags ?? []) },
     creator: { ...creator },
@@ -46,7 +48,7 @@ export function createAnnotation(
 }
 
 /**
- * The annotation with the patch applied and a new modified time, as a new
+ * The annotation with the patch applied and a new modified time (later than its last: it names the version), as a new
  * version descending from the current one (lineage), so a colleague's file
  * made from the old version is known to be older and one made from the same
  * version as a concurrent edit (common/sharing/lineage.ts).
@@ -59,13 +61,13 @@ export function patchAnnotation(a: Annotation, patch: AnnotationPatch, now: Date
       note: patch.note ?? a.body.note,
       tags: patch.tags ? uniqueTags(patch.tags) : [...a.body.tags],
     },
-    modified: now.toISOString(),
+    modified: nextModified(a.modified, now),
   })
 }
 
 /** The annotation deleted (a tombstone) or restored, as a new version descending from the current one. */
 export function withDeleted(a: Annotation, deleted: boolean, now: Date): Annotation {
-  return succeed(a, { ...a, deleted, modified: now.toISOString() })
+  return succeed(a, { ...a, deleted, modified: nextModified(a.modified, now) })
 }
 
 /** Anchors one annotation in the current text (null: orphaned). */

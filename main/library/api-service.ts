@@ -22,7 +22,7 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     getArticle: (id) => library.getArticle(id),
     importFile: (file) => library.importFile(file),
     renameArticle: (id, title) => library.renameArticle(id, title),
-    setArticleTags: (id, tags) => library.setArticleTags(id, tags),
+    setArticleTags: (id, tags, base) => library.setArticleTags(id, tags, base),
     trashArticle: (id) => library.trashArticle(id),
     restoreArticle: (id) => library.restoreArticle(id),
     deleteArticleForever: (id) => library.deleteArticleForever(id),
@@ -37,8 +37,8 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     listNotices: async () => library.listNotices(),
     dismissNotice: async (id) => library.dismissNotice(id),
     addAnnotation: (req) => library.addAnnotation(req),
-    updateAnnotation: (articleId, annotationId, patch) =>
-      library.updateAnnotation(articleId, annotationId, patch),
+    updateAnnotation: (articleId, annotationId, patch, basedOn) =>
+      library.updateAnnotation(articleId, annotationId, patch, basedOn),
     deleteAnnotation: (articleId, annotationId) => library.deleteAnnotation(articleId, annotationId),
     restoreAnnotation: (articleId, annotationId) => library.restoreAnnotation(articleId, annotationId),
     exportArticle: async (req) =>

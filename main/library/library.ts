@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { uniqueTags } from '../../common/tags'
+import { mergeTagEdit } from '../../common/tag-merge'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { userInfo } from 'node:os'
@@ -60,7 +61,10 @@ import { libraryPaths, type LibraryPaths } from './library-paths'
 import { removeStaleTempsIn } from './library-temps'
 import { unlistedArticles, type UnlistedDuplicate } from './relist-articles'
 import { indexEntryOf, SearchIndexStore } from './search-index-store'
-import { englishText, localText } from '../../common/i18n/local-text'
+import { englishText, localText, type LocalText, type LocalTextKey } from '../../common/i18n/local-text'
+import type { StoreFs } from '../store/store-fs'
+import { retriedAnnotation } from './retried-add'
+import { notSavedError, writeFailureReason } from './write-failure'
 
 export interface LibraryOptions {
   /** The sample article put into a brand-new library (assets/sample). */
@@ -69,6 +73,8 @@ export interface LibraryOptions {
   noSample?: boolean
   /** Clock, for tests. */
   now?: () => Date
+  /** File-system calls for every library file (tests inject failures: a full disk, a read-only one). */
+  fs?: StoreFs
 }
 
 /**
@@ -85,6 +91,7 @@ export class Library {
   private readonly preparedTexts = new Map<string, AnchorText>()
   private readonly notices: Notice[]
   private readonly now: () => Date
+  private readonly fs: StoreFs | undefined
   /** The persisted search index (search-index/), opened on first use. */
   private searchIndexStore: SearchIndexStore | null = null
 
@@ -93,11 +100,13 @@ export class Library {
     index: JsonStore<LibraryData>,
     notices: Notice[],
     now: () => Date,
+    fs?: StoreFs,
   ) {
     this.paths = paths
     this.index = index
     this.notices = notices
     this.now = now
+    this.fs = fs
   }
 
   /** Opens (or creates) the library in `dir`; a new library gets the sample article. */
@@ -116,12 +125,13 @@ export class Library {
       backupsDir: paths.backupsDir,
       validate: isLibraryData,
       pretty: true,
+      fs: options.fs,
       onRecovered: (report) => {
         lostSomething = !report.nothingLost
         notices.push(recoveryNotice(report, now()))
       },
     })
-    const library = new Library(paths, index, notices, now)
+    const library = new Library(paths, index, notices, now, options.fs)
     // Only a library.json restored from an older copy (or started empty) in this open may have lost
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
@@ -193,6 +203,7 @@ export class Library {
       },
       backupsDir: this.paths.backupsDir,
       validate: isArticleFile(id),
+      fs: this.fs,
       onRecovered: (report: RecoveryReport) =>
         this.notices.push(recoveryNotice(report, this.now(), this.titleOf(id))),
     })
@@ -253,7 +264,11 @@ export class Library {
 
   /**
    * Runs one change on an article's annotations as one acknowledged write of
-   * its file, then brings the library list's count up to date.
+   * its file: if that write fails nothing was saved, and the error says so
+   * and why (a full disk is named). Once it is written the change is saved,
+   * and the call succeeds whatever follows: the search index and the library
+   * list's count are derived from that file, so a failure to bring them up to
+   * date is told as a notice (saved, but behind), never as "not changed".
    */
   private async changeAnnotations<T>(
     articleId: string,
@@ -263,19 +278,47 @@ export class Library {
     const store = await this.articleStore(articleId)
     const prepared = this.prepared(articleId, store.data)
     let result: T | undefined
-    await store.update((file) => {
-      file.annotations = file.annotations ?? []
-      result = change(file.annotations, prepared)
-    })
-    await this.indexArticle(articleId, store.data)
+    try {
+      await store.update((file) => {
+        file.annotations = file.annotations ?? []
+        result = change(file.annotations, prepared)
+      })
+    } catch (error) {
+      throw notSavedError(error, this.paths.dir)
+    }
+    const indexed = await this.indexArticle(articleId, store.data)
+    if (!indexed.ok) this.warnBehind('messages.searchIndexBehind', articleId, indexed.error)
     const count = (store.data.annotations ?? []).filter((a) => !a.deleted).length
     if (this.summary(articleId).annotationCount !== count) {
-      await this.index.update((d) => {
-        const a = d.articles.find((x) => x.id === articleId)
-        if (a) a.annotationCount = count
-      })
+      await this.index
+        .update((d) => {
+          const a = d.articles.find((x) => x.id === articleId)
+          if (a) a.annotationCount = count
+        })
+        .catch((error: unknown) => this.warnBehind('messages.countBehind', articleId, error))
     }
     return result as T
+  }
+
+  /**
+   * A notice that a change to an article was saved but something derived
+   * from it (`key` says what) could not be written. The same notice is not
+   * repeated while it waits to be read: a full disk fails every change.
+   */
+  private warnBehind(key: LocalTextKey, articleId: string, error: unknown): void {
+    const why: LocalText =
+      writeFailureReason(error, this.paths.dir) ??
+      localText('messages.writeFailedCode', { code: error instanceof Error ? error.name : 'unknown' })
+    const text = localText(key, { title: this.titleOf(articleId), why })
+    const message = englishText(text)
+    if (this.notices.some((n) => n.message === message)) return
+    this.notices.push({
+      id: `notice-${++noticeCounter}`,
+      level: 'warning',
+      message,
+      text,
+      at: this.now().toISOString(),
+    })
   }
 
   /** An article's annotations, tombstones included, as a W3C AnnotationCollection file (with the article for a bundle). */
@@ -444,6 +487,7 @@ export class Library {
     this.searchIndexStore ??= new SearchIndexStore({
       dir: this.paths.searchIndexDir,
       backupsDir: this.paths.searchIndexBackupsDir,
+      fs: this.fs,
       onRecovered: (report) => this.notices.push(recoveryNotice(report, this.now())),
       rebuild: async (id) => {
         const file = (await this.articleStore(id)).data
@@ -470,11 +514,23 @@ export class Library {
     return this.searchIndexStore
   }
 
-  /** Keeps an article's index entry in step with its file; a failed index write only costs a rebuild later. */
-  private async indexArticle(id: string, file: Readonly<ArticleFile>): Promise<void> {
-    await this.searchIndex()
-      .put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
-      .catch(() => undefined)
+  /**
+   * Keeps an article's index entry in step with its file. A failed index
+   * write marks the entry stale, so it is rebuilt from the article at the
+   * next search instead of answering from the version before the change.
+   */
+  private async indexArticle(
+    id: string,
+    file: Readonly<ArticleFile>,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    const index = this.searchIndex()
+    try {
+      await index.put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
+      return { ok: true }
+    } catch (error) {
+      await index.markStale(id)
+      return { ok: false, error }
+    }
   }
 
   /**
@@ -488,10 +544,24 @@ export class Library {
     return engine.search(query, articles, options)
   }
 
-  /** Saves a new highlight; resolves after its article file is on disk. */
+  /**
+   * Saves a new highlight; resolves after its article file is on disk. A
+   * retry (the same request id) returns the highlight the first request
+   * saved, without writing anything.
+   */
   async addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
-    const profile = await this.getProfile()
+    this.summary(req.articleId)
+    // The first highlight of a library saves its author identity first.
+    const profile = await this.getProfile().catch((error: unknown) => {
+      throw notSavedError(error, this.paths.dir)
+    })
+    const store = await this.articleStore(req.articleId)
+    const saved = retriedAnnotation(store.data.annotations ?? [], req)
+    if (saved) return anchored(this.prepared(req.articleId, store.data), saved)
     return this.changeAnnotations(req.articleId, (annotations, prepared) => {
+      // A retry sent while the first request was still being written.
+      const again = retriedAnnotation(annotations, req)
+      if (again) return anchored(prepared, again)
       const made = createAnnotation(
         prepared,
         req,
@@ -503,13 +573,22 @@ export class Library {
     })
   }
 
+  /**
+   * Changes an annotation's colour, note or tags. With `basedOn` (the
+   * `modified` of the version the edit was made on, which the app always
+   * sends) an edit made on an older version is refused: another window's
+   * stale copy must not replace a change already acknowledged.
+   */
   async updateAnnotation(
     articleId: string,
     annotationId: string,
     patch: AnnotationPatch,
+    basedOn?: string,
   ): Promise<AnchoredAnnotation> {
     return this.changeAnnotations(articleId, (annotations, prepared) => {
       const i = findAnnotation(annotations, annotationId, { live: true })
+      if (basedOn !== undefined && annotations[i]!.modified !== basedOn)
+        throw new HamishError('conflict', localText('messages.annotationChangedElsewhere'))
       annotations[i] = patchAnnotation(annotations[i]!, patch, this.now())
       return anchored(prepared, annotations[i]!)
     })
@@ -565,6 +644,7 @@ export class Library {
       defaults: () => ({ version: 1, id, doc: imported.doc }),
       backupsDir: this.paths.backupsDir,
       validate: isArticleFile(id),
+      fs: this.fs,
     })
     try {
       await store.replace({ version: 1, id, doc: imported.doc, annotations })
@@ -609,10 +689,14 @@ export class Library {
 
   private async changeSummary(id: string, change: (a: ArticleSummary) => void): Promise<ArticleSummary> {
     this.summary(id)
-    await this.index.update((d) => {
-      const a = d.articles.find((x) => x.id === id)
-      if (a) change(a)
-    })
+    try {
+      await this.index.update((d) => {
+        const a = d.articles.find((x) => x.id === id)
+        if (a) change(a)
+      })
+    } catch (error) {
+      throw notSavedError(error, this.paths.dir)
+    }
     return { ...this.summary(id) }
   }
 
@@ -622,11 +706,15 @@ export class Library {
     })
   }
 
-  /** Sets the tags, without duplicates (in any case), in the order given. */
-  setArticleTags(id: string, tags: string[]): Promise<ArticleSummary> {
-    const unique = uniqueTags(tags)
+  /**
+   * Sets the tags, without duplicates (in any case), in the order given. With
+   * `base` (the list the edit was made on) the edit is merged into the tags
+   * as they are when it is written, so a tag another window added or removed
+   * meanwhile is neither dropped nor brought back (mergeTagEdit).
+   */
+  setArticleTags(id: string, tags: string[], base?: string[]): Promise<ArticleSummary> {
     return this.changeSummary(id, (a) => {
-      a.tags = unique
+      a.tags = base ? mergeTagEdit(base, tags, a.tags) : uniqueTags(tags)
     })
   }
 

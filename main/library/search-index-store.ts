@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import { rm } from 'node:fs/promises'
 import type { Annotation } from '../../common/annotation'
 import { notePlainText } from '../../common/export/note-text'
 import {
@@ -10,6 +9,7 @@ import {
 } from '../../common/search/engine'
 import { prepareDoc } from '../../common/search/prepared-doc'
 import { JsonFile, runSerially, type RecoveryReport } from '../store'
+import { nodeFs, type StoreFs } from '../store/store-fs'
 import { decodeIndexFile, encodeIndexFile, isIndexFile, type IndexFile } from './search-index-codec'
 
 /** An article's index entry: its plain text and, per live annotation, the quote, the note's words and the tags. */
@@ -45,6 +45,8 @@ export interface SearchIndexOptions {
    * per article until it loads again. Errors it throws are ignored.
    */
   onSkipped?: (id: string, error: unknown) => void
+  /** File-system calls (tests inject failures). */
+  fs?: StoreFs
 }
 
 /**
@@ -62,6 +64,8 @@ export class SearchIndexStore {
   rebuilt = 0
   /** Articles left out of text search because they could not be loaded (each told once to `onSkipped`). */
   readonly skipped = new Set<string>()
+  /** Articles whose index file missed a change (its write failed): rebuilt from the article at their next load. */
+  readonly stale = new Set<string>()
 
   constructor(private readonly options: SearchIndexOptions) {}
 
@@ -77,6 +81,7 @@ export class SearchIndexStore {
       // A damaged index file is rebuilt from its article; checking its backup on every load would only cost reads.
       backUpOnRead: false,
       onRecovered: this.options.onRecovered,
+      fs: this.options.fs,
     })
   }
 
@@ -114,7 +119,8 @@ export class SearchIndexStore {
     if (this.engine.has(id)) return
     const file = this.jsonFile(id)
     // Damage is recovered inside read(); what still throws (permissions, I/O) only costs a rebuild.
-    const data = await file.read().catch(() => null)
+    // A stale file is not read at all: it holds an older version of the article's annotations.
+    const data = this.stale.has(id) ? null : await file.read().catch(() => null)
     if (data?.version === 3 || data?.version === 2) {
       try {
         const doc = decodeIndexFile(data)
@@ -138,13 +144,31 @@ export class SearchIndexStore {
       this.rebuilt++
     }
     const doc = prepareDoc(entry)
-    await this.writeBack(file, doc)
+    if (await this.writeBack(file, doc)) this.stale.delete(id)
     this.engine.load(doc)
   }
 
   /** Writes a converted or rebuilt entry; if that fails the entry is still searched, and rebuilt next time. */
-  private async writeBack(file: JsonFile<IndexFile>, doc: PreparedDoc): Promise<void> {
-    await file.write(encodeIndexFile(doc)).catch(() => undefined)
+  private async writeBack(file: JsonFile<IndexFile>, doc: PreparedDoc): Promise<boolean> {
+    return file.write(encodeIndexFile(doc)).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  /**
+   * After a failed `put`: the article's index file still holds the version
+   * before the change, and would be loaded as if it were current. It leaves
+   * the loaded engine and its file is removed (a full disk still lets a file
+   * go), so the next search, in this process or after a restart, rebuilds it
+   * from the article's own file, where the change is.
+   */
+  async markStale(id: string): Promise<void> {
+    await this.serially(id, async () => {
+      this.stale.add(id)
+      this.engine.remove(id)
+      await (this.options.fs ?? nodeFs).rm(this.file(id), { force: true }).catch(() => undefined)
+    })
   }
 
   /** Forgets an article deleted for good: its file and its place in the loaded engine. */
@@ -152,7 +176,8 @@ export class SearchIndexStore {
     await this.serially(id, async () => {
       this.engine.remove(id)
       this.skipped.delete(id)
-      await rm(this.file(id), { force: true })
+      this.stale.delete(id)
+      await (this.options.fs ?? nodeFs).rm(this.file(id), { force: true })
     })
   }
 
@@ -163,6 +188,7 @@ export class SearchIndexStore {
       const kept = this.engine.prepared(entry.id, entry.text)
       const doc: PreparedDoc = kept ? { ...kept, annotations: entry.annotations } : prepareDoc(entry)
       await this.jsonFile(entry.id).write(encodeIndexFile(doc))
+      this.stale.delete(entry.id)
       if (this.engine.has(entry.id)) this.engine.load(doc)
     })
   }

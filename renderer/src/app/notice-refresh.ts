@@ -1,16 +1,22 @@
 import type { HamishApi } from '../../../common/api'
 
 /**
- * Calls that may open an article file main has not read yet and find it
- * damaged (and mend it from a backup). Annotation edits are not among them:
- * the reader has read the file (getArticle) before any can be made.
+ * Calls after which main may have a notice: those that may open an article
+ * file main has not read yet and find it damaged (and mend it from a
+ * backup), and the annotation changes, which are saved even when the search
+ * index or the library list cannot be brought up to date after them (a full
+ * disk), and then say so in a notice.
  */
-const READS_ARTICLE_FILES = [
+const MAY_LEAVE_NOTICES = [
   'getArticle',
   'searchLibrary',
   'exportArticle',
   'exportAnnotations',
   'importAnnotations',
+  'addAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
 ] as const
 
 /**
@@ -21,7 +27,7 @@ const READS_ARTICLE_FILES = [
  */
 export function refreshingNotices<T extends HamishApi>(api: T, refresh: () => void): T {
   const wrapped = { ...api }
-  for (const method of READS_ARTICLE_FILES) {
+  for (const method of MAY_LEAVE_NOTICES) {
     const call = api[method] as (...args: unknown[]) => Promise<unknown>
     ;(wrapped as Record<string, unknown>)[method] = (...args: unknown[]) => call(...args).finally(refresh)
   }

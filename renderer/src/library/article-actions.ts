@@ -32,13 +32,17 @@ export class ArticleActions {
     }
   }
 
-  /** Replaces the tags; returns the new summary or the message to show. */
+  /**
+   * Saves the tags edited from `base` (main merges the edit into the tags as
+   * they are now); returns the new summary or the message to show.
+   */
   async setTags(
     article: ArticleSummary,
     tags: string[],
+    base: string[],
   ): Promise<{ ok: true; article: ArticleSummary } | { ok: false; message: string }> {
     try {
-      const updated = await this.api.setArticleTags(article.id, tags)
+      const updated = await this.api.setArticleTags(article.id, tags, base)
       await this.refresh()
       return { ok: true, article: updated }
     } catch (err) {

@@ -117,7 +117,7 @@ export class LibraryView {
       sort: memory.sort,
       onSort: (key) => this.sortBy(key),
       onRename: (a) => openRenameDialog(a, (title) => this.actions.rename(a, title)),
-      onTags: (a) => openTagsDialog(a, (tags) => this.actions.setTags(a, tags)),
+      onTags: (a) => openTagsDialog(a, (tags, base) => this.actions.setTags(a, tags, base)),
       onTrash: (a) => void this.trashArticle(a),
     })
     // A narrow window scrolls the table, never the page.

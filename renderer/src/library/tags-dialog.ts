@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../../common/article'
+import { mergeTagEdit } from '../../../common/tag-merge'
 import { hasTag, sameTags } from '../../../common/tags'
 import { openDialog } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
@@ -8,15 +9,20 @@ const MAX_TAG_LENGTH = 64
 
 /**
  * Adds and removes an article's tags. Each change shows at once and is saved
- * through `save`, which returns the updated summary or the sentence to show;
- * saves run one after another, each sending the tags as they are by then, so
- * a tag typed while the last one is still being saved is neither lost nor
- * overwritten. Focus stays in the dialog (on the input, or on the next tag
+ * through `save` with the list it was made on (main merges it into the tags
+ * as they are then, so another window's tag edits survive), which returns
+ * the updated summary or the sentence to show; saves run one after another,
+ * each sending the tags as they are by then, so a tag typed while the last
+ * one is still being saved is neither lost nor overwritten. Tags another
+ * window added or removed meanwhile show once main answers. Focus stays in the dialog (on the input, or on the next tag
  * after a removal). A tag already there in another case is not added twice.
  */
 export function openTagsDialog(
   article: ArticleSummary,
-  save: (tags: string[]) => Promise<{ ok: true; article: ArticleSummary } | { ok: false; message: string }>,
+  save: (
+    tags: string[],
+    base: string[],
+  ) => Promise<{ ok: true; article: ArticleSummary } | { ok: false; message: string }>,
 ): void {
   /** What the library holds, as far as the dialog knows. */
   let saved = [...article.tags]
@@ -44,13 +50,15 @@ export function openTagsDialog(
     saving = saving.then(async () => {
       const sent = tags
       if (sameTags(sent, saved)) return
-      const result = await save(sent)
+      const result = await save(sent, saved)
       if (result.ok) {
         saved = [...result.article.tags]
         error.textContent = ''
-        // The library may have tidied the list; show its version unless more changes are on their way.
-        if (tags === sent && !sameTags(tags, saved)) {
-          tags = [...saved]
+        // The library may have tidied the list or merged another window's edit: show its version, with
+        // the changes made here since `sent` (on their way next) applied to it.
+        const shown = tags === sent ? saved : mergeTagEdit(sent, tags, saved)
+        if (!sameTags(tags, shown)) {
+          tags = shown
           render()
         }
       } else {

@@ -20,7 +20,11 @@ describe('the API contract', () => {
 
   it('accepts good arguments and normalises them', () => {
     expect(validateCall('renameArticle', ['0123abcd', '  عنوان جديد  '])).toEqual(['0123abcd', 'عنوان جديد'])
-    expect(validateCall('setArticleTags', ['0123abcd', [' a ', 'b']])).toEqual(['0123abcd', ['a', 'b']])
+    expect(validateCall('setArticleTags', ['0123abcd', [' a ', 'b'], ['a']])).toEqual([
+      '0123abcd',
+      ['a', 'b'],
+      ['a'],
+    ])
   })
 
   it.each([
@@ -35,6 +39,14 @@ describe('the API contract', () => {
     ['importFile', [{ name: 'a.txt', bytes: 'not bytes' }], /bytes/],
     ['setReadingPosition', ['abc', -1], /setReadingPosition/],
     ['listArticles', ['extra'], /listArticles/],
+    // Edits carry the version they were made on (issue 10, item 15).
+    ['updateAnnotation', ['abc', 'a1', { color: 'blue' }], /updateAnnotation/],
+    ['setArticleTags', ['abc', ['a']], /setArticleTags/],
+    [
+      'addAnnotation',
+      [{ articleId: 'abc', start: 0, end: 1, quote: 'x', color: 'blue', requestId: '../x' }],
+      /request id/,
+    ],
   ] as const)('refuses %s(%j) with a clear message', (method, args, message) => {
     let caught: unknown
     try {

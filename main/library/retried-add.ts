@@ -1,0 +1,22 @@
+import type { Annotation, NewAnnotation } from '../../common/annotation'
+import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
+
+/**
+ * The annotation an add already made, when `req` is a retry of it: its
+ * request id is the annotation's id (createAnnotation), so a page that sends
+ * an add again after its answer was lost gets the saved highlight back and
+ * no second one is made. Null for a first request. An id already used for
+ * other words is refused (a page bug, never a reason to change the saved
+ * one); a retry of a highlight deleted since finds it gone.
+ */
+export function retriedAnnotation(annotations: readonly Annotation[], req: NewAnnotation): Annotation | null {
+  if (req.requestId === undefined) return null
+  const found = annotations.find((a) => a.id === req.requestId)
+  if (!found) return null
+  const { position, quote } = found.target
+  if (position.start !== req.start || position.end !== req.end || quote.exact !== req.quote)
+    throw new HamishError('invalid-argument', localText('messages.requestIdReused'))
+  if (found.deleted) throw new HamishError('not-found', localText('messages.annotationGone'))
+  return found
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Annotation, NewAnnotation } from '../../../common/annotation'
+import { HamishError } from '../../../common/errors'
+import { plainText } from '../../../common/plain-text'
+import { Library } from '../../../main/library/library'
+import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
+
+// Issue 10, item 12: what the user reads after a failed write is true (saved, not saved, or
+// saved with an index behind), a full disk is named, and a retried add makes no duplicate.
+
+const ROOT = resolve(__dirname, '../../..')
+const sample = {
+  name: 'lavrov-shaibani-moscow.ar.txt',
+  bytes: new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt'))),
+}
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-write-truth-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** A system error as Node makes them (`code` is what the library reads). */
+function systemError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: injected`), { code })
+}
+
+/** Which file's writes fail: library.json, an article's own file, or its search-index file. */
+type Target = 'library.json' | 'articles' | 'search-index'
+
+/**
+ * The real file system, except that opening the temp file of a write to
+ * `target` (the first step of every atomic write) fails with `code` while
+ * told to: a disk that fills up, or turns read-only, at that write.
+ */
+function faultyFs(): { fs: StoreFs; fail(target: Target | null, code?: string): void } {
+  let failing: { target: Target; code: string } | null = null
+  const hits = (path: string, target: Target): boolean =>
+    target === 'library.json'
+      ? dirname(path) === dir && basename(path).startsWith('.library.json.tmp-')
+      : dirname(path) === join(dir, target)
+  const fs: StoreFs = {
+    ...nodeFs,
+    open: (async (path: string, flags?: string) => {
+      if (failing && flags === 'wx' && hits(path, failing.target)) throw systemError(failing.code)
+      return nodeFs.open(path, flags)
+    }) as StoreFs['open'],
+  }
+  return {
+    fs,
+    fail: (target, code = 'ENOSPC') => {
+      failing = target === null ? null : { target, code }
+    },
+  }
+}
+
+async function openSample(fs: StoreFs): Promise<{
+  library: Library
+  id: string
+  request(word: string, extra?: Partial<NewAnnotation>): NewAnnotation
+}> {
+  const library = await Library.open(dir, { sample, fs })
+  const id = library.listArticles()[0]!.id
+  const text = plainText((await library.getArticle(id)).doc)
+  return {
+    library,
+    id,
+    request: (word, extra = {}) => {
+      const start = Array.from(text.slice(0, text.indexOf(word))).length
+      return {
+        articleId: id,
+        start,
+        end: start + Array.from(word).length,
+        quote: word,
+        color: 'green',
+        ...extra,
+      }
+    },
+  }
+}
+
+async function annotationsOnDisk(id: string): Promise<Annotation[]> {
+  const file = JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')) as {
+    annotations?: Annotation[]
+  }
+  return file.annotations ?? []
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HamishError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(HamishError)
+  return error as HamishError
+}
+
+describe('an annotation change whose later writes fail (a full disk)', () => {
+  it('is saved when library.json cannot take the count: the call succeeds, a notice says what is behind, a retry adds nothing', async () => {
+    const disk = faultyFs()
+    const { library, id, request } = await openSample(disk.fs)
+    await library.getProfile()
+    disk.fail('library.json')
+    const req = request('الشيباني', { requestId: '0b6f3c1e-2a4d-4e8f-9c1a-7d5e3b2a1f00' })
+
+    const made = await library.addAnnotation(req)
+
+    expect(made.id).toBe(req.requestId)
+    expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
+    const notice = library.listNotices().find((n) => n.text?.key === 'messages.countBehind')
+    expect(notice?.message).toContain('was saved')
+    expect(notice?.message).toContain(`the disk holding ${dir} is full`)
+    expect(notice?.message).not.toMatch(/not changed/)
+
+    // The page retries (its answer was lost): the same highlight comes back, none is added.
+    const again = await library.addAnnotation(req)
+    expect(again.id).toBe(made.id)
+    expect(again.anchor).toEqual(made.anchor)
+    expect(await annotationsOnDisk(id)).toHaveLength(1)
+    // A full disk fails every change: one notice says so, not one per change.
+    await library.updateAnnotation(id, made.id, { note: 'ملاحظة' }, made.modified)
+    expect(library.listNotices().filter((n) => n.text?.key === 'messages.countBehind')).toHaveLength(1)
+  })
+
+  it('is saved when its search-index file cannot be written, and the next search (and the next start) finds the change', async () => {
+    const disk = faultyFs()
+    const { library, id, request } = await openSample(disk.fs)
+    // The index is loaded (a search ran) before the change, as in a running app.
+    expect(await library.search('فريدةجدا', {})).toEqual([])
+    disk.fail('search-index')
+
+    const made = await library.addAnnotation(request('الشيباني', { note: 'فريدةجدا' }))
+
+    expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
+    const notice = library.listNotices().find((n) => n.text?.key === 'messages.searchIndexBehind')
+    expect(notice?.message).toContain('was saved')
+    expect(notice?.message).toContain(`the disk holding ${dir} is full`)
+    // Still full: the index is rebuilt in memory from the article, where the note is.
+    const found = await library.search('فريدةجدا', {})
+    expect(found.flatMap((r) => r.matches.map((m) => [r.articleId, m.field, m.annotationId]))).toEqual([
+      [id, 'note', made.id],
+    ])
+    // And after a restart (space freed), from the article again, not from the index file left behind.
+    disk.fail(null)
+    const reopened = await Library.open(dir, { sample })
+    const after = await reopened.search('فريدةجدا', {})
+    expect(after.flatMap((r) => r.matches.map((m) => m.annotationId))).toEqual([made.id])
+  })
+})
+
+describe('an annotation change whose own write fails', () => {
+  it.each([
+    ['ENOSPC', (dir: string) => `the disk holding ${dir} is full`],
+    ['EDQUOT', (dir: string) => `the disk holding ${dir} is full`],
+    ['EROFS', (dir: string) => `the disk holding ${dir} is read-only`],
+    ['EACCES', (dir: string) => `Hamish is not permitted to write in ${dir}`],
+    ['EIO', () => 'system error EIO'],
+  ])('says it was not saved, and why (%s), and changes nothing', async (code, why) => {
+    const disk = faultyFs()
+    const { library, id, request } = await openSample(disk.fs)
+    const kept = await library.addAnnotation(request('موسكو'))
+    const before = await readFile(join(dir, 'articles', `${id}.json`), 'utf8')
+    disk.fail('articles', code)
+
+    const error = await rejection(library.addAnnotation(request('الشيباني')))
+    expect(error.code).toBe('storage')
+    expect(error.text?.key).toBe('messages.changeNotSaved')
+    expect(error.message).toMatch(/^Your change was not saved: /)
+    expect(error.message).toContain(why(dir))
+    const update = await rejection(library.updateAnnotation(id, kept.id, { note: 'x' }, kept.modified))
+    expect(update.message).toContain(why(dir))
+
+    expect(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')).toBe(before)
+    expect(library.listArticles()[0]!.annotationCount).toBe(1)
+    expect((await library.getArticle(id)).annotations.map((a) => a.id)).toEqual([kept.id])
+  })
+
+  it('names the disk when library.json cannot take a tag change', async () => {
+    const disk = faultyFs()
+    const { library, id } = await openSample(disk.fs)
+    disk.fail('library.json')
+    const error = await rejection(library.setArticleTags(id, ['سياسة'], []))
+    expect(error.message).toBe(
+      `Your change was not saved: the disk holding ${dir} is full; free some space on it and try again.`,
+    )
+    expect(library.listArticles()[0]!.tags).toEqual([])
+  })
+})
