@@ -228,6 +228,8 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
     const articleIds = [...texts.keys()]
     const annotations = new Map<string, Expected>()
     const titles = new Map<string, ExpectedValue<string>>()
+    for (const summary of await call<ArticleSummary[]>(preview, 'listArticles'))
+      titles.set(summary.id, { acked: summary.title, pending: [] })
     const positions = new Map<string, ExpectedValue<number>>()
     const fontSize: ExpectedValue<number> = { acked: undefined, pending: [] }
     let counter = 0

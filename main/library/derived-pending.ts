@@ -1,5 +1,6 @@
 import { readdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { runSerially } from '../store/serial-queue'
 
 const SUFFIX = '.derived-pending'
 
@@ -26,11 +27,18 @@ export class DerivedPending {
     this.#dir = articlesDir
   }
 
-  /** Call before writing the article file of `id`. */
+  /**
+   * Call before writing the article file of `id`; resolves once the mark is
+   * on disk. Marks and unmarks of one article run in the order they were
+   * asked for, so an overlapping change never writes before the mark, and a
+   * finishing change's unmark never removes the mark of one just begun.
+   */
   async begin(id: string): Promise<void> {
     const n = this.#inFlight.get(id) ?? 0
     this.#inFlight.set(id, n + 1)
-    if (n === 0) await writeFile(this.#file(id), '', { mode: 0o600 })
+    await runSerially(this.#file(id), () =>
+      n === 0 ? writeFile(this.#file(id), '', { mode: 0o600 }) : undefined,
+    )
   }
 
   /**
@@ -53,11 +61,14 @@ export class DerivedPending {
   /** Removes the mark after a repair brought the article's derived data up to date. */
   async clear(id: string): Promise<void> {
     this.#behind.delete(id)
-    try {
-      await unlink(this.#file(id))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    }
+    await runSerially(this.#file(id), async () => {
+      if ((this.#inFlight.get(id) ?? 0) > 0) return // a change begun meanwhile keeps its mark
+      try {
+        await unlink(this.#file(id))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+    })
   }
 
   /** The articles marked on disk: left by a crash or a failed write, to repair. */

@@ -56,6 +56,7 @@ import {
   type ArticleFile,
   type LibraryData,
 } from './library-data'
+import { DerivedPending } from './derived-pending'
 import { lockLibrary } from './library-lock'
 import { libraryPaths, type LibraryPaths } from './library-paths'
 import { removeStaleTempsIn } from './library-temps'
@@ -94,6 +95,8 @@ export class Library {
   private readonly fs: StoreFs | undefined
   /** The persisted search index (search-index/), opened on first use. */
   private searchIndexStore: SearchIndexStore | null = null
+  /** Articles whose count or search index may be behind their file, marked on disk until caught up. */
+  private readonly derivedPending: DerivedPending
 
   private constructor(
     paths: LibraryPaths,
@@ -107,6 +110,7 @@ export class Library {
     this.notices = notices
     this.now = now
     this.fs = fs
+    this.derivedPending = new DerivedPending(paths.articlesDir)
   }
 
   /** Opens (or creates) the library in `dir`; a new library gets the sample article. */
@@ -136,6 +140,7 @@ export class Library {
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
     if (lostSomething) await library.relistUnlisted()
+    await library.repairDerived()
     if (!index.data.sampleSeeded) {
       if (options.sample && !options.noSample) {
         const outcome = await library.importFile(options.sample)
@@ -279,25 +284,66 @@ export class Library {
     const prepared = this.prepared(articleId, store.data)
     let result: T | undefined
     try {
+      // Marked before the article's write, so a crash after it leaves the mark for the repair at open.
+      await this.derivedPending.begin(articleId)
       await store.update((file) => {
         file.annotations = file.annotations ?? []
         result = change(file.annotations, prepared)
       })
     } catch (error) {
+      await this.derivedPending.end(articleId, true).catch(() => undefined)
       throw notSavedError(error, this.paths.dir)
     }
-    const indexed = await this.indexArticle(articleId, store.data)
+    const indexed = await this.indexArticle(articleId)
     if (!indexed.ok) this.warnBehind('messages.searchIndexBehind', articleId, indexed.error)
-    const count = (store.data.annotations ?? []).filter((a) => !a.deleted).length
-    if (this.summary(articleId).annotationCount !== count) {
-      await this.index
-        .update((d) => {
+    const counted = await this.updateCount(articleId)
+    if (!counted.ok) this.warnBehind('messages.countBehind', articleId, counted.error)
+    await this.derivedPending.end(articleId, indexed.ok && counted.ok).catch(() => undefined)
+    return result as T
+  }
+
+  /**
+   * Brings the library list's annotation count of an article in line with
+   * its file. One article's count updates take turns and each counts the
+   * file as it is when its turn comes: two overlapping changes (an add and a
+   * delete) could otherwise each compare against a list the other was about
+   * to write, and leave it one off.
+   */
+  private updateCount(articleId: string): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    return runSerially(`annotation-count ${this.paths.dir} ${articleId}`, async () => {
+      try {
+        const file = (await this.articleStore(articleId)).data
+        const count = (file.annotations ?? []).filter((a) => !a.deleted).length
+        if (this.summary(articleId).annotationCount === count) return { ok: true }
+        await this.index.update((d) => {
           const a = d.articles.find((x) => x.id === articleId)
           if (a) a.annotationCount = count
         })
-        .catch((error: unknown) => this.warnBehind('messages.countBehind', articleId, error))
+        return { ok: true }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    })
+  }
+
+  /**
+   * At open: every article still marked (a crash or a failed write came
+   * between its annotation change and the count or index that follow from
+   * it) gets its count recomputed and its search index rebuilt from its
+   * file, which is the truth; the mark goes once both are written. An
+   * article that cannot be read keeps its mark (its own notice says why).
+   */
+  private async repairDerived(): Promise<void> {
+    for (const id of await this.derivedPending.marked()) {
+      if (!this.index.data.articles.some((a) => a.id === id)) {
+        await this.derivedPending.clear(id)
+        continue
+      }
+      // An article that cannot be read keeps its mark: its own notice says why; a later open tries again.
+      const counted = await this.updateCount(id)
+      const indexed = await this.indexArticle(id)
+      if (counted.ok && indexed.ok) await this.derivedPending.clear(id)
     }
-    return result as T
   }
 
   /**
@@ -519,18 +565,20 @@ export class Library {
    * write marks the entry stale, so it is rebuilt from the article at the
    * next search instead of answering from the version before the change.
    */
-  private async indexArticle(
-    id: string,
-    file: Readonly<ArticleFile>,
-  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
-    const index = this.searchIndex()
-    try {
-      await index.put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
-      return { ok: true }
-    } catch (error) {
-      await index.markStale(id)
-      return { ok: false, error }
-    }
+  private indexArticle(id: string): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    // One article's index updates take turns, each from the file as it is when its turn comes, so
+    // an update made from an older state of the file can never land after one from a newer state.
+    return runSerially(`search-index ${this.paths.dir} ${id}`, async () => {
+      const index = this.searchIndex()
+      try {
+        const file = (await this.articleStore(id)).data
+        await index.put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
+        return { ok: true }
+      } catch (error) {
+        await index.markStale(id).catch(() => undefined)
+        return { ok: false, error }
+      }
+    })
   }
 
   /**
@@ -659,7 +707,7 @@ export class Library {
       )
     }
     this.articleStores.set(id, Promise.resolve(store))
-    await this.indexArticle(id, store.data)
+    await this.indexArticle(id)
     return summary
   }
 
