@@ -164,8 +164,9 @@ export class AnnotationController implements KeyTarget {
     this.page = page
     page.dataset.highlights = this.undrawn.length > 0 ? 'partial' : 'all'
     if (this.undrawn.length === 0) performance.mark(HIGHLIGHTS_DRAWN_MARK)
-    document.body.append(this.toolbar.element, this.popover.element)
-    page.append(this.panel.element, this.live)
+    document.body.append(this.popover.element)
+    // The toolbar is no dialog: it belongs in the page's main landmark, after the text it acts on.
+    page.append(this.panel.element, this.toolbar.element, this.live)
     const listen = <K extends keyof DocumentEventMap>(
       target: Document | Window,
       type: K,
