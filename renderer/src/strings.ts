@@ -145,8 +145,7 @@ export function makeStrings(t: Translate) {
       capped ? t('searchMatchesAtLeast', { count: matches }) : t('searchMatches', { count: matches }),
     searchResultsLabel: t('searchResultsLabel'),
     searchFields: table(t, 'searchFields', ['text', 'title', 'quote', 'note', 'tag'] as const),
-    searchOpenMatch: (title: string, match: string): string =>
-      t('searchOpenMatch', { title: isolate(title), match: isolate(match) }),
+    searchMatchIn: q('searchMatchIn', 'title'),
     searchMore: (n: number): string => t('searchMore', { count: n }),
     searchFailed: t('searchFailed'),
 

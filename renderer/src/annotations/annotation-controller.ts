@@ -4,6 +4,7 @@ import type { AnchoredAnnotation, HighlightColor } from '../../../common/annotat
 import type { ArticleSummary } from '../../../common/article'
 import { el } from '../app/dom'
 import { errorMessage } from '../app/error-message'
+import { inTextField } from '../app/shortcuts'
 import type { Toast, ToastOptions } from '../app/toasts'
 import type { TextOffsets } from '../reader/text-offsets'
 import { strings } from '../strings'
@@ -17,7 +18,7 @@ import { handleCommandKey } from './command-keys'
 import { HIGHLIGHTS_DRAWN_MARK, LATER_CHUNK, splitForFirstPaint } from './first-paint'
 import type { Box } from './floating'
 import { highlightBox, highlightDirection, scrollToHighlight } from './highlight-dom'
-import { highlightKeys, type KeyTarget } from './highlight-keys'
+import { highlightKeys, selectionKey, type KeyTarget } from './highlight-keys'
 import { nextHighlight } from './highlight-order'
 import { dispatchHighlights, highlightsPlugin, type Highlight } from './highlight-plugin'
 import { HighlightPopover } from './highlight-popover'
@@ -166,8 +167,9 @@ export class AnnotationController implements KeyTarget {
     this.page = page
     page.dataset.highlights = this.undrawn.length > 0 ? 'partial' : 'all'
     if (this.undrawn.length === 0) performance.mark(HIGHLIGHTS_DRAWN_MARK)
-    document.body.append(this.toolbar.element, this.popover.element)
-    page.append(this.panel.element, this.live)
+    document.body.append(this.popover.element)
+    // The toolbar is no dialog: it belongs in the page's main landmark, after the text it acts on.
+    page.append(this.panel.element, this.toolbar.element, this.live)
     const listen = <K extends keyof DocumentEventMap>(
       target: Document | Window,
       type: K,
@@ -180,6 +182,10 @@ export class AnnotationController implements KeyTarget {
     this.follower = new SelectionFollower(view, this.toolbar, () => this.currentSelection(), this.host.top)
     listen(document, 'keydown', (event) => {
       if (event.defaultPrevented) return
+      if (this.selectionKeyOutsideText(event)) {
+        event.preventDefault()
+        return
+      }
       const used = handleCommandKey(event, {
         undo: () => this.undo(),
         redo: () => this.redo(),
@@ -302,6 +308,21 @@ export class AnnotationController implements KeyTarget {
     this.openPopover(target.id, null)
     this.announce(strings.highlightOf(index + 1, list.length, excerpt(target.target.quote.exact, 80)))
     return true
+  }
+
+  /**
+   * H, N and 1–5 pressed while focus is outside the text act on a selection
+   * in the article as they do inside it: a drag that starts in the margin
+   * leaves focus on the page around the text (`<main>`) while the selection
+   * and its toolbar are in the text. Never from a text field or a dialog
+   * (the popover included), whose keys are their own.
+   */
+  private selectionKeyOutsideText(event: KeyboardEvent): boolean {
+    const view = this.view
+    const target = event.target
+    if (!view || !(target instanceof Node) || view.dom.contains(target) || inTextField(target)) return false
+    if (target instanceof Element && target.closest('dialog, [role=dialog]')) return false
+    return selectionKey(event, this)
   }
 
   /** Enter on the highlight the keyboard is on: into its popover. */
@@ -543,12 +564,13 @@ export class AnnotationController implements KeyTarget {
     const annotation = this.store.get(id)
     if (!annotation) return
     this.returnFocus = opener
+    // Edit opens the note, focus in its field: what one types there is the note, never a key on a colour.
     if (annotation.anchor) {
       this.goTo(id)
-      this.openPopover(id, 'controls')
+      this.openPopover(id, 'note', true)
     } else {
       const r = opener.closest('.note-item')?.getBoundingClientRect() ?? opener.getBoundingClientRect()
-      this.openPopover(id, 'controls', false, { left: r.left, right: r.right, top: r.top, bottom: r.bottom })
+      this.openPopover(id, 'note', true, { left: r.left, right: r.right, top: r.top, bottom: r.bottom })
     }
   }
 

@@ -21,6 +21,31 @@ function digitColor(event: KeyboardEvent): HighlightColor | null {
 }
 
 /**
+ * H, N or 1–5 with text of the article selected: highlights it (see
+ * highlightKeys). Also used for these keys when focus is elsewhere on the
+ * page, as after a drag that started in the margin, which leaves focus on
+ * the page around the text while the selection is in it. Returns whether the
+ * key was used.
+ */
+export function selectionKey(event: KeyboardEvent, target: KeyTarget): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false
+  if (event.shiftKey && !isLetter(event, 'h')) return false
+  if (!target.hasSelection()) return false
+  if (isLetter(event, 'h')) {
+    target.highlightWith('last', false)
+    return true
+  }
+  if (isLetter(event, 'n')) {
+    target.highlightWith('last', true)
+    return true
+  }
+  const color = event.shiftKey ? null : digitColor(event)
+  if (!color) return false
+  target.highlightWith(color, false)
+  return true
+}
+
+/**
  * The annotation keys while focus is in the article's text. With text
  * selected: H or Shift+H highlights in the last colour used, 1–5 in that
  * colour, N highlights and opens the note editor. Tab and Shift+Tab move
@@ -38,22 +63,7 @@ export function highlightKeys(target: KeyTarget): Plugin {
             if (event.key === 'Tab') return target.step(event.shiftKey ? -1 : 1)
             if (event.key === 'Escape') return target.escape()
             if (event.shiftKey && !isLetter(event, 'h')) return false
-            if (target.hasSelection()) {
-              if (isLetter(event, 'h')) {
-                target.highlightWith('last', false)
-                return true
-              }
-              if (isLetter(event, 'n')) {
-                target.highlightWith('last', true)
-                return true
-              }
-              const color = event.shiftKey ? null : digitColor(event)
-              if (color) {
-                target.highlightWith(color, false)
-                return true
-              }
-              return false
-            }
+            if (target.hasSelection()) return selectionKey(event, target)
             if (event.key === 'Enter') return target.enterActive()
             if (event.key === 'Delete' || event.key === 'Backspace') return target.deleteActive()
             return false

@@ -312,7 +312,11 @@ export class NotesPanel {
     })
     const item = el(
       'li',
-      { class: `note-item note-${a.body.color}`, attrs: { 'data-annotation-id': a.id } },
+      {
+        class: `note-item note-${a.body.color}`,
+        // Focusable by script only: where focus goes after the item before it is deleted.
+        attrs: { 'data-annotation-id': a.id, 'data-key': key('item'), tabindex: -1 },
+      },
       [
         go,
         a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
@@ -338,12 +342,16 @@ export class NotesPanel {
     return item
   }
 
-  /** Deletes from the panel, then puts focus on the neighbouring item so the keyboard keeps its place. */
+  /**
+   * Deletes from the panel, then puts focus on the neighbouring item itself
+   * so the keyboard keeps its place: not on its Delete, where one more Enter
+   * would delete a second highlight.
+   */
   private removeItem(id: string): void {
     const items = [...this.element.querySelectorAll<HTMLElement>('.note-item')]
     const i = items.findIndex((item) => item.dataset.annotationId === id)
     const neighbour = items[i + 1] ?? items[i - 1]
-    this.pendingFocus = neighbour ? `${neighbour.dataset.annotationId}:delete` : 'heading'
+    this.pendingFocus = neighbour ? `${neighbour.dataset.annotationId}:item` : 'heading'
     void this.actions.remove(id).then((ok) => {
       if (!ok) this.pendingFocus = null
     })

@@ -5,7 +5,7 @@ import { strings } from '../strings'
 export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub'
 
 /**
- * The page's one file input, visually hidden: the Import button and
+ * The page's one file input for articles, hidden: the Import button and
  * Ctrl/Cmd+O click it, and tests fill it with `setInputFiles`. Only names
  * and bytes leave the renderer; paths are never read.
  */
@@ -14,8 +14,10 @@ export function createFilePicker(onFiles: (files: File[]) => void): {
   open(): void
 } {
   const input = el('input', {
-    class: 'visually-hidden file-input',
+    class: 'file-input',
     attrs: {
+      // Hidden, not merely out of sight: nothing to reach or hear outside a landmark; click() still opens it.
+      hidden: true,
       type: 'file',
       multiple: true,
       accept: IMPORT_ACCEPT,

@@ -245,7 +245,6 @@ export class ReaderView {
         attributes: {
           tabindex: '0',
           role: 'document',
-          'aria-readonly': 'true',
           'aria-label': strings.readerTextLabel(summary.title),
           spellcheck: 'false',
         },

@@ -52,9 +52,10 @@ function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, art
         attrs: {
           href: routeHash(matchRoute(result.articleId, match, q)),
           'data-field': match.field,
-          'aria-label': strings.searchOpenMatch(result.title, match.text),
         },
       },
+      // The link is named by what it shows (WCAG 2.5.3: no aria-label that leaves out its words), and
+      // the article's title, said after it, is heard only: a list of links is still clear out of context.
       [
         el('span', { class: 'search-field', text: strings.searchFields[match.field] }),
         el(
@@ -73,6 +74,7 @@ function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, art
             match.snippet.after ? `${match.snippet.after}…` : '',
           ],
         ),
+        el('span', { class: 'visually-hidden', text: ` ${strings.searchMatchIn(result.title)}` }),
       ],
     ),
   ])

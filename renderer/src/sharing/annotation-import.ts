@@ -42,8 +42,9 @@ export class AnnotationImporter {
 
   constructor(private readonly host: AnnotationImportHost) {
     this.input = el('input', {
-      class: 'visually-hidden annotation-file-input',
+      class: 'annotation-file-input',
       attrs: {
+        hidden: true,
         type: 'file',
         multiple: true,
         accept: ANNOTATION_ACCEPT,
