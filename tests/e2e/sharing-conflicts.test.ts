@@ -60,7 +60,7 @@ async function concurrentEdit(me: Page, omar: Page, layla: Page): Promise<string
   const laylaArticle = await firstArticle(layla)
   await callApi(layla, 'setDisplayName', 'ليلى')
   const start = await offsetOf(layla, laylaArticle, 'موسكو')
-  const note = await callApi<{ id: string }>(layla, 'addAnnotation', {
+  const note = await callApi<{ id: string; modified: string }>(layla, 'addAnnotation', {
     articleId: laylaArticle,
     start,
     end: start + 5,
@@ -74,8 +74,16 @@ async function concurrentEdit(me: Page, omar: Page, layla: Page): Promise<string
   const mine = await firstArticle(me)
   const omars = await firstArticle(omar)
   await callApi(omar, 'setDisplayName', 'عمر')
-  await callApi(omar, 'updateAnnotation', omars, note.id, { note: 'عاصمة روسيا، كما أضاف عمر' })
-  await callApi(me, 'updateAnnotation', mine, note.id, { note: 'عاصمة — تعديلي' })
+  // Each edits the version it holds: Layla's, as both imported it.
+  await callApi(
+    omar,
+    'updateAnnotation',
+    omars,
+    note.id,
+    { note: 'عاصمة روسيا، كما أضاف عمر' },
+    note.modified,
+  )
+  await callApi(me, 'updateAnnotation', mine, note.id, { note: 'عاصمة — تعديلي' }, note.modified)
   await dropFiles(me, [
     { name: 'omar.hamish.json', text: await exported(omar, omars), type: 'application/json' },
   ])
