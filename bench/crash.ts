@@ -30,6 +30,7 @@ import { describeSelection } from '../common/anchoring/describe-selection'
 import type { Annotation } from '../common/annotation'
 import type { Article, ArticleSummary } from '../common/article'
 import { toAnnotationCollection } from '../common/sharing/w3c-format'
+import { seededRandom } from './anchoring-samples'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PREVIEW = join(ROOT, 'out/main/preview.js')
@@ -58,18 +59,6 @@ export interface CrashReport {
   damaged: string[]
   /** Counts or search results that disagree with the annotations after the repair at open (must be empty). */
   inconsistent: string[]
-}
-
-/** Small seeded PRNG (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** One annotation as acknowledged, and the states writes in flight at the kill may have left it in. */
@@ -198,7 +187,7 @@ function articleText(n: number): string {
  * the bench can print it and the test can assert on it.
  */
 export async function runCrashSuite(options: CrashOptions): Promise<CrashReport> {
-  const rand = random(options.seed)
+  const rand = seededRandom(options.seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!
   const report: CrashReport = {
     kills: 0,

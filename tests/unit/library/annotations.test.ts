@@ -1,25 +1,15 @@
-import { readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { plainText } from '../../../common/plain-text'
 import { runCli } from '../../../main/cli/index'
 import { Library } from '../../../main/library/library'
+import { SAMPLE_ARTICLE } from '../../support/sample-library'
+import { useTempDir } from '../../support/store-helpers'
 
-const ROOT = resolve(__dirname, '../../..')
-const sample = {
-  name: 'lavrov-shaibani-moscow.ar.txt',
-  bytes: new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt'))),
-}
+const sample = SAMPLE_ARTICLE
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hamish-annotations-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const tmp = useTempDir('hamish-annotations-')
 
 /** Opens the sample and finds a word's code-point range in its plain text. */
 async function openSample(): Promise<{
@@ -28,7 +18,7 @@ async function openSample(): Promise<{
   text: string
   range(word: string): [number, number]
 }> {
-  const library = await Library.open(dir, { sample })
+  const library = await Library.open(tmp.path, { sample })
   const id = library.listArticles()[0]!.id
   const text = plainText((await library.getArticle(id)).doc)
   return {
@@ -61,12 +51,12 @@ describe('annotations in the library', () => {
     expect(made.creator.id).toMatch(/^urn:uuid:/)
     expect(made.creator.name.length).toBeGreaterThan(0)
 
-    const file = JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')) as {
+    const file = JSON.parse(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')) as {
       annotations: unknown[]
     }
     expect(file.annotations).toHaveLength(1)
 
-    const reopened = await Library.open(dir, { sample })
+    const reopened = await Library.open(tmp.path, { sample })
     const article = await reopened.getArticle(id)
     expect(article.annotations.map((a) => [a.id, a.anchor?.start, a.anchor?.end])).toEqual([
       [made.id, start, end],
@@ -122,11 +112,11 @@ describe('annotations in the library', () => {
     const [start, end] = range('دمشق')
     const a = await library.addAnnotation({ articleId: id, start, end, quote: 'دمشق', color: 'purple' })
     expect(a.creator).toEqual({ id: first.authorId, name: 'ليلى' })
-    expect((await (await Library.open(dir, { sample })).getProfile()).authorId).toBe(first.authorId)
+    expect((await (await Library.open(tmp.path, { sample })).getProfile()).authorId).toBe(first.authorId)
   })
 
   it('counts positions in code points when the text has characters outside the BMP', async () => {
-    const library = await Library.open(dir, { noSample: true })
+    const library = await Library.open(tmp.path, { noSample: true })
     const outcome = await library.importFile({
       name: 'astral.txt',
       bytes: new TextEncoder().encode('عنوان\n\n𝔸𝔹 قبل الكلمة المقصودة بعدها 😀 نهاية\n'),
@@ -152,7 +142,7 @@ describe('annotations in the library', () => {
     const [start, end] = range('موسكو')
     await library.addAnnotation({ articleId: id, start, end, quote: 'موسكو', color: 'yellow', note: 'عاصمة' })
     let out = ''
-    const code = await runCli(['annotations', 'list', id, '--library', dir, '--json'], {
+    const code = await runCli(['annotations', 'list', id, '--library', tmp.path, '--json'], {
       out: (l) => (out += l),
       err: () => undefined,
       interactive: false,

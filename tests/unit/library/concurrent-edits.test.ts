@@ -1,33 +1,22 @@
-import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import type { AnnotationImportReport } from '../../../common/api'
 import { plainText } from '../../../common/plain-text'
 import { versionId } from '../../../common/sharing'
 import { runCli } from '../../../main/cli/index'
 import { Library } from '../../../main/library/library'
 import { snapshotDir } from '../../support/library-dir'
+import { SAMPLE_ARTICLE } from '../../support/sample-library'
+import { useTempDir } from '../../support/store-helpers'
 
-const ROOT = resolve(__dirname, '../../..')
-const sample = {
-  name: 'lavrov-shaibani-moscow.ar.txt',
-  bytes: new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt'))),
-}
+const sample = SAMPLE_ARTICLE
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hamish-concurrent-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const tmp = useTempDir('hamish-concurrent-')
 
 /** A library with the sample; `clock` moves its time on by a minute per call so edits are ordered. */
 async function open(name: string, startMinute: number): Promise<{ library: Library; id: string }> {
   let minute = startMinute
-  const library = await Library.open(join(dir, name), {
+  const library = await Library.open(join(tmp.path, name), {
     sample,
     now: () => new Date(Date.parse('2026-11-30T10:00:00.000Z') + minute++ * 60_000),
   })
@@ -87,11 +76,14 @@ describe('concurrent edits of one note between two libraries (issue 10 item 1)',
 
     // The CLI shows the kept other version too.
     let out = ''
-    const code = await runCli(['annotations', 'list', salma.id, '--json', '--library', join(dir, 'salma')], {
-      out: (l) => (out += l),
-      err: () => undefined,
-      interactive: false,
-    })
+    const code = await runCli(
+      ['annotations', 'list', salma.id, '--json', '--library', join(tmp.path, 'salma')],
+      {
+        out: (l) => (out += l),
+        err: () => undefined,
+        interactive: false,
+      },
+    )
     expect(code).toBe(0)
     const listed = JSON.parse(out) as {
       id: string
@@ -155,11 +147,11 @@ describe('concurrent edits of one note between two libraries (issue 10 item 1)',
   it('a version no longer there is refused and nothing changes', async () => {
     const salma = await open('salma', 0)
     const noteId = await highlight(salma.library, salma.id, 'موسكو', 'عاصمة')
-    const before = await snapshotDir(join(dir, 'salma'))
+    const before = await snapshotDir(join(tmp.path, 'salma'))
     await expect(
       salma.library.resolveAnnotationConflict(salma.id, noteId, '0'.repeat(32), 'theirs'),
     ).rejects.toThrow(/no longer there/)
-    expect(await snapshotDir(join(dir, 'salma'))).toEqual(before)
+    expect(await snapshotDir(join(tmp.path, 'salma'))).toEqual(before)
   })
 })
 
@@ -178,7 +170,7 @@ describe('a shared file cannot rewrite your own annotations (issue 10 item 3)', 
   }
 
   it('changes to your annotations come in as conflicts you accept, a time ahead is reported, and after Keep mine they do not win again', async () => {
-    const salma = await Library.open(join(dir, 'salma'), { sample })
+    const salma = await Library.open(join(tmp.path, 'salma'), { sample })
     const id = salma.listArticles()[0]!.id
     const one = await highlight(salma, id, 'موسكو', 'ما كتبته سلمى')
     const two = await highlight(salma, id, 'الشيباني', 'ملاحظة ثانية')
@@ -219,7 +211,7 @@ describe('a shared file cannot rewrite your own annotations (issue 10 item 3)', 
   })
 
   it('refuses new annotations signed with your author id, with a reason', async () => {
-    const salma = await Library.open(join(dir, 'salma'), { sample })
+    const salma = await Library.open(join(tmp.path, 'salma'), { sample })
     const id = salma.listArticles()[0]!.id
     const file = await salma.exportAnnotationFile(id, { bundle: false })
     const json = JSON.parse(new TextDecoder().decode(file.bytes))

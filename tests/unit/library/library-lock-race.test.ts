@@ -9,10 +9,10 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleChild } from '../../support/node-child'
 
 const TRIALS = 200
 const SCENARIOS = ['fresh', 'stale', 'stale legacy', 'damaged'] as const
@@ -48,16 +48,7 @@ function startRacer(script: string): Racer {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hamish-lock-race-'))
-  const script = join(dir, 'racer.mjs')
-  await build({
-    entryPoints: [resolve(import.meta.dirname, '../../support/lock-racer.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  })
+  const script = await bundleChild('lock-racer', dir)
   for (let i = 0; i < 4; i++) racers.push(startRacer(script))
   for (const racer of racers) expect(await racer.next()).toBe('ready')
 })

@@ -1,32 +1,22 @@
-import { readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
 import { plainText } from '../../../common/plain-text'
 import { Library } from '../../../main/library/library'
+import { SAMPLE_ARTICLE } from '../../support/sample-library'
+import { useTempDir } from '../../support/store-helpers'
 
 // Issue 10, item 15: an edit made on an old version does not replace a newer one, and two
 // windows editing an article's tags at once both keep their changes.
 
-const ROOT = resolve(__dirname, '../../..')
-const sample = {
-  name: 'lavrov-shaibani-moscow.ar.txt',
-  bytes: new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt'))),
-}
+const sample = SAMPLE_ARTICLE
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hamish-stale-edits-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const tmp = useTempDir('hamish-stale-edits-')
 
 /** The sample with one highlight; `now` is the library's clock (fixed: every edit in one millisecond). */
 async function withHighlight(now?: () => Date) {
-  const library = await Library.open(dir, { sample, ...(now ? { now } : {}) })
+  const library = await Library.open(tmp.path, { sample, ...(now ? { now } : {}) })
   const id = library.listArticles()[0]!.id
   const text = plainText((await library.getArticle(id)).doc)
   const start = Array.from(text.slice(0, text.indexOf('موسكو'))).length
@@ -40,7 +30,7 @@ async function withHighlight(now?: () => Date) {
   return { library, id, made }
 }
 
-const fileText = (id: string) => readFile(join(dir, 'articles', `${id}.json`), 'utf8')
+const fileText = (id: string) => readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')
 
 describe('an annotation edit made on an older version', () => {
   it('is refused with a clear message and changes nothing; one made on the current version is saved', async () => {
@@ -84,7 +74,7 @@ describe('an annotation edit made on an older version', () => {
 
 describe('tag edits from two windows at once', () => {
   it('keep both windows’ changes', async () => {
-    const library = await Library.open(dir, { sample })
+    const library = await Library.open(tmp.path, { sample })
     const id = library.listArticles()[0]!.id
     await library.setArticleTags(id, ['سياسة', 'روسيا'], [])
     const base = library.listArticles()[0]!.tags
@@ -96,7 +86,7 @@ describe('tag edits from two windows at once', () => {
   })
 
   it('set exactly the list sent when nothing changed meanwhile (order and spelling included)', async () => {
-    const library = await Library.open(dir, { sample })
+    const library = await Library.open(tmp.path, { sample })
     const id = library.listArticles()[0]!.id
     await library.setArticleTags(id, ['a', 'b', 'c'], [])
     const done = await library.setArticleTags(id, ['C', 'a'], ['a', 'b', 'c'])

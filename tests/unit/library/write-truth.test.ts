@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import type { Annotation, NewAnnotation } from '../../../common/annotation'
 import { HamishError } from '../../../common/errors'
 import { plainText } from '../../../common/plain-text'
 import { Library } from '../../../main/library/library'
 import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
+import { SAMPLE_ARTICLE } from '../../support/sample-library'
+import { useTempDir } from '../../support/store-helpers'
 
 // Issue 10, item 12: what the user reads after a failed write is true (saved, not saved, or
 // saved with an index behind), a full disk is named, and a retried add makes no duplicate.
 
-const ROOT = resolve(__dirname, '../../..')
-const sample = {
-  name: 'lavrov-shaibani-moscow.ar.txt',
-  bytes: new Uint8Array(readFileSync(join(ROOT, 'assets/sample/lavrov-shaibani-moscow.ar.txt'))),
-}
+const sample = SAMPLE_ARTICLE
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hamish-write-truth-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const tmp = useTempDir('hamish-write-truth-')
 
 /** A system error as Node makes them (`code` is what the library reads). */
 function systemError(code: string): NodeJS.ErrnoException {
@@ -43,8 +33,8 @@ function faultyFs(): { fs: StoreFs; fail(target: Target | null, code?: string): 
   let failing: { target: Target; code: string } | null = null
   const hits = (path: string, target: Target): boolean =>
     target === 'library.json'
-      ? dirname(path) === dir && basename(path).startsWith('.library.json.tmp-')
-      : dirname(path) === join(dir, target)
+      ? dirname(path) === tmp.path && basename(path).startsWith('.library.json.tmp-')
+      : dirname(path) === join(tmp.path, target)
   const fs: StoreFs = {
     ...nodeFs,
     open: (async (path: string, flags?: string) => {
@@ -65,7 +55,7 @@ async function openSample(fs: StoreFs): Promise<{
   id: string
   request(word: string, extra?: Partial<NewAnnotation>): NewAnnotation
 }> {
-  const library = await Library.open(dir, { sample, fs })
+  const library = await Library.open(tmp.path, { sample, fs })
   const id = library.listArticles()[0]!.id
   const text = plainText((await library.getArticle(id)).doc)
   return {
@@ -86,7 +76,7 @@ async function openSample(fs: StoreFs): Promise<{
 }
 
 async function annotationsOnDisk(id: string): Promise<Annotation[]> {
-  const file = JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')) as {
+  const file = JSON.parse(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')) as {
     annotations?: Annotation[]
   }
   return file.annotations ?? []
@@ -115,7 +105,7 @@ describe('an annotation change whose later writes fail (a full disk)', () => {
     expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
     const notice = library.listNotices().find((n) => n.text?.key === 'messages.countBehind')
     expect(notice?.message).toContain('was saved')
-    expect(notice?.message).toContain(`the disk holding ${dir} is full`)
+    expect(notice?.message).toContain(`the disk holding ${tmp.path} is full`)
     expect(notice?.message).not.toMatch(/not changed/)
 
     // The page retries (its answer was lost): the same highlight comes back, none is added.
@@ -140,7 +130,7 @@ describe('an annotation change whose later writes fail (a full disk)', () => {
     expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
     const notice = library.listNotices().find((n) => n.text?.key === 'messages.searchIndexBehind')
     expect(notice?.message).toContain('was saved')
-    expect(notice?.message).toContain(`the disk holding ${dir} is full`)
+    expect(notice?.message).toContain(`the disk holding ${tmp.path} is full`)
     // Still full: the index is rebuilt in memory from the article, where the note is.
     const found = await library.search('فريدةجدا', {})
     expect(found.flatMap((r) => r.matches.map((m) => [r.articleId, m.field, m.annotationId]))).toEqual([
@@ -148,7 +138,7 @@ describe('an annotation change whose later writes fail (a full disk)', () => {
     ])
     // And after a restart (space freed), from the article again, not from the index file left behind.
     disk.fail(null)
-    const reopened = await Library.open(dir, { sample })
+    const reopened = await Library.open(tmp.path, { sample })
     const after = await reopened.search('فريدةجدا', {})
     expect(after.flatMap((r) => r.matches.map((m) => m.annotationId))).toEqual([made.id])
   })
@@ -165,18 +155,18 @@ describe('an annotation change whose own write fails', () => {
     const disk = faultyFs()
     const { library, id, request } = await openSample(disk.fs)
     const kept = await library.addAnnotation(request('موسكو'))
-    const before = await readFile(join(dir, 'articles', `${id}.json`), 'utf8')
+    const before = await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')
     disk.fail('articles', code)
 
     const error = await rejection(library.addAnnotation(request('الشيباني')))
     expect(error.code).toBe('storage')
     expect(error.text?.key).toBe('messages.changeNotSaved')
     expect(error.message).toMatch(/^Your change was not saved: /)
-    expect(error.message).toContain(why(dir))
+    expect(error.message).toContain(why(tmp.path))
     const update = await rejection(library.updateAnnotation(id, kept.id, { note: 'x' }, kept.modified))
-    expect(update.message).toContain(why(dir))
+    expect(update.message).toContain(why(tmp.path))
 
-    expect(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')).toBe(before)
+    expect(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')).toBe(before)
     expect(library.listArticles()[0]!.annotationCount).toBe(1)
     expect((await library.getArticle(id)).annotations.map((a) => a.id)).toEqual([kept.id])
   })
@@ -187,7 +177,7 @@ describe('an annotation change whose own write fails', () => {
     disk.fail('library.json')
     const error = await rejection(library.setArticleTags(id, ['سياسة'], []))
     expect(error.message).toBe(
-      `Your change was not saved: the disk holding ${dir} is full; free some space on it and try again.`,
+      `Your change was not saved: the disk holding ${tmp.path} is full; free some space on it and try again.`,
     )
     expect(library.listArticles()[0]!.tags).toEqual([])
   })

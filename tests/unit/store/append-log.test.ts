@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppendLog, type LogRepair } from '../../../main/store/append-log'
 import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
 import { namesIn, systemError, useTempDir } from '../../support/store-helpers'
+import { bundleChild } from '../../support/node-child'
 
 interface Note {
   id: string
@@ -151,16 +151,7 @@ describe('append log', () => {
   })
 
   it('loses no acknowledged append across 60 SIGKILLs at random moments', { timeout: 120_000 }, async () => {
-    const script = join(tmp.path, 'child.mjs')
-    await build({
-      entryPoints: [resolve(import.meta.dirname, '../../support/append-log-crash-child.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'silent',
-    })
+    const script = await bundleChild('append-log-crash-child', tmp.path)
     const file = join(tmp.path, 'counter.log')
     let acknowledged = -1
     for (let kill = 0; kill < 60; kill++) {

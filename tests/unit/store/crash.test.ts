@@ -9,12 +9,13 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listBackups } from '../../../main/store/backups'
 import { openJsonStore } from '../../../main/store/json-store'
 import { namesIn } from '../../support/store-helpers'
+import { seededRandom } from '../../../bench/anchoring-samples'
+import { bundleChild } from '../../support/node-child'
 
 const KILLS = 220
 /** One kill in this many comes right after startup, before (or during) the first write. */
@@ -25,33 +26,12 @@ let childScript = ''
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hamish-crash-'))
-  childScript = join(dir, 'child.mjs')
-  await build({
-    entryPoints: [resolve(import.meta.dirname, '../../support/store-crash-child.ts')],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  })
+  childScript = await bundleChild('store-crash-child', dir)
 })
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
-
-/** Small seeded PRNG (mulberry32), so a failing run can be replayed with HAMISH_CRASH_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Run {
   stdout: string
@@ -101,7 +81,7 @@ async function readCounter(file: string): Promise<number[] | null> {
 describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs of a writer at random moments`, { timeout: 240_000 }, async () => {
     const seed = Number(process.env.HAMISH_CRASH_SEED ?? Date.now() % 2 ** 31)
-    const rand = random(seed)
+    const rand = seededRandom(seed)
     const file = join(dir, 'counter.json')
     const backupsDir = join(dir, 'backups')
     const context = (round: number, run?: Run) =>
