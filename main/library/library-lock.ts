@@ -40,6 +40,7 @@ export const FOREIGN_LOCK_STALE_MS = 15 * 60_000
 
 /** Libraries this process holds (folder → its lock file), so opening one again here is allowed. */
 const held = new Map<string, { file: string; heartbeat: NodeJS.Timeout }>()
+let exitHookInstalled = false
 
 /** Every lock file in `dir`, highest generation first. */
 function lockFiles(dir: string): LockFile[] {
@@ -180,8 +181,14 @@ function hold(dir: string, file: string): void {
     }
   }, HEARTBEAT_MS)
   heartbeat.unref()
+  if (!exitHookInstalled) process.once('exit', unlockAll)
+  exitHookInstalled = true
   held.set(dir, { file, heartbeat })
-  process.once('exit', () => unlockLibrary(dir))
+}
+
+/** At exit: every library this process still holds is given back (one listener, however many libraries). */
+function unlockAll(): void {
+  for (const dir of [...held.keys()]) unlockLibrary(dir)
 }
 
 /**
