@@ -324,7 +324,11 @@ export class SearchEngine {
   }
 
   /** The library search: article text through the index, then titles, quotes, notes and tags. */
-  search(query: string, articles: ArticleInfo[], options: SearchOptions = {}): SearchResult[] {
+  search(
+    query: string,
+    articles: readonly Readonly<ArticleInfo>[],
+    options: SearchOptions = {},
+  ): SearchResult[] {
     const folded = options.folded ?? true
     const wholeWord = options.wholeWord ?? false
     const limit = options.limitPerArticle ?? 50

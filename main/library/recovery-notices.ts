@@ -1,0 +1,57 @@
+import { basename } from 'node:path'
+import type { Notice } from '../../common/api'
+import type { ArticleSummary } from '../../common/article'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+import type { RecoveryReport } from '../store/json-store'
+import type { UnlistedDuplicate } from './relist-articles'
+
+/**
+ * Words for the user about a file that was damaged and what was done about
+ * it, and exactly what it cost: nothing when the newest backup (the last
+ * saved state) came back, the changes after the copy's time when only an
+ * older one could be read. An article file with no usable backup is not
+ * started afresh like library.json: its article cannot be opened, and
+ * `article` names it.
+ */
+export function recoveryNotice(
+  report: RecoveryReport,
+  article?: string,
+): { level: Notice['level']; text: LocalText } {
+  const name = basename(report.file)
+  const moved = basename(report.movedTo)
+  const text = report.restoredFrom
+    ? localText(report.nothingLost ? 'messages.recoveredLastSaved' : 'messages.recoveredOlderCopy', {
+        name,
+        movedTo: moved,
+        backup: basename(report.restoredFrom),
+        time: report.restoredTime ?? 0,
+      })
+    : article !== undefined
+      ? localText('messages.articleFileLost', { name, movedTo: moved, title: article })
+      : localText('messages.recoveredEmpty', { name, movedTo: moved })
+  return { level: report.restoredFrom ? 'warning' : 'error', text }
+}
+
+/**
+ * Unlisted files not listed again because their text is already in the
+ * list, named when they hold annotations of their own: they stay in
+ * articles/, and the user can import their notes by hand.
+ */
+export function duplicatesNotice(duplicates: readonly UnlistedDuplicate[]): LocalText {
+  return localText('messages.relistSkippedDuplicates', {
+    files: duplicates
+      .slice(0, 20)
+      .map((d) => localText('messages.relistedDuplicate', { file: `articles/${d.id}.json`, title: d.title })),
+  })
+}
+
+/** The articles listed again after library.json was recovered, by title and file. */
+export function relistedNotice(found: readonly ArticleSummary[]): LocalText {
+  return localText('messages.articlesRelisted', {
+    count: found.length,
+    // A notice's list of texts holds at most 20 (isWellFormedText); the count says how many in all.
+    titles: found
+      .slice(0, 20)
+      .map((a) => localText('messages.relistedTitle', { title: a.title, file: `articles/${a.id}.json` })),
+  })
+}
