@@ -47,7 +47,7 @@ import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/jso
 import { runSerially } from '../store/serial-queue'
 import { anchored, anchorLive, createAnnotation, patchAnnotation, withDeleted } from './annotations'
 import { annotationFileName, readAnnotationFileBytes } from './annotation-files'
-import { GENERATOR, type ExportedFile } from './exporter'
+import { GENERATOR, type ExportedFile } from '../export/exporter'
 import { fingerprintOf, newArticleId } from './fingerprint'
 import {
   emptyLibrary,
