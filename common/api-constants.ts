@@ -10,9 +10,8 @@ import { englishText, localText, type LocalText } from './i18n/local-text'
 
 export { API_METHODS } from './channels'
 
-/** The export formats (issue 4): annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF. */
-export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** The export formats (issue 4), from their registry (common/export/formats.ts). */
+export { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
 /** Largest file the library accepts. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024

@@ -383,6 +383,7 @@ export const ar = {
   shareTitle: 'مشاركة الملاحظات على {{title}}',
   shareExportHeading: 'تصدير التعليقات',
   shareExportHint: 'يحفظ تمييزاتك وملاحظاتك على هذه المقالة في ملف \u2066.hamish.json\u2069 لزملائك.',
+  annotationFileType: 'تعليقات هامش',
   shareBundle: 'تضمين المقالة (حزمة)، للزملاء الذين لا يملكونها',
   shareExportAction: 'تصدير التعليقات',
   shareExporting: 'جارٍ تصدير التعليقات…',

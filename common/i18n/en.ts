@@ -341,6 +341,7 @@ export const en = {
   shareTitle: 'Share the notes on {{title}}',
   shareExportHeading: 'Export annotations',
   shareExportHint: 'Saves your highlights and notes on this article as a .hamish.json file for colleagues.',
+  annotationFileType: 'Hamish annotations',
   shareBundle: 'Include the article (bundle), for colleagues who do not have it',
   shareExportAction: 'Export annotations',
   shareExporting: 'Exporting annotations…',

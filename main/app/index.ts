@@ -6,7 +6,7 @@ import { wordText } from '../../common/i18n/local-text'
 import { createTranslator } from '../../common/i18n/translator'
 import { resolveUiLanguage, type UiLanguage } from '../../common/i18n/ui-language'
 import { Library } from '../library/library'
-import { pickLibraryDir } from '../library/library-paths'
+import { pickLibraryDir } from '../library/library-dir-arg'
 import { createApiService } from '../library/api-service'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { dialogExports } from './export-dialog'
@@ -92,7 +92,13 @@ async function start(): Promise<void> {
   }
   registerIpc(
     createApiService(library, {
-      host: dialogExports(() => win),
+      host: dialogExports(
+        () => win,
+        () =>
+          createTranslator(
+            resolveUiLanguage(library.getSettings().language, app.getPreferredSystemLanguages()),
+          ),
+      ),
       printPdf: printHtmlToPdfElectron,
       onSettingsChanged: setMenu,
     }),

@@ -1,19 +1,14 @@
 import { readFile, stat } from 'node:fs/promises'
 import { foldQuery } from '../../common/arabic-fold'
 import { basename, resolve } from 'node:path'
-import {
-  EXPORT_FORMATS,
-  MAX_IMPORT_BYTES,
-  tooLargeMessage,
-  type ExportFormat,
-  type ImportOutcome,
-} from '../../common/api'
+import { MAX_IMPORT_BYTES, tooLargeMessage, type ImportOutcome } from '../../common/api'
+import { EXPORT_FORMATS, isExportFormat } from '../../common/export/formats'
 import type { ArticleSummary } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
 import { printHtmlToPdf } from '../export/print-html-chromium'
 import { writeExportFile } from '../export/write-export'
-import { renderExport } from '../library/exporter'
+import { renderExport } from '../export/exporter'
 import type { Library } from '../library/library'
 import { parseArgs, UsageError } from './args'
 
@@ -152,7 +147,7 @@ export async function exportCommand(library: Library, argv: string[], io: Output
   )
   if (positional.length !== 1) throw new UsageError('export needs exactly one ARTICLE_ID')
   const format = values.get('--format')
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+  if (!format || !isExportFormat(format)) {
     throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}`)
   }
   const out = values.get('--out')
@@ -163,7 +158,7 @@ export async function exportCommand(library: Library, argv: string[], io: Output
   if (io.interactive) io.err(`Exporting “${article.summary.title}” as ${format}…`)
   const file = await renderExport(
     article,
-    { format: format as ExportFormat, paper, groupByColor: flags.has('--group-by-color') },
+    { format, paper, groupByColor: flags.has('--group-by-color') },
     printHtmlToPdf,
   )
   const target = resolve(out)

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url'
 import { defaultLibraryDir } from '../library/default-dir'
 import { Library } from '../library/library'
-import { pickLibraryDir } from '../library/library-paths'
+import { pickLibraryDir } from '../library/library-dir-arg'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
+import { EXPORT_FORMATS } from '../../common/export/formats'
 import { UsageError } from './args'
 import { terminalText } from './terminal-text'
 import {
@@ -22,7 +23,7 @@ commands:
   import FILE...     import .txt, .md, .html, .xhtml or .epub files
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
-  export ARTICLE_ID --format md|md-gfm|notes-md|html|pdf --out FILE [--paper A4|Letter] [--group-by-color]
+  export ARTICLE_ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color]
                      export an article with its highlights and notes
   annotations list ARTICLE_ID [--all]
                      list an article's annotations and where each anchors now

@@ -1,11 +1,12 @@
 import { HamishError } from '../../common/errors'
-import { safeFileBase } from './exporter'
+import { ANNOTATION_FILE } from '../../common/export/formats'
+import { safeFileBase } from '../export/file-name'
 import { parseAnnotationFile, type ParsedFile } from '../../common/sharing'
 import { localText } from '../../common/i18n/local-text'
 
 /** The file name of an article's shared annotations: its title, safe for every platform, and `.hamish.json`. */
 export function annotationFileName(title: string): string {
-  return `${safeFileBase(title)}.hamish.json`
+  return safeFileBase(title) + ANNOTATION_FILE.extension
 }
 
 /**

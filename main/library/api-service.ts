@@ -1,7 +1,7 @@
 import type { HamishApi } from '../../common/api'
 import type { ReadingSettings } from '../../common/article'
-import type { ExportHost } from './export-host'
-import { renderExport, type PdfPrinter } from './exporter'
+import type { ExportHost } from '../export/export-host'
+import { planExport, readyExport, type PdfPrinter } from '../export/exporter'
 import type { Library } from './library'
 
 /** How this transport delivers exports, and how it prints PDF. */
@@ -41,14 +41,18 @@ export function createApiService(library: Library, exports: ExportServices): Ham
       library.updateAnnotation(articleId, annotationId, patch, basedOn),
     deleteAnnotation: (articleId, annotationId) => library.deleteAnnotation(articleId, annotationId),
     restoreAnnotation: (articleId, annotationId) => library.restoreAnnotation(articleId, annotationId),
+    // Planned, not made: the host renders it once it has a place for it (Cancel prints no PDF).
     exportArticle: async (req) =>
       exports.host.deliver(
-        await renderExport(await library.getArticle(req.articleId), req, exports.printPdf),
+        planExport(await library.getArticle(req.articleId), req, exports.printPdf),
         req.format,
       ),
     revealExport: () => exports.host.revealExport(),
     exportAnnotations: async (articleId, options) =>
-      exports.host.deliver(await library.exportAnnotationFile(articleId, options), 'annotations'),
+      exports.host.deliver(
+        readyExport(await library.exportAnnotationFile(articleId, options)),
+        'annotations',
+      ),
     importAnnotations: (req) => library.importAnnotationFile(req),
     resolveAnnotationConflict: (articleId, annotationId, versionId, choice) =>
       library.resolveAnnotationConflict(articleId, annotationId, versionId, choice),

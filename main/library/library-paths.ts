@@ -29,31 +29,3 @@ export function libraryPaths(dir: string): LibraryPaths {
     articleFile: (id) => join(root, 'articles', `${id}.json`),
   }
 }
-
-/**
- * The library folder to use: `--library DIR` wins, then `HAMISH_LIBRARY`, then
- * the platform default (Electron's userData/library, or ~/.hamish/library for
- * the CLI). Returns the remaining arguments without the option.
- */
-export function pickLibraryDir(
-  argv: string[],
-  env: Record<string, string | undefined>,
-  fallback: string,
-): { dir: string; rest: string[] } {
-  const rest: string[] = []
-  let dir: string | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (arg === '--library') {
-      const value = argv[i + 1]
-      if (!value || value.startsWith('--')) throw new Error('--library needs a folder: --library DIR')
-      dir = value
-      i++
-    } else if (arg.startsWith('--library=')) {
-      dir = arg.slice('--library='.length)
-    } else {
-      rest.push(arg)
-    }
-  }
-  return { dir: resolve(dir ?? env.HAMISH_LIBRARY ?? fallback), rest }
-}

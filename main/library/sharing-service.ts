@@ -13,13 +13,14 @@ import {
   type ConflictChoice,
   type Rejection,
 } from '../../common/sharing'
+import { ANNOTATION_FILE } from '../../common/export/formats'
 import { anchored } from './annotations'
 import { annotationFileName, readAnnotationFileBytes } from './annotation-files'
 import { findAnnotation, type AnnotationService } from './annotation-service'
 import type { ArticleFiles } from './article-files'
 import type { ArticleLifecycle } from './article-lifecycle'
 import type { Catalog } from './catalog'
-import { GENERATOR, type ExportedFile } from './exporter'
+import { GENERATOR, type ExportedFile } from '../export/exporter'
 import { fingerprintOf } from './fingerprint'
 import { refuseNewOwn } from './own-annotations'
 import type { ReaderSettings } from './reader-settings'
@@ -63,7 +64,7 @@ export class SharingService {
     })
     return {
       fileName: annotationFileName(summary.title),
-      mimeType: 'application/ld+json',
+      mimeType: ANNOTATION_FILE.mime,
       bytes: new TextEncoder().encode(JSON.stringify(collection, null, 2)),
     }
   }

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/annotation'
-import { EXPORT_FORMATS, tooLargeText, type ExportFormat } from '../../common/api-constants'
+import { tooLargeText, type ExportFormat } from '../../common/api-constants'
+import { exportFormatSpecs } from '../../common/export/formats'
 import { isWellFormedText, wordText } from '../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../common/article'
 import type { Direction } from '../../common/language'
@@ -322,10 +323,7 @@ export function makeStrings(t: Translate) {
     exportTitle: q('exportTitle', 'title'),
     exportFormatLegend: t('exportFormatLegend'),
     exportFormats: Object.fromEntries(
-      EXPORT_FORMATS.map((f) => [
-        f,
-        { name: t(`exportFormats.${f}.name`), hint: t(`exportFormats.${f}.hint`) },
-      ]),
+      exportFormatSpecs().map((f) => [f.id, { name: t(f.nameKey), hint: t(f.hintKey) }]),
     ) as Record<ExportFormat, { name: string; hint: string }>,
     exportGroupByColor: t('exportGroupByColor'),
     exportPaper: t('exportPaper'),

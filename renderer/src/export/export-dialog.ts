@@ -1,5 +1,5 @@
 import type { ExportFormat, HamishApi } from '../../../common/api'
-import { EXPORT_FORMATS } from '../../../common/api-constants'
+import { EXPORT_FORMAT_SPECS, exportFormatSpecs } from '../../../common/export/formats'
 import type { ArticleSummary } from '../../../common/article'
 import { openDialog } from '../app/dialog'
 import { button, el, uid } from '../app/dom'
@@ -13,7 +13,8 @@ export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
 let lastFormat: ExportFormat = 'md'
 
 /**
- * File > Export…: one dialog for every format. The export runs while the
+ * File > Export…: one dialog for every format of the registry
+ * (common/export/formats.ts), each with the options its row names. The export runs while the
  * dialog shows its progress; a failure is shown in the dialog and nothing is
  * written (main writes whole files only). Afterwards the app offers to show
  * the saved file (Electron) or the browser saves the download (preview).
@@ -24,7 +25,7 @@ export function openExportDialog(
   notify: (options: ToastOptions) => Toast,
 ): void {
   const name = uid('export-format')
-  const radios = EXPORT_FORMATS.map((format) => {
+  const radios = exportFormatSpecs().map(({ id: format }) => {
     const input = el('input', { attrs: { type: 'radio', name, value: format } })
     input.checked = format === lastFormat
     return el('label', { class: 'export-format' }, [
@@ -44,8 +45,9 @@ export function openExportDialog(
   const selected = (): ExportFormat =>
     (radios.map((r) => r.querySelector('input')!).find((i) => i.checked)?.value as ExportFormat) ?? 'md'
   const syncOptions = (): void => {
-    groupRow.hidden = selected() !== 'notes-md'
-    paperRow.hidden = selected() !== 'pdf'
+    const { options } = EXPORT_FORMAT_SPECS[selected()]
+    groupRow.hidden = !options.includes('groupByColor')
+    paperRow.hidden = !options.includes('paper')
   }
   for (const r of radios) r.addEventListener('change', syncOptions)
   syncOptions()

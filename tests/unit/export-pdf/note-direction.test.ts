@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toHtml } from '../../../common/export'
 import { printHtmlToPdf } from '../../../main/export/print-html-chromium'
-import { exportFonts } from '../../../main/library/export-fonts'
+import { exportFonts } from '../../../main/export/export-fonts'
 import { annotate, article, input, rangeOf } from '../export/helpers'
 import { pdfOnDisk, pdfWords, skipWithoutTools, type PdfOnDisk, type PdfWord } from './tools'
 

@@ -1,0 +1,110 @@
+import type { MessageKey } from '../i18n/translator'
+
+/**
+ * The export formats, in the order the dialog lists them and the CLI names
+ * them: annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF.
+ */
+export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/**
+ * Which writer makes a format's bytes. A name rather than the function, so
+ * the renderer can read this table without bundling the writers (markdown-it,
+ * the HTML writer); main/export/exporter.ts maps each name to its writer.
+ */
+export type ExportWriter = 'markdown' | 'notes-markdown' | 'html' | 'pdf'
+
+/** An option a format takes beside the article: the dialog's extra rows, the CLI's extra flags. */
+export type ExportOption = 'groupByColor' | 'paper'
+
+/** One export format: everything the CLI, the dialog, the save filters and the messages say about it. */
+export interface ExportFormatSpec {
+  id: ExportFormat
+  /** Its name for the user (the dialog, the save dialog's filter, "Exporting … "). */
+  nameKey: MessageKey
+  /** One line saying what the file holds (the dialog). */
+  hintKey: MessageKey
+  /** Appended to the title to make the file name (`.gfm.md`: a second dot tells the flavour). */
+  extension: string
+  mime: string
+  writer: ExportWriter
+  options: readonly ExportOption[]
+}
+
+const MARKDOWN = 'text/markdown; charset=utf-8'
+
+/**
+ * The format registry: one row per format, read by the CLI's usage and
+ * argument check, the renderer's export dialog, Electron's save filters and
+ * the exporter itself, so a format is added (or renamed) in one place.
+ */
+export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSpec & { id: F } } = {
+  md: {
+    id: 'md',
+    nameKey: 'exportFormats.md.name',
+    hintKey: 'exportFormats.md.hint',
+    extension: '.md',
+    mime: MARKDOWN,
+    writer: 'markdown',
+    options: [],
+  },
+  'md-gfm': {
+    id: 'md-gfm',
+    nameKey: 'exportFormats.md-gfm.name',
+    hintKey: 'exportFormats.md-gfm.hint',
+    extension: '.gfm.md',
+    mime: MARKDOWN,
+    writer: 'markdown',
+    options: [],
+  },
+  'notes-md': {
+    id: 'notes-md',
+    nameKey: 'exportFormats.notes-md.name',
+    hintKey: 'exportFormats.notes-md.hint',
+    extension: '.notes.md',
+    mime: MARKDOWN,
+    writer: 'notes-markdown',
+    options: ['groupByColor'],
+  },
+  html: {
+    id: 'html',
+    nameKey: 'exportFormats.html.name',
+    hintKey: 'exportFormats.html.hint',
+    extension: '.html',
+    mime: 'text/html; charset=utf-8',
+    writer: 'html',
+    options: [],
+  },
+  pdf: {
+    id: 'pdf',
+    nameKey: 'exportFormats.pdf.name',
+    hintKey: 'exportFormats.pdf.hint',
+    extension: '.pdf',
+    mime: 'application/pdf',
+    writer: 'pdf',
+    options: ['paper'],
+  },
+}
+
+/** Every format's spec, in EXPORT_FORMATS order. */
+export const exportFormatSpecs = (): ExportFormatSpec[] => EXPORT_FORMATS.map((f) => EXPORT_FORMAT_SPECS[f])
+
+/** Whether a word (a CLI argument) names a format: the argument check reads the registry, not a copy. */
+export function isExportFormat(word: string): word is ExportFormat {
+  return Object.prototype.hasOwnProperty.call(EXPORT_FORMAT_SPECS, word)
+}
+
+/**
+ * The save dialog's filter extension: the last part of the file extension
+ * (`.gfm.md` is still a Markdown file, `md`), without the dot.
+ */
+export function filterExtension(extension: string): string {
+  return extension.slice(extension.lastIndexOf('.') + 1)
+}
+
+/** A shared annotation file (W3C AnnotationCollection, docs/FORMATS.md): not an article export, saved the same way. */
+export const ANNOTATION_FILE = {
+  nameKey: 'annotationFileType',
+  extension: '.hamish.json',
+  mime: 'application/ld+json',
+} as const satisfies { nameKey: MessageKey; extension: string; mime: string }
