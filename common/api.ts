@@ -7,6 +7,7 @@ import type { ConflictSide } from './sharing/merge'
 import type { ConflictChoice } from './sharing/resolve-conflict'
 import { colorSchema, MAX_QUOTE_LENGTH, noteSchema, tagsSchema } from './annotation'
 import type { Article, ArticleSummary, ReadingSettings } from './article'
+import type { LibraryChange } from './library-changes'
 import { SETTINGS_LIMITS } from './article'
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from './api-constants'
 
@@ -258,6 +259,12 @@ export interface HamishEvents {
   libraryChanged: { outcomes: ImportOutcome[] }
   importProgress: { done: number; total: number; name: string }
   menuCommand: MenuCommand
+  /**
+   * A change made outside this window (another tab of the preview, the
+   * menu's import, a colleague's file merged by another window): the page
+   * reads what it shows again. Its own changes are not echoed back.
+   */
+  libraryChange: LibraryChange
 }
 
 export type MenuCommand =

@@ -42,7 +42,12 @@ const METHODS = {
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[]
 
-export const EVENT_NAMES: readonly HamishEventName[] = ['libraryChanged', 'importProgress', 'menuCommand']
+export const EVENT_NAMES: readonly HamishEventName[] = [
+  'libraryChanged',
+  'importProgress',
+  'menuCommand',
+  'libraryChange',
+]
 
 /** The IPC channel of a method: derived, never written by hand. */
 export const channelOf = (method: ApiMethod): string => `hamish:${method}`

@@ -12,7 +12,7 @@ import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { dialogExports } from './export-dialog'
 import { printHtmlToPdfElectron } from './export-pdf'
 import { importWithDialog, sendEvent } from './import-dialog'
-import { registerIpc } from './ipc'
+import { registerIpc, WINDOW_ORIGIN } from './ipc'
 import { isAppPage } from './app-url'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { buildMenu } from './menu'
@@ -105,6 +105,11 @@ async function start(): Promise<void> {
     (sender, frameUrl) => win !== null && sender === win.webContents && isAppPage(frameUrl),
   )
 
+  // Changes the window did not make itself (the menu's import), and every new notice, reach it as events.
+  library.changes.subscribe((change, origin) => {
+    if (win && (origin !== WINDOW_ORIGIN || change.kind === 'notices-changed'))
+      sendEvent(win, 'libraryChange', change)
+  })
   win = createMainWindow(files, { devTools })
   win.on('closed', () => {
     win = null

@@ -2,6 +2,10 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { API_METHODS, channelOf, type HamishApi } from '../../common/api'
 import { HamishError, toWireError, type WireResult } from '../../common/errors'
 import { dispatchCall } from '../../common/validate-call'
+import { runWithChangeOrigin } from '../library/change-origin'
+
+/** The origin of every change the window's own calls make: not echoed back to it as events. */
+export const WINDOW_ORIGIN = 'window'
 
 /**
  * One handler per method of the contract. A call from anything but our own
@@ -22,7 +26,7 @@ export function registerIpc(
         )
       }
       try {
-        const value = await dispatchCall(api, method, args)
+        const value = await runWithChangeOrigin(WINDOW_ORIGIN, () => dispatchCall(api, method, args))
         return { ok: true, value: value ?? null } satisfies WireResult<unknown>
       } catch (err) {
         if (!(err instanceof HamishError)) console.error(`hamish: ${method} failed:`, err)

@@ -1,6 +1,8 @@
 import type { LibraryChange } from '../../common/library-changes'
+import { currentChangeOrigin } from './change-origin'
 
-export type ChangeListener = (change: LibraryChange) => void
+/** Hears a change and who made it (`runWithChangeOrigin`; null for the library itself). */
+export type ChangeListener = (change: LibraryChange, origin: string | null) => void
 
 /**
  * The library's one change feed. Services publish after their change is
@@ -24,9 +26,10 @@ export class ChangeFeed {
 
   /** Tells every listener; never throws. */
   publish(change: LibraryChange): void {
+    const origin = currentChangeOrigin()
     for (const listener of [...this.#listeners]) {
       try {
-        listener(change)
+        listener(change, origin)
       } catch (error) {
         this.#onListenerError(error)
       }

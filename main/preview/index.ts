@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<void> {
     api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
     rendererDir: join(here, '../renderer'),
     port,
+    changes: library.changes,
   })
   console.log(`Hamish preview: ${server.url}`)
   console.log(`Library: ${library.paths.dir}`)

@@ -9,9 +9,13 @@ import { dispatchCall } from '../../common/validate-call'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
 import { CONTENT_SECURITY_POLICY } from '../../common/security'
 import { contentTypeOf } from '../../common/content-types'
+import type { LibraryChange } from '../../common/library-changes'
+import { runWithChangeOrigin } from '../library/change-origin'
 
 /** Header carrying the session token; the renderer's bridge sends it (renderer/src/bridge.ts). */
 const TOKEN_HEADER = 'x-hamish-token'
+/** Header naming the tab a call comes from, so the change feed does not echo a tab's own changes to it. */
+const CLIENT_HEADER = 'x-hamish-client'
 
 /** Base64 of the largest import plus room for the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
@@ -33,10 +37,14 @@ export async function startPreviewServer(options: {
   api: HamishApi
   rendererDir: string
   port?: number
+  /** The library's change feed: each tab hears, on `POST /api/events`, the changes other tabs made. */
+  changes?: { subscribe(listener: (change: LibraryChange, origin: string | null) => void): () => void }
 }): Promise<PreviewServer> {
   const token = randomBytes(24).toString('base64url')
   const root = resolve(options.rendererDir)
   let origin = ''
+  /** Open change streams, ended when the server closes. */
+  const streams = new Set<ServerResponse>()
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -75,6 +83,7 @@ export async function startPreviewServer(options: {
     if (from !== undefined && from !== origin && from !== `http://localhost:${port()}`) {
       return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'))
     }
+    if (method === 'events') return streamChanges(req, res)
     if (!isApiMethod(method))
       return sendJson(res, 404, failure('not-found', `There is no API method “${method}”.`))
     let args: unknown
@@ -85,12 +94,45 @@ export async function startPreviewServer(options: {
       return sendJson(res, 400, failure('invalid-argument', `${method}: the request body is not valid JSON.`))
     }
     try {
-      const value = await dispatchCall(options.api, method, args)
+      const client = clientOf(req)
+      const value = await (client === null
+        ? dispatchCall(options.api, method, args)
+        : runWithChangeOrigin(client, () => dispatchCall(options.api, method, args)))
       sendJson(res, 200, { ok: true, value: value ?? null })
     } catch (err) {
       if (!(err instanceof HamishError)) console.error(`preview: ${method} failed:`, err)
       sendJson(res, 200, { ok: false, error: toWireError(err) })
     }
+  }
+
+  /**
+   * The change feed as a stream of server-sent events (one `data:` line of
+   * JSON per change), for the tab whose client id the request carries:
+   * changes that tab made itself are left out, but for new notices. A comment every 20 s keeps
+   * the connection open through idle periods.
+   */
+  function streamChanges(req: IncomingMessage, res: ServerResponse): void {
+    if (!options.changes) return sendJson(res, 404, failure('not-found', 'This server has no change feed.'))
+    const client = clientOf(req)
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    res.write(': hamish change feed\n\n')
+    const unsubscribe = options.changes.subscribe((change, from) => {
+      // A tab's own changes are not echoed back, except notices: those it must show whoever caused them.
+      if (client !== null && from === client && change.kind !== 'notices-changed') return
+      res.write(`data: ${JSON.stringify(change)}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), 20_000)
+    heartbeat.unref()
+    streams.add(res)
+    res.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    })
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
@@ -139,6 +181,7 @@ export async function startPreviewServer(options: {
     port: port(),
     close: () =>
       new Promise<void>((done) => {
+        for (const stream of streams) stream.end()
         server.closeAllConnections()
         server.close(() => done())
       }),
@@ -149,6 +192,12 @@ function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** The tab a request comes from (the bridge's random client id), or null when it names none or a malformed one. */
+function clientOf(req: IncomingMessage): string | null {
+  const sent = req.headers[CLIENT_HEADER]
+  return typeof sent === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(sent) ? sent : null
 }
 
 function failure(code: HamishError['code'], message: string): WireResult<never> {

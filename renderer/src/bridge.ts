@@ -1,7 +1,9 @@
 import type { ApiMethod, HamishApi, HamishBridge, HamishWireBridge } from '../../common/api'
 import { API_METHODS } from '../../common/api-constants'
 import { fromWireError, type WireResult } from '../../common/errors'
+import type { LibraryChange } from '../../common/library-changes'
 import { decodeWire, encodeWire } from '../../common/wire-codec'
+import { CLIENT_HEADER, openChangeStream } from './change-stream'
 
 declare global {
   interface Window {
@@ -34,14 +36,18 @@ export function electronBridge(wire: HamishWireBridge): HamishBridge {
 /**
  * The loopback bridge used by `npm run preview`: the same contract over HTTP
  * to 127.0.0.1, authorised by the random token the server printed in the URL.
- * Events come only from Electron's native menu, so `on` subscribes to nothing.
+ * Every call names this tab (a random client id), so the change feed, the one
+ * event the preview has, brings only what other tabs changed.
  */
 function previewBridge(token: string): HamishBridge {
+  const headers = { [TOKEN_HEADER]: token, [CLIENT_HEADER]: crypto.randomUUID().replace(/-/g, '') }
+  const changeListeners = new Set<(change: LibraryChange) => void>()
+  let stopStream: (() => void) | null = null
   const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
     const body = encodeWire(args)
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'Content-Type': 'application/json', ...headers },
       body,
       // Small calls (a reading position saved as the page closes) must outlive the page; 64 KB is the browser's cap.
       keepalive: body.length < 60_000,
@@ -51,7 +57,22 @@ function previewBridge(token: string): HamishBridge {
   const api = Object.fromEntries(
     API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
   ) as unknown as HamishApi
-  return { ...api, on: () => () => undefined }
+  const on: HamishBridge['on'] = (event, listener) => {
+    if (event !== 'libraryChange') return () => undefined
+    const heard = listener as (change: LibraryChange) => void
+    changeListeners.add(heard)
+    stopStream ??= openChangeStream(headers, (change) => {
+      for (const l of [...changeListeners]) l(change)
+    })
+    return () => {
+      changeListeners.delete(heard)
+      if (changeListeners.size === 0) {
+        stopStream?.()
+        stopStream = null
+      }
+    }
+  }
+  return { ...api, on }
 }
 
 /**

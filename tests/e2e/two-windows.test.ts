@@ -91,7 +91,7 @@ async function writeNote(page: Page, id: string, note: string): Promise<void> {
 }
 
 describe('two windows on one library', () => {
-  it('refuses a note saved from a stale copy, shows why, keeps its text and reloads the current version', async ({
+  it('tells the other window of a note saved here, and refuses a note it was writing meanwhile', async ({
     skip,
   }) => {
     if (!app) return skip()
@@ -103,27 +103,44 @@ describe('two windows on one library', () => {
       await openSample(b)
       await waitForHighlightCount(b, 1)
 
-      // Window A saves a note; B still holds the highlight as it was before.
+      // Window A saves a note: B is told and shows it without being asked.
       await writeNote(a, made.id, 'from window A')
       await popover(a).locator('.note-edit').waitFor()
-      await writeNote(b, made.id, 'stale copy from window B')
+      await clickHighlight(b, made.id)
+      await expect.poll(() => popover(b).locator('.annotation-note').textContent()).toContain('from window A')
+
+      // B starts writing; A saves again meanwhile; B's save, made on the older version, is refused.
+      await popover(b).locator('[data-action=edit-note]').click()
+      await popover(b).locator('textarea').fill('stale copy from window B')
+      await writeNote(a, made.id, 'from window A, again')
+      await popover(a).locator('.note-edit').waitFor()
+      await popover(b).locator('[data-action=save-note]').click()
       const error = popover(b).locator('.field-error')
       await expect.poll(() => error.textContent()).toContain('changed elsewhere')
       expect(await error.textContent()).toContain('your change was not saved')
       await mkdir(RESULTS_DIR, { recursive: true })
       await popover(b).screenshot({ path: join(RESULTS_DIR, 'two-windows-stale-note-en.png') })
       // Nothing was overwritten, and B's text is still in its editor.
-      expect((await savedAnnotations(a)).find((x) => x.id === made.id)!.body.note).toBe('from window A')
+      expect((await savedAnnotations(a)).find((x) => x.id === made.id)!.body.note).toBe(
+        'from window A, again',
+      )
       await expect(popover(b).locator('textarea').inputValue()).resolves.toBe('stale copy from window B')
 
       // B now holds the current version: Cancel shows A's note, and an edit made on it is saved.
       await popover(b).locator('[data-key=note-cancel]').click()
-      await expect(popover(b).locator('.annotation-note').textContent()).resolves.toContain('from window A')
+      await expect(popover(b).locator('.annotation-note').textContent()).resolves.toContain(
+        'from window A, again',
+      )
       await writeNote(b, made.id, 'from window B, having read A')
       await popover(b).locator('.note-edit').waitFor()
       expect((await savedAnnotations(a)).find((x) => x.id === made.id)!.body.note).toBe(
         'from window B, having read A',
       )
+      // And A is told in turn.
+      await clickHighlight(a, made.id)
+      await expect
+        .poll(() => popover(a).locator('.annotation-note').textContent())
+        .toContain('from window B, having read A')
     } finally {
       await b.context().close()
     }
@@ -160,6 +177,31 @@ describe('two windows on one library', () => {
         .toEqual(['تاريخ'])
       await a.keyboard.press('Escape')
       await b.keyboard.press('Escape')
+    } finally {
+      await b.context().close()
+    }
+  })
+
+  it('shows in one window the tags and titles another window changed', async ({ skip }) => {
+    if (!app) return skip()
+    const a = app.page
+    await toLibrary(a)
+    const b = await secondWindow()
+    try {
+      await toLibrary(b)
+      const firstRow = (page: Page) => page.locator('.library-table tbody tr').first()
+      await firstRow(b).locator('[data-action=tags]').click()
+      await b.locator('dialog[open] input[type=text]').fill('دبلوماسية')
+      await b.keyboard.press('Enter')
+      await b.keyboard.press('Escape')
+      await expect.poll(() => firstRow(a).locator('.col-tags .tag').allTextContents()).toContain('دبلوماسية')
+      // And its removal there too (the library is left as it was).
+      await firstRow(b).locator('[data-action=tags]').click()
+      await b.locator('dialog[open] .tag-remove[aria-label*="دبلوماسية"]').click()
+      await b.keyboard.press('Escape')
+      await expect
+        .poll(() => firstRow(a).locator('.col-tags .tag').allTextContents())
+        .not.toContain('دبلوماسية')
     } finally {
       await b.context().close()
     }

@@ -149,6 +149,26 @@ export class AnnotationActions {
     }
   }
 
+  /**
+   * Another window changed these annotations: this page's copies are
+   * replaced with main's (gone where main no longer has them live), after any
+   * edit of theirs still on its way here.
+   */
+  async syncFromMain(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.edits.get(id)))
+    try {
+      const article = await this.api.getArticle(this.store.articleId)
+      const live = new Map(article.annotations.map((a) => [a.id, a]))
+      for (const id of ids) {
+        const current = live.get(id)
+        if (current) this.store.put(current)
+        else if (this.store.get(id)) this.store.remove(id)
+      }
+    } catch {
+      // The page keeps what it had; the next edit of a stale copy is refused and reloads it.
+    }
+  }
+
   /** Replaces this page's copy of one annotation with main's (gone, if main no longer has it live). */
   private async reload(id: string): Promise<void> {
     try {

@@ -204,6 +204,16 @@ export class AnnotationController implements KeyTarget {
    * the browser free to paint and handle input in between. Called by the
    * reader once its text is on screen.
    */
+  /**
+   * Annotations another window changed: shown as main now has them, except
+   * one whose note is being written here: its save is then refused as made
+   * on an older version, with the text kept, and the current one loaded.
+   */
+  syncFromMain(ids: readonly string[]): Promise<void> {
+    const writing = this.popover.isEditing ? this.popover.current : null
+    return this.actions.syncFromMain(ids.filter((id) => id !== writing))
+  }
+
   drawRest(): void {
     if (this.drawTimer !== null || this.undrawn.length === 0) return
     const step = (): void => {

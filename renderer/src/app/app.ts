@@ -16,7 +16,6 @@ import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
 import { el } from './dom'
 import { errorMessage } from './error-message'
 import { openHelpDialog } from './help-dialog'
-import { refreshingNotices } from './notice-refresh'
 import { NoticeBanners } from './notices'
 import { articleToReopen, rememberLastArticle } from './last-article'
 import { followRoute, navigate, replaceRoute, routeHash, type Route } from './router'
@@ -27,6 +26,7 @@ import { openShareDialog } from '../sharing/share-dialog'
 import { inTextField, isCommand } from './shortcuts'
 import { Toasts } from './toasts'
 import { createTopbar } from './topbar'
+import type { LibraryChange } from '../../../common/library-changes'
 
 /** How the app differs between Electron and the browser preview. */
 export interface AppOptions {
@@ -63,11 +63,11 @@ export class App {
   private readonly api: HamishBridge
 
   constructor(
-    bridge: HamishBridge,
+    api: HamishBridge,
     private readonly options: AppOptions,
   ) {
-    this.notices = new NoticeBanners(bridge)
-    const api = refreshingNotices(bridge, () => void this.notices.load().catch(() => undefined))
+    // Notices arrive on the change feed (onChangeElsewhere), whatever call or window caused them.
+    this.notices = new NoticeBanners(api)
     this.api = api
     this.settings = new SettingsStore(api, (err) =>
       this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
@@ -302,6 +302,32 @@ export class App {
     this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
     this.api.on('importProgress', (p) => this.imports.panel.progress(p))
     this.api.on('menuCommand', (command) => this.onMenu(command))
+    this.api.on('libraryChange', (change) => this.onChangeElsewhere(change))
+  }
+
+  /**
+   * A change another window (or main itself) made: the page reads again what
+   * it shows of it. New notices are shown whoever caused them; the list, the
+   * open article's annotations follow; settings apply at the next start.
+   */
+  private onChangeElsewhere(change: LibraryChange): void {
+    switch (change.kind) {
+      case 'notices-changed':
+        void this.notices.load().catch(() => undefined)
+        break
+      case 'article-added':
+      case 'article-changed':
+      case 'article-removed':
+        void this.store.refresh().catch(() => undefined)
+        break
+      case 'annotations-changed':
+        if (this.page instanceof ReaderView && this.page.id === change.articleId)
+          this.page.annotationsChangedElsewhere(change.annotationIds)
+        void this.store.refresh().catch(() => undefined)
+        break
+      case 'settings-changed':
+        break
+    }
   }
 
   private onMenu(command: MenuCommand): void {

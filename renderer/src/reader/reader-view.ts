@@ -161,6 +161,11 @@ export class ReaderView {
   }
 
   /** Moves keyboard focus into the text, without scrolling. */
+  /** Annotations of this article another window changed (the change feed). */
+  annotationsChangedElsewhere(ids: readonly string[]): void {
+    void this.annotations?.syncFromMain(ids)
+  }
+
   focus(): void {
     this.view?.dom.focus({ preventScroll: true })
   }
