@@ -10,7 +10,7 @@ import { decodeWire, encodeWire } from '../../common/wire-codec'
 import { CONTENT_SECURITY_POLICY } from '../../common/security'
 import { contentTypeOf } from '../../common/content-types'
 
-/** Header carrying the session token; the renderer's bridge sends it (renderer/src/bridge.ts). */
+/** Header carrying the session token; the renderer's bridge sends it (renderer/src/shell/bridge.ts). */
 const TOKEN_HEADER = 'x-hamish-token'
 
 /** Base64 of the largest import plus room for the JSON around it. */

@@ -1,0 +1,400 @@
+import type { HamishBridge, MenuCommand } from '../../../common/api'
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type Theme } from '../../../common/article'
+import { ImportController } from '../features/import/import-controller'
+import { installDropZone } from '../features/import/drop-zone'
+import { createFilePicker } from '../features/import/file-picker'
+import { ArticleActions } from '../features/library/article-actions'
+import { LibraryStore } from '../features/library/library-store'
+import { LibraryView } from '../features/library/library-view'
+import { ReaderView } from '../features/reader/reader-view'
+import { ProfileStore } from '../features/settings/profile-store'
+import { openSettingsPanel } from '../features/settings/settings-panel'
+import { SettingsStore } from '../features/settings/settings-store'
+import { resolveUiLanguage, type LanguageSetting } from '../../../common/i18n/ui-language'
+import { strings, UI_DIR, UI_LANG } from '../ui/strings'
+import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
+import { el } from '../ui/dom'
+import { errorMessage } from '../ui/error-message'
+import { openHelpDialog } from './help-dialog'
+import { refreshingNotices } from './notice-refresh'
+import { NoticeBanners } from './notices'
+import { articleToReopen, rememberLastArticle } from './last-article'
+import { routeHash, type Route } from '../ui/routes'
+import { followRoute, navigate, replaceRoute } from './router'
+import { SearchView } from '../features/search/search-view'
+import { openExportDialog } from '../features/export/export-dialog'
+import { announceExport } from '../features/export/announce-result'
+import { AnnotationImporter, isAnnotationFile } from '../features/sharing/annotation-import'
+import { openShareDialog } from '../features/sharing/share-dialog'
+import { inTextField, isCommand } from '../ui/keys'
+import { Toasts } from '../ui/toasts'
+import { createTopbar } from './topbar'
+import { readerParts } from './reader-parts'
+
+/** How the app differs between Electron and the browser preview. */
+export interface AppOptions {
+  /** True inside Electron, where the native menu owns Ctrl/Cmd+O and links open in the system browser. */
+  electron: boolean
+}
+
+/**
+ * The whole renderer, wired once: the top bar, notices, import panel and
+ * toasts around one page (library or reader) chosen by the URL hash. It owns
+ * the shared pieces (settings, library list, import queue) and hands each
+ * view only what it needs.
+ */
+export class App {
+  private readonly toasts = new Toasts()
+  private readonly settings: SettingsStore
+  private readonly profile: ProfileStore
+  private readonly store: LibraryStore
+  private readonly actions: ArticleActions
+  private readonly imports: ImportController
+  private readonly notices: NoticeBanners
+  private readonly main = el('main', { class: 'page', attrs: { id: 'main', tabindex: -1 } })
+  private readonly topbar = createTopbar({
+    onImport: () => this.picker.open(),
+    onSettings: () => this.openSettings(),
+    onHelp: () => openHelpDialog(),
+    onSkip: () => this.focusContent(),
+  })
+  private readonly picker = createFilePicker((files) => void this.imports.import(files))
+  private readonly annotationImporter: AnnotationImporter
+  private page: LibraryView | ReaderView | SearchView | null = null
+  private lastArticle: string | undefined
+
+  private readonly api: HamishBridge
+
+  constructor(
+    bridge: HamishBridge,
+    private readonly options: AppOptions,
+  ) {
+    this.notices = new NoticeBanners(bridge)
+    const api = refreshingNotices(bridge, () => void this.notices.load().catch(() => undefined))
+    this.api = api
+    this.settings = new SettingsStore(api, (err) =>
+      this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
+    )
+    this.store = new LibraryStore(api)
+    this.profile = new ProfileStore(api)
+    this.actions = new ArticleActions(api, this.store, this.toasts)
+    this.imports = new ImportController(api, this.store)
+    this.annotationImporter = new AnnotationImporter({
+      api,
+      changed: () => void this.store.refresh().catch(() => undefined),
+      openArticle: (id) => this.openArticle(id),
+    })
+  }
+
+  /** Builds the page, loads settings, notices and the library, and shows the page the URL names. */
+  async start(root: HTMLElement): Promise<void> {
+    document.documentElement.lang = UI_LANG
+    document.documentElement.dir = UI_DIR
+    const overlay = installDropZone(window, (files) => this.onDrop(files))
+    root.replaceChildren(
+      this.topbar.element,
+      this.notices.element,
+      this.imports.panel.element,
+      this.main,
+      this.toasts.element,
+      overlay,
+      this.picker.input,
+      this.annotationImporter.input,
+    )
+    this.subscribeToMain()
+    window.addEventListener('keydown', (event) => this.onKey(event))
+    window.addEventListener('pagehide', () => this.settings.flush())
+
+    const report = (prefix: string) => (err: unknown) =>
+      this.toasts.show({ message: prefix + errorMessage(err), kind: 'error', timeout: 15_000 })
+    await Promise.all([
+      this.settings.load().catch(report(strings.settingsLoadFailed)),
+      this.notices.load().catch(() => undefined),
+      // Without a profile the settings panel asks for it again when opened.
+      this.profile.load().catch(() => undefined),
+      this.store.refresh().catch(report(strings.loadLibraryFailed)),
+    ])
+    const reopen = articleToReopen(location.hash, this.store.articles)
+    if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
+    followRoute((route) => this.show(route))
+    if (takeReopenAfterReload() === 'settings') this.openSettings()
+  }
+
+  /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */
+  private onDrop(files: File[]): void {
+    const annotations = files.filter((f) => isAnnotationFile(f.name))
+    const articles = files.filter((f) => !isAnnotationFile(f.name))
+    if (articles.length > 0) void this.imports.import(articles)
+    if (annotations.length > 0) this.annotationImporter.importFiles(annotations)
+  }
+
+  /** Shows an article; when it is already open (its notes just changed), reopens it to show them. */
+  private openArticle(id: string): void {
+    if (this.page instanceof ReaderView && this.page.id === id) this.show({ name: 'reader', id }, true)
+    else navigate({ name: 'reader', id })
+  }
+
+  private show(route: Route, reload = false): void {
+    const previous = this.page
+    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) {
+      if (route.target) previous.openAt(route.target)
+      return
+    }
+    if (previous instanceof SearchView && route.name === 'search') {
+      previous.setQuery(route.query)
+      return
+    }
+    previous?.destroy()
+    this.topbar.setRoute(route.name)
+    if (route.name === 'search') {
+      delete document.documentElement.dataset.focus
+      const view = new SearchView(this.api, this.store, route.query, (query) =>
+        replaceRoute({ name: 'search', query }),
+      )
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(strings.searchLabel)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      view.focus()
+      return
+    }
+    if (route.name === 'library') {
+      delete document.documentElement.dataset.focus
+      // Highlights added or deleted in the reader change the list's annotation counts.
+      if (previous instanceof ReaderView)
+        this.store
+          .refresh()
+          .catch((err: unknown) =>
+            this.toasts.show({ message: strings.loadLibraryFailed + errorMessage(err), kind: 'error' }),
+          )
+      const view = new LibraryView(this.store, this.actions, () => this.picker.open())
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(null)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      if (previous) view.focus(this.lastArticle)
+      return
+    }
+    this.lastArticle = route.id
+    rememberLastArticle(route.id)
+    const reader = new ReaderView(this.api, route.id, {
+      openLink: (href) => {
+        // Main's window-open handler sends http(s)/mailto to the system browser; the preview opens nothing.
+        if (this.options.electron) window.open(href, '_blank', 'noopener,noreferrer')
+      },
+      top: () => this.topbar.element.getBoundingClientRect().bottom,
+      onTitle: (title) => (document.title = strings.windowTitle(title)),
+      parts: readerParts(this.api, (options) => this.toasts.show(options)),
+      openExport: (summary) => openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
+      openShare: (summary) =>
+        openShareDialog(
+          this.api,
+          summary,
+          (result) => announceExport(result, this.api, (o) => this.toasts.show(o)),
+          () => this.annotationImporter.pick(),
+        ),
+    })
+    this.page = reader
+    if (route.target) reader.openAt(route.target)
+    this.main.replaceChildren(reader.element)
+    window.scrollTo({ top: 0, behavior: 'instant' })
+    void reader.load().then(() => {
+      if (this.page === reader && previous && !route.target) reader.focus()
+    })
+  }
+
+  /** Ctrl/Cmd+K, the Search link and File > Search the Library: the search page, its field focused. */
+  private openSearch(): void {
+    if (this.page instanceof SearchView) this.page.focus()
+    else navigate({ name: 'search', query: '' })
+  }
+
+  private focusContent(): void {
+    if (this.page instanceof ReaderView) this.page.focus()
+    else this.main.querySelector<HTMLElement>('input, a, button')?.focus()
+  }
+
+  private openSettings(): void {
+    openSettingsPanel(this.settings, this.profile, (language) => void this.changeLanguage(language))
+  }
+
+  /**
+   * Settings > Language: saved at once; when it changes the interface's
+   * language, the page is rebuilt in it by reloading (the URL keeps the open
+   * article, the reading position is saved, and the settings panel opens
+   * again), so no view is left holding words of the old language.
+   */
+  private async changeLanguage(language: LanguageSetting): Promise<void> {
+    if (!(await this.settings.updateNow({ language }))) return
+    if (resolveUiLanguage(language, navigator.languages) === UI_LANG) return
+    reopenAfterReload('settings')
+    this.page?.destroy()
+    location.reload()
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented) return
+    if (isCommand(event, 'o') && !this.options.electron) {
+      event.preventDefault()
+      this.picker.open()
+    } else if (isCommand(event, 'k')) {
+      event.preventDefault()
+      this.openSearch()
+    } else if (isCommand(event, 'e') && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.page.openExport()
+    } else if (isCommand(event, ',')) {
+      event.preventDefault()
+      this.openSettings()
+    } else if (
+      event.key === '?' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      !inTextField(event.target)
+    ) {
+      // "?" lists every shortcut, as in most desktop and web apps.
+      if (!document.querySelector('dialog[open]')) {
+        event.preventDefault()
+        openHelpDialog()
+      }
+    } else if (isCommand(event, 'f') && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.page.openFind()
+    } else if (isFocusKey(event) && this.page instanceof ReaderView) {
+      event.preventDefault()
+      this.setFocusMode(document.documentElement.dataset.focus !== 'on')
+    } else if (
+      event.key === 'Escape' &&
+      document.documentElement.dataset.focus === 'on' &&
+      !document.querySelector('dialog[open]')
+    ) {
+      this.setFocusMode(false)
+    } else if (textSizeKey(event)) {
+      event.preventDefault()
+      this.changeTextSize(textSizeKey(event)!)
+    } else if (isCommand(event, 'z') && !inTextField(event.target)) {
+      if (this.toasts.undoLatest()) event.preventDefault()
+    }
+  }
+
+  /**
+   * Focus mode: only the text, without the top bar, the reader's buttons and
+   * the notes panel. Ctrl/Cmd+Shift+F toggles it, Escape leaves it, and
+   * leaving the reader ends it.
+   */
+  private setFocusMode(on: boolean): void {
+    if (on) document.documentElement.dataset.focus = 'on'
+    else delete document.documentElement.dataset.focus
+    this.toasts.show({ message: on ? strings.focusModeOn : strings.focusModeOff, timeout: 2500 })
+  }
+
+  /** Ctrl/Cmd += / - / 0: the reading text's size, in the settings' own steps and limits, saved like any setting. */
+  private changeTextSize(step: 'larger' | 'smaller' | 'reset'): void {
+    const { min, max } = SETTINGS_LIMITS.fontSize
+    const size = this.settings.current.fontSize
+    const next =
+      step === 'reset'
+        ? DEFAULT_SETTINGS.fontSize
+        : Math.min(max, Math.max(min, size + (step === 'larger' ? 2 : -2)))
+    if (next !== size) this.settings.update({ fontSize: next })
+  }
+
+  /** Events from main (Electron's native menu and dialogs); the preview has none. */
+  private subscribeToMain(): void {
+    this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
+    this.api.on('importProgress', (p) => this.imports.panel.progress(p))
+    this.api.on('menuCommand', (command) => this.onMenu(command))
+  }
+
+  private onMenu(command: MenuCommand): void {
+    switch (command) {
+      case 'theme-system':
+      case 'theme-light':
+      case 'theme-dark':
+      case 'theme-sepia':
+        this.settings.update({ theme: command.slice('theme-'.length) as Theme })
+        break
+      case 'show-library':
+        navigate({ name: 'library' })
+        break
+      case 'show-search':
+        this.openSearch()
+        break
+      case 'show-settings':
+        this.openSettings()
+        break
+      case 'show-help':
+        openHelpDialog()
+        break
+      case 'focus-mode':
+        if (this.page instanceof ReaderView)
+          this.setFocusMode(document.documentElement.dataset.focus !== 'on')
+        break
+      case 'text-larger':
+        this.changeTextSize('larger')
+        break
+      case 'text-smaller':
+        this.changeTextSize('smaller')
+        break
+      case 'text-reset':
+        this.changeTextSize('reset')
+        break
+      case 'undo':
+      case 'redo':
+        replayUndoKey(command)
+        break
+      case 'export':
+        if (this.page instanceof ReaderView) this.page.openExport()
+        else this.toasts.show({ message: strings.exportOpenArticleFirst })
+        break
+      case 'share-notes':
+        if (this.page instanceof ReaderView) this.page.openShare()
+        else this.toasts.show({ message: strings.exportOpenArticleFirst })
+        break
+    }
+  }
+}
+
+/**
+ * Edit > Undo / Redo from the native menu: a focused text field undoes its own
+ * typing; elsewhere the same key the reader listens for is replayed, so the
+ * menu and the keyboard share one path.
+ */
+function replayUndoKey(command: 'undo' | 'redo'): void {
+  const active = document.activeElement
+  if (inTextField(active)) {
+    // execCommand is deprecated but remains the only way to drive a field's own undo stack.
+    document.execCommand(command)
+    return
+  }
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  const init =
+    command === 'undo' ? { key: 'z', code: 'KeyZ' } : { key: mac ? 'z' : 'y', code: mac ? 'KeyZ' : 'KeyY' }
+  document.dispatchEvent(
+    new KeyboardEvent('keydown', {
+      ...init,
+      ctrlKey: !mac,
+      metaKey: mac,
+      shiftKey: command === 'redo' && mac,
+      bubbles: true,
+    }),
+  )
+}
+
+/** Which text-size shortcut a key press is, if any: Ctrl/Cmd with = or +, -, 0 (main keyboard or keypad). */
+function textSizeKey(event: KeyboardEvent): 'larger' | 'smaller' | 'reset' | null {
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  if (!(mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) || event.altKey) return null
+  if (event.key === '=' || event.key === '+') return 'larger'
+  if (event.key === '-' || event.key === '_') return 'smaller'
+  if (event.key === '0' || event.code === 'Numpad0') return 'reset'
+  return null
+}
+
+/** Ctrl/Cmd+Shift+F, on any keyboard layout (by physical key as well as by letter). */
+function isFocusKey(event: KeyboardEvent): boolean {
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+  const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+  return mod && event.shiftKey && !event.altKey && (event.code === 'KeyF' || event.key.toLowerCase() === 'f')
+}
