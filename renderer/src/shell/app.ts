@@ -1,5 +1,5 @@
-import type { HamishBridge, MenuCommand } from '../../../common/api'
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type Theme } from '../../../common/article'
+import type { HamishBridge } from '../../../common/api'
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS } from '../../../common/article'
 import { ImportController } from '../features/import/import-controller'
 import { installDropZone } from '../features/import/drop-zone'
 import { createFilePicker } from '../features/import/file-picker'
@@ -26,7 +26,8 @@ import { openExportDialog } from '../features/export/export-dialog'
 import { announceExport } from '../features/export/announce-result'
 import { AnnotationImporter, isAnnotationFile } from '../features/sharing/annotation-import'
 import { openShareDialog } from '../features/sharing/share-dialog'
-import { inTextField, isCommand } from '../ui/keys'
+import { CommandRegistry } from '../ui/command-registry'
+import { appCommands } from './app-commands'
 import { Toasts } from '../ui/toasts'
 import { createTopbar } from './topbar'
 import { readerParts } from './reader-parts'
@@ -55,11 +56,13 @@ export class App {
   private readonly topbar = createTopbar({
     onImport: () => this.picker.open(),
     onSettings: () => this.openSettings(),
-    onHelp: () => openHelpDialog(),
+    onHelp: () => this.openHelp(),
     onSkip: () => this.focusContent(),
   })
   private readonly picker = createFilePicker((files) => void this.imports.import(files))
   private readonly annotationImporter: AnnotationImporter
+  /** Every command: the keyboard, the native menu and the help all go through it. */
+  private readonly commands: CommandRegistry
   private page: LibraryView | ReaderView | SearchView | null = null
   private lastArticle: string | undefined
 
@@ -84,6 +87,28 @@ export class App {
       changed: () => void this.store.refresh().catch(() => undefined),
       openArticle: (id) => this.openArticle(id),
     })
+    this.commands = new CommandRegistry(
+      appCommands({
+        electron: options.electron,
+        openHelp: () => this.openHelp(),
+        openImport: () => this.picker.open(),
+        openSettings: () => this.openSettings(),
+        openSearch: () => this.openSearch(),
+        showLibrary: () => navigate({ name: 'library' }),
+        setTheme: (theme) => this.settings.update({ theme }),
+        changeTextSize: (step) => this.changeTextSize(step),
+        reader: () => (this.page instanceof ReaderView ? this.page : null),
+        focusMode: () => document.documentElement.dataset.focus === 'on',
+        setFocusMode: (on) => this.setFocusMode(on),
+        undoToast: () => this.toasts.undoLatest(),
+        needsArticle: () => this.toasts.show({ message: strings.exportOpenArticleFirst }),
+      }),
+    )
+  }
+
+  /** The help: what Hamish does and every command's keys, from the registry. */
+  private openHelp(): void {
+    openHelpDialog(this.commands.shortcuts())
   }
 
   /** Builds the page, loads settings, notices and the library, and shows the page the URL names. */
@@ -232,50 +257,10 @@ export class App {
     location.reload()
   }
 
+  /** A key press anywhere on the page: the command bound to it, if any, from the registry. */
   private onKey(event: KeyboardEvent): void {
     if (event.defaultPrevented) return
-    if (isCommand(event, 'o') && !this.options.electron) {
-      event.preventDefault()
-      this.picker.open()
-    } else if (isCommand(event, 'k')) {
-      event.preventDefault()
-      this.openSearch()
-    } else if (isCommand(event, 'e') && this.page instanceof ReaderView) {
-      event.preventDefault()
-      this.page.openExport()
-    } else if (isCommand(event, ',')) {
-      event.preventDefault()
-      this.openSettings()
-    } else if (
-      event.key === '?' &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      !inTextField(event.target)
-    ) {
-      // "?" lists every shortcut, as in most desktop and web apps.
-      if (!document.querySelector('dialog[open]')) {
-        event.preventDefault()
-        openHelpDialog()
-      }
-    } else if (isCommand(event, 'f') && this.page instanceof ReaderView) {
-      event.preventDefault()
-      this.page.openFind()
-    } else if (isFocusKey(event) && this.page instanceof ReaderView) {
-      event.preventDefault()
-      this.setFocusMode(document.documentElement.dataset.focus !== 'on')
-    } else if (
-      event.key === 'Escape' &&
-      document.documentElement.dataset.focus === 'on' &&
-      !document.querySelector('dialog[open]')
-    ) {
-      this.setFocusMode(false)
-    } else if (textSizeKey(event)) {
-      event.preventDefault()
-      this.changeTextSize(textSizeKey(event)!)
-    } else if (isCommand(event, 'z') && !inTextField(event.target)) {
-      if (this.toasts.undoLatest()) event.preventDefault()
-    }
+    if (this.commands.onKeyDown(event)) event.preventDefault()
   }
 
   /**
@@ -304,97 +289,7 @@ export class App {
   private subscribeToMain(): void {
     this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
     this.api.on('importProgress', (p) => this.imports.panel.progress(p))
-    this.api.on('menuCommand', (command) => this.onMenu(command))
+    // The menu sends a command's id; the registry runs it as its keys would.
+    this.api.on('menuCommand', (command) => void this.commands.run(command, { via: 'menu' }))
   }
-
-  private onMenu(command: MenuCommand): void {
-    switch (command) {
-      case 'theme-system':
-      case 'theme-light':
-      case 'theme-dark':
-      case 'theme-sepia':
-        this.settings.update({ theme: command.slice('theme-'.length) as Theme })
-        break
-      case 'show-library':
-        navigate({ name: 'library' })
-        break
-      case 'show-search':
-        this.openSearch()
-        break
-      case 'show-settings':
-        this.openSettings()
-        break
-      case 'show-help':
-        openHelpDialog()
-        break
-      case 'focus-mode':
-        if (this.page instanceof ReaderView)
-          this.setFocusMode(document.documentElement.dataset.focus !== 'on')
-        break
-      case 'text-larger':
-        this.changeTextSize('larger')
-        break
-      case 'text-smaller':
-        this.changeTextSize('smaller')
-        break
-      case 'text-reset':
-        this.changeTextSize('reset')
-        break
-      case 'undo':
-      case 'redo':
-        replayUndoKey(command)
-        break
-      case 'export':
-        if (this.page instanceof ReaderView) this.page.openExport()
-        else this.toasts.show({ message: strings.exportOpenArticleFirst })
-        break
-      case 'share-notes':
-        if (this.page instanceof ReaderView) this.page.openShare()
-        else this.toasts.show({ message: strings.exportOpenArticleFirst })
-        break
-    }
-  }
-}
-
-/**
- * Edit > Undo / Redo from the native menu: a focused text field undoes its own
- * typing; elsewhere the same key the reader listens for is replayed, so the
- * menu and the keyboard share one path.
- */
-function replayUndoKey(command: 'undo' | 'redo'): void {
-  const active = document.activeElement
-  if (inTextField(active)) {
-    // execCommand is deprecated but remains the only way to drive a field's own undo stack.
-    document.execCommand(command)
-    return
-  }
-  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-  const init =
-    command === 'undo' ? { key: 'z', code: 'KeyZ' } : { key: mac ? 'z' : 'y', code: mac ? 'KeyZ' : 'KeyY' }
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', {
-      ...init,
-      ctrlKey: !mac,
-      metaKey: mac,
-      shiftKey: command === 'redo' && mac,
-      bubbles: true,
-    }),
-  )
-}
-
-/** Which text-size shortcut a key press is, if any: Ctrl/Cmd with = or +, -, 0 (main keyboard or keypad). */
-function textSizeKey(event: KeyboardEvent): 'larger' | 'smaller' | 'reset' | null {
-  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-  if (!(mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) || event.altKey) return null
-  if (event.key === '=' || event.key === '+') return 'larger'
-  if (event.key === '-' || event.key === '_') return 'smaller'
-  if (event.key === '0' || event.code === 'Numpad0') return 'reset'
-  return null
-}
-
-/** Ctrl/Cmd+Shift+F, on any keyboard layout (by physical key as well as by letter). */
-function isFocusKey(event: KeyboardEvent): boolean {
-  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-  const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
-  return mod && event.shiftKey && !event.altKey && (event.code === 'KeyF' || event.key.toLowerCase() === 'f')
 }

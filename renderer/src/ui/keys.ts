@@ -1,11 +1,3 @@
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-
-/** Whether the event is the platform's command modifier (Cmd on macOS, Ctrl elsewhere) plus `key`, without Shift/Alt. */
-export function isCommand(event: KeyboardEvent, key: string): boolean {
-  const mod = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
-  return mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === key
-}
-
 /** Whether focus is in a text field, where Ctrl/Cmd+Z belongs to the field. */
 export function inTextField(target: EventTarget | null): boolean {
   return (

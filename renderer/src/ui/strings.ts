@@ -21,43 +21,6 @@ function table<K extends string>(t: Translate, prefix: string, keys: readonly K[
 }
 
 /**
- * The help dialog's shortcut list, in the order shown: the keys (null: the
- * translated "Shift+Arrow keys"), where the shortcut applies if not
- * everywhere, and the key of what it does.
- */
-const SHORTCUTS: readonly {
-  keys: string | null
-  where?: 'article' | 'highlight'
-  what: keyof Messages['helpShortcuts']
-}[] = [
-  { keys: '?', what: 'help' },
-  { keys: 'Ctrl+O / ⌘O', what: 'import' },
-  { keys: 'Ctrl+, / ⌘,', what: 'settings' },
-  { keys: 'Ctrl+K / ⌘K', what: 'search' },
-  { keys: 'Ctrl+= / ⌘=', what: 'larger' },
-  { keys: 'Ctrl+- / ⌘-', what: 'smaller' },
-  { keys: 'Ctrl+0 / ⌘0', what: 'resetSize' },
-  { keys: 'Ctrl+E / ⌘E', what: 'export' },
-  { keys: 'Ctrl+F / ⌘F', what: 'find' },
-  { keys: 'Ctrl+Shift+F / ⇧⌘F', what: 'focus' },
-  { keys: 'Tab / Shift+Tab', what: 'tab' },
-  { keys: 'Enter', what: 'enter' },
-  { keys: 'Escape', what: 'escape' },
-  { keys: null, what: 'selectKeys' },
-  { keys: 'Ctrl+A / ⌘A', what: 'selectAll' },
-  { keys: 'Ctrl+C / ⌘C', what: 'copy' },
-  { keys: 'H / Shift+H', what: 'highlight' },
-  { keys: '1 – 5', what: 'colors' },
-  { keys: 'N', what: 'note' },
-  { keys: 'Tab / Shift+Tab', where: 'article', what: 'nextHighlight' },
-  { keys: 'Enter', where: 'highlight', what: 'editHighlight' },
-  { keys: 'Delete', where: 'highlight', what: 'deleteHighlight' },
-  { keys: 'Ctrl+Shift+M', what: 'notes' },
-  { keys: 'Ctrl+Z / ⌘Z', what: 'undo' },
-  { keys: 'Ctrl+Shift+Z, Ctrl+Y / ⇧⌘Z', what: 'redo' },
-]
-
-/**
  * Every word of the interface in one language, built from the i18next
  * tables in common/i18n. Views read `strings.x` (or call `strings.f(…)` for
  * a message with values) and never see a key, so a misspelt message is a
@@ -291,11 +254,10 @@ export function makeStrings(t: Translate) {
     helpTitle: t('helpTitle'),
     helpIntro: t('helpIntro'),
     helpShortcutsHeading: t('helpShortcutsHeading'),
-    helpShortcuts: SHORTCUTS.map(({ keys, where, what }) => ({
-      keys: keys ?? t('helpKeysShiftArrows'),
-      where: where ? t(where === 'article' ? 'helpKeysInArticle' : 'helpKeysOnHighlight') : null,
-      what: t(`helpShortcuts.${what}`),
-    })),
+    helpShortcut: (what: keyof Messages['helpShortcuts']): string => t(`helpShortcuts.${what}`),
+    helpKeysShiftArrows: t('helpKeysShiftArrows'),
+    helpKeysInArticle: t('helpKeysInArticle'),
+    helpKeysOnHighlight: t('helpKeysOnHighlight'),
 
     unexpectedError: t('unexpectedError'),
     actionFailed: (what: string, why: string): string => t('actionFailed', { what, why }),

@@ -14,7 +14,6 @@ import type { ConflictChoice } from '../../../../common/sharing/resolve-conflict
 import { excerpt } from './annotation-parts'
 import { AnnotationStore, type StoreChange } from './annotation-store'
 import { lastColor, rememberColor } from './colors'
-import { handleCommandKey } from './command-keys'
 import { HIGHLIGHTS_DRAWN_MARK, LATER_CHUNK, splitForFirstPaint } from './first-paint'
 import type { Box } from './floating'
 import { highlightBox, highlightDirection, scrollToHighlight } from './highlight-dom'
@@ -182,16 +181,8 @@ export class AnnotationController implements KeyTarget {
     this.follower = new SelectionFollower(view, this.toolbar, () => this.currentSelection(), this.host.top)
     listen(document, 'keydown', (event) => {
       if (event.defaultPrevented) return
-      if (this.selectionKeyOutsideText(event)) {
-        event.preventDefault()
-        return
-      }
-      const used = handleCommandKey(event, {
-        undo: () => this.undo(),
-        redo: () => this.redo(),
-        toggleNotes: () => this.toggleNotes(),
-      })
-      if (used) event.preventDefault()
+      // Undo, redo and the notes panel's keys are the app's commands (shell/app-commands.ts).
+      if (this.selectionKeyOutsideText(event)) event.preventDefault()
     })
     listen(document, 'mousedown', (event) => this.onDocumentMouseDown(event), { capture: true })
     listen(window, 'resize', () => this.repositionPopover())

@@ -144,6 +144,21 @@ export class ReaderView {
     }
   }
 
+  /** Undoes the latest annotation change in this article (Ctrl/Cmd+Z, Edit > Undo); false when there is none. */
+  undo(): boolean {
+    return this.annotations?.undo() ?? false
+  }
+
+  /** Redoes the latest undone annotation change; false when there is none. */
+  redo(): boolean {
+    return this.annotations?.redo() ?? false
+  }
+
+  /** Ctrl/Cmd+Shift+M: shows or hides the notes panel (nothing while the article loads). */
+  toggleNotes(): void {
+    this.annotations?.toggleNotes()
+  }
+
   /** Opens the export dialog for the open article (Ctrl+E, File > Export…); nothing while it loads. */
   openExport(): void {
     if (this.summary) this.options.openExport(this.summary)
