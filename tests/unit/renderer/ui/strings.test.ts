@@ -11,6 +11,7 @@ const SPECIAL_ARGS: Record<string, unknown[]> = {
   recolorTo: ['blue'],
   notesFilterColorLabel: ['pink'],
   reportConflictKept: ['incoming'],
+  helpShortcut: ['help'],
 }
 
 /** Every message of the facade, functions called with sample values, as [path, text]. */
