@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ar } from '../../common/i18n/ar'
 import { en } from '../../common/i18n/en'
-import { openApp, screenshot, startBrowser, waitForLibrary, type AppSession } from './harness'
+import { openApp, screenshot, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 /*
  * The command registry in the real page: the `?` help is written from the
@@ -83,5 +83,30 @@ describe('one command registry', () => {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...arabicK })
     await app.page.waitForSelector('#library-search')
     expect(await app.page.evaluate(() => location.hash)).toMatch(/^#\/search/)
+  })
+
+  it('Ctrl+A typed on an Arabic keyboard layout ("ش" on the A key) selects the article only', async ({
+    skip,
+  }) => {
+    if (!browser) return skip()
+    const app = await openApp(browser, { seed: true })
+    sessions.push(app)
+    await app.page.locator('.article-link').first().click()
+    await waitForReader(app.page)
+    await app.page.locator('.reader .ProseMirror').focus()
+    const cdp = await app.page.context().newCDPSession(app.page)
+    const arabicA = { key: 'ش', code: 'KeyA', text: 'ش', windowsVirtualKeyCode: 65, modifiers: 2 }
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...arabicA })
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...arabicA })
+    const selected = await app.page.evaluate(() => {
+      const s = document.getSelection()!
+      const text = document.querySelector('.reader .ProseMirror')!
+      return {
+        inArticle: text.contains(s.anchorNode) && text.contains(s.focusNode),
+        length: s.toString().length,
+      }
+    })
+    expect(selected.inArticle).toBe(true)
+    expect(selected.length).toBeGreaterThan(100)
   })
 })

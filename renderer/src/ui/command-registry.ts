@@ -10,9 +10,10 @@ export type Invocation = { via: 'key'; event: KeyboardEvent } | { via: 'menu' }
 
 /**
  * Who handles a command's keys. `app`: the registry, on the whole page;
- * `text`: the annotations feature's plugin in the article's text (keys that
- * act only on a selection or a highlight); `native`: the browser itself
- * (Tab, Ctrl+C). All three are listed in the help the same way.
+ * `text`: a plugin in the article's text (the annotations feature's keys,
+ * which act only on a selection or a highlight; the reader's keyboard
+ * selection); `native`: the browser itself (Tab, Ctrl+C). All three are
+ * listed in the help the same way.
  */
 export type KeyOwner = 'app' | 'text' | 'native'
 

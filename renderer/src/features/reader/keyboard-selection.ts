@@ -1,7 +1,7 @@
 import { Plugin } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+import { isLetter } from '../../ui/keys'
+import { IS_MAC as isMac } from '../../ui/platform'
 
 /** Arrow/Home/End → how Selection.modify moves. Left/right are visual, so they follow the text in RTL too. */
 const MOVES: Record<string, [direction: string, granularity: string]> = {
@@ -29,7 +29,7 @@ export function keyboardSelection(startPos: (view: EditorView) => number | null)
           const selection = document.getSelection()
           if (!selection) return false
           const mod = isMac ? event.metaKey : event.ctrlKey
-          if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
+          if (mod && !event.shiftKey && !event.altKey && isLetter(event, 'a')) {
             selection.selectAllChildren(view.dom)
             event.preventDefault()
             return true
