@@ -5,6 +5,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import { rendererFloors } from './eslint-rules/renderer-floors.js'
 
 const nodeBuiltins = [
   'node:*',
@@ -106,6 +107,12 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Build DOM nodes instead.' },
       ],
     },
+  },
+  {
+    // The renderer's floors (eslint-rules/renderer-floors.js, docs/ARCHITECTURE.md "Renderer floors").
+    files: ['renderer/src/**/*.ts'],
+    plugins: { hamish: { rules: { 'renderer-floors': rendererFloors } } },
+    rules: { 'hamish/renderer-floors': 'error' },
   },
   {
     files: ['preload/**/*.ts'],

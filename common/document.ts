@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 /**
  * The article document, as JSON that prosemirror-model's `Node.fromJSON`
- * accepts with the reader's schema (renderer/src/schema.ts). Importers build
+ * accepts with the reader's schema (renderer/src/document/schema.ts). Importers build
  * it, the store keeps it, the reader shows it. Only these node and mark types
  * exist, so nothing an imported page carried (scripts, styles, handlers) can
  * survive into it.

@@ -2,7 +2,7 @@ import type { HighlightColor } from '../annotation'
 
 /**
  * The words exports add around the article, in one place. English, like the
- * rest of the interface (renderer/src/strings.ts); the article keeps its own
+ * rest of the interface (renderer/src/ui/strings.ts); the article keeps its own
  * language and these are marked lang="en" in HTML.
  */
 export const LABELS = {

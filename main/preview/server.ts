@@ -12,7 +12,7 @@ import { contentTypeOf } from '../../common/content-types'
 import type { LibraryChange } from '../../common/library-changes'
 import { runWithChangeOrigin } from '../library/change-origin'
 
-/** Header carrying the session token; the renderer's bridge sends it (renderer/src/bridge.ts). */
+/** Header carrying the session token; the renderer's bridge sends it (renderer/src/shell/bridge.ts). */
 const TOKEN_HEADER = 'x-hamish-token'
 /** Header naming the tab a call comes from, so the change feed does not echo a tab's own changes to it. */
 const CLIENT_HEADER = 'x-hamish-client'

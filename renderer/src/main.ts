@@ -13,11 +13,11 @@ import './styles/search.css'
 // held up the reader's first paint (bench reader-open) by about a second.
 import '@fontsource/noto-sans-arabic/arabic-400.css'
 import '@fontsource/noto-sans-arabic/arabic-600.css'
-import { App } from './app/app'
-import { el } from './app/dom'
-import { connectBridge } from './bridge'
+import { App } from './shell/app'
+import { el } from './ui/dom'
+import { connectBridge } from './shell/bridge'
 import { formattingLocale, resolveUiLanguage } from '../../common/i18n/ui-language'
-import { setUiLanguage, strings } from './strings'
+import { setUiLanguage, strings } from './ui/strings'
 
 /** Shows why the app could not start, as text, in place of the app. */
 function showStartupError(err: unknown): void {

@@ -72,10 +72,10 @@ function rangeOf(text: string, quote: string): { start: number; end: number } {
   return { start, end: start + Array.from(quote).length }
 }
 
-/** How many badge colours authors have (renderer/src/sharing/author-badge.ts, styles/annotations.css). */
+/** How many badge colours authors have (renderer/src/ui/author-badge.ts, styles/annotations.css). */
 const AUTHOR_HUES = 12
 
-/** An author id's badge colour, hashed as renderer/src/sharing/author-badge.ts does (FNV-1a). */
+/** An author id's badge colour, hashed as renderer/src/ui/author-badge.ts does (FNV-1a). */
 function badgeHue(id: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < id.length; i++) {

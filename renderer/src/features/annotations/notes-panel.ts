@@ -1,0 +1,383 @@
+import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../../common/annotation'
+import { button, el, uid } from '../../ui/dom'
+import { authorBadge, authorName } from '../../ui/author-badge'
+import { strings } from '../../ui/strings'
+import { excerpt, metaLine, noteBlock, tagList } from './annotation-parts'
+import type { AnnotationStore } from './annotation-store'
+import { swatch } from './colors'
+import { EMPTY_FILTER, facets, isFiltering, matches, type NotesFilter } from './panel-filter'
+import { theirVersions } from './their-versions'
+import type { ConflictChoice } from '../../../../common/sharing/resolve-conflict'
+
+/** Items drawn at first (and per "Show more"): a book with 10,000 highlights must still open quickly. */
+const PAGE = 200
+
+/** What the panel's items do. */
+export interface PanelActions {
+  goTo(id: string): void
+  edit(id: string, opener: HTMLElement): void
+  /** Resolves true once deleted. */
+  remove(id: string): Promise<boolean>
+  openLink(href: string): void
+  /** The direction of the paragraph a highlight is in (a quote fragment cannot tell by itself). */
+  directionOf(annotation: AnchoredAnnotation): 'ltr' | 'rtl' | 'auto'
+  /** The authors hidden changed: their highlights leave (or come back to) the text too. */
+  hiddenAuthorsChanged(hidden: ReadonlySet<string>): void
+  /** Settles one of an annotation's "their versions". */
+  resolve(id: string, versionId: string, choice: ConflictChoice): void
+}
+
+/** Authors hidden this session: kept when the reader reopens an article (after an import, say). */
+let sessionHiddenAuthors: string[] = []
+
+/**
+ * The notes panel: the article's annotations in document order — colour,
+ * quote, rendered note, tags, author and time — with filters by colour, tag,
+ * author and text. Annotations whose passage is no longer in the text
+ * (orphans) have their own section, "Not found in this text", and are never
+ * hidden by the filters' absence of a match in the text. It redraws from the
+ * store, at most once a frame, and only while open.
+ */
+export class NotesPanel {
+  readonly element: HTMLElement
+  private readonly headingId = uid('notes-heading')
+  private readonly count = el('p', { class: 'notes-count muted', attrs: { 'aria-live': 'polite' } })
+  private readonly list = el('ol', { class: 'notes-list' })
+  private readonly more = el('div', { class: 'notes-more' })
+  private readonly orphans = el('section', { class: 'notes-orphans' })
+  private readonly empty = el('p', { class: 'notes-empty muted' })
+  private readonly search: HTMLInputElement
+  private readonly colorButtons: HTMLButtonElement[]
+  private readonly tagSelect = el('select', { class: 'notes-select', attrs: { 'data-filter': 'tag' } })
+  private readonly authorList = el('div', { class: 'notes-author-list' })
+  private readonly authorGroup = el(
+    'fieldset',
+    { class: 'notes-authors', attrs: { 'data-filter': 'author' } },
+    [el('legend', { text: strings.notesFilterAuthors }), this.authorList],
+  )
+  private readonly clear: HTMLButtonElement
+  private filter: NotesFilter = { ...EMPTY_FILTER, hiddenAuthors: [...sessionHiddenAuthors] }
+  private hiddenSet: ReadonlySet<string> = new Set(this.filter.hiddenAuthors)
+  private limit = PAGE
+  private scheduled = 0
+  private readonly unsubscribe: () => void
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly actions: PanelActions,
+    private readonly lang: string,
+    onClose: () => void,
+  ) {
+    const searchId = uid('notes-search')
+    this.search = el('input', {
+      class: 'text-input notes-search',
+      attrs: {
+        id: searchId,
+        type: 'search',
+        dir: 'auto',
+        placeholder: strings.notesFilterTextPlaceholder,
+        'data-filter': 'text',
+      },
+    })
+    this.search.addEventListener('input', () => this.setFilter({ text: this.search.value }))
+    this.colorButtons = HIGHLIGHT_COLORS.map((color) => {
+      const label = strings.notesFilterColorLabel(color)
+      const b = button('', () => this.toggleColor(color), {
+        class: `notes-color notes-color-${color}`,
+        attrs: { 'aria-pressed': 'false', 'aria-label': label, title: label, 'data-color': color },
+      })
+      b.append(swatch(color))
+      return b
+    })
+    this.tagSelect.addEventListener('change', () => this.setFilter({ tag: this.tagSelect.value }))
+    this.clear = button(strings.notesFilterClear, () => this.resetFilter(), { class: 'notes-clear' })
+    const tagId = uid('notes-tag')
+    this.tagSelect.id = tagId
+    this.element = el(
+      'aside',
+      { class: 'notes-panel', attrs: { id: uid('notes-panel'), 'aria-labelledby': this.headingId } },
+      [
+        el('header', { class: 'notes-header' }, [
+          el('h2', { attrs: { id: this.headingId, tabindex: -1 }, text: strings.notesPanel }),
+          this.count,
+          button('×', onClose, {
+            class: 'icon-button notes-close',
+            attrs: { 'aria-label': strings.notesClose, title: strings.notesPanelShortcut },
+          }),
+        ]),
+        el('div', { class: 'notes-filters' }, [
+          el('label', { class: 'visually-hidden', attrs: { for: searchId }, text: strings.notesFilterText }),
+          this.search,
+          el(
+            'div',
+            { class: 'notes-colors', attrs: { role: 'group', 'aria-label': strings.notesFilterColor } },
+            this.colorButtons,
+          ),
+          el('div', { class: 'notes-selects' }, [
+            el('label', { attrs: { for: tagId }, text: strings.notesFilterTag }),
+            this.tagSelect,
+          ]),
+          this.authorGroup,
+          this.clear,
+        ]),
+        this.empty,
+        this.list,
+        this.more,
+        this.orphans,
+      ],
+    )
+    this.unsubscribe = store.subscribe((change) => {
+      if (change.type === 'put' || change.type === 'remove') this.schedule()
+    })
+  }
+
+  /** Creator ids whose annotations are hidden. */
+  get hiddenAuthors(): ReadonlySet<string> {
+    return this.hiddenSet
+  }
+
+  get open(): boolean {
+    return !this.element.hidden
+  }
+
+  /** Shows or hides the panel; it draws only while shown. */
+  setOpen(open: boolean): void {
+    this.element.hidden = !open
+    // Drawn on the next frame, so opening a book with thousands of notes paints its text first.
+    if (open) this.schedule()
+  }
+
+  /** Moves focus to the panel's heading (after opening it from the keyboard). */
+  focus(): void {
+    this.element.querySelector<HTMLElement>(`#${this.headingId}`)?.focus()
+  }
+
+  destroy(): void {
+    this.unsubscribe()
+    if (this.scheduled) cancelAnimationFrame(this.scheduled)
+  }
+
+  /** Redraws on the next frame (several changes in one frame cost one redraw). */
+  schedule(): void {
+    if (this.scheduled || !this.open) return
+    this.scheduled = requestAnimationFrame(() => {
+      this.scheduled = 0
+      this.render()
+    })
+  }
+
+  private setFilter(patch: Partial<NotesFilter>): void {
+    const before = this.filter.hiddenAuthors
+    this.filter = { ...this.filter, ...patch }
+    this.limit = PAGE
+    this.render()
+    const after = this.filter.hiddenAuthors
+    if (before.length !== after.length || before.some((id) => !after.includes(id))) {
+      sessionHiddenAuthors = [...after]
+      this.hiddenSet = new Set(after)
+      this.actions.hiddenAuthorsChanged(this.hiddenSet)
+    }
+  }
+
+  private toggleAuthor(id: string, shown: boolean): void {
+    const others = this.filter.hiddenAuthors.filter((a) => a !== id)
+    this.setFilter({ hiddenAuthors: shown ? others : [...others, id] })
+  }
+
+  private toggleColor(color: HighlightColor): void {
+    const colors = this.filter.colors.includes(color)
+      ? this.filter.colors.filter((c) => c !== color)
+      : [...this.filter.colors, color]
+    this.setFilter({ colors })
+  }
+
+  private resetFilter(): void {
+    this.search.value = ''
+    this.setFilter({ ...EMPTY_FILTER })
+    this.search.focus()
+  }
+
+  private render(): void {
+    if (!this.open) return
+    const focusKey = this.focusKey()
+    const all = this.store.all
+    this.renderFacets(all)
+    for (const b of this.colorButtons)
+      b.setAttribute('aria-pressed', String(this.filter.colors.includes(b.dataset.color as HighlightColor)))
+    this.clear.hidden = !isFiltering(this.filter)
+
+    const anchored = all.filter((a) => a.anchor !== null && matches(a, this.filter))
+    const orphans = all.filter((a) => a.anchor === null && matches(a, this.filter))
+    const shown = anchored.length + orphans.length
+    this.count.textContent = strings.notesCount(shown, all.length)
+    this.empty.textContent = all.length === 0 ? strings.notesEmpty : shown === 0 ? strings.notesNoMatch : ''
+    this.empty.hidden = this.empty.textContent === ''
+
+    this.list.replaceChildren(...anchored.slice(0, this.limit).map((a) => this.item(a)))
+    const rest = anchored.length - this.limit
+    this.more.replaceChildren(
+      rest > 0
+        ? button(strings.notesShowMore(Math.min(rest, PAGE)), () => {
+            this.limit += PAGE
+            this.render()
+          })
+        : '',
+    )
+    this.orphans.hidden = orphans.length === 0
+    this.orphans.replaceChildren(
+      ...(orphans.length === 0
+        ? []
+        : [
+            el('h3', { text: strings.notesOrphans }),
+            el('p', { class: 'muted notes-orphans-hint', text: strings.notesOrphansHint }),
+            el(
+              'ol',
+              { class: 'notes-list' },
+              orphans.map((a) => this.item(a)),
+            ),
+          ]),
+    )
+    this.restoreFocus(focusKey)
+  }
+
+  private renderFacets(all: readonly AnchoredAnnotation[]): void {
+    const { tags, authors } = facets(all)
+    const fill = (
+      select: HTMLSelectElement,
+      options: { value: string; label: string }[],
+      current: string,
+    ): void => {
+      select.replaceChildren(
+        el('option', { attrs: { value: '' }, text: strings.notesFilterAny }),
+        ...options.map((o) => el('option', { attrs: { value: o.value }, text: o.label })),
+      )
+      select.value = options.some((o) => o.value === current) ? current : ''
+    }
+    fill(
+      this.tagSelect,
+      tags.map((t) => ({ value: t, label: t })),
+      this.filter.tag,
+    )
+    this.authorGroup.hidden = authors.length === 0
+    this.authorList.replaceChildren(
+      ...authors.map((a) => {
+        const name = authorName(a)
+        const box = el('input', {
+          attrs: {
+            type: 'checkbox',
+            'data-key': `author:${a.id}`,
+            'aria-label': strings.notesShowAuthor(name),
+          },
+        })
+        box.checked = !this.filter.hiddenAuthors.includes(a.id)
+        box.addEventListener('change', () => this.toggleAuthor(a.id, box.checked))
+        return el('label', { class: 'author-toggle', attrs: { 'data-author-id': a.id } }, [
+          box,
+          authorBadge(a),
+        ])
+      }),
+    )
+  }
+
+  private item(a: AnchoredAnnotation): HTMLElement {
+    const quote = excerpt(a.target.quote.exact, 60)
+    const key = (what: string): string => `${a.id}:${what}`
+    const go = button('', () => this.actions.goTo(a.id), {
+      class: 'note-go',
+      attrs: {
+        'aria-label': strings.notesGoTo(quote),
+        'data-key': key('go'),
+        disabled: a.anchor === null,
+      },
+    })
+    go.append(
+      swatch(a.body.color),
+      el('span', {
+        class: 'note-quote',
+        attrs: { dir: 'auto', lang: this.lang },
+        text: excerpt(a.target.quote.exact),
+      }),
+    )
+    const edit = button(strings.notesEdit, () => this.actions.edit(a.id, edit), {
+      class: 'note-action',
+      attrs: { 'aria-label': strings.notesEditLabel(quote), 'data-key': key('edit'), 'data-action': 'edit' },
+    })
+    const remove = button(strings.trash, () => this.removeItem(a.id), {
+      class: 'note-action danger',
+      attrs: {
+        'aria-label': strings.notesDeleteLabel(quote),
+        'data-key': key('delete'),
+        'data-action': 'delete',
+      },
+    })
+    const item = el(
+      'li',
+      {
+        class: `note-item note-${a.body.color}`,
+        // Focusable by script only: where focus goes after the item before it is deleted.
+        attrs: { 'data-annotation-id': a.id, 'data-key': key('item'), tabindex: -1 },
+      },
+      [
+        go,
+        a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
+        a.body.tags.length > 0 ? tagList(a.body.tags) : null,
+        theirVersions(a, this.actions),
+        el('div', { class: 'note-footer' }, [
+          metaLine(a),
+          el('div', { class: 'note-actions' }, [edit, remove]),
+        ]),
+      ],
+    )
+    // A click anywhere on the item (not on a control, a link, or while selecting) goes to the highlight.
+    item.addEventListener('click', (event) => {
+      const target = event.target as Element
+      if (
+        a.anchor === null ||
+        target.closest('button, a, input') ||
+        window.getSelection()?.isCollapsed === false
+      )
+        return
+      this.actions.goTo(a.id)
+    })
+    return item
+  }
+
+  /**
+   * Deletes from the panel, then puts focus on the neighbouring item itself
+   * so the keyboard keeps its place: not on its Delete, where one more Enter
+   * would delete a second highlight.
+   */
+  private removeItem(id: string): void {
+    const items = [...this.element.querySelectorAll<HTMLElement>('.note-item')]
+    const i = items.findIndex((item) => item.dataset.annotationId === id)
+    const neighbour = items[i + 1] ?? items[i - 1]
+    this.pendingFocus = neighbour ? `${neighbour.dataset.annotationId}:item` : 'heading'
+    void this.actions.remove(id).then((ok) => {
+      if (!ok) this.pendingFocus = null
+    })
+  }
+
+  private pendingFocus: string | null = null
+
+  private focusKey(): string | null {
+    if (this.pendingFocus) return this.pendingFocus
+    const active = document.activeElement
+    return active instanceof HTMLElement && this.element.contains(active)
+      ? (active.dataset.key ?? null)
+      : null
+  }
+
+  private restoreFocus(key: string | null): void {
+    if (!key) return
+    if (key === 'heading') {
+      this.pendingFocus = null
+      this.focus()
+      return
+    }
+    const target = this.element.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+    if (target) {
+      if (key === this.pendingFocus) this.pendingFocus = null
+      if (document.activeElement !== target) target.focus({ preventScroll: false })
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { ExportFormat, HamishApi } from '../../../../common/api'
+import { EXPORT_FORMAT_SPECS, exportFormatSpecs } from '../../../../common/export/formats'
+import type { ArticleSummary } from '../../../../common/article'
+import { openDialog } from '../../ui/dialog'
+import { button, el, uid } from '../../ui/dom'
+import { errorMessage } from '../../ui/error-message'
+import type { Toast, ToastOptions } from '../../ui/toasts'
+import { strings } from '../../ui/strings'
+import { announceExport } from './announce-result'
+
+export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
+
+let lastFormat: ExportFormat = 'md'
+
+/**
+ * File > Export…: one dialog for every format of the registry
+ * (common/export/formats.ts), each with the options its row names. The export runs while the
+ * dialog shows its progress; a failure is shown in the dialog and nothing is
+ * written (main writes whole files only). Afterwards the app offers to show
+ * the saved file (Electron) or the browser saves the download (preview).
+ */
+export function openExportDialog(
+  api: ExportApi,
+  summary: ArticleSummary,
+  notify: (options: ToastOptions) => Toast,
+): void {
+  const name = uid('export-format')
+  const radios = exportFormatSpecs().map(({ id: format }) => {
+    const input = el('input', { attrs: { type: 'radio', name, value: format } })
+    input.checked = format === lastFormat
+    return el('label', { class: 'export-format' }, [
+      input,
+      el('span', { class: 'export-format-name', text: strings.exportFormats[format].name }),
+      el('span', { class: 'export-format-hint muted', text: strings.exportFormats[format].hint }),
+    ])
+  })
+  const groupByColor = el('input', { attrs: { type: 'checkbox' } })
+  const paper = el('select', {}, [
+    el('option', { attrs: { value: 'A4' }, text: strings.paperNames.A4 }),
+    el('option', { attrs: { value: 'Letter' }, text: strings.paperNames.Letter }),
+  ])
+  const groupRow = el('label', { class: 'export-option' }, [groupByColor, strings.exportGroupByColor])
+  const paperRow = el('label', { class: 'export-option' }, [strings.exportPaper, paper])
+  const status = el('p', { class: 'export-status', attrs: { role: 'status', 'aria-live': 'polite' } })
+  const selected = (): ExportFormat =>
+    (radios.map((r) => r.querySelector('input')!).find((i) => i.checked)?.value as ExportFormat) ?? 'md'
+  const syncOptions = (): void => {
+    const { options } = EXPORT_FORMAT_SPECS[selected()]
+    groupRow.hidden = !options.includes('groupByColor')
+    paperRow.hidden = !options.includes('paper')
+  }
+  for (const r of radios) r.addEventListener('change', syncOptions)
+  syncOptions()
+
+  const go = button(strings.exportAction, () => void run(), { class: 'primary' })
+  const fieldset = el('fieldset', { class: 'export-formats' }, [
+    el('legend', { text: strings.exportFormatLegend }),
+    ...radios,
+  ])
+  const handle = openDialog({
+    title: strings.exportTitle(summary.title),
+    body: [fieldset, groupRow, paperRow, status],
+    actions: [go],
+    class: 'export-dialog',
+    initialFocus: radios.find((r) => r.querySelector('input')!.checked)?.querySelector('input') ?? undefined,
+  })
+
+  async function run(): Promise<void> {
+    const format = selected()
+    lastFormat = format
+    go.disabled = true
+    fieldset.disabled = true
+    status.classList.remove('error')
+    status.textContent = strings.exportRunning(strings.exportFormats[format].name)
+    try {
+      const result = await api.exportArticle({
+        articleId: summary.id,
+        format,
+        groupByColor: groupByColor.checked,
+        paper: paper.value === 'Letter' ? 'Letter' : 'A4',
+      })
+      // Close first, so the toast and the download are not hidden behind the modal dialog.
+      if (result.status !== 'cancelled') handle.close()
+      if (!announceExport(result, api, notify)) status.textContent = ''
+    } catch (err) {
+      status.classList.add('error')
+      status.textContent = strings.exportFailed + errorMessage(err)
+    } finally {
+      go.disabled = false
+      fieldset.disabled = false
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { ImportOutcome } from '../../../../common/api'
+import { button, el } from '../../ui/dom'
+import { routeHash } from '../../ui/routes'
+import { strings, UI_LANG } from '../../ui/strings'
+import type { ImportProgress } from './import-queue'
+
+/**
+ * Main's messages start with the file name ("a.pdf: Hamish cannot…") so they
+ * read well on their own (CLI, logs); next to the name already shown, that
+ * prefix is dropped and the sentence starts with a capital.
+ */
+function withoutName(message: string, name: string): string {
+  const isolated = `\u2068${name}\u2069: `
+  const rest = message.startsWith(`${name}: `)
+    ? message.slice(name.length + 2)
+    : message.startsWith(isolated)
+      ? message.slice(isolated.length)
+      : message
+  return rest.charAt(0).toLocaleUpperCase(UI_LANG) + rest.slice(1)
+}
+
+/**
+ * Where an import shows itself: a progress line with a bar while files go
+ * in ("Importing 2 of 5: name…"), then one line per file saying whether it
+ * was added, was already in the library, or was rejected and why. The
+ * progress line is a polite live region, so it is announced, not shouted.
+ */
+export class ImportPanel {
+  readonly element = el('section', {
+    class: 'import-panel',
+    attrs: { 'aria-label': strings.importResultsLabel, hidden: true },
+  })
+  private readonly status = el('p', {
+    class: 'import-status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  })
+  private readonly bar = el('progress', { class: 'import-progress', attrs: { max: 1, value: 0 } })
+  private readonly results = el('ul', { class: 'import-results' })
+  private readonly closeButton = button(strings.close, () => this.hide(), { class: 'import-close' })
+
+  constructor() {
+    this.element.append(
+      el('div', { class: 'import-head' }, [this.status, this.closeButton]),
+      this.bar,
+      this.results,
+    )
+  }
+
+  /** Shows the file being imported now (`done` files are finished; the batch's end comes as a report). */
+  progress(p: ImportProgress): void {
+    this.element.hidden = false
+    this.element.classList.add('busy')
+    this.closeButton.hidden = true
+    this.results.replaceChildren()
+    if (p.done < p.total) this.status.textContent = strings.importProgress(p.done + 1, p.total, p.name)
+    this.bar.hidden = false
+    this.bar.max = Math.max(1, p.total)
+    this.bar.value = p.done
+  }
+
+  /** Shows what happened to each file of the batch. */
+  report(outcomes: ImportOutcome[]): void {
+    this.element.hidden = false
+    this.element.classList.remove('busy')
+    this.bar.hidden = true
+    this.closeButton.hidden = false
+    const count = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length
+    this.status.textContent = strings.importDone(count('added'), count('duplicate'), count('rejected'))
+    this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
+  }
+
+  hide(): void {
+    this.element.hidden = true
+    this.results.replaceChildren()
+  }
+
+  private line(outcome: ImportOutcome): HTMLLIElement {
+    const message = withoutName(strings.fromMain(outcome.text, outcome.message), outcome.name)
+    return el(
+      'li',
+      { class: `import-result import-${outcome.status}`, attrs: { 'data-status': outcome.status } },
+      [
+        el('span', { class: 'import-badge', text: strings.importStatus[outcome.status] }),
+        el('bdi', { class: 'import-name', text: outcome.name }),
+        el('span', { class: 'import-message', text: message }),
+        outcome.article && outcome.status !== 'rejected'
+          ? el('a', {
+              class: 'import-open',
+              attrs: {
+                href: routeHash({ name: 'reader', id: outcome.article.id }),
+                'aria-label': strings.openLabel(outcome.article.title),
+              },
+              text: strings.importOpen,
+            })
+          : null,
+      ],
+    )
+  }
+}

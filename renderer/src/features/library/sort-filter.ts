@@ -1,0 +1,50 @@
+import type { ArticleSummary } from '../../../../common/article'
+
+/** Columns the library can be sorted by. */
+export type SortKey = 'title' | 'date' | 'added'
+/** Named as `aria-sort` names them, so the header can say it as is. */
+export type SortOrder = 'ascending' | 'descending'
+
+/** How the library is sorted now. */
+export interface SortState {
+  key: SortKey
+  order: SortOrder
+}
+
+/** Newest additions first: what a reader usually wants after an import. */
+export const DEFAULT_SORT: SortState = { key: 'added', order: 'descending' }
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+/** Arabic short vowels, other marks and tatweel: ignored when filtering, so "مُحَمَّد" matches "محمد". */
+const IGNORABLE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c-\u200f]/gu
+
+/** A title or query reduced for a forgiving "contains" test. */
+export function foldForFilter(s: string): string {
+  return s.normalize('NFKC').replace(IGNORABLE, '').toLocaleLowerCase().trim()
+}
+
+/** The articles whose title contains the query (every article when it is blank). */
+export function filterByTitle(articles: ArticleSummary[], query: string): ArticleSummary[] {
+  const q = foldForFilter(query)
+  if (!q) return articles
+  return articles.filter((a) => foldForFilter(a.title).includes(q))
+}
+
+/**
+ * A sorted copy. Articles without a date sort after dated ones whichever the
+ * order; ties fall back to the title so the order is stable.
+ */
+export function sortArticles(articles: ArticleSummary[], sort: SortState): ArticleSummary[] {
+  const sign = sort.order === 'ascending' ? 1 : -1
+  const byTitle = (a: ArticleSummary, b: ArticleSummary): number => collator.compare(a.title, b.title)
+  return [...articles].sort((a, b) => {
+    if (sort.key === 'title') return sign * byTitle(a, b) || a.id.localeCompare(b.id)
+    const va = sort.key === 'date' ? a.date : a.added
+    const vb = sort.key === 'date' ? b.date : b.added
+    if (va === vb) return byTitle(a, b)
+    if (!va) return 1
+    if (!vb) return -1
+    return sign * (va < vb ? -1 : 1)
+  })
+}

@@ -1,0 +1,284 @@
+import { Node as PMNode } from 'prosemirror-model'
+import { EditorState } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { HamishApi } from '../../../../common/api'
+import type { Article, ArticleSummary } from '../../../../common/article'
+import { button, el } from '../../ui/dom'
+import { errorMessage } from '../../ui/error-message'
+import type { ReaderTarget } from '../../ui/routes'
+import type { AnnotationsPart, FindPart, ReaderParts } from '../../document/reader-parts'
+import { schema } from '../../document/schema'
+import { loadReadingFont } from '../../ui/fonts'
+import { strings, UI_DIR } from '../../ui/strings'
+import { articleHeader } from './article-header'
+import { keyboardSelection } from './keyboard-selection'
+import { linkClicks } from './link-clicks'
+import { ReadingPosition } from './reading-position'
+import { compactViewTree } from './compact-view'
+import { buildTextOffsets, type TextOffsets } from '../../document/text-offsets'
+import { firstVisiblePos } from './visible-position'
+
+/** Performance mark set once an opened article is painted, fonts loaded and position restored. */
+export const PAINTED_MARK = 'hamish:reader-painted'
+
+/** What the reader needs from the app around it. */
+export interface ReaderOptions {
+  /** Opens an http(s)/mailto link outside the app (or does nothing, in the preview). */
+  openLink(href: string): void
+  /** Viewport y of the bottom of the app's top bar: where "the top of the page" is. */
+  top(): number
+  /** Called with the article's title once it is loaded, for the window title. */
+  onTitle(title: string): void
+  /** The parts that work inside the text (annotations, find), wired by the shell. */
+  parts: ReaderParts
+  /** Opens File > Export… for this article. */
+  openExport(summary: ArticleSummary): void
+  /** Opens Share notes… (export or import annotation files) for this article. */
+  openShare(summary: ArticleSummary): void
+}
+
+/** What the reader calls: the article, its reading position, and its annotations. */
+export type ReaderApi = Pick<HamishApi, 'getArticle' | 'getReadingPosition' | 'setReadingPosition'>
+
+/**
+ * One open article: title and metadata, then the text in a read-only
+ * ProseMirror view. The container carries the article's `dir` and `lang`,
+ * so an Arabic article is right-to-left while the app around it is not. The
+ * text can be selected with mouse or keyboard and copied; links never
+ * navigate; the reading position is restored on open and saved on scroll.
+ * Highlights and notes (the annotations feature, a ReaderParts part) are drawn in
+ * the text and listed in the notes panel beside it, on the side that mirrors
+ * the article's direction.
+ */
+export class ReaderView {
+  readonly element = el('div', { class: 'reader-page' })
+  private view: EditorView | null = null
+  private position: ReadingPosition | null = null
+  private offsets: TextOffsets | null = null
+  private annotations: AnnotationsPart | null = null
+  private destroyed = false
+  private summary: ArticleSummary | null = null
+  private findBar: FindPart | null = null
+  private pendingTarget: ReaderTarget | null = null
+
+  constructor(
+    private readonly api: ReaderApi,
+    readonly id: string,
+    private readonly options: ReaderOptions,
+  ) {
+    this.element.append(
+      el('p', { class: 'reader-loading muted', attrs: { role: 'status' }, text: strings.readerLoading }),
+    )
+  }
+
+  /** Fetches the article and its reading position, renders, and scrolls to where the reader was. */
+  async load(): Promise<void> {
+    let article: Article
+    let offset: number | null
+    try {
+      ;[article, offset] = await Promise.all([
+        this.api.getArticle(this.id),
+        this.api.getReadingPosition(this.id),
+        // In parallel with the fetch, so the text is laid out once, in its own font.
+        loadReadingFont(),
+      ])
+    } catch (err) {
+      if (!this.destroyed) this.showError(errorMessage(err))
+      return
+    }
+    // Notes are drawn with the text: their renderer (a chunk of its own) first, if this article has any notes.
+    await this.options.parts.prepare(article).catch(() => undefined)
+    if (this.destroyed) return
+    // Stages of opening, for the benchmark's breakdown (bench/reader-open.ts).
+    performance.mark('hamish:article-fetched')
+    this.render(article, offset)
+    performance.mark('hamish:view-created')
+    // Measure only once the bundled fonts are in: they change every line's height.
+    await document.fonts.ready
+    await new Promise((r) => requestAnimationFrame(r))
+    if (this.destroyed || !this.view) return
+    this.position = new ReadingPosition(
+      this.view,
+      this.offsets!,
+      (o) => void this.api.setReadingPosition(this.id, o).catch(() => undefined),
+      this.options.top,
+    )
+    this.position.restore(offset)
+    const target = this.pendingTarget
+    this.pendingTarget = null
+    if (target) this.openAt(target)
+    // For the benchmark (bench/reader-open.ts): the frame after this one shows the text in its font.
+    requestAnimationFrame(() => {
+      performance.mark(PAINTED_MARK)
+      // A heavily annotated book shows the highlights near the reading position first, then the rest.
+      this.annotations?.drawRest()
+    })
+  }
+
+  /** Ctrl/Cmd+F: opens the find bar above the text (or focuses it). */
+  openFind(): void {
+    if (!this.view || !this.offsets) return
+    if (!this.findBar) {
+      this.findBar = this.options.parts.findBar(this.view, this.offsets)
+      this.element.querySelector('.reader-column')?.prepend(this.findBar.element)
+    }
+    this.findBar.open()
+  }
+
+  /**
+   * Shows a library-search result: a text match opens the find bar on the
+   * query at that match; an annotation match goes to the highlight (or, if it
+   * is not found in this text, opens the notes panel where it is listed).
+   * Called once the text is laid out; before that the target is kept.
+   */
+  openAt(target: ReaderTarget): void {
+    if (!this.position) {
+      this.pendingTarget = target
+      return
+    }
+    if (target.kind === 'match') {
+      this.openFind()
+      this.findBar?.openWith(target.query, target, target.start)
+    } else {
+      this.annotations?.show(target.id)
+    }
+  }
+
+  /** Undoes the latest annotation change in this article (Ctrl/Cmd+Z, Edit > Undo); false when there is none. */
+  undo(): boolean {
+    return this.annotations?.undo() ?? false
+  }
+
+  /** Redoes the latest undone annotation change; false when there is none. */
+  redo(): boolean {
+    return this.annotations?.redo() ?? false
+  }
+
+  /** Ctrl/Cmd+Shift+M: shows or hides the notes panel (nothing while the article loads). */
+  toggleNotes(): void {
+    this.annotations?.toggleNotes()
+  }
+
+  /** Opens the export dialog for the open article (Ctrl+E, File > Export…); nothing while it loads. */
+  openExport(): void {
+    if (this.summary) this.options.openExport(this.summary)
+  }
+
+  /** Opens "Share notes…" (export or import annotation files) for the open article; File menu. */
+  openShare(): void {
+    if (this.summary) this.options.openShare(this.summary)
+  }
+
+  /** Moves keyboard focus into the text, without scrolling. */
+  /** Annotations of this article another window changed (the change feed). */
+  annotationsChangedElsewhere(ids: readonly string[]): void {
+    void this.annotations?.syncFromMain(ids)
+  }
+
+  focus(): void {
+    this.view?.dom.focus({ preventScroll: true })
+  }
+
+  /** The offsets mapping of the open document (for tests and annotations). */
+  get textOffsets(): TextOffsets | null {
+    return this.offsets
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    this.position?.destroy()
+    this.annotations?.destroy()
+    this.annotations = null
+    this.view?.destroy()
+    this.view = null
+  }
+
+  private render(article: Article, openingOffset: number | null): void {
+    const { summary } = article
+    this.summary = summary
+    const doc = PMNode.fromJSON(schema, article.doc)
+    const offsets = buildTextOffsets(doc)
+    this.offsets = offsets
+    const annotations = this.options.parts.annotations(
+      {
+        summary,
+        offsets,
+        top: this.options.top,
+        openLink: this.options.openLink,
+        firstVisiblePos: (v) => firstVisiblePos(v, this.options.top()),
+        openingOffset,
+      },
+      article.annotations ?? [],
+    )
+    this.annotations = annotations
+    const titleId = `reader-title-${summary.id}`
+    const mount = el('div', { class: 'reader-text' })
+    const container = el(
+      'article',
+      { class: 'reader', attrs: { dir: summary.dir, lang: summary.lang, 'aria-labelledby': titleId } },
+      [articleHeader(summary, titleId), mount],
+    )
+    // The notes panel mirrors the article's direction: on the left of right-to-left text.
+    this.element.classList.add(summary.dir === 'rtl' ? 'notes-left' : 'notes-right')
+    this.element.replaceChildren(
+      el('div', { class: 'reader-column' }, [
+        el('nav', { class: 'reader-nav', attrs: { 'aria-label': strings.readerNav } }, [
+          el('a', {
+            class: 'back-link',
+            attrs: { href: '#/', 'aria-label': strings.readerBack },
+            text: `${backArrow()} ${strings.navLibrary}`,
+          }),
+          annotations.toggle,
+          button(strings.exportButton, () => this.options.openExport(summary), {
+            class: 'export-button',
+            attrs: { title: `${strings.exportButton} (Ctrl+E)` },
+          }),
+          button(strings.shareButton, () => this.options.openShare(summary), {
+            class: 'export-button share-button',
+            attrs: { 'data-action': 'share-notes' },
+          }),
+        ]),
+        container,
+      ]),
+    )
+    this.view = new EditorView(
+      { mount },
+      {
+        state: EditorState.create({
+          doc,
+          plugins: [
+            linkClicks(this.options.openLink),
+            keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
+            ...annotations.plugins(),
+            this.options.parts.findPlugin(),
+          ],
+        }),
+        editable: () => false,
+        attributes: {
+          tabindex: '0',
+          role: 'document',
+          'aria-label': strings.readerTextLabel(summary.title),
+          spellcheck: 'false',
+        },
+      },
+    )
+    compactViewTree(this.view)
+    annotations.attach(this.view, this.element)
+    this.options.onTitle(summary.title)
+  }
+
+  private showError(message: string): void {
+    this.element.replaceChildren(
+      el('div', { class: 'reader-error', attrs: { role: 'alert' } }, [
+        el('p', { class: 'empty-title', text: strings.readerNotFound }),
+        el('p', { class: 'muted', text: message }),
+        el('a', { class: 'back-link', attrs: { href: '#/' }, text: `${backArrow()} ${strings.navLibrary}` }),
+      ]),
+    )
+  }
+}
+
+/** "Back" points to where the interface's lines start: left in English, right in Arabic. */
+function backArrow(): string {
+  return UI_DIR === 'rtl' ? '→' : '←'
+}

@@ -1,0 +1,321 @@
+import type { HamishBridge } from '../../../common/api'
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS } from '../../../common/article'
+import { ImportController } from '../features/import/import-controller'
+import { installDropZone } from '../features/import/drop-zone'
+import { createFilePicker } from '../features/import/file-picker'
+import { ArticleActions } from '../features/library/article-actions'
+import { LibraryStore } from '../features/library/library-store'
+import { LibraryView } from '../features/library/library-view'
+import { ReaderView } from '../features/reader/reader-view'
+import { ProfileStore } from '../features/settings/profile-store'
+import { openSettingsPanel } from '../features/settings/settings-panel'
+import { SettingsStore } from '../features/settings/settings-store'
+import { resolveUiLanguage, type LanguageSetting } from '../../../common/i18n/ui-language'
+import { strings, UI_DIR, UI_LANG } from '../ui/strings'
+import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
+import { el } from '../ui/dom'
+import { errorMessage } from '../ui/error-message'
+import { openHelpDialog } from './help-dialog'
+import { NoticeBanners } from './notices'
+import { articleToReopen, rememberLastArticle } from './last-article'
+import { routeHash, type Route } from '../ui/routes'
+import { followRoute, navigate, replaceRoute } from './router'
+import { SearchView } from '../features/search/search-view'
+import { openExportDialog } from '../features/export/export-dialog'
+import { announceExport } from '../features/export/announce-result'
+import { AnnotationImporter, isAnnotationFile } from '../features/sharing/annotation-import'
+import { openShareDialog } from '../features/sharing/share-dialog'
+import { CommandRegistry } from '../ui/command-registry'
+import { appCommands } from './app-commands'
+import { Toasts } from '../ui/toasts'
+import { createTopbar } from './topbar'
+import type { LibraryChange } from '../../../common/library-changes'
+import { readerParts } from './reader-parts'
+
+/** How the app differs between Electron and the browser preview. */
+export interface AppOptions {
+  /** True inside Electron, where the native menu owns Ctrl/Cmd+O and links open in the system browser. */
+  electron: boolean
+}
+
+/**
+ * The whole renderer, wired once: the top bar, notices, import panel and
+ * toasts around one page (library or reader) chosen by the URL hash. It owns
+ * the shared pieces (settings, library list, import queue) and hands each
+ * view only what it needs.
+ */
+export class App {
+  private readonly toasts = new Toasts()
+  private readonly settings: SettingsStore
+  private readonly profile: ProfileStore
+  private readonly store: LibraryStore
+  private readonly actions: ArticleActions
+  private readonly imports: ImportController
+  private readonly notices: NoticeBanners
+  private readonly main = el('main', { class: 'page', attrs: { id: 'main', tabindex: -1 } })
+  private readonly topbar = createTopbar({
+    onImport: () => this.picker.open(),
+    onSettings: () => this.openSettings(),
+    onHelp: () => this.openHelp(),
+    onSkip: () => this.focusContent(),
+  })
+  private readonly picker = createFilePicker((files) => void this.imports.import(files))
+  private readonly annotationImporter: AnnotationImporter
+  /** Every command: the keyboard, the native menu and the help all go through it. */
+  private readonly commands: CommandRegistry
+  private page: LibraryView | ReaderView | SearchView | null = null
+  private lastArticle: string | undefined
+
+  private readonly api: HamishBridge
+
+  constructor(
+    api: HamishBridge,
+    private readonly options: AppOptions,
+  ) {
+    // Notices arrive on the change feed (onChangeElsewhere), whatever call or window caused them.
+    this.notices = new NoticeBanners(api)
+    this.api = api
+    this.settings = new SettingsStore(api, (err) =>
+      this.toasts.show({ message: strings.settingsSaveFailed + errorMessage(err), kind: 'error' }),
+    )
+    this.store = new LibraryStore(api)
+    this.profile = new ProfileStore(api)
+    this.actions = new ArticleActions(api, this.store, this.toasts)
+    this.imports = new ImportController(api, this.store)
+    this.annotationImporter = new AnnotationImporter({
+      api,
+      changed: () => void this.store.refresh().catch(() => undefined),
+      openArticle: (id) => this.openArticle(id),
+    })
+    this.commands = new CommandRegistry(
+      appCommands({
+        electron: options.electron,
+        openHelp: () => this.openHelp(),
+        openImport: () => this.picker.open(),
+        openSettings: () => this.openSettings(),
+        openSearch: () => this.openSearch(),
+        showLibrary: () => navigate({ name: 'library' }),
+        setTheme: (theme) => this.settings.update({ theme }),
+        changeTextSize: (step) => this.changeTextSize(step),
+        reader: () => (this.page instanceof ReaderView ? this.page : null),
+        focusMode: () => document.documentElement.dataset.focus === 'on',
+        setFocusMode: (on) => this.setFocusMode(on),
+        undoToast: () => this.toasts.undoLatest(),
+        needsArticle: () => this.toasts.show({ message: strings.exportOpenArticleFirst }),
+      }),
+    )
+  }
+
+  /** The help: what Hamish does and every command's keys, from the registry. */
+  private openHelp(): void {
+    openHelpDialog(this.commands.shortcuts())
+  }
+
+  /** Builds the page, loads settings, notices and the library, and shows the page the URL names. */
+  async start(root: HTMLElement): Promise<void> {
+    document.documentElement.lang = UI_LANG
+    document.documentElement.dir = UI_DIR
+    const overlay = installDropZone(window, (files) => this.onDrop(files))
+    root.replaceChildren(
+      this.topbar.element,
+      this.notices.element,
+      this.imports.panel.element,
+      this.main,
+      this.toasts.element,
+      overlay,
+      this.picker.input,
+      this.annotationImporter.input,
+    )
+    this.subscribeToMain()
+    window.addEventListener('keydown', (event) => this.onKey(event))
+    window.addEventListener('pagehide', () => this.settings.flush())
+
+    const report = (prefix: string) => (err: unknown) =>
+      this.toasts.show({ message: prefix + errorMessage(err), kind: 'error', timeout: 15_000 })
+    await Promise.all([
+      this.settings.load().catch(report(strings.settingsLoadFailed)),
+      this.notices.load().catch(() => undefined),
+      // Without a profile the settings panel asks for it again when opened.
+      this.profile.load().catch(() => undefined),
+      this.store.refresh().catch(report(strings.loadLibraryFailed)),
+    ])
+    const reopen = articleToReopen(location.hash, this.store.articles)
+    if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
+    followRoute((route) => this.show(route))
+    if (takeReopenAfterReload() === 'settings') this.openSettings()
+  }
+
+  /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */
+  private onDrop(files: File[]): void {
+    const annotations = files.filter((f) => isAnnotationFile(f.name))
+    const articles = files.filter((f) => !isAnnotationFile(f.name))
+    if (articles.length > 0) void this.imports.import(articles)
+    if (annotations.length > 0) this.annotationImporter.importFiles(annotations)
+  }
+
+  /** Shows an article; when it is already open (its notes just changed), reopens it to show them. */
+  private openArticle(id: string): void {
+    if (this.page instanceof ReaderView && this.page.id === id) this.show({ name: 'reader', id }, true)
+    else navigate({ name: 'reader', id })
+  }
+
+  private show(route: Route, reload = false): void {
+    const previous = this.page
+    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) {
+      if (route.target) previous.openAt(route.target)
+      return
+    }
+    if (previous instanceof SearchView && route.name === 'search') {
+      previous.setQuery(route.query)
+      return
+    }
+    previous?.destroy()
+    this.topbar.setRoute(route.name)
+    if (route.name === 'search') {
+      delete document.documentElement.dataset.focus
+      const view = new SearchView(this.api, this.store, route.query, (query) =>
+        replaceRoute({ name: 'search', query }),
+      )
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(strings.searchLabel)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      view.focus()
+      return
+    }
+    if (route.name === 'library') {
+      delete document.documentElement.dataset.focus
+      // Highlights added or deleted in the reader change the list's annotation counts.
+      if (previous instanceof ReaderView)
+        this.store
+          .refresh()
+          .catch((err: unknown) =>
+            this.toasts.show({ message: strings.loadLibraryFailed + errorMessage(err), kind: 'error' }),
+          )
+      const view = new LibraryView(this.store, this.actions, () => this.picker.open())
+      this.page = view
+      this.main.replaceChildren(view.element)
+      document.title = strings.windowTitle(null)
+      window.scrollTo({ top: 0, behavior: 'instant' })
+      if (previous) view.focus(this.lastArticle)
+      return
+    }
+    this.lastArticle = route.id
+    rememberLastArticle(route.id)
+    const reader = new ReaderView(this.api, route.id, {
+      openLink: (href) => {
+        // Main's window-open handler sends http(s)/mailto to the system browser; the preview opens nothing.
+        if (this.options.electron) window.open(href, '_blank', 'noopener,noreferrer')
+      },
+      top: () => this.topbar.element.getBoundingClientRect().bottom,
+      onTitle: (title) => (document.title = strings.windowTitle(title)),
+      parts: readerParts(this.api, (options) => this.toasts.show(options)),
+      openExport: (summary) => openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
+      openShare: (summary) =>
+        openShareDialog(
+          this.api,
+          summary,
+          (result) => announceExport(result, this.api, (o) => this.toasts.show(o)),
+          () => this.annotationImporter.pick(),
+        ),
+    })
+    this.page = reader
+    if (route.target) reader.openAt(route.target)
+    this.main.replaceChildren(reader.element)
+    window.scrollTo({ top: 0, behavior: 'instant' })
+    void reader.load().then(() => {
+      if (this.page === reader && previous && !route.target) reader.focus()
+    })
+  }
+
+  /** Ctrl/Cmd+K, the Search link and File > Search the Library: the search page, its field focused. */
+  private openSearch(): void {
+    if (this.page instanceof SearchView) this.page.focus()
+    else navigate({ name: 'search', query: '' })
+  }
+
+  private focusContent(): void {
+    if (this.page instanceof ReaderView) this.page.focus()
+    else this.main.querySelector<HTMLElement>('input, a, button')?.focus()
+  }
+
+  private openSettings(): void {
+    openSettingsPanel(this.settings, this.profile, (language) => void this.changeLanguage(language))
+  }
+
+  /**
+   * Settings > Language: saved at once; when it changes the interface's
+   * language, the page is rebuilt in it by reloading (the URL keeps the open
+   * article, the reading position is saved, and the settings panel opens
+   * again), so no view is left holding words of the old language.
+   */
+  private async changeLanguage(language: LanguageSetting): Promise<void> {
+    if (!(await this.settings.updateNow({ language }))) return
+    if (resolveUiLanguage(language, navigator.languages) === UI_LANG) return
+    reopenAfterReload('settings')
+    this.page?.destroy()
+    location.reload()
+  }
+
+  /** A key press anywhere on the page: the command bound to it, if any, from the registry. */
+  private onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented) return
+    if (this.commands.onKeyDown(event)) event.preventDefault()
+  }
+
+  /**
+   * Focus mode: only the text, without the top bar, the reader's buttons and
+   * the notes panel. Ctrl/Cmd+Shift+F toggles it, Escape leaves it, and
+   * leaving the reader ends it.
+   */
+  private setFocusMode(on: boolean): void {
+    if (on) document.documentElement.dataset.focus = 'on'
+    else delete document.documentElement.dataset.focus
+    this.toasts.show({ message: on ? strings.focusModeOn : strings.focusModeOff, timeout: 2500 })
+  }
+
+  /** Ctrl/Cmd += / - / 0: the reading text's size, in the settings' own steps and limits, saved like any setting. */
+  private changeTextSize(step: 'larger' | 'smaller' | 'reset'): void {
+    const { min, max } = SETTINGS_LIMITS.fontSize
+    const size = this.settings.current.fontSize
+    const next =
+      step === 'reset'
+        ? DEFAULT_SETTINGS.fontSize
+        : Math.min(max, Math.max(min, size + (step === 'larger' ? 2 : -2)))
+    if (next !== size) this.settings.update({ fontSize: next })
+  }
+
+  /** Events from main (Electron's native menu and dialogs); the preview has none. */
+  private subscribeToMain(): void {
+    this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
+    this.api.on('importProgress', (p) => this.imports.panel.progress(p))
+    // The menu sends a command's id; the registry runs it as its keys would.
+    this.api.on('menuCommand', (command) => void this.commands.run(command, { via: 'menu' }))
+    this.api.on('libraryChange', (change) => this.onChangeElsewhere(change))
+  }
+
+  /**
+   * A change another window (or main itself) made: the page reads again what
+   * it shows of it. New notices are shown whoever caused them; the list, the
+   * open article's annotations follow; settings apply at the next start.
+   */
+  private onChangeElsewhere(change: LibraryChange): void {
+    switch (change.kind) {
+      case 'notices-changed':
+        void this.notices.load().catch(() => undefined)
+        break
+      case 'article-added':
+      case 'article-changed':
+      case 'article-removed':
+        void this.store.refresh().catch(() => undefined)
+        break
+      case 'annotations-changed':
+        if (this.page instanceof ReaderView && this.page.id === change.articleId)
+          this.page.annotationsChangedElsewhere(change.annotationIds)
+        void this.store.refresh().catch(() => undefined)
+        break
+      case 'settings-changed':
+        break
+    }
+  }
+}

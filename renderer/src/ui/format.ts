@@ -1,0 +1,87 @@
+import { UI_LOCALE } from './strings'
+
+/** Turns `YYYY-MM-DD` into a UTC timestamp, or null when it is not such a date. */
+function parseDay(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return null
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return Number.isNaN(t) ? null : t
+}
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options)
+  } catch {
+    return new Intl.DateTimeFormat(UI_LOCALE, options)
+  }
+}
+
+/**
+ * An article's own date (a calendar day, no time zone) in the given locale:
+ * the reader shows it in the article's language, the library in the
+ * interface's. Formatted in UTC so a day never shifts by a time zone.
+ */
+export function formatDay(
+  day: string | null,
+  locale: string = UI_LOCALE,
+  style: 'long' | 'medium' = 'medium',
+): string {
+  if (!day) return ''
+  const t = parseDay(day)
+  if (t === null) return day
+  return formatter(locale === 'und' ? UI_LOCALE : locale, { dateStyle: style, timeZone: 'UTC' }).format(t)
+}
+
+/** A moment (ISO 8601) as a local date, for "added" and "deleted" columns. */
+export function formatMoment(iso: string | null): string {
+  if (!iso) return ''
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return formatter(UI_LOCALE, { dateStyle: 'medium' }).format(t)
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+]
+
+/**
+ * A recent moment as "5 minutes ago", "yesterday"; anything older than a
+ * week as a date. For annotation times in the notes panel and popover.
+ */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  let value = (t - now) / 1000
+  if (Math.abs(value) < 45)
+    return new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: 'auto' }).format(0, 'second')
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(value) < size) {
+      return new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: 'auto' }).format(Math.round(value), unit)
+    }
+    value /= size
+  }
+  return formatter(UI_LOCALE, { dateStyle: 'medium' }).format(t)
+}
+
+/** A moment with date and time, for a tooltip. */
+export function formatFullMoment(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return formatter(UI_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+}
+
+/** A number with a fixed count of decimals, in the interface's digits (Arabic-Indic in Arabic). */
+export function formatDecimal(n: number, digits: number): string {
+  return new Intl.NumberFormat(UI_LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n)
+}
+
+/** A count in the interface's digits (a table cell; sentences count through strings). */
+export function formatInteger(n: number): string {
+  return new Intl.NumberFormat(UI_LOCALE).format(n)
+}

@@ -1,0 +1,391 @@
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../common/annotation'
+import { tooLargeText, type ExportFormat } from '../../../common/api-constants'
+import { exportFormatSpecs } from '../../../common/export/formats'
+import { isWellFormedText, wordText } from '../../../common/i18n/local-text'
+import type { ReaderFont, Theme } from '../../../common/article'
+import type { Direction } from '../../../common/language'
+import type { Messages } from '../../../common/i18n/en'
+import { createTranslator, type MessageKey, type Translate } from '../../../common/i18n/translator'
+import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../common/i18n/ui-language'
+
+/**
+ * Wraps text from an article or a file (a title, a tag, a file name) in
+ * Unicode first-strong isolates, so an Arabic title inside an English
+ * sentence (or a Latin one inside Arabic) keeps its own direction and does
+ * not drag the quotes and words around it out of order.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`
+
+/** One message per key of a small table (colours, themes, …), looked up once. */
+function table<K extends string>(t: Translate, prefix: string, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)])) as Record<K, string>
+}
+
+/**
+ * Every word of the interface in one language, built from the i18next
+ * tables in common/i18n. Views read `strings.x` (or call `strings.f(…)` for
+ * a message with values) and never see a key, so a misspelt message is a
+ * type error. Values from articles and files are isolated before they go in.
+ */
+export function makeStrings(t: Translate) {
+  const q = (key: MessageKey, name: string) => (value: string) => t(key, { [name]: isolate(value) })
+  const sentence = (parts: string[]): string =>
+    parts.filter(Boolean).join(t('listSeparator')) + t('sentenceEnd')
+  return {
+    appName: t('appName'),
+    appTagline: t('appTagline'),
+    windowTitle: (title: string | null): string => (title ? t('windowTitle', { title }) : t('appName')),
+    startupFailed: t('startupFailed'),
+
+    navLibrary: t('navLibrary'),
+    navImport: t('navImport'),
+    navSettings: t('navSettings'),
+    navHelp: t('navHelp'),
+    navSearch: t('navSearch'),
+    importShortcut: t('importShortcut'),
+    settingsShortcut: t('settingsShortcut'),
+    mainNavigation: t('mainNavigation'),
+    skipToContent: t('skipToContent'),
+
+    libraryHeading: t('libraryHeading'),
+    filterLabel: t('filterLabel'),
+    filterPlaceholder: t('filterPlaceholder'),
+    columnTitle: t('columnTitle'),
+    columnDate: t('columnDate'),
+    columnSource: t('columnSource'),
+    columnAnnotations: t('columnAnnotations'),
+    columnAdded: t('columnAdded'),
+    columnTags: t('columnTags'),
+    columnActions: t('columnActions'),
+    sortBy: (column: string): string => t('sortBy', { column }),
+    articleCount: (shown: number, total: number): string =>
+      shown === total
+        ? t('articles', { count: total })
+        : t('articlesShown', { shown, articles: t('articles', { count: total }) }),
+    libraryEmpty: t('libraryEmpty'),
+    libraryEmptyHint: t('libraryEmptyHint'),
+    noMatch: q('noMatch', 'query'),
+    noDate: t('noDate'),
+    noTags: '',
+    rename: t('rename'),
+    renameLabel: q('renameLabel', 'title'),
+    editTags: t('editTags'),
+    editTagsLabel: q('editTagsLabel', 'title'),
+    trash: t('trash'),
+    trashLabel: q('trashLabel', 'title'),
+    openLabel: q('openLabel', 'title'),
+    movedToTrash: q('movedToTrash', 'title'),
+    undo: t('undo'),
+    restored: q('restored', 'title'),
+    trashHeading: (n: number): string => t('trashHeading', { count: n }),
+    trashEmpty: t('trashEmpty'),
+    trashedOn: t('trashedOn'),
+    restore: t('restore'),
+    restoreLabel: q('restoreLabel', 'title'),
+    deleteForever: t('deleteForever'),
+    deleteForeverLabel: q('deleteForeverLabel', 'title'),
+    deleteForeverTitle: t('deleteForeverTitle'),
+    deleteForeverMessage: q('deleteForeverMessage', 'title'),
+    deletedForever: q('deletedForever', 'title'),
+    emptyTrash: t('emptyTrash'),
+    emptyTrashTitle: t('emptyTrashTitle'),
+    emptyTrashMessage: (n: number): string => t('emptyTrashMessage', { count: n }),
+    trashEmptied: (n: number): string => t('trashEmptied', { count: n }),
+
+    searchLabel: t('searchLabel'),
+    searchPlaceholder: t('searchPlaceholder'),
+    searchShortcut: t('searchShortcut'),
+    searchClear: t('searchClear'),
+    searchRunning: t('searchRunning'),
+    searchNone: q('searchNone', 'query'),
+    searchSummary: (matches: number, articles: number, capped: boolean): string =>
+      t('searchSummary', {
+        matches: capped
+          ? t('searchMatchesAtLeast', { count: matches })
+          : t('searchMatches', { count: matches }),
+        articles: t('articles', { count: articles }),
+      }),
+    searchMatchCount: (matches: number, capped: boolean): string =>
+      capped ? t('searchMatchesAtLeast', { count: matches }) : t('searchMatches', { count: matches }),
+    searchResultsLabel: t('searchResultsLabel'),
+    searchFields: table(t, 'searchFields', ['text', 'title', 'quote', 'note', 'tag'] as const),
+    searchMatchIn: q('searchMatchIn', 'title'),
+    searchMore: (n: number): string => t('searchMore', { count: n }),
+    searchFailed: t('searchFailed'),
+
+    close: t('close'),
+    cancel: t('cancel'),
+    save: t('save'),
+    renameTitle: t('renameTitle'),
+    renameField: t('renameField'),
+    renameEmpty: t('renameEmpty'),
+    tagsTitle: t('tagsTitle'),
+    tagsFor: q('tagsFor', 'title'),
+    tagsNone: t('tagsNone'),
+    tagAddLabel: t('tagAddLabel'),
+    tagAddPlaceholder: t('tagAddPlaceholder'),
+    tagAdd: t('tagAdd'),
+    tagRemoveLabel: q('tagRemoveLabel', 'tag'),
+
+    importPickerLabel: t('importPickerLabel'),
+    untitledFile: t('untitledFile'),
+    importProgress: (done: number, total: number, name: string): string =>
+      t('importProgress', { done, total, name: isolate(name) }),
+    importDone: (added: number, duplicate: number, rejected: number): string =>
+      sentence([
+        t('importAdded', { count: added }),
+        duplicate > 0 ? t('importDuplicate', { count: duplicate }) : '',
+        rejected > 0 ? t('importRejected', { count: rejected }) : '',
+      ]),
+    importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected'] as const),
+    /** The same message main's importer gives (common/api.ts), for files refused before sending. */
+    importTooLarge: (name: string, bytes: number): string => wordText(t, tooLargeText(name, bytes), isolate),
+    /**
+     * A sentence main sent as a LocalText (an error, an import outcome, a
+     * notice), worded in the interface's language with names isolated; its
+     * English `message` when the text is missing or not one of ours.
+     */
+    fromMain: (text: unknown, message: string): string =>
+      isWellFormedText(text, t.has) ? wordText(t, text, isolate) : message,
+    importOpen: t('importOpen'),
+    importResultsLabel: t('importResultsLabel'),
+    dropHere: t('dropHere'),
+    dropHint: t('dropHint'),
+
+    readerLoading: t('readerLoading'),
+    readerTextLabel: q('readerTextLabel', 'title'),
+    readerBack: t('readerBack'),
+    readerNav: t('readerNav'),
+    readerNotFound: t('readerNotFound'),
+
+    colorNames: table(t, 'colorNames', HIGHLIGHT_COLORS),
+    highlightToolbar: t('highlightToolbar'),
+    highlightIn: (color: HighlightColor, key: number): string =>
+      t('highlightKey', { action: t(`highlightIn.${color}`), key }),
+    highlightNote: t('highlightNote'),
+    highlightNoteLabel: t('highlightNoteLabel'),
+    highlightSaving: t('highlightSaving'),
+    highlightSaved: t('highlightSaved'),
+    highlightSaveFailed: t('highlightSaveFailed'),
+    highlightOf: (n: number, total: number, quote: string): string =>
+      t('highlightOf', { n, total, quote: isolate(quote) }),
+    popoverTitle: t('popoverTitle'),
+    popoverColor: t('popoverColor'),
+    recolorTo: (color: HighlightColor): string => t('recolorTo', { color: t(`colorNames.${color}`) }),
+    noteEmpty: t('noteEmpty'),
+    noteAdd: t('noteAdd'),
+    noteEdit: t('noteEdit'),
+    noteFieldLabel: t('noteFieldLabel'),
+    notePlaceholder: t('notePlaceholder'),
+    noteSave: t('noteSave'),
+    noteSaveHint: t('noteSaveHint'),
+    noteSaveFailed: t('noteSaveFailed'),
+    tagsHeading: t('tagsHeading'),
+    annotationTagAdd: t('annotationTagAdd'),
+    annotationTagPlaceholder: t('annotationTagPlaceholder'),
+    annotationDelete: t('annotationDelete'),
+    annotationDeleted: t('annotationDeleted'),
+    annotationUpdateFailed: t('annotationUpdateFailed'),
+    annotationDeleteFailed: t('annotationDeleteFailed'),
+    undoFailed: t('undoFailed'),
+    redoFailed: t('redoFailed'),
+    undone: (what: string): string => t('undone', { what }),
+    redone: (what: string): string => t('redone', { what }),
+    historyCreate: t('historyCreate'),
+    historyDelete: t('historyDelete'),
+    historyRecolor: t('historyRecolor'),
+    historyNote: t('historyNote'),
+    historyTags: t('historyTags'),
+    unknownAuthor: t('unknownAuthor'),
+
+    notesPanel: t('notesPanel'),
+    notesPanelToggle: t('notesPanelToggle'),
+    notesPanelShortcut: t('notesPanelShortcut'),
+    notesCount: (shown: number, total: number): string =>
+      shown === total
+        ? t('highlights', { count: total })
+        : t('highlightsShown', { shown, highlights: t('highlights', { count: total }) }),
+    notesEmpty: t('notesEmpty'),
+    notesNoMatch: t('notesNoMatch'),
+    notesFilterText: t('notesFilterText'),
+    notesFilterTextPlaceholder: t('notesFilterTextPlaceholder'),
+    notesFilterColor: t('notesFilterColor'),
+    notesFilterColorLabel: (color: HighlightColor): string => t(`notesFilterColorLabel.${color}`),
+    notesFilterTag: t('notesFilterTag'),
+    notesFilterAuthor: t('notesFilterAuthor'),
+    notesFilterAny: t('notesFilterAny'),
+    notesFilterClear: t('notesFilterClear'),
+    notesOrphans: t('notesOrphans'),
+    notesOrphansHint: t('notesOrphansHint'),
+    notesShowMore: (n: number): string => t('notesShowMore', { count: n }),
+    notesGoTo: q('notesGoTo', 'quote'),
+    notesEdit: t('notesEdit'),
+    notesEditLabel: q('notesEditLabel', 'quote'),
+    notesDeleteLabel: q('notesDeleteLabel', 'quote'),
+    notesClose: t('notesClose'),
+
+    profileName: t('profileName'),
+    profileNameHint: t('profileNameHint'),
+    profileNameEmpty: t('profileNameEmpty'),
+    profileSaved: t('profileSaved'),
+    profileSaveFailed: t('profileSaveFailed'),
+
+    settingsTitle: t('settingsTitle'),
+    settingsLanguage: t('settingsLanguage'),
+    settingsLanguageHint: t('settingsLanguageHint'),
+    languageNames: table<LanguageSetting>(t, 'languageNames', ['system', 'en', 'ar']),
+    settingsFont: t('settingsFont'),
+    fontNames: table<ReaderFont>(t, 'fontNames', ['amiri', 'noto-naskh-arabic', 'system']),
+    fontSample: t('fontSample'),
+    settingsSize: t('settingsSize'),
+    settingsLineHeight: t('settingsLineHeight'),
+    settingsWidth: t('settingsWidth'),
+    settingsTheme: t('settingsTheme'),
+    themeNames: table<Theme>(t, 'themeNames', ['system', 'light', 'dark', 'sepia']),
+    settingsReset: t('settingsReset'),
+    settingsSaveFailed: t('settingsSaveFailed'),
+    settingsLoadFailed: t('settingsLoadFailed'),
+    px: (n: number): string => t('px', { n }),
+    chars: (n: number): string => t('chars', { count: n }),
+
+    noticesLabel: t('noticesLabel'),
+    dismiss: t('dismiss'),
+    dismissLabel: t('dismissLabel'),
+
+    helpTitle: t('helpTitle'),
+    helpIntro: t('helpIntro'),
+    helpShortcutsHeading: t('helpShortcutsHeading'),
+    helpShortcut: (what: keyof Messages['helpShortcuts']): string => t(`helpShortcuts.${what}`),
+    helpKeysShiftArrows: t('helpKeysShiftArrows'),
+    helpKeysInArticle: t('helpKeysInArticle'),
+    helpKeysOnHighlight: t('helpKeysOnHighlight'),
+
+    unexpectedError: t('unexpectedError'),
+    actionFailed: (what: string, why: string): string => t('actionFailed', { what, why }),
+    renameAction: t('renameAction'),
+    tagsAction: t('tagsAction'),
+    trashAction: t('trashAction'),
+    restoreAction: t('restoreAction'),
+    deleteAction: t('deleteAction'),
+    loadLibraryFailed: t('loadLibraryFailed'),
+
+    findLabel: t('findLabel'),
+    findPlaceholder: t('findPlaceholder'),
+    findPrevious: t('findPrevious'),
+    findNext: t('findNext'),
+    findFolded: t('findFolded'),
+    findWholeWord: t('findWholeWord'),
+    findClose: t('findClose'),
+    findNone: t('findNone'),
+    findCount: (n: number, total: number): string => t('findCount', { n, total }),
+    focusModeOn: t('focusModeOn'),
+    focusModeOff: t('focusModeOff'),
+
+    exportButton: t('exportButton'),
+    exportTitle: q('exportTitle', 'title'),
+    exportFormatLegend: t('exportFormatLegend'),
+    exportFormats: Object.fromEntries(
+      exportFormatSpecs().map((f) => [f.id, { name: t(f.nameKey), hint: t(f.hintKey) }]),
+    ) as Record<ExportFormat, { name: string; hint: string }>,
+    exportGroupByColor: t('exportGroupByColor'),
+    exportPaper: t('exportPaper'),
+    paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),
+    exportAction: t('exportAction'),
+    exportRunning: (format: string): string => t('exportRunning', { format }),
+    exportDownloaded: q('exportDownloaded', 'name'),
+    exportSaved: q('exportSaved', 'location'),
+    exportShowFile: t('exportShowFile'),
+    exportOpenArticleFirst: t('exportOpenArticleFirst'),
+    exportFailed: t('exportFailed'),
+
+    authorBadgeTitle: q('authorBadgeTitle', 'name'),
+    notesFilterAuthors: t('notesFilterAuthors'),
+    notesShowAuthor: q('notesShowAuthor', 'name'),
+    shareButton: t('shareButton'),
+    shareTitle: q('shareTitle', 'title'),
+    shareExportHeading: t('shareExportHeading'),
+    shareExportHint: t('shareExportHint'),
+    shareBundle: t('shareBundle'),
+    shareExportAction: t('shareExportAction'),
+    shareExporting: t('shareExporting'),
+    shareImportHeading: t('shareImportHeading'),
+    shareImportHint: t('shareImportHint'),
+    shareImportAction: t('shareImportAction'),
+    shareImportPickerLabel: t('shareImportPickerLabel'),
+    shareExportFailed: t('shareExportFailed'),
+    annotationImportTitle: q('annotationImportTitle', 'name'),
+    annotationImportRunning: q('annotationImportRunning', 'name'),
+    annotationImportFailed: t('annotationImportFailed'),
+    annotationImportRead: q('annotationImportRead', 'name'),
+    chooseArticleTitle: t('chooseArticleTitle'),
+    chooseArticleIntro: q('chooseArticleIntro', 'title'),
+    chooseArticleCandidates: t('chooseArticleCandidates'),
+    chooseArticleMatch: (percent: number): string => t('chooseArticleMatch', { percent }),
+    chooseArticleOther: t('chooseArticleOther'),
+    chooseArticleOtherLabel: t('chooseArticleOtherLabel'),
+    chooseArticleNone: t('chooseArticleNone'),
+    chooseArticleImport: t('chooseArticleImport'),
+    chooseArticleWeak: t('chooseArticleWeak'),
+    chooseArticleNoStrong: t('chooseArticleNoStrong'),
+    chooseArticleMissing: t('chooseArticleMissing'),
+    chooseArticleAskBundle: t('chooseArticleAskBundle'),
+    orphansTitle: t('orphansTitle'),
+    orphansIntro: q('orphansIntro', 'title'),
+    orphansBack: t('orphansBack'),
+    orphansImport: t('orphansImport'),
+    reportTitle: q('reportTitle', 'title'),
+    reportArticleCreated: t('reportArticleCreated'),
+    reportCounts: {
+      added: (n: number): string => t('reportCounts.added', { count: n }),
+      updated: (n: number): string => t('reportCounts.updated', { count: n }),
+      unchanged: (n: number): string => t('reportCounts.unchanged', { count: n }),
+      older: (n: number): string => t('reportCounts.older', { count: n }),
+      ahead: (n: number): string => t('reportCounts.ahead', { count: n }),
+      deleted: (n: number): string => t('reportCounts.deleted', { count: n }),
+      conflicts: (n: number): string => t('reportCounts.conflicts', { count: n }),
+      orphaned: (n: number): string => t('reportCounts.orphaned', { count: n }),
+      rejected: (n: number): string => t('reportCounts.rejected', { count: n }),
+    },
+    reportSummary: t('reportSummary'),
+    reportConflicts: t('reportConflicts'),
+    theirVersion: t('theirVersion'),
+    theirVersionHeading: q('theirVersionHeading', 'author'),
+    theirVersionDeleted: t('theirVersionDeleted'),
+    theirVersionUse: t('theirVersionUse'),
+    theirVersionKeepMine: t('theirVersionKeepMine'),
+    theirVersionKeepBoth: t('theirVersionKeepBoth'),
+    theirVersionFailed: t('theirVersionFailed'),
+    reportYours: t('reportYours'),
+    reportTheirs: t('reportTheirs'),
+    reportVersionDeleted: t('reportVersionDeleted'),
+    reportVersionEmpty: t('reportVersionEmpty'),
+    reportConflictKept: (kept: 'local' | 'incoming'): string => t(`reportConflictKept.${kept}`),
+    reportOrphaned: t('reportOrphaned'),
+    reportRejected: t('reportRejected'),
+    reportNoId: t('reportNoId'),
+    reportOpenArticle: t('reportOpenArticle'),
+  }
+}
+
+export type Strings = ReturnType<typeof makeStrings>
+
+/** Language and direction of the interface itself (not of the articles it shows). */
+export let UI_LANG: UiLanguage = 'en'
+export let UI_DIR: Direction = 'ltr'
+/** The locale dates and numbers are written in: UI_LANG, or the OS's regional variant of it (ar-EG). */
+export let UI_LOCALE = 'en'
+
+/** The interface's words in UI_LANG. A live binding: set once at start-up, before any view is built. */
+export let strings: Strings = makeStrings(createTranslator('en'))
+
+/**
+ * Switches the interface language. Called once at start-up, before the app
+ * builds its views; changing the language later reloads the page, so no view
+ * ever holds words of two languages.
+ */
+export function setUiLanguage(lang: UiLanguage, locale: string = lang): void {
+  UI_LANG = lang
+  UI_DIR = uiDirection(lang)
+  UI_LOCALE = locale
+  strings = makeStrings(createTranslator(lang, locale))
+}
