@@ -15,6 +15,11 @@ export interface PlaceOptions {
   /** Viewport y below which the element must stay (the bottom of the sticky top bar). */
   top: number
   gap?: number
+  /**
+   * A box the element should leave uncovered when the window has room beside
+   * it (the notes panel, whose cards a popover opened from one would hide).
+   */
+  avoid?: Box | null
 }
 
 const MARGIN = 8
@@ -28,12 +33,28 @@ const MARGIN = 8
  */
 export function placeNear(element: HTMLElement, anchor: Box, options: PlaceOptions): void {
   const gap = options.gap ?? 8
-  const width = element.offsetWidth
-  const height = element.offsetHeight
   const viewportWidth = document.documentElement.clientWidth
   const viewportHeight = window.innerHeight
+  // Taller than the window below the top bar (a long error, many tags): it scrolls inside instead.
+  element.style.maxHeight = ''
+  element.style.overflowY = ''
+  const room = viewportHeight - options.top - 2 * MARGIN
+  if (element.offsetHeight > room) {
+    element.style.maxHeight = `${Math.floor(room)}px`
+    element.style.overflowY = 'auto'
+  }
+  const width = element.offsetWidth
+  const height = element.offsetHeight
+  let [min, max] = [MARGIN, viewportWidth - MARGIN]
+  const avoid = options.avoid
+  if (avoid && avoid.right > avoid.left) {
+    // Beside the box, on the side with room for the element (the box is at one edge of the window).
+    if (avoid.right + MARGIN + width <= max && avoid.left < viewportWidth - avoid.right)
+      min = avoid.right + MARGIN
+    else if (avoid.left - MARGIN - width >= min) max = avoid.left - MARGIN
+  }
   let left = options.dir === 'rtl' ? anchor.right - width : anchor.left
-  left = Math.max(MARGIN, Math.min(left, viewportWidth - width - MARGIN))
+  left = Math.max(min, Math.min(left, max - width))
   const above = anchor.top - gap - height
   const below = anchor.bottom + gap
   const fitsAbove = above >= options.top + MARGIN
