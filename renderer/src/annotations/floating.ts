@@ -23,6 +23,8 @@ export interface PlaceOptions {
 }
 
 const MARGIN = 8
+/** Below this height beside the anchor, the element may cover it rather than shrink further. */
+const MIN_ROOM = 160
 
 /**
  * Positions an absolutely placed element (toolbar, popover) next to a box on
@@ -35,11 +37,15 @@ export function placeNear(element: HTMLElement, anchor: Box, options: PlaceOptio
   const gap = options.gap ?? 8
   const viewportWidth = document.documentElement.clientWidth
   const viewportHeight = window.innerHeight
-  // Taller than the window below the top bar (a long error, many tags): it scrolls inside instead.
+  // Taller than the room above and below the anchor (a long error, many tags): it scrolls inside,
+  // on the side with more room, so it covers neither the anchor nor runs out of the window.
   element.style.maxHeight = ''
   element.style.overflowY = ''
-  const room = viewportHeight - options.top - 2 * MARGIN
-  if (element.offsetHeight > room) {
+  const roomAbove = anchor.top - gap - options.top - MARGIN
+  const roomBelow = viewportHeight - MARGIN - anchor.bottom - gap
+  const side = Math.max(roomAbove, roomBelow)
+  const room = side >= MIN_ROOM ? side : viewportHeight - options.top - 2 * MARGIN
+  if (element.offsetHeight > Math.max(roomAbove, roomBelow)) {
     element.style.maxHeight = `${Math.floor(room)}px`
     element.style.overflowY = 'auto'
   }

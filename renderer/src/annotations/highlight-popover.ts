@@ -373,8 +373,9 @@ export class HighlightPopover {
       if (!outcome.ok) {
         if (this.textarea) this.draft = this.textarea.value
         this.error.textContent = outcome.message
-        // Taller now: placed again, so the message stays inside the window.
+        // Taller now: placed again, so the message stays inside the window (scrolled to, if the popover scrolls).
         this.reposition()
+        this.error.scrollIntoView({ block: 'nearest' })
         return false
       }
       this.error.textContent = ''

@@ -11,6 +11,8 @@ const SPECIAL_ARGS: Record<string, unknown[]> = {
   recolorTo: ['blue'],
   notesFilterColorLabel: ['pink'],
   reportConflictKept: ['incoming'],
+  reportColour: ['green'],
+  reportTags: [['تاريخ', 'سياسة']],
 }
 
 /** Every message of the facade, functions called with sample values, as [path, text]. */
