@@ -83,6 +83,8 @@ export interface AnnotationImportReport {
     text?: LocalText
     ours?: ConflictSide
     theirs?: ConflictSide
+    /** Who the file's version is by (common/sharing/merge.ts); null or absent: the file names no one. */
+    changedBy?: string | null
   }[]
   /** Annotations dated ahead of this computer's clock (within the few minutes allowed): taken, and told. */
   ahead: string[]

@@ -394,6 +394,11 @@ export const en = {
   reportTheirs: 'Theirs',
   reportVersionDeleted: '(deleted)',
   reportVersionEmpty: '(no note)',
+  reportChangedBy: 'their version is by {{name}}',
+  reportChangedInFile: 'their version comes from {{name}}',
+  reportColour: 'colour: {{colour}}',
+  reportTags: 'tags: {{tags}}',
+  reportNoTags: 'no tags',
   reportConflictKept: { local: 'kept your version', incoming: 'kept the file’s version' },
   reportOrphaned:
     'Orphaned: not found in your copy of the text; kept, and listed under “Not found in this text”.',

@@ -38,6 +38,13 @@ export interface MergeReport {
     text: LocalText
     ours: ConflictSide
     theirs: ConflictSide
+    /**
+     * Who the file's version is by, as a display name: its creator, or, where
+     * that is this library's author (an edit keeps the note's author, and a
+     * version names no modifier), the file's author (the name most of the
+     * file's annotations by others carry). Null when the file names no one.
+     */
+    changedBy: string | null
   }[]
   /** Of the above, the ids whose merged version is a tombstone and whose local one was not (deleted by a colleague). */
   deleted: string[]
@@ -92,6 +99,7 @@ export function mergeAnnotations(
   const incomingStates = statesById(incoming)
   const byId = new Map<string, LineageState | Annotation>(localStates)
   const report: MergeReport = { added: [], updated: [], unchanged: [], conflicts: [], deleted: [], older: [] }
+  let fileAuthor: string | null | undefined
 
   for (const [id, theirs] of incomingStates) {
     const ours = localStates.get(id)
@@ -128,6 +136,10 @@ export function mergeAnnotations(
         ...conflictReason(mine as Annotation, other as Annotation, owned),
         ours: sideOf(mine),
         theirs: sideOf(other),
+        changedBy:
+          other.creator.id !== options.owner
+            ? other.creator.name || null
+            : (fileAuthor ??= authorOf(incoming, options.owner)),
       })
     }
     if (merged.deleted && !oursNow.deleted) report.deleted.push(id)
@@ -165,6 +177,21 @@ function claimless(state: LineageState): LineageState {
   const heads = new Map<string, AnnotationVersion>()
   for (const [id, v] of state.heads) heads.set(id, { ...v, lineage: [] })
   return { heads, replaced: new Set(), upTo: -Infinity }
+}
+
+/**
+ * The name most annotations of a file carry, among authors other than
+ * `besides` (this library's): a file says who wrote each annotation but not
+ * who exported it or who edited a note someone else wrote.
+ */
+function authorOf(list: readonly Annotation[], besides: string | undefined): string | null {
+  const counts = new Map<string, number>()
+  for (const a of list)
+    if (a.creator.name && a.creator.id !== besides)
+      counts.set(a.creator.name, (counts.get(a.creator.name) ?? 0) + 1)
+  let best: string | null = null
+  for (const [name, n] of counts) if (best === null || n > counts.get(best)!) best = name
+  return best
 }
 
 function sideOf(v: AnnotationVersion): ConflictSide {

@@ -10,6 +10,8 @@ import { printHtmlToPdf } from '../export/print-html-chromium'
 import { writeExportFile } from '../export/write-export'
 import { renderExport } from '../export/exporter'
 import type { Library } from '../library/library'
+import { versionId } from '../../common/sharing/lineage'
+import type { ConflictChoice } from '../../common/sharing/resolve-conflict'
 import { parseArgs, UsageError } from './args'
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
@@ -107,7 +109,8 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
   const [sub, ...rest] = argv
   if (sub === 'export') return annotationsExport(library, rest, io)
   if (sub === 'import') return annotationsImport(library, rest, io)
-  if (sub !== 'list') throw new UsageError('annotations needs a subcommand: list, export or import')
+  if (sub === 'resolve') return annotationsResolve(library, rest, io)
+  if (sub !== 'list') throw new UsageError('annotations needs a subcommand: list, export, import or resolve')
   const { positional, flags } = parseArgs(rest, ['--json', '--all'])
   if (positional.length !== 1) throw new UsageError('annotations list needs exactly one ARTICLE_ID')
   const annotations = await library.listAnnotations(positional[0]!, { includeDeleted: flags.has('--all') })
@@ -115,7 +118,12 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
     io.out(JSON.stringify(annotations, null, 2))
     return 0
   }
-  io.out(['id', 'color', 'start', 'end', 'anchored', 'author', 'modified', 'quote', 'note'].join('\t'))
+  // their-versions: the ids of colleagues' versions waiting beside it, for `annotations resolve` ('-': none).
+  io.out(
+    ['id', 'color', 'start', 'end', 'anchored', 'author', 'modified', 'their-versions', 'quote', 'note'].join(
+      '\t',
+    ),
+  )
   for (const a of annotations) {
     const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
     io.out(
@@ -127,11 +135,56 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
         a.deleted ? 'deleted' : (a.anchor?.method ?? 'orphaned'),
         a.creator.name,
         a.modified,
+        a.others?.length ? a.others.map(versionId).join(',') : '-',
         oneLine(a.target.quote.exact),
         oneLine(a.body.note),
       ].join('\t'),
     )
   }
+  return 0
+}
+
+const CONFLICT_CHOICES: readonly ConflictChoice[] = ['theirs', 'mine', 'both']
+
+/**
+ * `hamish annotations resolve ARTICLE_ID ANNOTATION_ID VERSION_ID --use
+ * theirs|mine|both`: settles one "their version" as the app's buttons do
+ * (its id is in the their-versions column of `annotations list`), so a
+ * conflict met at the terminal need not wait for the app.
+ */
+async function annotationsResolve(library: Library, argv: string[], io: Output): Promise<number> {
+  const { positional, flags, values } = parseArgs(argv, ['--json'], ['--use'])
+  if (positional.length !== 3)
+    throw new UsageError('annotations resolve needs ARTICLE_ID ANNOTATION_ID VERSION_ID')
+  const use = values.get('--use')
+  if (!use) throw new UsageError('annotations resolve needs --use theirs, mine or both')
+  if (!(CONFLICT_CHOICES as readonly string[]).includes(use))
+    throw new UsageError(`--use is theirs, mine or both, not ${use}`)
+  const [articleId, annotationId, versionId] = positional as [string, string, string]
+  const result = await library.resolveAnnotationConflict(
+    articleId,
+    annotationId,
+    versionId,
+    use as ConflictChoice,
+  )
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(result, null, 2))
+    return 0
+  }
+  const note = (s: string) => JSON.stringify(s.replace(/\s+/g, ' ').trim())
+  const waiting = result.annotation.others?.length ?? 0
+  const done =
+    use === 'theirs'
+      ? `Used their version of ${annotationId}: its note is now ${note(result.annotation.body.note)}.`
+      : use === 'mine'
+        ? `Kept your version of ${annotationId}; their version is set aside.`
+        : `Kept both: ${annotationId} stays as it was, and ${result.added?.id ?? 'a new annotation'} on the same passage carries their note ${note(result.added?.body.note ?? '')}.`
+  io.out(done)
+  io.out(
+    waiting === 0
+      ? 'No other version waits beside it.'
+      : `${waiting} other version${waiting === 1 ? '' : 's'} still wait${waiting === 1 ? 's' : ''} beside it.`,
+  )
   return 0
 }
 

@@ -32,6 +32,9 @@ commands:
                      save them as a W3C Web Annotation file (--bundle adds the article)
   annotations import FILE [--article ID]
                      merge a colleague's file (or a Hypothesis export) into the library
+  annotations resolve ARTICLE_ID ANNOTATION_ID VERSION_ID --use theirs|mine|both
+                     settle a colleague's version waiting beside an annotation (its id is in
+                     the their-versions column of annotations list)
   search QUERY [--exact] [--whole-word]
                      search every article's text, titles, tags, quotes and notes (diacritics and
                      letter variants ignored unless --exact); prints id, title, and each match's

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   blockText,
   highlightIds,
+  showBlock,
   highlightTexts,
   savedAnnotations,
   selectChars,
@@ -329,6 +330,87 @@ describe('notes, the notes panel and undo', () => {
     expect((await byId(page, first!.id))!.body.note).toBe('keep this text')
     await page.keyboard.press('Escape')
   })
+
+  for (const lang of ['en', 'ar'] as const)
+    it(`keeps the popover beside the notes panel and inside the window, its error message included (${lang})`, async ({
+      skip,
+    }) => {
+      if (!browser) return skip()
+      const own = await openApp(browser, { seed: true, locale: lang === 'ar' ? 'ar-EG' : 'en-US' })
+      try {
+        const { page } = own
+        await page.locator('.article-link').first().click()
+        await waitForReader(page)
+        const toggle = page.locator('[data-action=toggle-notes]')
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+        const panel = page.locator('.notes-panel')
+        await panel.waitFor()
+        // A word at the end of a line of the second paragraph nearest the panel: the popover, lined up
+        // with the word, would reach over the panel.
+        await showBlock(page, 1)
+        const panelAtLeft = await panel.evaluate(
+          (e) => e.getBoundingClientRect().left < window.innerWidth / 2,
+        )
+        const leftmost = await page.evaluate((panelAtLeft) => {
+          const p = document.querySelectorAll('.reader .ProseMirror p')[1]!
+          const text = p.textContent!
+          const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!
+          let best = { index: -1, x: Infinity }
+          for (let i = 2; i < node.textContent!.length; i++) {
+            if (!/\p{L}/u.test(text[i]!) || !/\p{L}/u.test(text[i - 2]!)) continue
+            const range = document.createRange()
+            range.setStart(node, i)
+            range.setEnd(node, i + 1)
+            const r = range.getBoundingClientRect()
+            const x = panelAtLeft ? r.left : -r.right
+            if (r.top > window.innerHeight / 3 && x < best.x) best = { index: i, x }
+          }
+          return best.index
+        }, panelAtLeft)
+        expect(leftmost).toBeGreaterThan(0)
+        await selectChars(page, 1, leftmost - 2, leftmost + 1)
+        await page.keyboard.press('h')
+        await waitForHighlightCount(page, 1)
+        const [saved] = await savedAnnotations(page)
+        const card = panel.locator(`.note-item[data-annotation-id="${saved!.id}"]`)
+        await card.locator('[data-action=edit]').click()
+        const box = popover(page)
+        await box.locator('textarea').waitFor()
+        const panelBox = (await panel.boundingBox())!
+        const popoverBox = (await box.boundingBox())!
+        expect(
+          popoverBox.x >= panelBox.x + panelBox.width || popoverBox.x + popoverBox.width <= panelBox.x,
+        ).toBe(true)
+
+        // A long refusal: the popover grows, and is placed again so all of it stays in the window.
+        const message = 'This highlight was changed elsewhere. '.repeat(16).trim()
+        await page.route('**/api/updateAnnotation', (route) =>
+          route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            body: JSON.stringify({ ok: false, error: { code: 'conflict', message } }),
+          }),
+        )
+        await box.locator('textarea').fill('a note that cannot be saved')
+        await box.locator('[data-action=save-note]').click()
+        const error = box.locator('.field-error')
+        await box.locator('.field-error:has-text("changed elsewhere")').waitFor()
+        const viewport = page.viewportSize()!
+        await expect
+          .poll(async () => {
+            const [p, e] = [(await box.boundingBox())!, (await error.boundingBox())!]
+            return (
+              p.y >= 0 && p.y + p.height <= viewport.height && e.y >= p.y && e.y + e.height <= viewport.height
+            )
+          })
+          .toBe(true)
+        await screenshot(page, `popover-beside-panel-error-${lang}.png`)
+        await page.unroute('**/api/updateAnnotation')
+        expect(own.pageErrors).toEqual([])
+      } finally {
+        await own.close()
+      }
+    })
 
   it('lists an annotation whose passage is not in the text under "Not found in this text"', async ({
     skip,

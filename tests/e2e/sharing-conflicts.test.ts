@@ -80,7 +80,7 @@ async function concurrentEdit(me: Page, omar: Page, layla: Page): Promise<string
     'updateAnnotation',
     omars,
     note.id,
-    { note: 'عاصمة روسيا، كما أضاف عمر' },
+    { note: 'عاصمة روسيا، كما أضاف عمر', tags: ['روسيا'] },
     note.modified,
   )
   await callApi(me, 'updateAnnotation', mine, note.id, { note: 'عاصمة — تعديلي' }, note.modified)
@@ -116,6 +116,22 @@ describe('a colleague’s concurrent edit is kept and shown as “their version�
       expect(await conflict.locator('.report-version-theirs .report-version-note').textContent()).toBe(
         'عاصمة روسيا، كما أضاف عمر',
       )
+      // Named by its passage and by whom, never by id; every field of both versions, tags included.
+      const line = (await conflict.textContent())!
+      expect(line).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+      expect(await conflict.locator('.report-changed-by').textContent()).toContain('ليلى')
+      expect(await conflict.locator('.report-version-theirs .report-version-fields').textContent()).toBe(
+        lang === 'en'
+          ? ' (colour: Blue, tags: \u2068روسيا\u2069)'
+          : ' (اللون: أزرق، الوسوم: \u2068روسيا\u2069)',
+      )
+      expect(await conflict.locator('.report-version-ours .report-version-fields').textContent()).toBe(
+        lang === 'en' ? ' (colour: Blue, no tags)' : ' (اللون: أزرق، بلا وسوم)',
+      )
+      // The quote marks follow the sentence's direction; the Arabic passage is isolated inside them.
+      const quote = conflict.locator('q.report-quote')
+      expect(await quote.evaluate((q) => getComputedStyle(q).direction)).toBe(lang === 'en' ? 'ltr' : 'rtl')
+      expect(await quote.locator('bdi').textContent()).toBe('موسكو')
       await screenshot(page, `sharing-conflict-report-${lang}.png`)
       await report.locator('[data-action=open-article]').click()
       await waitForReader(page)
@@ -143,6 +159,12 @@ describe('a colleague’s concurrent edit is kept and shown as “their version�
       await waitForHighlightCount(page, 2)
       await page.locator('.notes-panel .note-item').nth(1).waitFor()
       expect(await page.locator('.notes-panel .their-version').count()).toBe(0)
+      // Focus stays on the card settled (not on the page's body, where the keyboard starts over).
+      await expect
+        .poll(() =>
+          page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.annotationId ?? null),
+        )
+        .toBe(noteId)
       const notes = (
         await callApi<{ annotations: { body: { note: string }; others?: unknown[] }[] }>(
           page,
@@ -154,6 +176,19 @@ describe('a colleague’s concurrent edit is kept and shown as “their version�
         ['عاصمة روسيا، كما أضاف عمر', 'عاصمة — تعديلي'].sort(),
       )
       expect(notes.every((a) => a.others === undefined)).toBe(true)
+
+      // Share notes… > Export annotations: the toast keeps the Arabic file name whole, the
+      // extension after it, outside the name's isolate.
+      await page.locator('[data-action=share-notes]').click()
+      await page.locator('[data-action=export-annotations]').click()
+      const toast = page.locator('.toast-message').last()
+      await toast.waitFor()
+      expect(await toast.textContent()).toMatch(
+        lang === 'en'
+          ? /^Exported \u2068[^\u2069]*\u2069\.hamish\.json\.$/
+          : /\u2068[^\u2069.]*\u2069\.hamish\.json/,
+      )
+      await screenshot(page, `sharing-export-toast-${lang}.png`)
       expect(me.pageErrors).toEqual([])
     })
   }
@@ -199,21 +234,42 @@ describe('a file whose article is not here is not attached to an unrelated one b
       await screenshot(page, `sharing-chooser-weak-${lang}.png`)
 
       // Picking the weak match anyway: every note would be unplaced, so it asks, and nothing is written yet.
+      // The library has no other article to choose: the way to ask for a bundle is the main action.
       await option.locator('input[type=radio]').check()
       await dialog.locator('[data-action=import-chosen]').click()
       const ask = dialog.locator('.orphans-confirm')
       await ask.waitFor()
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
-        'choose-again',
+        'missing-article',
       )
+      expect(await dialog.locator('[data-action=missing-article]').getAttribute('class')).toContain('primary')
       const article = await firstArticle(page)
       expect((await callApi<{ annotations: unknown[] }>(page, 'getArticle', article)).annotations).toEqual([])
       await screenshot(page, `sharing-orphans-confirm-${lang}.png`)
+      await page.keyboard.press('Enter')
+      await dialog.locator('.ask-bundle').waitFor()
+      await screenshot(page, `sharing-ask-bundle-${lang}.png`)
+      expect((await callApi<{ annotations: unknown[] }>(page, 'getArticle', article)).annotations).toEqual([])
+      await dialog.locator('.dialog-actions button.primary, .sharing-actions button.primary').first().click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // With another article to choose, going back to the choice stays the main action.
+      await callApi(page, 'importFile', {
+        name: 'second.txt',
+        bytes: bytes('مقالة ثانية\n\nنص آخر عن البحر والسفن في الموانئ القديمة.\n'),
+      })
+      await dropFiles(page, [{ name: 'other.hamish.json', text, type: 'application/json' }])
+      await option.waitFor()
+      await dialog.locator(`.choose-article-option[data-article-id="${article}"] input[type=radio]`).check()
+      await dialog.locator('[data-action=import-chosen]').click()
+      await ask.waitFor()
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+        'choose-again',
+      )
       await dialog.locator('[data-action=choose-again]').click()
       await missing.waitFor()
       await missing.click()
       await dialog.locator('.ask-bundle').waitFor()
-      await screenshot(page, `sharing-ask-bundle-${lang}.png`)
       expect((await callApi<{ annotations: unknown[] }>(page, 'getArticle', article)).annotations).toEqual([])
       expect(me.pageErrors).toEqual([])
     })

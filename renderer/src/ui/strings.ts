@@ -16,6 +16,19 @@ import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../com
  */
 export const isolate = (text: string): string => `\u2068${text}\u2069`
 
+/**
+ * Isolates a file's name without its (Latin) extensions: the name keeps its
+ * own direction, and `.hamish.json` stays at its end in the sentence's
+ * direction. Isolating the whole name lays the extension out inside an
+ * Arabic name, at its left ("hamish.json.…اليوم في"), which an English
+ * sentence then shows as scrambled.
+ */
+export function isolateFileName(name: string): string {
+  const ext = /(\.[A-Za-z0-9]{1,10})+$/.exec(name)
+  const stem = ext ? name.slice(0, ext.index) : name
+  return stem === '' ? isolate(name) : isolate(stem) + (ext?.[0] ?? '')
+}
+
 /** One message per key of a small table (colours, themes, …), looked up once. */
 function table<K extends string>(t: Translate, prefix: string, keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)])) as Record<K, string>
@@ -29,6 +42,7 @@ function table<K extends string>(t: Translate, prefix: string, keys: readonly K[
  */
 export function makeStrings(t: Translate) {
   const q = (key: MessageKey, name: string) => (value: string) => t(key, { [name]: isolate(value) })
+  const file = (key: MessageKey) => (value: string) => t(key, { name: isolateFileName(value) })
   const sentence = (parts: string[]): string =>
     parts.filter(Boolean).join(t('listSeparator')) + t('sentenceEnd')
   return {
@@ -292,7 +306,7 @@ export function makeStrings(t: Translate) {
     paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),
     exportAction: t('exportAction'),
     exportRunning: (format: string): string => t('exportRunning', { format }),
-    exportDownloaded: q('exportDownloaded', 'name'),
+    exportDownloaded: file('exportDownloaded'),
     exportSaved: q('exportSaved', 'location'),
     exportShowFile: t('exportShowFile'),
     exportOpenArticleFirst: t('exportOpenArticleFirst'),
@@ -313,10 +327,10 @@ export function makeStrings(t: Translate) {
     shareImportAction: t('shareImportAction'),
     shareImportPickerLabel: t('shareImportPickerLabel'),
     shareExportFailed: t('shareExportFailed'),
-    annotationImportTitle: q('annotationImportTitle', 'name'),
-    annotationImportRunning: q('annotationImportRunning', 'name'),
+    annotationImportTitle: file('annotationImportTitle'),
+    annotationImportRunning: file('annotationImportRunning'),
     annotationImportFailed: t('annotationImportFailed'),
-    annotationImportRead: q('annotationImportRead', 'name'),
+    annotationImportRead: file('annotationImportRead'),
     chooseArticleTitle: t('chooseArticleTitle'),
     chooseArticleIntro: q('chooseArticleIntro', 'title'),
     chooseArticleCandidates: t('chooseArticleCandidates'),
@@ -355,10 +369,18 @@ export function makeStrings(t: Translate) {
     theirVersionKeepMine: t('theirVersionKeepMine'),
     theirVersionKeepBoth: t('theirVersionKeepBoth'),
     theirVersionFailed: t('theirVersionFailed'),
+    listSeparator: t('listSeparator'),
     reportYours: t('reportYours'),
     reportTheirs: t('reportTheirs'),
     reportVersionDeleted: t('reportVersionDeleted'),
     reportVersionEmpty: t('reportVersionEmpty'),
+    reportChangedBy: q('reportChangedBy', 'name'),
+    reportChangedInFile: file('reportChangedInFile'),
+    reportColour: (color: HighlightColor): string => t('reportColour', { colour: t(`colorNames.${color}`) }),
+    reportTags: (tags: readonly string[]): string =>
+      tags.length === 0
+        ? t('reportNoTags')
+        : t('reportTags', { tags: tags.map(isolate).join(t('listSeparator')) }),
     reportConflictKept: (kept: 'local' | 'incoming'): string => t(`reportConflictKept.${kept}`),
     reportOrphaned: t('reportOrphaned'),
     reportRejected: t('reportRejected'),

@@ -106,6 +106,111 @@ describe('hamish CLI', () => {
   })
 })
 
+describe('hamish annotations: a colleague’s version waiting beside yours', () => {
+  /** Your note, changed in a colleague's file and merged back here: their version waits beside it. */
+  async function waitingVersion(): Promise<{ id: string; annotationId: string }> {
+    await writeFile(join(dir, 'a.txt'), 'عنوان\n\nنص عن الشيباني في موسكو.\n')
+    const imported = await run('import', join(dir, 'a.txt'), '--library', lib, '--json')
+    const id = (JSON.parse(imported.out) as { article: { id: string } }[])[0]!.article.id
+    const mine = await Library.open(lib, { noSample: true })
+    const text = plainText((await mine.getArticle(id)).doc)
+    const start = [...text.slice(0, text.indexOf('الشيباني'))].length
+    const note = await mine.addAnnotation({
+      articleId: id,
+      start,
+      end: start + 8,
+      quote: 'الشيباني',
+      color: 'yellow',
+      note: 'ملاحظتي',
+    })
+    const file = await mine.exportAnnotationFile(id, { bundle: false })
+    const colleague = await Library.open(join(dir, 'colleague'), { noSample: true })
+    await colleague.setDisplayName('عمر')
+    const theirs = await colleague.importFile({
+      name: 'a.txt',
+      bytes: new Uint8Array(Buffer.from('عنوان\n\nنص عن الشيباني في موسكو.\n')),
+    })
+    const theirId = theirs.article?.id ?? ''
+    await colleague.importAnnotationFile({ name: 'mine.hamish.json', bytes: file.bytes })
+    await colleague.updateAnnotation(theirId, note.id, { note: 'تعديل عمر', tags: ['سوريا'] })
+    const back = await colleague.exportAnnotationFile(theirId, { bundle: false })
+    await writeFile(join(dir, 'omar.hamish.json'), back.bytes)
+    const merged = await run('annotations', 'import', join(dir, 'omar.hamish.json'), '--library', lib)
+    expect(merged.out).toMatch(/conflicts 1/)
+    return { id, annotationId: note.id }
+  }
+
+  const rows = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'))
+
+  it('list shows the waiting version’s id; resolve --use theirs takes it and nothing waits any more', async () => {
+    const { id, annotationId } = await waitingVersion()
+    const listed = rows((await run('annotations', 'list', id, '--library', lib)).out)
+    const column = listed[0]!.indexOf('their-versions')
+    expect(column).toBeGreaterThan(0)
+    const row = listed.find((r) => r[0] === annotationId)!
+    expect(row[column]).toMatch(/^[0-9a-f]{32}$/)
+    expect(row.at(-1)).toBe('ملاحظتي')
+
+    const resolved = await run(
+      'annotations',
+      'resolve',
+      id,
+      annotationId,
+      row[column]!,
+      '--use',
+      'theirs',
+      '--library',
+      lib,
+    )
+    expect(resolved.code).toBe(0)
+    expect(resolved.out).toContain('Used their version')
+    expect(resolved.out).toContain('"تعديل عمر"')
+    expect(resolved.out).toContain('No other version waits beside it.')
+    const after = rows((await run('annotations', 'list', id, '--library', lib)).out).find(
+      (r) => r[0] === annotationId,
+    )!
+    expect(after[column]).toBe('-')
+    expect(after.at(-1)).toBe('تعديل عمر')
+  })
+
+  it('resolve --use both keeps yours and adds theirs; usage mistakes exit 2 and change nothing', async () => {
+    const { id, annotationId } = await waitingVersion()
+    const listed = rows((await run('annotations', 'list', id, '--library', lib)).out)
+    const version = listed.find((r) => r[0] === annotationId)![listed[0]!.indexOf('their-versions')]!
+    for (const argv of [
+      [id, annotationId, version],
+      [id, annotationId, version, '--use', 'yours'],
+      [id, annotationId, '--use', 'theirs'],
+    ]) {
+      const r = await run('annotations', 'resolve', ...argv, '--library', lib)
+      expect(r.code).toBe(2)
+      expect(r.err).toMatch(/hamish: .*(--use|needs ARTICLE_ID)/)
+    }
+    expect(rows((await run('annotations', 'list', id, '--library', lib)).out)).toEqual(listed)
+    const both = await run(
+      'annotations',
+      'resolve',
+      id,
+      annotationId,
+      version,
+      '--use',
+      'both',
+      '--library',
+      lib,
+    )
+    expect(both.code).toBe(0)
+    expect(both.out).toMatch(/^Kept both: /)
+    const notes = rows((await run('annotations', 'list', id, '--library', lib)).out)
+      .slice(1)
+      .map((r) => r.at(-1))
+    expect(notes.sort()).toEqual(['ملاحظتي', 'تعديل عمر'].sort())
+  })
+})
+
 describe('hamish CLI notices', () => {
   it('tells what the library mended while the command ran: a damaged article restored from its backup', async () => {
     await writeFile(join(dir, 'a.txt'), 'عنوان\n\nنص عن الشيباني في موسكو.\n')

@@ -226,6 +226,24 @@ describe('mergeAnnotations: concurrent edits keep both texts (lineage)', () => {
     expect(back.merged[0]!.body.note).toBe('extended, then mine')
   })
 
+  it('the report says who made the file’s version: its creator, else the name the file’s other notes carry', () => {
+    const omar = { id: 'urn:uuid:omar', name: 'عمر' }
+    const layla = { id: 'urn:uuid:layla', name: 'ليلى' }
+    // A colleague's own note, edited on both sides: the version names its creator.
+    const his = { ...original, creator: omar }
+    const byHim = mergeAnnotations([edit(his, 5, 'mine')], [edit(his, 3, 'his')])
+    expect(byHim.report.conflicts[0]!.changedBy).toBe('عمر')
+    // Your note changed in a colleague's file: the version still names you (an edit keeps the
+    // author), so the file's author is the one its other notes name.
+    const me = original.creator.id
+    const forged = edit(original, 3, 'not what I wrote')
+    const hisOwn = { ...version('m', 1, { note: 'his own' }), creator: layla, lineage: [] }
+    const inFile = mergeAnnotations([original], [forged, hisOwn, { ...hisOwn, id: 'o' }], { owner: me })
+    expect(inFile.report.conflicts[0]!.changedBy).toBe('ليلى')
+    // A file that names no one else: nobody to name.
+    expect(mergeAnnotations([original], [forged], { owner: me }).report.conflicts[0]!.changedBy).toBeNull()
+  })
+
   it('a file changing your own annotation never replaces it: it waits beside it, and once you keep yours it does not win again', () => {
     const me = original.creator.id
     const forged = { ...edit(original, 60 * 24, 'not what I wrote'), modified: at(60 * 24) }

@@ -123,10 +123,12 @@ export class HighlightPopover {
   reposition(anchor?: Box): void {
     if (!this.placement || this.element.hidden) return
     if (anchor) this.placement = { ...this.placement, anchor }
+    const panel = document.querySelector<HTMLElement>('.notes-panel:not([hidden])')
     placeNear(this.element, this.placement.anchor, {
       side: 'below',
       dir: this.placement.dir,
       top: this.placement.top,
+      avoid: panel?.getBoundingClientRect() ?? null,
     })
   }
 
@@ -371,6 +373,9 @@ export class HighlightPopover {
       if (!outcome.ok) {
         if (this.textarea) this.draft = this.textarea.value
         this.error.textContent = outcome.message
+        // Taller now: placed again, so the message stays inside the window (scrolled to, if the popover scrolls).
+        this.reposition()
+        this.error.scrollIntoView({ block: 'nearest' })
         return false
       }
       this.error.textContent = ''

@@ -321,7 +321,10 @@ export class NotesPanel {
         go,
         a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
         a.body.tags.length > 0 ? tagList(a.body.tags) : null,
-        theirVersions(a, this.actions),
+        theirVersions(a, {
+          openLink: this.actions.openLink,
+          resolve: (id, versionId, choice) => this.resolveItem(id, versionId, choice),
+        }),
         el('div', { class: 'note-footer' }, [
           metaLine(a),
           el('div', { class: 'note-actions' }, [edit, remove]),
@@ -355,6 +358,16 @@ export class NotesPanel {
     void this.actions.remove(id).then((ok) => {
       if (!ok) this.pendingFocus = null
     })
+  }
+
+  /**
+   * Settles a "their version", keeping focus on its card: the buttons pressed
+   * are gone after the redraw, and focus would fall to the page's body, so
+   * a keyboard user would start again from the top.
+   */
+  private resolveItem(id: string, versionId: string, choice: ConflictChoice): void {
+    this.pendingFocus = `${id}:item`
+    this.actions.resolve(id, versionId, choice)
   }
 
   private pendingFocus: string | null = null

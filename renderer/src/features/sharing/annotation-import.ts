@@ -128,7 +128,7 @@ class ImportRun {
         ...(confirmOrphans ? { confirmOrphans } : {}),
       })
       if (result.status === 'needs-article') await this.choose(result)
-      else if (result.status === 'all-orphans') this.confirmOrphans(result)
+      else if (result.status === 'all-orphans') await this.confirmOrphans(result)
       else {
         this.host.changed()
         this.report(result.report)
@@ -152,8 +152,21 @@ class ImportRun {
     if (heading) heading.textContent = title
   }
 
-  /** The chosen article holds none of the passages: asked first, with the way back to the choice as the default. */
-  private confirmOrphans(needs: OrphansConfirmNeeded): void {
+  /**
+   * The chosen article holds none of the passages: asked first, with the way
+   * back to the choice as the default, or, when the library has no other
+   * article to choose, "This article is not in my library" (the way to ask
+   * for a bundle) instead, so the useful exit is not one more step away.
+   */
+  private async confirmOrphans(needs: OrphansConfirmNeeded): Promise<void> {
+    let otherArticles = true
+    try {
+      otherArticles = (await this.host.api.listArticles()).some(
+        (a) => a.trashed === null && a.id !== needs.articleId,
+      )
+    } catch {
+      // Unknown: offer the choice again, as before.
+    }
     this.setTitle(strings.orphansTitle)
     this.content.replaceChildren(
       el('p', {
@@ -162,18 +175,23 @@ class ImportRun {
         text: strings.orphansIntro(needs.articleTitle),
       }),
     )
-    const back = button(strings.orphansBack, () => void this.run(undefined), {
-      class: 'primary',
-      attrs: { 'data-action': 'choose-again' },
-    })
+    const main = otherArticles
+      ? button(strings.orphansBack, () => void this.run(undefined), {
+          class: 'primary',
+          attrs: { 'data-action': 'choose-again' },
+        })
+      : button(strings.chooseArticleMissing, () => this.missingArticle(), {
+          class: 'primary',
+          attrs: { 'data-action': 'missing-article' },
+        })
     this.actions.replaceChildren(
       button(strings.cancel, () => this.handle.close()),
       button(strings.orphansImport, () => void this.run(needs.articleId, true), {
         attrs: { 'data-action': 'import-orphans' },
       }),
-      back,
+      main,
     )
-    back.focus()
+    main.focus()
   }
 
   /** Nothing to attach the notes to: say how to get the article (a bundle), with nothing imported. */
@@ -312,16 +330,7 @@ class ImportRun {
         el(
           'ul',
           { class: 'report-list report-conflicts' },
-          report.conflicts.map((c) =>
-            el('li', { attrs: { 'data-id': c.id } }, [
-              c.ours ? el('q', { class: 'report-quote', attrs: { dir: 'auto' }, text: c.ours.quote }) : '',
-              ' ',
-              el('code', { text: c.id }),
-              ': ',
-              el('span', { class: 'report-reason', text: strings.fromMain(c.text, c.reason) }),
-              conflictVersions(c),
-            ]),
-          ),
+          report.conflicts.map((c) => conflictLine(c, this.file.name)),
         ),
       )
     if (report.orphaned.length > 0) sections.push(el('p', { class: 'muted', text: strings.reportOrphaned }))
@@ -357,7 +366,28 @@ class ImportRun {
   }
 }
 
-/** Both texts of a conflict, side by side: yours and theirs, each in its own direction. */
+/**
+ * One conflict as a researcher reads it: the passage (quoted in the
+ * interface's direction, the words isolated in their own), who the file's
+ * version is by (or which file it came from), why, then yours and theirs
+ * with every field that can differ. The id stays in a data attribute only.
+ */
+function conflictLine(c: AnnotationImportReport['conflicts'][number], fileName: string): HTMLElement {
+  const quote = c.ours?.quote ?? c.theirs?.quote
+  return el('li', { attrs: { 'data-id': c.id } }, [
+    quote ? el('q', { class: 'report-quote' }, [el('bdi', { text: quote })]) : '',
+    quote ? ' — ' : '',
+    el('span', {
+      class: 'report-changed-by',
+      text: c.changedBy ? strings.reportChangedBy(c.changedBy) : strings.reportChangedInFile(fileName),
+    }),
+    ': ',
+    el('span', { class: 'report-reason', text: strings.fromMain(c.text, c.reason) }),
+    conflictVersions(c),
+  ])
+}
+
+/** Both versions of a conflict, one under the other: note, colour and tags, each text in its own direction. */
 function conflictVersions(c: AnnotationImportReport['conflicts'][number]): HTMLElement | null {
   if (!c.ours || !c.theirs) return null
   const side = (label: string, v: NonNullable<typeof c.ours>, which: string): HTMLElement =>
@@ -368,6 +398,12 @@ function conflictVersions(c: AnnotationImportReport['conflicts'][number]): HTMLE
         attrs: { dir: 'auto' },
         text: v.deleted ? strings.reportVersionDeleted : v.note || strings.reportVersionEmpty,
       }),
+      v.deleted
+        ? ''
+        : el('span', {
+            class: 'report-version-fields muted',
+            text: ` (${strings.reportColour(v.color)}${strings.listSeparator}${strings.reportTags(v.tags)})`,
+          }),
     ])
   return el('div', { class: 'report-versions' }, [
     side(strings.reportYours, c.ours, 'ours'),

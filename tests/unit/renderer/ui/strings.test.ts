@@ -12,6 +12,8 @@ const SPECIAL_ARGS: Record<string, unknown[]> = {
   notesFilterColorLabel: ['pink'],
   reportConflictKept: ['incoming'],
   helpShortcut: ['help'],
+  reportColour: ['green'],
+  reportTags: [['تاريخ', 'سياسة']],
 }
 
 /** Every message of the facade, functions called with sample values, as [path, text]. */
