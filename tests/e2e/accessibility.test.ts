@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { DocNode } from '../../common/document'
 import { plainText } from '../../common/plain-text'
 import { ROOT } from '../support/preview'
@@ -11,10 +11,9 @@ import {
   dropFiles,
   openApp,
   screenshot,
-  startBrowser,
   waitForLibrary,
   waitForReader,
-  type AppSession,
+  browserPerFile,
 } from './harness'
 
 /**
@@ -35,16 +34,7 @@ const AXE_OPTIONS = {
 /** A second article, in English, so the library lists two and one can go to the Trash. */
 const ENGLISH = 'A note on margins\n\nReaders have always written in the margins of what they read.\n'
 
-let browser: Browser | null = null
-const sessions: AppSession[] = []
-
-beforeAll(async () => {
-  browser = await startBrowser()
-})
-afterAll(async () => {
-  for (const s of sessions) await s.close()
-  await browser?.close()
-})
+const env = browserPerFile()
 
 /** Runs axe over the whole page; one line per violation: screen, rule, impact and the elements. */
 async function audit(page: Page, screen: string): Promise<string[]> {
@@ -110,9 +100,9 @@ describe.each([
   ['Arabic', 'ar-EG'],
 ])('axe-core over every screen, in %s', (_language, locale) => {
   it('finds no WCAG 2.1 A/AA violation and no content outside a landmark', async ({ skip }) => {
-    if (!browser) return skip()
-    const app = await openApp(browser, { seed: true, locale })
-    sessions.push(app)
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { seed: true, locale })
+    env.sessions.push(app)
     const { page } = app
     const found: string[] = []
     const check = async (screen: string): Promise<void> => {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { ar } from '../../common/i18n/ar'
 import { en } from '../../common/i18n/en'
-import { openApp, screenshot, startBrowser, waitForLibrary, waitForReader, type AppSession } from './harness'
+import { openApp, screenshot, waitForLibrary, waitForReader, browserPerFile } from './harness'
 
 /*
  * The command registry in the real page: the `?` help is written from the
@@ -12,16 +12,7 @@ import { openApp, screenshot, startBrowser, waitForLibrary, waitForReader, type 
  * layout finds its command by the physical key.
  */
 
-let browser: Browser | null = null
-const sessions: AppSession[] = []
-
-beforeAll(async () => {
-  browser = await startBrowser()
-})
-afterAll(async () => {
-  for (const s of sessions) await s.close()
-  await browser?.close()
-})
+const env = browserPerFile()
 
 /** The help dialog's lines: command id, keys, where, what. */
 async function helpLines(page: Page): Promise<string[][]> {
@@ -46,9 +37,9 @@ describe('one command registry', () => {
   ] as const)(
     'the ? help lists exactly the registry’s commands and keys (%s)',
     async ([lang, locale], { skip }) => {
-      if (!browser) return skip()
-      const app = await openApp(browser, { seed: true, locale })
-      sessions.push(app)
+      if (!env.browser) return skip()
+      const app = await openApp(env.browser, { seed: true, locale })
+      env.sessions.push(app)
       const lines = await helpLines(app.page)
       const messages = lang === 'ar' ? ar : en
       // Every help line of the registry, each once, in the page's language.
@@ -73,9 +64,9 @@ describe('one command registry', () => {
   it('Ctrl+K typed on an Arabic keyboard layout ("ن" on the K key) opens library search', async ({
     skip,
   }) => {
-    if (!browser) return skip()
-    const app = await openApp(browser, { seed: true })
-    sessions.push(app)
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { seed: true })
+    env.sessions.push(app)
     await waitForLibrary(app.page)
     const cdp = await app.page.context().newCDPSession(app.page)
     const arabicK = { key: 'ن', code: 'KeyK', text: 'ن', windowsVirtualKeyCode: 75, modifiers: 2 }
@@ -88,9 +79,9 @@ describe('one command registry', () => {
   it('Ctrl+A typed on an Arabic keyboard layout ("ش" on the A key) selects the article only', async ({
     skip,
   }) => {
-    if (!browser) return skip()
-    const app = await openApp(browser, { seed: true })
-    sessions.push(app)
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { seed: true })
+    env.sessions.push(app)
     await app.page.locator('.article-link').first().click()
     await waitForReader(app.page)
     await app.page.locator('.reader .ProseMirror').focus()

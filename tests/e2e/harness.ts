@@ -183,3 +183,21 @@ export function appPerFile(options: Parameters<typeof openApp>[1], use: (app: Ap
     await browser?.close()
   })
 }
+
+/**
+ * One browser for all the tests of a file, which open app sessions of
+ * their own (several languages, several libraries): the browser starts
+ * before them, and every session put in `sessions` is closed after them,
+ * then the browser. `browser` is null where no Chromium is installed.
+ */
+export function browserPerFile(): { readonly browser: Browser | null; readonly sessions: AppSession[] } {
+  const env = { browser: null as Browser | null, sessions: [] as AppSession[] }
+  beforeAll(async () => {
+    env.browser = await startBrowser()
+  })
+  afterAll(async () => {
+    for (const s of env.sessions) await s.close()
+    await env.browser?.close()
+  })
+  return env
+}

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { ReadingSettings } from '../../common/article'
 import { ar } from '../../common/i18n/ar'
 import {
@@ -8,29 +8,20 @@ import {
   importResults,
   openApp,
   screenshot,
-  startBrowser,
   waitForLibrary,
   waitForReader,
   type AppSession,
+  browserPerFile,
 } from './harness'
 
 /** An English article, to show that an Arabic interface leaves an article's own direction alone. */
 const ENGLISH = 'A note on margins\n\nReaders have always written in the margins of what they read.\n'
 
-let browser: Browser | null = null
-const sessions: AppSession[] = []
-
-beforeAll(async () => {
-  browser = await startBrowser()
-})
-afterAll(async () => {
-  for (const s of sessions) await s.close()
-  await browser?.close()
-})
+const env = browserPerFile()
 
 async function open(locale: string): Promise<AppSession> {
-  const app = await openApp(browser!, { seed: true, locale })
-  sessions.push(app)
+  const app = await openApp(env.browser!, { seed: true, locale })
+  env.sessions.push(app)
   await callApi(app.page, 'importFile', {
     name: 'margins.txt',
     bytes: { $bytes: Buffer.from(ENGLISH).toString('base64') },
@@ -114,7 +105,7 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
 
 describe('interface in Arabic and English', () => {
   it('follows the OS language: Arabic mirrors the whole interface, English does not', async ({ skip }) => {
-    if (!browser) return skip()
+    if (!env.browser) return skip()
     const arApp = await open('ar-EG')
     const en = await open('en-GB')
 
@@ -206,8 +197,8 @@ describe('interface in Arabic and English', () => {
   it('Settings > Language switches the interface at once, keeps it, and returns to the settings', async ({
     skip,
   }) => {
-    if (!browser) return skip()
-    const app = sessions[1] ?? (await open('en-GB'))
+    if (!env.browser) return skip()
+    const app = env.sessions[1] ?? (await open('en-GB'))
     const { page } = app
     await page.goto(new URL('/#/', page.url()).href)
     await waitForLibrary(page)

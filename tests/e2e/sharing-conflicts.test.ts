@@ -1,31 +1,21 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { openArticleId, waitForHighlightCount } from './annotation-helpers'
 import {
   callApi,
   dropFiles,
   openApp,
   screenshot,
-  startBrowser,
   waitForReader,
   type AppSession,
+  browserPerFile,
 } from './harness'
 
-let browser: Browser | null = null
-const sessions: AppSession[] = []
-
-beforeAll(async () => {
-  browser = await startBrowser()
-})
-
-afterAll(async () => {
-  for (const s of sessions) await s.close()
-  await browser?.close()
-})
+const env = browserPerFile()
 
 async function session(options: { seed: boolean; locale?: string }): Promise<AppSession> {
-  const s = await openApp(browser!, options)
-  sessions.push(s)
+  const s = await openApp(env.browser!, options)
+  env.sessions.push(s)
   return s
 }
 
@@ -95,7 +85,7 @@ describe('a colleague’s concurrent edit is kept and shown as “their version�
     it(`report with both texts, Use theirs / Keep mine / Keep both on the note (${lang})`, async ({
       skip,
     }) => {
-      if (!browser) return skip()
+      if (!env.browser) return skip()
       const locale = lang === 'ar' ? 'ar-EG' : 'en-US'
       const [me, omar, layla] = await Promise.all([
         session({ seed: true, locale }),
@@ -199,7 +189,7 @@ describe('a file whose article is not here is not attached to an unrelated one b
     it(`nothing pre-selected below a strong match, weak matches marked, a way to ask for a bundle, orphans-only asks first (${lang})`, async ({
       skip,
     }) => {
-      if (!browser) return skip()
+      if (!env.browser) return skip()
       const [me, other] = await Promise.all([
         session({ seed: true, locale: lang === 'ar' ? 'ar-EG' : 'en-US' }),
         session({ seed: false }),
