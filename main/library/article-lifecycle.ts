@@ -10,6 +10,7 @@ import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
 import { fingerprintOf, newArticleId } from './fingerprint'
 import type { LibrarySearch } from './library-search'
+import type { ReaderSettings } from './reader-settings'
 
 /**
  * Articles coming into the library (an imported file, a colleague's
@@ -21,12 +22,20 @@ export class ArticleLifecycle {
   readonly #catalog: Catalog
   readonly #files: ArticleFiles
   readonly #search: LibrarySearch
+  readonly #settings: ReaderSettings
   readonly #now: () => Date
 
-  constructor(catalog: Catalog, files: ArticleFiles, search: LibrarySearch, now: () => Date) {
+  constructor(
+    catalog: Catalog,
+    files: ArticleFiles,
+    search: LibrarySearch,
+    settings: ReaderSettings,
+    now: () => Date,
+  ) {
     this.#catalog = catalog
     this.#files = files
     this.#search = search
+    this.#settings = settings
     this.#now = now
   }
 
@@ -119,6 +128,7 @@ export class ArticleLifecycle {
     if (!summary.trashed)
       throw new HamishError('forbidden', localText('messages.deleteNotInTrash', { title: summary.title }))
     await this.#catalog.remove(id)
+    await this.#settings.forgetReadingPosition(id)
     await this.#files.remove(id)
     await this.#search.remove(id)
   }

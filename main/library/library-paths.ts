@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 export interface LibraryPaths {
   dir: string
   libraryFile: string
+  /** positions.json: where each article was left, apart from library.json so a scroll never rewrites the list. */
+  positionsFile: string
   articlesDir: string
   backupsDir: string
   /** search-index/: one file per article, named like the article's own file. */
@@ -22,6 +24,7 @@ export function libraryPaths(dir: string): LibraryPaths {
   return {
     dir: root,
     libraryFile: join(root, 'library.json'),
+    positionsFile: join(root, 'positions.json'),
     articlesDir: join(root, 'articles'),
     backupsDir: join(root, 'backups'),
     searchIndexDir: join(root, 'search-index'),

@@ -29,6 +29,7 @@ import { LibrarySearch } from './library-search'
 import { removeStaleTempsIn } from './library-temps'
 import { NoticeBoard } from './notice-board'
 import { ReaderSettings } from './reader-settings'
+import { ReadingPositions } from './reading-positions'
 import { duplicatesNotice, recoveryNotice, relistedNotice } from './recovery-notices'
 import { unlistedArticles } from './relist-articles'
 import type { SearchIndexStore } from './search-index-store'
@@ -68,6 +69,7 @@ export class Library {
   private constructor(
     paths: LibraryPaths,
     store: JsonStore<LibraryData>,
+    positions: ReadingPositions,
     notices: NoticeBoard,
     options: LibraryOptions,
   ) {
@@ -77,7 +79,7 @@ export class Library {
     this.#notices = notices
     notices.connect(this.changes)
     this.#catalog = new Catalog(store, this.changes, paths.dir, now)
-    this.#settings = new ReaderSettings(store, this.#catalog, this.changes, paths.dir)
+    this.#settings = new ReaderSettings(store, positions, this.#catalog, this.changes, paths.dir)
     this.#files = new ArticleFiles(paths, options.fs, (report, id) => {
       const { level, text } = recoveryNotice(report, this.#catalog.titleOf(id))
       notices.add(level, text)
@@ -94,7 +96,7 @@ export class Library {
       feed: this.changes,
       pending: new DerivedPending(paths.articlesDir),
     })
-    this.#lifecycle = new ArticleLifecycle(this.#catalog, this.#files, this.#search, now)
+    this.#lifecycle = new ArticleLifecycle(this.#catalog, this.#files, this.#search, this.#settings, now)
     this.#sharing = new SharingService({
       now,
       catalog: this.#catalog,
@@ -127,7 +129,14 @@ export class Library {
         notices.add(level, text)
       },
     })
-    const library = new Library(paths, store, notices, options)
+    const positions = await ReadingPositions.open(paths, store.data.positions, {
+      fs: options.fs,
+      onRecovered: (report) => {
+        const { level, text } = recoveryNotice(report)
+        notices.add(level, text)
+      },
+    })
+    const library = new Library(paths, store, positions, notices, options)
     // Only a library.json restored from an older copy (or started empty) in this open may have lost
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.

@@ -6,6 +6,7 @@ import type { JsonStore } from '../store/json-store'
 import type { Catalog } from './catalog'
 import type { ChangeFeed } from './change-feed'
 import type { LibraryData } from './library-data'
+import type { ReadingPositions } from './reading-positions'
 import { notSavedError } from './write-failure'
 
 /**
@@ -15,12 +16,20 @@ import { notSavedError } from './write-failure'
  */
 export class ReaderSettings {
   readonly #store: JsonStore<LibraryData>
+  readonly #positions: ReadingPositions
   readonly #catalog: Catalog
   readonly #feed: ChangeFeed
   readonly #libraryDir: string
 
-  constructor(store: JsonStore<LibraryData>, catalog: Catalog, feed: ChangeFeed, libraryDir: string) {
+  constructor(
+    store: JsonStore<LibraryData>,
+    positions: ReadingPositions,
+    catalog: Catalog,
+    feed: ChangeFeed,
+    libraryDir: string,
+  ) {
     this.#store = store
+    this.#positions = positions
     this.#catalog = catalog
     this.#feed = feed
     this.#libraryDir = libraryDir
@@ -41,16 +50,17 @@ export class ReaderSettings {
 
   getReadingPosition(id: string): number | null {
     this.#catalog.summary(id)
-    const positions = this.#store.data.positions
-    return Object.prototype.hasOwnProperty.call(positions, id) ? (positions[id] ?? null) : null
+    return this.#positions.get(id)
   }
 
+  /** Saved in positions.json (`reading-positions.ts`), never by rewriting library.json. */
   async setReadingPosition(id: string, offset: number): Promise<void> {
-    const clamped = Math.min(offset, this.#catalog.summary(id).chars)
-    if (this.#store.data.positions[id] === clamped) return
-    await this.#store.update((d) => {
-      d.positions[id] = clamped
-    })
+    await this.#positions.set(id, Math.min(offset, this.#catalog.summary(id).chars))
+  }
+
+  /** Forgets where an article deleted for good was left. */
+  forgetReadingPosition(id: string): Promise<void> {
+    return this.#positions.remove(id)
   }
 
   /**
