@@ -59,6 +59,8 @@ export interface CrashReport {
   damaged: string[]
   /** Counts or search results that disagree with the annotations after the repair at open (must be empty). */
   inconsistent: string[]
+  /** Calls the server refused as malformed: the suite's own mistake, which would leave a write untested (must be empty). */
+  malformed: string[]
 }
 
 /** One annotation as acknowledged, and the states writes in flight at the kill may have left it in. */
@@ -66,6 +68,8 @@ interface Expected {
   articleId: string
   acked: AnnotationState | null
   pending: AnnotationState[]
+  /** The version last seen, which an edit names as the one it was made on. */
+  modified: string
 }
 interface AnnotationState {
   note: string
@@ -196,6 +200,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
     lost: [],
     damaged: [],
     inconsistent: [],
+    malformed: [],
   }
   const work = await mkdtemp(join(tmpdir(), 'hamish-crash-suite-'))
   const library = join(work, 'library')
@@ -223,6 +228,29 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
     const fontSize: ExpectedValue<number> = { acked: undefined, pending: [] }
     let counter = 0
 
+    /**
+     * Sends one write whose result will be `state`: while it is on its way
+     * the state is one the library may hold after a kill; once acknowledged
+     * it is the one it must hold.
+     */
+    async function settle<T>(
+      expected: { acked: T | null | undefined; pending: T[] },
+      state: T,
+      send: () => Promise<unknown>,
+    ): Promise<void> {
+      expected.pending.push(state)
+      await send()
+      expected.acked = state
+      expected.pending = expected.pending.filter((s) => s !== state)
+      report.acknowledged++
+    }
+
+    /** An annotation with no write on its way, to edit or delete. */
+    const settledLive = (): [string, Expected] | null => {
+      const live = [...annotations].filter(([, e]) => e.acked && !e.acked.deleted && e.pending.length === 0)
+      return live.length === 0 ? null : pick(live)
+    }
+
     /** One client: random writes until the server goes away. */
     async function client(stop: { killed: boolean }): Promise<void> {
       while (!stop.killed) {
@@ -234,7 +262,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
             const start = Math.floor(rand() * (text.length - 20))
             const end = start + 3 + Math.floor(rand() * 15)
             const note = `note zq${++counter}x`
-            const added = await call<{ id: string }>(preview, 'addAnnotation', {
+            const added = await call<{ id: string; modified: string }>(preview, 'addAnnotation', {
               articleId,
               start,
               end,
@@ -243,61 +271,49 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
               note,
             })
             if (stop.killed) return
-            annotations.set(added.id, { articleId, acked: { note, deleted: false }, pending: [] })
+            const state = { note, deleted: false }
+            annotations.set(added.id, { articleId, acked: state, pending: [], modified: added.modified })
             report.acknowledged++
           } else if (roll < 0.65) {
-            const live = [...annotations].filter(
-              ([, e]) => e.acked && !e.acked.deleted && e.pending.length === 0,
-            )
-            if (live.length === 0) continue
-            const [id, expected] = pick(live)
+            const picked = settledLive()
+            if (!picked) continue
+            const [id, expected] = picked
             const state = { note: `edited zq${++counter}x`, deleted: false }
-            expected.pending.push(state)
-            await call(preview, 'updateAnnotation', expected.articleId, id, { note: state.note })
-            expected.acked = state
-            expected.pending = expected.pending.filter((s) => s !== state)
-            report.acknowledged++
+            await settle(expected, state, async () => {
+              const saved = await call<{ modified: string }>(
+                preview,
+                'updateAnnotation',
+                expected.articleId,
+                id,
+                { note: state.note },
+                expected.modified,
+              )
+              expected.modified = saved.modified
+            })
           } else if (roll < 0.75) {
-            const live = [...annotations].filter(
-              ([, e]) => e.acked && !e.acked.deleted && e.pending.length === 0,
-            )
-            if (live.length === 0) continue
-            const [id, expected] = pick(live)
+            const picked = settledLive()
+            if (!picked) continue
+            const [id, expected] = picked
             const state = { note: expected.acked!.note, deleted: true }
-            expected.pending.push(state)
-            await call(preview, 'deleteAnnotation', expected.articleId, id)
-            expected.acked = state
-            expected.pending = expected.pending.filter((s) => s !== state)
-            report.acknowledged++
+            await settle(expected, state, () => call(preview, 'deleteAnnotation', expected.articleId, id))
           } else if (roll < 0.85) {
-            const position = Math.floor(rand() * 500)
             const expected = positions.get(articleId) ?? { acked: undefined, pending: [] }
             positions.set(articleId, expected)
-            expected.pending.push(position)
-            await call(preview, 'setReadingPosition', articleId, position)
-            expected.acked = position
-            expected.pending.splice(expected.pending.indexOf(position), 1)
-            report.acknowledged++
+            const position = Math.floor(rand() * 500)
+            await settle(expected, position, () => call(preview, 'setReadingPosition', articleId, position))
           } else if (roll < 0.93) {
+            const expected = titles.get(articleId)!
             const title = `عنوان ${++counter}`
-            const expected = titles.get(articleId) ?? { acked: undefined, pending: [] }
-            titles.set(articleId, expected)
-            expected.pending.push(title)
-            await call(preview, 'renameArticle', articleId, title)
-            expected.acked = title
-            expected.pending.splice(expected.pending.indexOf(title), 1)
-            report.acknowledged++
+            await settle(expected, title, () => call(preview, 'renameArticle', articleId, title))
           } else {
             const size = 14 + Math.floor(rand() * 20)
-            fontSize.pending.push(size)
-            await call(preview, 'updateSettings', { fontSize: size })
-            fontSize.acked = size
-            fontSize.pending.splice(fontSize.pending.indexOf(size), 1)
-            report.acknowledged++
+            await settle(fontSize, size, () => call(preview, 'updateSettings', { fontSize: size }))
           }
         } catch (error) {
           if (stop.killed || !(error instanceof CallFailed)) return
-          // A refusal (say, a position past the end) is an answer, not a loss.
+          // A refusal (say, a note edited meanwhile by another client) is an answer, not a loss; a
+          // malformed call is the suite's own mistake and is reported.
+          if (error.code === 'invalid-argument') report.malformed.push(error.message)
         }
       }
     }
@@ -314,6 +330,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
         }
         const article = await call<Article>(preview, 'getArticle', id)
         const live = new Map(article.annotations.map((a) => [a.id, a.body.note ?? '']))
+        const versions = new Map(article.annotations.map((a) => [a.id, a.modified]))
         if (summary.annotationCount !== live.size)
           report.inconsistent.push(
             `${round}: ${id} is listed with ${summary.annotationCount} annotations, has ${live.size}`,
@@ -334,6 +351,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
           expected.acked =
             seen === null ? (expected.acked ? { ...expected.acked, deleted: true } : null) : seen
           expected.pending = []
+          expected.modified = versions.get(annotationId) ?? expected.modified
         }
         const title = titles.get(id)
         if (title && ![title.acked, ...title.pending].includes(summary.title))
@@ -384,6 +402,8 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
     const inputs = join(work, 'inputs')
     await mkdir(inputs, { recursive: true })
     const imported = new Set<string>()
+    /** How long the last CLI run that was not killed took (ms); kills are drawn within it. */
+    let typicalRun = 1000
     const merged = new Map<string, string>() // annotation id → its article
     const summaries = new Map<string, ArticleSummary>()
     preview = await startPreview(library)
@@ -426,9 +446,12 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashReport>
       let stdout = ''
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()))
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
-      const timer = setTimeout(() => child.kill('SIGKILL'), 100 + rand() * 1400)
+      // Kills fall anywhere in a run as long as the last whole run took (runs a third longer go whole).
+      const began = Date.now()
+      const timer = setTimeout(() => child.kill('SIGKILL'), rand() * typicalRun * 1.33)
       const code = await exited
       clearTimeout(timer)
+      if (code === 0) typicalRun = Date.now() - began
       if (code === 0 && merge) {
         for (const a of incoming) merged.set(a.id, articleId)
         report.acknowledged++
@@ -491,6 +514,7 @@ export async function benchCrash(): Promise<Record<string, unknown>> {
     lost: report.lost.slice(0, 50),
     damaged: report.damaged.slice(0, 50),
     inconsistent: report.inconsistent.slice(0, 50),
+    malformed: report.malformed.slice(0, 20),
     lostCount: report.lost.length,
     damagedCount: report.damaged.length,
     inconsistentCount: report.inconsistent.length,

@@ -14,7 +14,11 @@ import type { ReaderSettings } from './reader-settings'
 import { retriedAnnotation } from './retried-add'
 import { notSavedError, writeFailureReason } from './write-failure'
 
-/** A change to an article's annotations: edits the list in place, returns what the caller answers. */
+/**
+ * A change to an article's annotations: edits the list (adds, removes, and
+ * replaces annotations with new objects — never edits one in place, which
+ * is how the change feed tells what changed), returns what the caller answers.
+ */
 export type AnnotationChange<T> = (annotations: Annotation[], text: AnchorText) => T
 
 /** What the annotation service works with. */
@@ -138,22 +142,23 @@ export class AnnotationService {
     catalog.summary(articleId)
     const store = await files.store(articleId)
     const prepared = files.prepared(articleId, store.data.doc)
-    const before = new Map((store.data.annotations ?? []).map((a) => [a.id, JSON.stringify(a)]))
+    let changed: string[] = []
     let result: T | undefined
     try {
       // Marked before the article's write, so a crash after it leaves the mark for the repair at open.
       await pending.begin(articleId)
       await store.update((file) => {
-        file.annotations = file.annotations ?? []
-        result = change(file.annotations, prepared)
+        const list = (file.annotations ??= [])
+        // Changes replace an annotation with a new object, so what changed is what is not the same object.
+        const before = new Map(list.map((a) => [a.id, a]))
+        result = change(list, prepared)
+        changed = list.filter((a) => before.get(a.id) !== a).map((a) => a.id)
       })
     } catch (error) {
       await pending.end(articleId, true).catch(() => undefined)
       throw notSavedError(error, this.#deps.libraryDir)
     }
-    const changed = (store.data.annotations ?? []).filter((a) => before.get(a.id) !== JSON.stringify(a))
-    if (changed.length > 0)
-      feed.publish({ kind: 'annotations-changed', articleId, annotationIds: changed.map((a) => a.id) })
+    if (changed.length > 0) feed.publish({ kind: 'annotations-changed', articleId, annotationIds: changed })
     const caughtUp = await this.#catchUp(articleId)
     await pending.end(articleId, caughtUp).catch(() => undefined)
     return result as T

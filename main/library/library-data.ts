@@ -55,6 +55,16 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0
 const isMoment = (x: unknown): boolean => typeof x === 'string' && !Number.isNaN(Date.parse(x))
 
+/**
+ * Reading positions as stored (library.json's before positions.json, and
+ * positions.json's): article ids to code-point offsets, each a safe
+ * non-negative integer.
+ */
+export function isReadingPositions(positions: unknown): positions is Record<string, number> {
+  if (!isObject(positions)) return false
+  return Object.entries(positions).every(([id, offset]) => ARTICLE_ID.test(id) && isCount(offset))
+}
+
 /** One entry of `articles`: every field of `ArticleSummary`, each of its type (extra fields are let through). */
 export function isArticleSummary(a: unknown): a is ArticleSummary {
   return (
@@ -111,9 +121,7 @@ export function isLibraryData(data: unknown): data is LibraryData {
   if (ids.size !== data.articles.length) return false
   if (!isStoredSettings(data.settings)) return false
   const { positions, profile } = data
-  if (!isObject(positions)) return false
-  for (const [id, offset] of Object.entries(positions))
-    if (!ARTICLE_ID.test(id) || !isCount(offset)) return false
+  if (!isReadingPositions(positions)) return false
   if (typeof data.sampleSeeded !== 'boolean') return false
   return (
     profile === undefined ||

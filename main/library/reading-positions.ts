@@ -1,5 +1,6 @@
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
 import type { StoreFs } from '../store/store-fs'
+import { isReadingPositions } from './library-data'
 import type { LibraryPaths } from './library-paths'
 
 interface PositionsData {
@@ -8,16 +9,10 @@ interface PositionsData {
   positions: Record<string, number>
 }
 
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
-
 function isPositionsData(data: unknown): data is PositionsData {
   if (typeof data !== 'object' || data === null) return false
   const { version, positions } = data as Partial<PositionsData>
-  if (version !== 1 || typeof positions !== 'object' || positions === null || Array.isArray(positions))
-    return false
-  return Object.entries(positions).every(
-    ([id, offset]) => ARTICLE_ID.test(id) && Number.isSafeInteger(offset) && offset >= 0,
-  )
+  return version === 1 && isReadingPositions(positions)
 }
 
 /**

@@ -71,3 +71,18 @@ export function uid(prefix: string): string {
   counter += 1
   return `${prefix}-${counter}`
 }
+
+/**
+ * The `data-key` of the focused element inside `container`, or null: a view
+ * that redraws itself notes it first, so focus can go back to the element of
+ * the same key in the new drawing (keys survive a redraw, elements do not).
+ */
+export function focusedKeyIn(container: HTMLElement): string | null {
+  const active = document.activeElement
+  return active instanceof HTMLElement && container.contains(active) ? (active.dataset.key ?? null) : null
+}
+
+/** The element with this `data-key` inside `container`, or null. */
+export function elementWithKey(container: HTMLElement, key: string): HTMLElement | null {
+  return container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+}

@@ -24,12 +24,18 @@ describe('fault injection, short run', () => {
       expect(report.kills, `seed ${seed}`).toBe(12)
       expect(report.acknowledged, `seed ${seed}`).toBeGreaterThan(20)
       expect(
-        { lost: report.lost, damaged: report.damaged, inconsistent: report.inconsistent },
+        {
+          lost: report.lost,
+          damaged: report.damaged,
+          inconsistent: report.inconsistent,
+          malformed: report.malformed,
+        },
         `seed ${seed}`,
       ).toEqual({
         lost: [],
         damaged: [],
         inconsistent: [],
+        malformed: [],
       })
     },
   )

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../../common/annotation'
 import { hasTag } from '../../../../common/tags'
-import { button, el, replaceChildren, uid } from '../../ui/dom'
+import { button, el, elementWithKey, focusedKeyIn, replaceChildren, uid } from '../../ui/dom'
 import { strings } from '../../ui/strings'
 import type { Outcome } from './annotation-actions'
 import { metaLine, noteBlock, quoteBlock } from './annotation-parts'
@@ -158,15 +158,12 @@ export class HighlightPopover {
   }
 
   private focusKey(): string | null {
-    const active = document.activeElement
-    return active instanceof HTMLElement && this.element.contains(active)
-      ? (active.dataset.key ?? null)
-      : null
+    return focusedKeyIn(this.element)
   }
 
   private restoreFocus(key: string | null): void {
     if (!key) return
-    const target = this.element.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+    const target = elementWithKey(this.element, key)
     ;(target ?? this.element.querySelector<HTMLElement>('.popover-color'))?.focus()
   }
 

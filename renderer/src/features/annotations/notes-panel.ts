@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../../common/annotation'
-import { button, el, uid } from '../../ui/dom'
+import { button, el, elementWithKey, focusedKeyIn, uid } from '../../ui/dom'
 import { authorBadge, authorName } from '../../ui/author-badge'
 import { strings } from '../../ui/strings'
 import { excerpt, metaLine, noteBlock, tagList } from './annotation-parts'
@@ -373,11 +373,7 @@ export class NotesPanel {
   private pendingFocus: string | null = null
 
   private focusKey(): string | null {
-    if (this.pendingFocus) return this.pendingFocus
-    const active = document.activeElement
-    return active instanceof HTMLElement && this.element.contains(active)
-      ? (active.dataset.key ?? null)
-      : null
+    return this.pendingFocus ?? focusedKeyIn(this.element)
   }
 
   private restoreFocus(key: string | null): void {
@@ -387,7 +383,7 @@ export class NotesPanel {
       this.focus()
       return
     }
-    const target = this.element.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+    const target = elementWithKey(this.element, key)
     if (target) {
       if (key === this.pendingFocus) this.pendingFocus = null
       if (document.activeElement !== target) target.focus({ preventScroll: false })
