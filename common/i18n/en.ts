@@ -586,10 +586,12 @@ export const en = {
     writeNotPermitted:
       'Hamish is not permitted to write in {{folder}}; check that folder’s permissions and try again',
     writeFailedCode: 'the file could not be written (system error {{code}})',
-    searchIndexBehind:
-      'Your change to “{{title}}” was saved, but the search index could not be updated: {{why}}. Searches may miss that change until Hamish rebuilds the index, which it does at the next search.',
-    countBehind:
-      'Your change to “{{title}}” was saved, but the library list could not be updated: {{why}}. The list may show an old number of highlights for that article until its highlights change again.',
+    searchIndexNotWritten:
+      'The search index for “{{title}}” could not be written: {{why}}. Searches still find its text: Hamish indexes it again from the article at the next search.',
+    annotationLogTornTail:
+      'Hamish stopped while saving a change to the highlights of “{{title}}”. That change had not been saved and was left out; everything saved before it is there.',
+    annotationLogDamaged:
+      'The highlights file of “{{title}}” was damaged: {{count, number}} saved changes in it could not be read and are missing. The damaged file was kept as {{movedTo}}; everything else was restored.',
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',

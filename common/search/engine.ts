@@ -98,6 +98,12 @@ export class SearchEngine {
     else this.load(prepareDoc(entry))
   }
 
+  /** Replaces a loaded article's annotations (its text and postings stay as they are). */
+  setAnnotations(id: string, annotations: IndexedAnnotation[]): void {
+    const doc = this.doc(id)
+    if (doc) doc.annotations = annotations
+  }
+
   /** Adds or replaces a prepared article; throws when its postings are damaged, leaving the articles as they were (new vocabulary entries may stay, unused). */
   load(p: PreparedDoc): void {
     const old = this.doc(p.id)

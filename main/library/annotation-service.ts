@@ -1,23 +1,25 @@
 import type { AnchoredAnnotation, Annotation, AnnotationPatch, NewAnnotation } from '../../common/annotation'
 import type { AnchorText } from '../../common/anchoring'
+import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
-import { localText, type LocalText, type LocalTextKey } from '../../common/i18n/local-text'
-import { runSerially } from '../store/serial-queue'
+import { localText } from '../../common/i18n/local-text'
+import type { AnnotationCounts } from './annotation-counts'
+import type { AnnotationLog } from './annotation-log'
+import type { AnnotationLogs } from './annotation-logs'
+import { moveAnnotationsToLog } from './annotation-migration'
 import { anchored, anchorLive, createAnnotation, patchAnnotation, withDeleted } from './annotations'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
 import type { ChangeFeed } from './change-feed'
-import type { DerivedPending } from './derived-pending'
-import type { LibrarySearch, Outcome } from './library-search'
-import type { NoticeBoard } from './notice-board'
 import type { ReaderSettings } from './reader-settings'
 import { retriedAnnotation } from './retried-add'
-import { notSavedError, writeFailureReason } from './write-failure'
+import { notSavedError } from './write-failure'
 
 /**
- * A change to an article's annotations: edits the list (adds, removes, and
- * replaces annotations with new objects — never edits one in place, which
- * is how the change feed tells what changed), returns what the caller answers.
+ * A change to an article's annotations: edits the list (adds annotations,
+ * replaces them with new objects — never edits one in place, which is how
+ * the log tells what changed, and never drops one: a deleted annotation
+ * stays as a tombstone), returns what the caller answers.
  */
 export type AnnotationChange<T> = (annotations: Annotation[], text: AnchorText) => T
 
@@ -27,19 +29,18 @@ export interface AnnotationDeps {
   now: () => Date
   catalog: Catalog
   files: ArticleFiles
-  search: LibrarySearch
+  logs: AnnotationLogs
+  counts: AnnotationCounts
   settings: ReaderSettings
-  notices: NoticeBoard
   feed: ChangeFeed
-  pending: DerivedPending
 }
 
 /**
  * An article's annotations: highlights, notes, their edits and deletions.
- * A change is one acknowledged write of the article's file (its commit
- * point); the library list's count and the search index follow from it,
- * and an article whose derived data may be behind stays marked on disk
- * until they caught up (repaired at the next open).
+ * A change is one flushed append to the article's annotation log: its one
+ * commit point. What follows from it (the library list's count, the search
+ * index) follows the change feed, off the save path, and is checked against
+ * the log at the next open.
  */
 export class AnnotationService {
   readonly #deps: AnnotationDeps
@@ -50,45 +51,50 @@ export class AnnotationService {
 
   /** The live annotations of an article, anchored afresh in its text. */
   async live(articleId: string): Promise<AnchoredAnnotation[]> {
-    const file = (await this.#deps.files.store(articleId)).data
-    return anchorLive(this.#deps.files.prepared(articleId, file.doc), file.annotations ?? [])
+    const { prepared, log } = await this.#opened(articleId)
+    return anchorLive(prepared, log.all())
   }
 
   /** Every annotation of an article, tombstones included on request (the CLI, sharing). */
   async list(articleId: string, options: { includeDeleted?: boolean } = {}): Promise<AnchoredAnnotation[]> {
     this.#deps.catalog.summary(articleId)
-    const file = (await this.#deps.files.store(articleId)).data
-    const prepared = this.#deps.files.prepared(articleId, file.doc)
-    const all = file.annotations ?? []
+    const { prepared, log } = await this.#opened(articleId)
+    const all = log.all()
     if (!options.includeDeleted) return anchorLive(prepared, all)
     return all.map((a) => anchored(prepared, a))
   }
 
+  /** Every annotation as stored, tombstones included, with the article's text (sharing writes them out). */
+  async stored(articleId: string): Promise<{ doc: DocNode; text: AnchorText; annotations: Annotation[] }> {
+    const { doc, prepared, log } = await this.#opened(articleId)
+    return { doc, text: prepared, annotations: log.all() }
+  }
+
   /**
-   * Saves a new highlight; resolves after its article file is on disk. A
+   * Saves a new highlight; resolves after its log append is flushed. A
    * retry (the same request id) returns the highlight the first request
    * saved, without writing anything.
    */
   async add(req: NewAnnotation): Promise<AnchoredAnnotation> {
-    const { catalog, files, settings } = this.#deps
+    const { catalog, settings } = this.#deps
     catalog.summary(req.articleId)
     // The first highlight of a library saves its author identity first.
     const profile = await settings.getProfile()
-    const file = (await files.store(req.articleId)).data
-    const saved = retriedAnnotation(file.annotations ?? [], req)
-    if (saved) return anchored(files.prepared(req.articleId, file.doc), saved)
-    return this.change(req.articleId, (annotations, prepared) => {
+    const { prepared, log } = await this.#opened(req.articleId)
+    const saved = retriedAnnotation(log.all(), req)
+    if (saved) return anchored(prepared, saved)
+    return this.change(req.articleId, (annotations, text) => {
       // A retry sent while the first request was still being written.
       const again = retriedAnnotation(annotations, req)
-      if (again) return anchored(prepared, again)
+      if (again) return anchored(text, again)
       const made = createAnnotation(
-        prepared,
+        text,
         req,
         { id: profile.authorId, name: profile.displayName },
         this.#deps.now(),
       )
       annotations.push(made)
-      return anchored(prepared, made)
+      return anchored(text, made)
     })
   }
 
@@ -129,100 +135,51 @@ export class AnnotationService {
   }
 
   /**
-   * Runs one change on an article's annotations as one acknowledged write of
-   * its file: if that write fails nothing was saved, and the error says so
-   * and why (a full disk is named). Once it is written the change is saved,
-   * published on the feed, and the call succeeds whatever follows: the
-   * search index and the library list's count are derived from that file, so
-   * a failure to bring them up to date is told as a notice (saved, but
-   * behind), never as "not changed".
+   * Runs one change on an article's annotations as one flushed append to its
+   * log: if that fails nothing was saved, and the error says so and why (a
+   * full disk is named). Once it is flushed the change is saved and published
+   * on the feed, which the count and the search index follow.
    */
   async change<T>(articleId: string, change: AnnotationChange<T>): Promise<T> {
-    const { catalog, files, pending, feed } = this.#deps
+    const { catalog, feed, counts } = this.#deps
     catalog.summary(articleId)
-    const store = await files.store(articleId)
-    const prepared = files.prepared(articleId, store.data.doc)
-    let changed: string[] = []
-    let result: T | undefined
+    const { prepared, log } = await this.#opened(articleId)
+    let outcome: { result: T; changed: Annotation[] }
     try {
-      // Marked before the article's write, so a crash after it leaves the mark for the repair at open.
-      await pending.begin(articleId)
-      await store.update((file) => {
-        const list = (file.annotations ??= [])
-        // Changes replace an annotation with a new object, so what changed is what is not the same object.
-        const before = new Map(list.map((a) => [a.id, a]))
-        result = change(list, prepared)
-        changed = list.filter((a) => before.get(a.id) !== a).map((a) => a.id)
-      })
+      outcome = await log.change((list) => change(list, prepared))
     } catch (error) {
-      await pending.end(articleId, true).catch(() => undefined)
       throw notSavedError(error, this.#deps.libraryDir)
     }
-    if (changed.length > 0) feed.publish({ kind: 'annotations-changed', articleId, annotationIds: changed })
-    const caughtUp = await this.#catchUp(articleId)
-    await pending.end(articleId, caughtUp).catch(() => undefined)
-    return result as T
-  }
-
-  /**
-   * At open: every article still marked (a crash or a failed write came
-   * between its annotation change and the count or index that follow from
-   * it) gets its count recomputed and its search index rebuilt from its
-   * file, which is the truth; the mark goes once both are written. An
-   * article that cannot be read keeps its mark (its own notice says why).
-   */
-  async repairDerived(): Promise<void> {
-    const { catalog, pending } = this.#deps
-    for (const id of await pending.marked()) {
-      if (!catalog.all.some((a) => a.id === id)) {
-        await pending.clear(id)
-        continue
-      }
-      if (await this.#catchUp(id, { quiet: true })) await pending.clear(id)
+    if (outcome.changed.length > 0) {
+      counts.changed(articleId, log.liveCount())
+      feed.publish({
+        kind: 'annotations-changed',
+        articleId,
+        annotationIds: outcome.changed.map((a) => a.id),
+      })
     }
-  }
-
-  /** Brings the count and the index of an article up to its file; true when both are written. */
-  async #catchUp(articleId: string, options: { quiet?: boolean } = {}): Promise<boolean> {
-    const indexed = await this.#deps.search.indexArticle(articleId)
-    if (!indexed.ok && !options.quiet)
-      this.#warnBehind('messages.searchIndexBehind', articleId, indexed.error)
-    const counted = await this.#updateCount(articleId)
-    if (!counted.ok && !options.quiet) this.#warnBehind('messages.countBehind', articleId, counted.error)
-    return indexed.ok && counted.ok
+    return outcome.result
   }
 
   /**
-   * Brings the library list's count of an article in line with its file. One
-   * article's count updates take turns and each counts the file as it is
-   * when its turn comes: two overlapping changes (an add and a delete) could
-   * otherwise each compare against a list the other was about to write, and
-   * leave it one off.
+   * An article's text and annotation log; an article file still holding
+   * annotations (restored from a backup older than the conversion, or
+   * unreadable when it ran) has them moved to its log first.
    */
-  #updateCount(articleId: string): Promise<Outcome> {
-    return runSerially(`annotation-count ${this.#deps.libraryDir} ${articleId}`, async () => {
-      try {
-        const file = (await this.#deps.files.store(articleId)).data
-        await this.#deps.catalog.setAnnotationCount(
-          articleId,
-          (file.annotations ?? []).filter((a) => !a.deleted).length,
-        )
-        return { ok: true }
-      } catch (error) {
-        return { ok: false, error }
+  async #opened(articleId: string): Promise<{ doc: DocNode; prepared: AnchorText; log: AnnotationLog }> {
+    const { files, logs } = this.#deps
+    let store = await files.store(articleId)
+    if (store.data.annotations !== undefined) {
+      await moveAnnotationsToLog(articleId, files, logs)
+      store = await files.store(articleId)
+      const moved = (await logs.log(articleId)).all()
+      if (moved.length > 0) {
+        this.#deps.counts.changed(articleId, moved.filter((a) => !a.deleted).length)
+        this.#deps.feed.publish({ kind: 'annotations-changed', articleId, annotationIds: moved.map((a) => a.id) })
       }
-    })
-  }
-
-  /** A notice that a change was saved but something derived from it (`key` says what) could not be written. */
-  #warnBehind(key: LocalTextKey, articleId: string, error: unknown): void {
-    const why: LocalText =
-      writeFailureReason(error, this.#deps.libraryDir) ??
-      localText('messages.writeFailedCode', { code: error instanceof Error ? error.name : 'unknown' })
-    this.#deps.notices.addOnce(
-      'warning',
-      localText(key, { title: this.#deps.catalog.titleOf(articleId), why }),
-    )
+    }
+    const doc = store.data.doc
+    return { doc, prepared: files.prepared(articleId, doc), log: await logs.log(articleId) }
   }
 }
 

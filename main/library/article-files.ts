@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises'
-import type { Annotation } from '../../common/annotation'
 import { prepareText, type AnchorText } from '../../common/anchoring'
 import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
@@ -12,9 +11,10 @@ import { isArticleFile, type ArticleFile } from './library-data'
 import type { LibraryPaths } from './library-paths'
 
 /**
- * The article files (`articles/<id>.json`): one store per article, opened
- * on first need and kept, and the article's plain text prepared for
- * anchoring once and reused for every annotation.
+ * The article files (`articles/<id>.json`, an article's text, written once
+ * at import): one store per article, opened on first need and kept, and the
+ * article's plain text prepared for anchoring once and reused for every
+ * annotation.
  */
 export class ArticleFiles {
   readonly #paths: LibraryPaths
@@ -61,11 +61,22 @@ export class ArticleFiles {
     return prepared
   }
 
+  /** Whether article `id`'s store is open (its text held in memory). */
+  isOpen(id: string): boolean {
+    return this.#stores.has(id)
+  }
+
+  /** Lets go of an article's store and prepared text (a pass over every article must not keep them all). */
+  release(id: string): void {
+    this.#stores.delete(id)
+    this.#prepared.delete(id)
+  }
+
   /**
-   * Writes a new article's file (with the annotations it arrives with); on
-   * failure nothing of it stays behind.
+   * Writes a new article's file: its text, written once (annotations live in
+   * their own log); on failure nothing of it stays behind.
    */
-  async create(id: string, doc: DocNode, annotations: Annotation[]): Promise<void> {
+  async create(id: string, doc: DocNode): Promise<void> {
     const store = await openJsonStore<ArticleFile>(this.#paths.articleFile(id), {
       defaults: () => ({ version: 1, id, doc }),
       backupsDir: this.#paths.backupsDir,
@@ -73,7 +84,7 @@ export class ArticleFiles {
       fs: this.#fs,
     })
     try {
-      await store.replace({ version: 1, id, doc, annotations })
+      await store.replace({ version: 1, id, doc })
     } catch (error) {
       await rm(this.#paths.articleFile(id), { force: true })
       throw error

@@ -6,6 +6,8 @@ import { HamishError } from '../../common/errors'
 import { englishText, localText } from '../../common/i18n/local-text'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { importFile } from '../import/import-file'
+import type { AnnotationCounts } from './annotation-counts'
+import type { AnnotationLogs } from './annotation-logs'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
 import { fingerprintOf, newArticleId } from './fingerprint'
@@ -18,25 +20,33 @@ import type { ReaderSettings } from './reader-settings'
  * nothing on disk; an added article is acknowledged once both its own file
  * and the list are written; a deleted one leaves the list first.
  */
+export interface LifecycleDeps {
+  catalog: Catalog
+  files: ArticleFiles
+  logs: AnnotationLogs
+  counts: AnnotationCounts
+  search: LibrarySearch
+  settings: ReaderSettings
+  now: () => Date
+}
+
 export class ArticleLifecycle {
   readonly #catalog: Catalog
   readonly #files: ArticleFiles
+  readonly #logs: AnnotationLogs
+  readonly #counts: AnnotationCounts
   readonly #search: LibrarySearch
   readonly #settings: ReaderSettings
   readonly #now: () => Date
 
-  constructor(
-    catalog: Catalog,
-    files: ArticleFiles,
-    search: LibrarySearch,
-    settings: ReaderSettings,
-    now: () => Date,
-  ) {
-    this.#catalog = catalog
-    this.#files = files
-    this.#search = search
-    this.#settings = settings
-    this.#now = now
+  constructor(deps: LifecycleDeps) {
+    this.#catalog = deps.catalog
+    this.#files = deps.files
+    this.#logs = deps.logs
+    this.#counts = deps.counts
+    this.#search = deps.search
+    this.#settings = deps.settings
+    this.#now = deps.now
   }
 
   async importFile(file: ImportFile): Promise<ImportOutcome> {
@@ -61,7 +71,7 @@ export class ArticleLifecycle {
         status: 'duplicate',
         message: englishText(text),
         text,
-        article: { ...existing, tags: [...existing.tags] },
+        article: this.#catalog.copy(existing.id),
       }
     }
     const summary = await this.addArticle(imported, name, fingerprint, [])
@@ -71,8 +81,8 @@ export class ArticleLifecycle {
 
   /**
    * Writes a new article (with any annotations it arrives with) and lists it:
-   * its own file first, then library.json; if the second write fails the
-   * first is removed, so the library is as it was.
+   * its own file and annotation log first, then library.json; if a later
+   * write fails the earlier are removed, so the library is as it was.
    */
   async addArticle(
     imported: ImportedArticle,
@@ -96,10 +106,12 @@ export class ArticleLifecycle {
       trashed: null,
     }
     try {
-      await this.#files.create(id, imported.doc, annotations)
+      await this.#files.create(id, imported.doc)
       try {
+        if (annotations.length > 0) await this.#logs.create(id, annotations)
         await this.#catalog.add([summary])
       } catch (error) {
+        await this.#logs.remove(id)
         await this.#files.remove(id)
         throw error
       }
@@ -112,6 +124,7 @@ export class ArticleLifecycle {
         }),
       )
     }
+    if (annotations.length > 0) this.#counts.changed(id, summary.annotationCount)
     await this.#search.indexArticle(id)
     return summary
   }
@@ -130,6 +143,8 @@ export class ArticleLifecycle {
     await this.#catalog.remove(id)
     await this.#settings.forgetReadingPosition(id)
     await this.#files.remove(id)
+    await this.#logs.remove(id)
+    this.#counts.forget(id)
     await this.#search.remove(id)
   }
 }

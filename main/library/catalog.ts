@@ -18,17 +18,38 @@ export class Catalog {
   readonly #feed: ChangeFeed
   readonly #libraryDir: string
   readonly #now: () => Date
+  readonly #countOf: (id: string) => number
 
-  constructor(store: JsonStore<LibraryData>, feed: ChangeFeed, libraryDir: string, now: () => Date) {
+  /**
+   * `countOf` gives an article's live annotations (from the annotation logs):
+   * library.json's `annotationCount` is only what the article came with.
+   */
+  constructor(
+    store: JsonStore<LibraryData>,
+    feed: ChangeFeed,
+    libraryDir: string,
+    now: () => Date,
+    countOf: (id: string) => number,
+  ) {
     this.#store = store
     this.#feed = feed
     this.#libraryDir = libraryDir
     this.#now = now
+    this.#countOf = countOf
   }
 
   /** Every article, trashed ones included (the renderer shows those in the Trash), as copies. */
   list(): ArticleSummary[] {
-    return this.#store.data.articles.map((a) => ({ ...a, tags: [...a.tags] }))
+    return this.#store.data.articles.map((a) => this.#copy(a))
+  }
+
+  /** Article `id` as the API gives it: a copy, with its annotation count. */
+  copy(id: string): ArticleSummary {
+    return this.#copy(this.summary(id))
+  }
+
+  #copy(a: Readonly<ArticleSummary>): ArticleSummary {
+    return { ...a, tags: [...a.tags], annotationCount: this.#countOf(a.id) }
   }
 
   /** The summaries as stored (read-only), for lookups that copy nothing. */
@@ -63,16 +84,6 @@ export class Catalog {
       delete d.positions[id]
     })
     this.#feed.publish({ kind: 'article-removed', articleId: id })
-  }
-
-  /** Sets the count of live annotations the list shows, when it differs. */
-  async setAnnotationCount(id: string, count: number): Promise<void> {
-    if (this.summary(id).annotationCount === count) return
-    await this.#store.update((d) => {
-      const a = d.articles.find((x) => x.id === id)
-      if (a) a.annotationCount = count
-    })
-    this.#feed.publish({ kind: 'article-changed', articleId: id })
   }
 
   renameArticle(id: string, title: string): Promise<ArticleSummary> {
@@ -117,7 +128,6 @@ export class Catalog {
       throw notSavedError(error, this.#libraryDir)
     }
     this.#feed.publish({ kind: 'article-changed', articleId: id })
-    const saved = this.summary(id)
-    return { ...saved, tags: [...saved.tags] }
+    return this.copy(id)
   }
 }

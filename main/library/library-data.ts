@@ -18,6 +18,12 @@ export interface LibraryData {
   sampleSeeded: boolean
   /** Who writes this library's annotations; made on first use. */
   profile?: StoredProfile
+  /**
+   * 'logs' once every article's annotations were moved out of its article
+   * file into annotations/<id>.jsonl (main/library/annotation-migration.ts);
+   * absent in a library from before, which is converted at its next open.
+   */
+  annotationsIn?: 'logs'
 }
 
 /** The author identity kept in library.json; a null name means "the OS user name". */
@@ -26,12 +32,15 @@ export interface StoredProfile {
   displayName: string | null
 }
 
-/** articles/<id>.json: one article's document and every annotation on it, tombstones included. */
+/** articles/<id>.json: one article's document, written once at import. */
 export interface ArticleFile {
   version: 1
   id: string
   doc: DocNode
-  /** Absent in files written before annotations existed; read as empty. */
+  /**
+   * Where a library from before annotation logs kept the article's
+   * annotations (tombstones included); moved to its log at the first open.
+   */
   annotations?: Annotation[]
 }
 
@@ -123,6 +132,7 @@ export function isLibraryData(data: unknown): data is LibraryData {
   const { positions, profile } = data
   if (!isReadingPositions(positions)) return false
   if (typeof data.sampleSeeded !== 'boolean') return false
+  if (data.annotationsIn !== undefined && data.annotationsIn !== 'logs') return false
   return (
     profile === undefined ||
     (isObject(profile) &&

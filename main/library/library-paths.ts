@@ -7,6 +7,10 @@ export interface LibraryPaths {
   /** positions.json: where each article was left, apart from library.json so a scroll never rewrites the list. */
   positionsFile: string
   articlesDir: string
+  /** annotations/: one append log per article (`<id>.jsonl`), apart from its text. */
+  annotationsDir: string
+  /** annotation-counts.json: each article's count of live annotations, derived from its log (main/library/annotation-counts.ts). */
+  annotationCountsFile: string
   backupsDir: string
   /** search-index/: one file per article, named like the article's own file. */
   searchIndexDir: string
@@ -16,6 +20,7 @@ export interface LibraryPaths {
    */
   searchIndexBackupsDir: string
   articleFile(id: string): string
+  annotationLog(id: string): string
 }
 
 /** Where each file of the library at `dir` lives. */
@@ -26,9 +31,12 @@ export function libraryPaths(dir: string): LibraryPaths {
     libraryFile: join(root, 'library.json'),
     positionsFile: join(root, 'positions.json'),
     articlesDir: join(root, 'articles'),
+    annotationsDir: join(root, 'annotations'),
+    annotationCountsFile: join(root, 'annotation-counts.json'),
     backupsDir: join(root, 'backups'),
     searchIndexDir: join(root, 'search-index'),
     searchIndexBackupsDir: join(root, 'backups', 'search-index'),
     articleFile: (id) => join(root, 'articles', `${id}.json`),
+    annotationLog: (id) => join(root, 'annotations', `${id}.jsonl`),
   }
 }

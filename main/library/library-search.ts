@@ -1,4 +1,6 @@
 import type { SearchOptions, SearchResult } from '../../common/api'
+import type { Annotation } from '../../common/annotation'
+import type { IndexedAnnotation } from '../../common/search/engine'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { plainText } from '../../common/plain-text'
@@ -7,19 +9,34 @@ import { runSerially } from '../store/serial-queue'
 import type { StoreFs } from '../store/store-fs'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
+import type { ChangeFeed } from './change-feed'
 import type { LibraryPaths } from './library-paths'
 import type { NoticeBoard } from './notice-board'
 import { recoveryNotice } from './recovery-notices'
-import { indexEntryOf, SearchIndexStore } from './search-index-store'
+import { indexedAnnotation, SearchIndexStore } from './search-index-store'
+import { writeFailureReason } from './write-failure'
 
-export type Outcome = { ok: true } | { ok: false; error: unknown }
+/** What library search works with. */
+export interface SearchDeps {
+  paths: LibraryPaths
+  fs: StoreFs | undefined
+  catalog: Catalog
+  files: ArticleFiles
+  notices: NoticeBoard
+  feed: ChangeFeed
+  /** An article's annotations as saved, tombstones included (from its log). */
+  annotations: (id: string) => Promise<readonly Annotation[]>
+}
 
 /**
  * Library search: article text through the persisted index
- * (search-index/), titles and tags from the catalog, quotes, notes and tags
- * of live annotations; trashed articles are left out. The index is derived
- * from the article files: rebuilt from them when missing, damaged or
- * marked stale.
+ * (search-index/, an article's text postings, written at import), titles and
+ * tags from the catalog, and the quotes, notes and tags of live annotations,
+ * which are never written to the index: they are read from the annotation
+ * logs when an article is first searched and then follow the change feed,
+ * each changed annotation's words prepared again and no other's. So a
+ * saved change is in the next search whatever happened after its save,
+ * with nothing to repair. Trashed articles are left out.
  */
 export class LibrarySearch {
   readonly #paths: LibraryPaths
@@ -27,20 +44,23 @@ export class LibrarySearch {
   readonly #catalog: Catalog
   readonly #files: ArticleFiles
   readonly #notices: NoticeBoard
+  readonly #annotations: (id: string) => Promise<readonly Annotation[]>
+  /** Each annotation version's words as the engine searches them, prepared once per version. */
+  readonly #indexed = new WeakMap<Annotation, IndexedAnnotation>()
+  /** Articles whose annotations changed since the engine last took them. */
+  readonly #changed = new Set<string>()
   #store: SearchIndexStore | null = null
 
-  constructor(
-    paths: LibraryPaths,
-    fs: StoreFs | undefined,
-    catalog: Catalog,
-    files: ArticleFiles,
-    notices: NoticeBoard,
-  ) {
-    this.#paths = paths
-    this.#fs = fs
-    this.#catalog = catalog
-    this.#files = files
-    this.#notices = notices
+  constructor(deps: SearchDeps) {
+    this.#paths = deps.paths
+    this.#fs = deps.fs
+    this.#catalog = deps.catalog
+    this.#files = deps.files
+    this.#notices = deps.notices
+    this.#annotations = deps.annotations
+    deps.feed.subscribe((change) => {
+      if (change.kind === 'annotations-changed') this.#changed.add(change.articleId)
+    })
   }
 
   /** The index store, opened (not loaded) on first use; article files are read only to rebuild it. */
@@ -55,8 +75,9 @@ export class LibrarySearch {
       },
       rebuild: async (id) => {
         const file = (await this.#files.store(id)).data
-        return indexEntryOf(id, plainText(file.doc), file.annotations ?? [])
+        return { id, text: plainText(file.doc), annotations: [] }
       },
+      annotations: (id) => this.#annotationsOf(id),
       // The article's text is left out of search, once told: its file is missing, or damaged with no backup.
       onSkipped: (id, error) =>
         this.#notices.add(
@@ -74,28 +95,36 @@ export class LibrarySearch {
   }
 
   /**
-   * Brings an article's index entry in step with its file. One article's
-   * updates take turns, each from the file as it is when its turn comes, so
-   * an update made from an older state can never land after a newer one. A
-   * failed write marks the entry stale, so it is rebuilt from the article at
-   * the next search instead of answering from the version before the change.
+   * Writes a new article's text postings. A failed write is told (the
+   * article is still searched: its text is indexed again from its file at
+   * the next search) and leaves no file that could be taken for current.
    */
-  indexArticle(id: string): Promise<Outcome> {
+  indexArticle(id: string): Promise<void> {
     return runSerially(`search-index ${this.#paths.dir} ${id}`, async () => {
       const index = this.index()
       try {
         const file = (await this.#files.store(id)).data
-        await index.put(indexEntryOf(id, plainText(file.doc), file.annotations ?? []))
-        return { ok: true }
+        await index.put({ id, text: plainText(file.doc), annotations: await this.#annotationsOf(id) })
       } catch (error) {
         await index.markStale(id).catch(() => undefined)
-        return { ok: false, error }
+        this.#notices.addOnce(
+          'warning',
+          localText('messages.searchIndexNotWritten', {
+            title: this.#catalog.titleOf(id),
+            why:
+              writeFailureReason(error, this.#paths.dir) ??
+              localText('messages.writeFailedCode', {
+                code: error instanceof Error ? error.name : 'unknown',
+              }),
+          }),
+        )
       }
     })
   }
 
   /** Forgets an article deleted for good; a failure only leaves a file the next rebuild ignores. */
   async remove(id: string): Promise<void> {
+    this.#changed.delete(id)
     await this.index()
       .remove(id)
       .catch(() => undefined)
@@ -103,7 +132,27 @@ export class LibrarySearch {
 
   async search(query: string, options: SearchOptions): Promise<SearchResult[]> {
     const articles = this.#catalog.all
-    const engine = await this.index().ensure(articles.filter((a) => !a.trashed).map((a) => a.id))
+    const index = this.index()
+    for (const id of [...this.#changed]) {
+      this.#changed.delete(id)
+      await index.setAnnotations(id, await this.#annotationsOf(id))
+    }
+    const engine = await index.ensure(articles.filter((a) => !a.trashed).map((a) => a.id))
     return engine.search(query, articles, options)
+  }
+
+  /** An article's live annotations as the engine searches them; only versions not seen before are prepared. */
+  async #annotationsOf(id: string): Promise<IndexedAnnotation[]> {
+    const all = await this.#annotations(id)
+    return all
+      .filter((a) => !a.deleted)
+      .map((a) => {
+        let indexed = this.#indexed.get(a)
+        if (!indexed) {
+          indexed = indexedAnnotation(a)
+          this.#indexed.set(a, indexed)
+        }
+        return indexed
+      })
   }
 }

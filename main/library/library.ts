@@ -15,12 +15,14 @@ import type { ConflictChoice } from '../../common/sharing'
 import { PRIVATE_DIR_MODE } from '../store/file-modes'
 import { openJsonStore, type JsonStore } from '../store/json-store'
 import type { StoreFs } from '../store/store-fs'
+import { AnnotationCounts } from './annotation-counts'
+import { AnnotationLogs } from './annotation-logs'
+import { moveAllAnnotationsToLogs } from './annotation-migration'
 import { AnnotationService } from './annotation-service'
 import { ArticleFiles } from './article-files'
 import { ArticleLifecycle } from './article-lifecycle'
 import { Catalog } from './catalog'
 import { ChangeFeed } from './change-feed'
-import { DerivedPending } from './derived-pending'
 import type { ExportedFile } from '../export/exporter'
 import { emptyLibrary, isLibraryData, type LibraryData } from './library-data'
 import { lockLibrary } from './library-lock'
@@ -30,7 +32,7 @@ import { removeStaleTempsIn } from './library-temps'
 import { NoticeBoard } from './notice-board'
 import { ReaderSettings } from './reader-settings'
 import { ReadingPositions } from './reading-positions'
-import { duplicatesNotice, recoveryNotice, relistedNotice } from './recovery-notices'
+import { duplicatesNotice, logRepairNotice, recoveryNotice, relistedNotice } from './recovery-notices'
 import { unlistedArticles } from './relist-articles'
 import type { SearchIndexStore } from './search-index-store'
 import { SharingService } from './sharing-service'
@@ -61,6 +63,8 @@ export class Library {
   readonly #catalog: Catalog
   readonly #settings: ReaderSettings
   readonly #files: ArticleFiles
+  readonly #logs: AnnotationLogs
+  readonly #counts: AnnotationCounts
   readonly #search: LibrarySearch
   readonly #annotations: AnnotationService
   readonly #lifecycle: ArticleLifecycle
@@ -78,25 +82,51 @@ export class Library {
     this.changes = new ChangeFeed((error) => console.error('hamish: a change listener failed:', error))
     this.#notices = notices
     notices.connect(this.changes)
-    this.#catalog = new Catalog(store, this.changes, paths.dir, now)
+    this.#logs = new AnnotationLogs(paths, {
+      fs: options.fs,
+      onRepaired: (repair, id) => {
+        const { level, text } = logRepairNotice(repair, this.#catalog.titleOf(id))
+        notices.add(level, text)
+      },
+      onCompactionFailed: (error, id) =>
+        console.error(`hamish: compacting the annotation log of ${id} failed:`, error),
+    })
+    this.#counts = new AnnotationCounts(paths, this.#logs, options.fs)
+    this.#catalog = new Catalog(store, this.changes, paths.dir, now, (id) => this.#counts.of(id))
     this.#settings = new ReaderSettings(store, positions, this.#catalog, this.changes, paths.dir)
     this.#files = new ArticleFiles(paths, options.fs, (report, id) => {
       const { level, text } = recoveryNotice(report, this.#catalog.titleOf(id))
       notices.add(level, text)
     })
-    this.#search = new LibrarySearch(paths, options.fs, this.#catalog, this.#files, notices)
     this.#annotations = new AnnotationService({
       libraryDir: paths.dir,
       now,
       catalog: this.#catalog,
       files: this.#files,
-      search: this.#search,
+      logs: this.#logs,
+      counts: this.#counts,
       settings: this.#settings,
+      feed: this.changes,
+    })
+    this.#search = new LibrarySearch({
+      paths,
+      fs: options.fs,
+      catalog: this.#catalog,
+      files: this.#files,
       notices,
       feed: this.changes,
-      pending: new DerivedPending(paths.articlesDir),
+      // From the logs alone: searching never reads an article's text file.
+      annotations: async (id) => (await this.#logs.log(id)).all(),
     })
-    this.#lifecycle = new ArticleLifecycle(this.#catalog, this.#files, this.#search, this.#settings, now)
+    this.#lifecycle = new ArticleLifecycle({
+      catalog: this.#catalog,
+      files: this.#files,
+      logs: this.#logs,
+      counts: this.#counts,
+      search: this.#search,
+      settings: this.#settings,
+      now,
+    })
     this.#sharing = new SharingService({
       now,
       catalog: this.#catalog,
@@ -113,6 +143,7 @@ export class Library {
     // 0700: only the user reads the library (files are written 0600, main/store/file-modes.ts).
     await mkdir(paths.articlesDir, { recursive: true, mode: PRIVATE_DIR_MODE })
     await mkdir(paths.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE })
+    await mkdir(paths.annotationsDir, { recursive: true, mode: PRIVATE_DIR_MODE })
     lockLibrary(paths.dir)
     await removeStaleTempsIn(paths)
     const notices = new NoticeBoard(options.now ?? (() => new Date()))
@@ -141,7 +172,8 @@ export class Library {
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
     if (lostSomething) await library.#relistUnlisted()
-    await library.#annotations.repairDerived()
+    await library.#convertToAnnotationLogs(store)
+    await library.#counts.reconcile(library.#catalog.all.map((a) => a.id))
     if (!store.data.sampleSeeded) {
       if (options.sample && !options.noSample) {
         const outcome = await library.importFile(options.sample)
@@ -162,11 +194,36 @@ export class Library {
    * user which. Article files are only read, never changed.
    */
   async #relistUnlisted(): Promise<void> {
-    const { found, duplicates } = await unlistedArticles(this.paths.articlesDir, this.#catalog.all)
+    const { found, duplicates } = await unlistedArticles(
+      this.paths.articlesDir,
+      this.#catalog.all,
+      async (id) => (await this.#logs.log(id)).liveCount(),
+    )
     if (duplicates.length > 0) this.#notices.add('warning', duplicatesNotice(duplicates))
     if (found.length === 0) return
     await this.#catalog.add(found)
     this.#notices.add('warning', relistedNotice(found))
+  }
+
+  /**
+   * A library from before annotation logs has every article's annotations
+   * moved out of its file into its log, once (annotation-migration.ts).
+   */
+  async #convertToAnnotationLogs(store: JsonStore<LibraryData>): Promise<void> {
+    if (store.data.annotationsIn === 'logs') return
+    const ids = this.#catalog.all.map((a) => a.id)
+    await moveAllAnnotationsToLogs(ids, this.#files, this.#logs, this.paths.articlesDir)
+    await store.update((d) => {
+      d.annotationsIn = 'logs'
+    })
+  }
+
+  /**
+   * Writes what is held only in memory and waiting (the annotation counts),
+   * for a clean exit; a library closed without it only recounts at its next open.
+   */
+  flush(): Promise<void> {
+    return this.#counts.flush()
   }
 
   // The catalog.
@@ -196,10 +253,10 @@ export class Library {
 
   /** One article with its document and its live annotations, anchored afresh in its text. */
   async getArticle(id: string): Promise<Article> {
-    const summary = this.#catalog.summary(id)
+    const summary = this.#catalog.copy(id)
     const file = (await this.#files.store(id)).data
     const annotations = await this.#annotations.live(id)
-    return { summary: { ...summary, tags: [...summary.tags] }, doc: file.doc, annotations }
+    return { summary, doc: file.doc, annotations }
   }
 
   // Annotations.

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Notice } from '../../common/api'
 import type { ArticleSummary } from '../../common/article'
 import { localText, type LocalText } from '../../common/i18n/local-text'
+import type { LogRepair } from '../store/append-log'
 import type { RecoveryReport } from '../store/json-store'
 import type { UnlistedDuplicate } from './relist-articles'
 
@@ -54,4 +55,26 @@ export function relistedNotice(found: readonly ArticleSummary[]): LocalText {
       .slice(0, 20)
       .map((a) => localText('messages.relistedTitle', { title: a.title, file: `articles/${a.id}.json` })),
   })
+}
+
+/**
+ * Words about an annotation log that opening repaired: a torn tail is a
+ * change that was being written when the app stopped (never saved, so
+ * nothing saved is missing); damage inside the file costs the records that
+ * could not be read, and says so with where the file's bytes were kept.
+ */
+export function logRepairNotice(
+  repair: LogRepair,
+  title: string,
+): { level: Notice['level']; text: LocalText } {
+  if (repair.kind === 'torn-tail')
+    return { level: 'info', text: localText('messages.annotationLogTornTail', { title }) }
+  return {
+    level: 'error',
+    text: localText('messages.annotationLogDamaged', {
+      title,
+      count: repair.unreadable,
+      movedTo: basename(repair.movedTo ?? repair.file),
+    }),
+  }
 }

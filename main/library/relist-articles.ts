@@ -43,6 +43,7 @@ export interface UnlistedArticles {
 export async function unlistedArticles(
   articlesDir: string,
   listed: readonly ArticleSummary[],
+  logCountOf: (id: string) => Promise<number>,
 ): Promise<UnlistedArticles> {
   let names: string[]
   try {
@@ -55,7 +56,7 @@ export async function unlistedArticles(
   for (const name of names.sort()) {
     const id = ARTICLE_FILE_NAME.exec(name)?.[1]
     if (!id || listedIds.has(id)) continue
-    const summary = await summaryOfFile(join(articlesDir, name), id).catch(() => null)
+    const summary = await summaryOfFile(join(articlesDir, name), id, logCountOf).catch(() => null)
     if (summary) candidates.push(summary)
   }
   // Preferred first: the most live notes, then the newest file.
@@ -74,7 +75,11 @@ export async function unlistedArticles(
 }
 
 /** The summary an article file supports, or null when it is not a readable article file of this id. */
-async function summaryOfFile(file: string, id: string): Promise<ArticleSummary | null> {
+async function summaryOfFile(
+  file: string,
+  id: string,
+  logCountOf: (id: string) => Promise<number>,
+): Promise<ArticleSummary | null> {
   const info = await stat(file)
   if (!info.isFile()) return null
   const data: unknown = parseJsonBytes(await readFile(file))
@@ -93,7 +98,8 @@ async function summaryOfFile(file: string, id: string): Promise<ArticleSummary |
     tags: [],
     fingerprint: fingerprintOf(data.doc),
     chars: codePointLength(plain),
-    annotationCount: annotations.filter((a) => !a.deleted).length,
+    // Annotations in its log, or (a file from before logs) in the file itself.
+    annotationCount: Math.max(await logCountOf(id), annotations.filter((a) => !a.deleted).length),
     trashed: null,
   }
   return isArticleSummary(summary) ? summary : null

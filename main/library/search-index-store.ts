@@ -12,33 +12,24 @@ import { JsonFile, runSerially, type RecoveryReport } from '../store'
 import { nodeFs, type StoreFs } from '../store/store-fs'
 import { decodeIndexFile, encodeIndexFile, isIndexFile, type IndexFile } from './search-index-codec'
 
-/** An article's index entry: its plain text and, per live annotation, the quote, the note's words and the tags. */
-export function indexEntryOf(id: string, text: string, annotations: readonly Annotation[]): IndexEntry {
-  return {
-    id,
-    text,
-    annotations: annotations
-      .filter((a) => !a.deleted)
-      .map((a) => ({
-        id: a.id,
-        quote: a.target.quote.exact,
-        note: notePlainText(a.body.note),
-        tags: [...a.body.tags],
-      })),
-  }
+/** One annotation as the engine searches it: its quote, its note's words (not its Markdown) and its tags. */
+export function indexedAnnotation(a: Annotation): IndexedAnnotation {
+  return { id: a.id, quote: a.target.quote.exact, note: notePlainText(a.body.note), tags: [...a.body.tags] }
 }
 
-/** Annotations of an older index file, their notes' Markdown turned into the words it shows. */
-function plainNotes(annotations: readonly IndexedAnnotation[]): IndexedAnnotation[] {
-  return annotations.map((a) => ({ ...a, note: notePlainText(a.note) }))
+/** An article's index entry: its plain text and, per live annotation, the quote, the note's words and the tags. */
+export function indexEntryOf(id: string, text: string, annotations: readonly Annotation[]): IndexEntry {
+  return { id, text, annotations: annotations.filter((a) => !a.deleted).map(indexedAnnotation) }
 }
 
 export interface SearchIndexOptions {
   dir: string
   backupsDir: string
   onRecovered: (report: RecoveryReport) => void
-  /** Reads an article's entry from its own file: only to rebuild a missing or damaged index file. */
+  /** Reads an article's text from its own file: only to rebuild a missing or damaged index file. */
   rebuild: (id: string) => Promise<IndexEntry>
+  /** An article's live annotations as searched, from its annotation log (never from the index file). */
+  annotations: (id: string) => Promise<IndexedAnnotation[]>
   /**
    * An article that could not be loaded (its index file unreadable and its
    * own file missing or damaged) and is left out of text search; told once
@@ -119,38 +110,43 @@ export class SearchIndexStore {
     if (this.engine.has(id)) return
     const file = this.jsonFile(id)
     // Damage is recovered inside read(); what still throws (permissions, I/O) only costs a rebuild.
-    // A stale file is not read at all: it holds an older version of the article's annotations.
+    // A stale file is not read at all: a write of it failed, so it may not hold the article's text.
     const data = this.stale.has(id) ? null : await file.read().catch(() => null)
+    // Annotations come from their logs, never from the file (files before version 4 held them).
+    const annotations = await this.options.annotations(id)
     if (data?.version === 3 || data?.version === 2) {
       try {
-        const doc = decodeIndexFile(data)
-        if (data.version === 3) {
-          this.engine.load(doc)
-          return
-        }
-        // Version 2 kept notes in Markdown: the same file with their plain text, no article read.
-        const converted = { ...doc, annotations: plainNotes(doc.annotations) }
-        await this.writeBack(file, converted)
-        this.engine.load(converted)
+        this.engine.load({ ...decodeIndexFile(data), annotations })
         return
       } catch {
         // Parts that do not fit together: rebuilt from the article below.
       }
     }
-    let entry: IndexEntry
-    if (data?.version === 1) entry = { id, text: data.text, annotations: plainNotes(data.annotations) }
+    let text: string
+    if (data?.version === 1) text = data.text
     else {
-      entry = await this.options.rebuild(id)
+      text = (await this.options.rebuild(id)).text
       this.rebuilt++
     }
-    const doc = prepareDoc(entry)
+    const doc = prepareDoc({ id, text, annotations })
     if (await this.writeBack(file, doc)) this.stale.delete(id)
     this.engine.load(doc)
   }
 
+  /**
+   * An article's annotations changed: the loaded engine takes the new list
+   * (its entries prepared by the caller, only the changed ones anew). An
+   * article not loaded yet reads them from its log when it is.
+   */
+  async setAnnotations(id: string, annotations: IndexedAnnotation[]): Promise<void> {
+    await this.serially(id, async () => {
+      if (this.engine.has(id)) this.engine.setAnnotations(id, annotations)
+    })
+  }
+
   /** Writes a converted or rebuilt entry; if that fails the entry is still searched, and rebuilt next time. */
   private async writeBack(file: JsonFile<IndexFile>, doc: PreparedDoc): Promise<boolean> {
-    return file.write(encodeIndexFile(doc)).then(
+    return file.write(encodeIndexFile({ ...doc, annotations: [] })).then(
       () => true,
       () => false,
     )
@@ -181,13 +177,12 @@ export class SearchIndexStore {
     })
   }
 
-  /** Writes an article's entry (after import or an annotation change) and updates the loaded engine. */
+  /** Writes a new article's text postings (its annotations are not written) and updates the loaded engine. */
   async put(entry: IndexEntry): Promise<void> {
     await this.serially(entry.id, async () => {
-      // An annotation change keeps the text: reuse what the engine holds instead of folding it again.
       const kept = this.engine.prepared(entry.id, entry.text)
       const doc: PreparedDoc = kept ? { ...kept, annotations: entry.annotations } : prepareDoc(entry)
-      await this.jsonFile(entry.id).write(encodeIndexFile(doc))
+      await this.jsonFile(entry.id).write(encodeIndexFile({ ...doc, annotations: [] }))
       this.stale.delete(entry.id)
       if (this.engine.has(entry.id)) this.engine.load(doc)
     })

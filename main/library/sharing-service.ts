@@ -37,8 +37,8 @@ export interface SharingDeps {
 
 /**
  * Annotation files between colleagues: an article's annotations as a W3C
- * AnnotationCollection, a colleague's merged in (one acknowledged write of
- * the article's file, landing whole or not at all), and the user's choice
+ * AnnotationCollection, a colleague's merged in (one flushed append to
+ * the article's annotation log, landing whole or not at all), and the user's choice
  * about a version kept beside one of theirs.
  */
 export class SharingService {
@@ -50,15 +50,14 @@ export class SharingService {
 
   /** An article's annotations, tombstones included, as a W3C AnnotationCollection file (with the article for a bundle). */
   async exportAnnotationFile(articleId: string, options: { bundle: boolean }): Promise<ExportedFile> {
-    const { catalog, files } = this.#deps
-    const summary = catalog.summary(articleId)
-    const file = (await files.store(articleId)).data
+    const summary = this.#deps.catalog.summary(articleId)
+    const { doc, text, annotations } = await this.#deps.annotations.stored(articleId)
     const collection = toAnnotationCollection({
       article: summary,
-      annotations: [...(file.annotations ?? [])],
+      annotations,
       // Selectors as they are in this copy of the text, so the file agrees with its own fingerprint.
-      text: files.prepared(articleId, file.doc),
-      bundle: options.bundle ? { doc: file.doc } : undefined,
+      text,
+      bundle: options.bundle ? { doc } : undefined,
       generator: GENERATOR,
       exportedAt: this.#deps.now().toISOString(),
     })
@@ -184,7 +183,7 @@ export class SharingService {
 
   /**
    * The user's choice about a version kept beside an annotation ("their
-   * version"): one acknowledged write of the article's file (two annotations
+   * version"): one flushed append to the article's annotation log (two annotations
    * for "both": yours, and a new one of yours carrying their text).
    */
   async resolveAnnotationConflict(

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { annotationsInLog } from '../../support/annotation-log-file'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainText } from '../../../common/plain-text'
@@ -51,10 +52,10 @@ describe('annotations in the library', () => {
     expect(made.creator.id).toMatch(/^urn:uuid:/)
     expect(made.creator.name.length).toBeGreaterThan(0)
 
-    const file = JSON.parse(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')) as {
-      annotations: unknown[]
-    }
-    expect(file.annotations).toHaveLength(1)
+    // Saved in the article's annotation log; its text file is not rewritten for it.
+    expect((await annotationsInLog(tmp.path, id)).map((a) => a.id)).toEqual([made.id])
+    const file = JSON.parse(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')) as object
+    expect(file).not.toHaveProperty('annotations')
 
     const reopened = await Library.open(tmp.path, { sample })
     const article = await reopened.getArticle(id)

@@ -88,9 +88,18 @@ describe('library permissions', () => {
         })
         await library.updateSettings({ fontSize: 22 })
         await library.search(quote, {})
+        await library.flush()
 
         const { files, dirs } = await walk(dir)
-        expect(dirs.sort()).toEqual(['articles', 'backups', join('backups', 'search-index'), 'search-index'])
+        expect(dirs.sort()).toEqual([
+          'annotations',
+          'articles',
+          'backups',
+          join('backups', 'search-index'),
+          'search-index',
+        ])
+        expect(files).toContain(join('annotations', `${id}.jsonl`))
+        expect(files).toContain('annotation-counts.json')
         for (const path of ['', ...dirs]) expect((await stat(join(dir, path))).mode & 0o777, path).toBe(0o700)
         // library.lock (the lock's own file) holds only who has the library open.
         const ours = files.filter((f) => f !== 'library.lock')

@@ -8,6 +8,7 @@ import { Library } from '../../../main/library/library'
 import { nodeFs, type StoreFs } from '../../../main/store/store-fs'
 import { SAMPLE_ARTICLE } from '../../support/sample-library'
 import { useTempDir } from '../../support/store-helpers'
+import { annotationsInLog } from '../../support/annotation-log-file'
 
 // Issue 10, item 12: what the user reads after a failed write is true (saved, not saved, or
 // saved with an index behind), a full disk is named, and a retried add makes no duplicate.
@@ -21,24 +22,28 @@ function systemError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected`), { code })
 }
 
-/** Which file's writes fail: library.json, an article's own file, or its search-index file. */
-type Target = 'library.json' | 'articles' | 'search-index'
+/**
+ * Which file's writes fail: library.json, the annotation counts, an article's
+ * annotation log, or a search-index file.
+ */
+type Target = 'library.json' | 'annotation-counts.json' | 'annotations' | 'search-index'
 
 /**
- * The real file system, except that opening the temp file of a write to
- * `target` (the first step of every atomic write) fails with `code` while
- * told to: a disk that fills up, or turns read-only, at that write.
+ * The real file system, except that opening a file to write to `target` (the
+ * temp file of an atomic write, or a log for an append) fails with `code`
+ * while told to: a disk that fills up, or turns read-only, at that write.
  */
 function faultyFs(): { fs: StoreFs; fail(target: Target | null, code?: string): void } {
   let failing: { target: Target; code: string } | null = null
   const hits = (path: string, target: Target): boolean =>
-    target === 'library.json'
-      ? dirname(path) === tmp.path && basename(path).startsWith('.library.json.tmp-')
+    target.endsWith('.json')
+      ? dirname(path) === tmp.path && basename(path).startsWith(`.${target}.tmp-`)
       : dirname(path) === join(tmp.path, target)
   const fs: StoreFs = {
     ...nodeFs,
     open: (async (path: string, flags?: string) => {
-      if (failing && flags === 'wx' && hits(path, failing.target)) throw systemError(failing.code)
+      if (failing && (flags === 'wx' || flags === 'a') && hits(path, failing.target))
+        throw systemError(failing.code)
       return nodeFs.open(path, flags)
     }) as StoreFs['open'],
   }
@@ -76,10 +81,7 @@ async function openSample(fs: StoreFs): Promise<{
 }
 
 async function annotationsOnDisk(id: string): Promise<Annotation[]> {
-  const file = JSON.parse(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')) as {
-    annotations?: Annotation[]
-  }
-  return file.annotations ?? []
+  return annotationsInLog(tmp.path, id)
 }
 
 async function rejection(promise: Promise<unknown>): Promise<HamishError> {
@@ -91,34 +93,37 @@ async function rejection(promise: Promise<unknown>): Promise<HamishError> {
   return error as HamishError
 }
 
-describe('an annotation change whose later writes fail (a full disk)', () => {
-  it('is saved when library.json cannot take the count: the call succeeds, a notice says what is behind, a retry adds nothing', async () => {
+describe('what follows an annotation change, when its writes fail (a full disk)', () => {
+  it('the change is saved when the counts file cannot be written: the list counts it, now and after a restart', async () => {
     const disk = faultyFs()
     const { library, id, request } = await openSample(disk.fs)
     await library.getProfile()
-    disk.fail('library.json')
+    const libraryJson = await readFile(join(tmp.path, 'library.json'), 'utf8')
+    disk.fail('annotation-counts.json')
     const req = request('الشيباني', { requestId: '0b6f3c1e-2a4d-4e8f-9c1a-7d5e3b2a1f00' })
 
     const made = await library.addAnnotation(req)
+    await library.flush()
 
     expect(made.id).toBe(req.requestId)
     expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
-    const notice = library.listNotices().find((n) => n.text?.key === 'messages.countBehind')
-    expect(notice?.message).toContain('was saved')
-    expect(notice?.message).toContain(`the disk holding ${tmp.path} is full`)
-    expect(notice?.message).not.toMatch(/not changed/)
-
+    expect(library.listArticles()[0]!.annotationCount).toBe(1)
+    // A change never rewrites library.json (the count is not kept there).
+    expect(await readFile(join(tmp.path, 'library.json'), 'utf8')).toBe(libraryJson)
+    expect(library.listNotices()).toEqual([])
     // The page retries (its answer was lost): the same highlight comes back, none is added.
     const again = await library.addAnnotation(req)
     expect(again.id).toBe(made.id)
     expect(again.anchor).toEqual(made.anchor)
     expect(await annotationsOnDisk(id)).toHaveLength(1)
-    // A full disk fails every change: one notice says so, not one per change.
-    await library.updateAnnotation(id, made.id, { note: 'ملاحظة' }, made.modified)
-    expect(library.listNotices().filter((n) => n.text?.key === 'messages.countBehind')).toHaveLength(1)
+
+    // The counts file missed the change: the next open counts that article again from its log.
+    disk.fail(null)
+    const reopened = await Library.open(tmp.path, { sample })
+    expect(reopened.listArticles()[0]!.annotationCount).toBe(1)
   })
 
-  it('is saved when its search-index file cannot be written, and the next search (and the next start) finds the change', async () => {
+  it('an annotation change writes nothing to the search index: with it failing, no notice, and the next search (and the next start) finds the change', async () => {
     const disk = faultyFs()
     const { library, id, request } = await openSample(disk.fs)
     // The index is loaded (a search ran) before the change, as in a running app.
@@ -128,19 +133,33 @@ describe('an annotation change whose later writes fail (a full disk)', () => {
     const made = await library.addAnnotation(request('الشيباني', { note: 'فريدةجدا' }))
 
     expect((await annotationsOnDisk(id)).map((a) => a.id)).toEqual([made.id])
-    const notice = library.listNotices().find((n) => n.text?.key === 'messages.searchIndexBehind')
-    expect(notice?.message).toContain('was saved')
-    expect(notice?.message).toContain(`the disk holding ${tmp.path} is full`)
-    // Still full: the index is rebuilt in memory from the article, where the note is.
+    expect(library.listNotices()).toEqual([])
     const found = await library.search('فريدةجدا', {})
     expect(found.flatMap((r) => r.matches.map((m) => [r.articleId, m.field, m.annotationId]))).toEqual([
       [id, 'note', made.id],
     ])
-    // And after a restart (space freed), from the article again, not from the index file left behind.
     disk.fail(null)
     const reopened = await Library.open(tmp.path, { sample })
     const after = await reopened.search('فريدةجدا', {})
     expect(after.flatMap((r) => r.matches.map((m) => m.annotationId))).toEqual([made.id])
+  })
+
+  it('a new article whose index file cannot be written is told, still searched, and indexed again at the next start', async () => {
+    const disk = faultyFs()
+    const { library } = await openSample(disk.fs)
+    disk.fail('search-index')
+    const bytes = new TextEncoder().encode('مقالة قصيرة عن الكلمةالنادرة في مكتبة هامش.')
+    const outcome = await library.importFile({ name: 'short.txt', bytes })
+    expect(outcome.status).toBe('added')
+
+    const notice = library.listNotices().find((n) => n.text?.key === 'messages.searchIndexNotWritten')
+    expect(notice?.message).toContain(`the disk holding ${tmp.path} is full`)
+    expect((await library.search('الكلمةالنادرة', {})).map((r) => r.articleId)).toEqual([outcome.article!.id])
+    disk.fail(null)
+    const reopened = await Library.open(tmp.path, { sample })
+    expect((await reopened.search('الكلمةالنادرة', {})).map((r) => r.articleId)).toEqual([
+      outcome.article!.id,
+    ])
   })
 })
 
@@ -155,8 +174,8 @@ describe('an annotation change whose own write fails', () => {
     const disk = faultyFs()
     const { library, id, request } = await openSample(disk.fs)
     const kept = await library.addAnnotation(request('موسكو'))
-    const before = await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')
-    disk.fail('articles', code)
+    const before = await readFile(join(tmp.path, 'annotations', `${id}.jsonl`), 'utf8')
+    disk.fail('annotations', code)
 
     const error = await rejection(library.addAnnotation(request('الشيباني')))
     expect(error.code).toBe('storage')
@@ -166,7 +185,7 @@ describe('an annotation change whose own write fails', () => {
     const update = await rejection(library.updateAnnotation(id, kept.id, { note: 'x' }, kept.modified))
     expect(update.message).toContain(why(tmp.path))
 
-    expect(await readFile(join(tmp.path, 'articles', `${id}.json`), 'utf8')).toBe(before)
+    expect(await readFile(join(tmp.path, 'annotations', `${id}.jsonl`), 'utf8')).toBe(before)
     expect(library.listArticles()[0]!.annotationCount).toBe(1)
     expect((await library.getArticle(id)).annotations.map((a) => a.id)).toEqual([kept.id])
   })
