@@ -591,7 +591,7 @@ export const en = {
     annotationLogTornTail:
       'Hamish stopped while saving a change to the highlights of “{{title}}”. That change had not been saved and was left out; everything saved before it is there.',
     annotationLogDamaged:
-      'The highlights file of “{{title}}” was damaged: {{count, number}} saved changes in it could not be read and are missing. The damaged file was kept as {{movedTo}}; everything else was restored.',
+      'The highlights file of “{{title}}” was damaged: some of the changes saved in it could not be read ({{count, number}} in all) and are missing. The damaged file was kept as {{movedTo}}; everything else was restored.',
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',

@@ -68,6 +68,16 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
+  // Counts waiting to be written go before the process does (losing them only costs a recount).
+  let flushed = false
+  app.on('will-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void library.flush().finally(() => {
+      flushed = true
+      app.quit()
+    })
+  })
   // The native menu speaks the interface language; it is rebuilt only when that changes.
   let menuLanguage: UiLanguage | null = null
   const setMenu = (settings: ReadingSettings): void => {

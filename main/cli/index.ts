@@ -89,6 +89,8 @@ export async function runCli(argv: string[], rawIo: Output): Promise<number> {
   } finally {
     // What the library found and mended while the command ran (a damaged file restored from its backup).
     if (library) tellNotices(library, io)
+    // The counts a change left waiting, so the next open need not count that article again.
+    await library?.flush()
   }
 }
 

@@ -175,7 +175,11 @@ export class AnnotationService {
       const moved = (await logs.log(articleId)).all()
       if (moved.length > 0) {
         this.#deps.counts.changed(articleId, moved.filter((a) => !a.deleted).length)
-        this.#deps.feed.publish({ kind: 'annotations-changed', articleId, annotationIds: moved.map((a) => a.id) })
+        this.#deps.feed.publish({
+          kind: 'annotations-changed',
+          articleId,
+          annotationIds: moved.map((a) => a.id),
+        })
       }
     }
     const doc = store.data.doc

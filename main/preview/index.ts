@@ -28,7 +28,10 @@ async function main(argv: string[]): Promise<void> {
   console.log(`Hamish preview: ${server.url}`)
   console.log(`Library: ${library.paths.dir}`)
   const stop = (): void => {
-    void server.close().then(() => process.exit(0))
+    void server
+      .close()
+      .then(() => library.flush())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
