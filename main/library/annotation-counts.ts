@@ -81,8 +81,8 @@ export class AnnotationCounts {
       const now = await this.#logs.statOf(id)
       if (kept && now && kept.size === now.size && kept.mtimeMs === now.mtimeMs) stamps[id] = kept
       else if (!now) {
-        stamps[id] = { live: 0, size: 0, mtimeMs: 0 }
-        changed ||= kept?.live !== 0 || kept.size !== 0
+        // No log, no annotations: nothing to keep for it.
+        changed ||= kept !== undefined
       } else {
         stamps[id] = await (await this.#logs.log(id)).stamp()
         changed = true
@@ -115,6 +115,7 @@ export class AnnotationCounts {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
     const ids = [...this.#dirty]
+    if (ids.length === 0) return this.#saving.catch(() => undefined)
     this.#dirty.clear()
     this.#saving = this.#saving
       .catch(() => undefined)
