@@ -1,4 +1,4 @@
-import type { SearchOptions, SearchResult } from '../../common/api'
+import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { plainText } from '../../common/plain-text'

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { API_METHODS, apiArgSchemas, channelOf, isApiMethod } from '../../../common/api'
+import { channelOf } from '../../../common/contract/channels'
+import { API_METHODS, isApiMethod } from '../../../common/contract/methods'
+import { apiArgSchemas } from '../../../common/contract/schemas'
 import { HamishError } from '../../../common/errors'
-import { validateCall } from '../../../common/validate-call'
-import { decodeWire, encodeWire } from '../../../common/wire-codec'
+import { validateCall } from '../../../common/contract/dispatch'
+import { decodeWire, encodeWire } from '../../../common/contract/wire'
 
 describe('the API contract', () => {
   it('has one schema and one derived channel per method', () => {

@@ -1,11 +1,10 @@
 import {
   DEFAULT_SETTINGS,
-  MAX_TITLE_LENGTH,
-  SETTINGS_LIMITS,
   type ReaderFont,
   type ReadingSettings,
   type Theme,
 } from '../../../../common/article'
+import { MAX_TITLE_LENGTH, SETTINGS_LIMITS } from '../../../../common/contract/limits'
 import { openDialog, type DialogHandle } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../../../common/i18n/ui-language'
