@@ -5,7 +5,11 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import { contractSchemas } from './eslint-rules/contract-schemas.js'
 import { rendererFloors } from './eslint-rules/renderer-floors.js'
+
+/** The project's own rules (eslint-rules/), one plugin so several blocks can use it. */
+const hamish = { rules: { 'renderer-floors': rendererFloors, 'contract-schemas': contractSchemas } }
 
 const nodeBuiltins = [
   'node:*',
@@ -111,8 +115,14 @@ export default tseslint.config(
   {
     // The renderer's floors (eslint-rules/renderer-floors.js, docs/ARCHITECTURE.md "Renderer floors").
     files: ['renderer/src/**/*.ts'],
-    plugins: { hamish: { rules: { 'renderer-floors': rendererFloors } } },
+    plugins: { hamish },
     rules: { 'hamish/renderer-floors': 'error' },
+  },
+  {
+    // The contract's schemas, dispatch and valibot stay in main (eslint-rules/contract-schemas.js).
+    files: ['renderer/**/*.ts', 'preload/**/*.ts'],
+    plugins: { hamish },
+    rules: { 'hamish/contract-schemas': 'error' },
   },
   {
     files: ['preload/**/*.ts'],

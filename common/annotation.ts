@@ -122,21 +122,8 @@ export interface Profile {
   authorId: string
 }
 
-export const MAX_NOTE_LENGTH = 100_000
-export const MAX_QUOTE_LENGTH = 100_000
-
+/** A highlight colour, as the API (common/contract/schemas.ts) and an article file both check it. */
 export const colorSchema = v.picklist(HIGHLIGHT_COLORS)
-export const tagSchema = v.pipe(
-  v.string(),
-  v.transform((s) => s.trim()),
-  v.minLength(1, 'a tag is empty'),
-  v.maxLength(64, 'a tag is longer than 64 characters'),
-)
-export const tagsSchema = v.pipe(v.array(tagSchema), v.maxLength(100, 'more than 100 tags'))
-export const noteSchema = v.pipe(
-  v.string(),
-  v.maxLength(MAX_NOTE_LENGTH, 'the note is longer than 100,000 characters'),
-)
 
 /** Live (not deleted) annotations in document order; orphans last, by creation. */
 export function inDocumentOrder(annotations: AnchoredAnnotation[]): AnchoredAnnotation[] {

@@ -67,12 +67,3 @@ export const DEFAULT_SETTINGS: ReadingSettings = {
   theme: 'system',
   language: 'system',
 }
-
-export const SETTINGS_LIMITS = {
-  fontSize: { min: 12, max: 40 },
-  lineHeight: { min: 1.2, max: 2.6 },
-  columnWidth: { min: 35, max: 120 },
-} as const
-
-/** Longest title we keep; longer ones are cut at a word boundary. */
-export const MAX_TITLE_LENGTH = 200

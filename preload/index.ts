@@ -1,6 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { HamishEventName, HamishEvents, HamishWireBridge } from '../common/api'
-import { API_METHODS, channelOf, EVENT_NAMES, eventChannelOf } from '../common/channels'
+import type { HamishWireBridge } from '../common/contract/bridge'
+import type { HamishEventName, HamishEvents } from '../common/contract/events'
+import { channelOf, eventChannelOf } from '../common/contract/channels'
+import { EVENT_NAMES } from '../common/contract/events'
+import { API_METHODS } from '../common/contract/methods'
 
 /**
  * Exposes exactly the contract as `window.hamish`: one function per method,

@@ -1,4 +1,5 @@
-import type { SearchMatch, SearchOptions, SearchResult } from '../api'
+import { DEFAULT_MATCHES_PER_ARTICLE } from '../contract/limits'
+import type { SearchMatch, SearchOptions, SearchResult } from '../contract/search'
 import { foldQuery, foldText } from '../arabic-fold'
 import { decodeSlice, decodeTable, encodeQuery, unitAt, type CodedText } from './coded-text'
 import { DocPostings } from './doc-postings'
@@ -337,7 +338,7 @@ export class SearchEngine {
   ): SearchResult[] {
     const folded = options.folded ?? true
     const wholeWord = options.wholeWord ?? false
-    const limit = options.limitPerArticle ?? 50
+    const limit = options.limitPerArticle ?? DEFAULT_MATCHES_PER_ARTICLE
     const q = folded ? foldQuery(query) : query
     if (!q.trim()) return []
     const inText = folded ? this.findFolded(q, wholeWord) : null

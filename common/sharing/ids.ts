@@ -1,3 +1,5 @@
+import { MAX_ANNOTATION_ID_LENGTH } from '../contract/limits'
+
 /**
  * Annotation ids in files. Hamish's own ids are random UUIDs and travel as
  * `urn:uuid:<uuid>`; any other id Hamish keeps (`hypothesis:<id>` from a
@@ -7,8 +9,8 @@
  * their IRI, the same one on every machine and at every import.
  */
 
-/** What the API accepts as an annotation id (common/api.ts). */
-export const ANNOTATION_ID = /^[A-Za-z0-9:._-]{1,128}$/
+/** What the API accepts as an annotation id (common/contract/field-schemas.ts). */
+export const ANNOTATION_ID = new RegExp(`^[A-Za-z0-9:._-]{1,${MAX_ANNOTATION_ID_LENGTH}}$`)
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const UUID_ANY_CASE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

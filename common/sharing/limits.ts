@@ -7,12 +7,6 @@
 /** Annotations in one file (issue 5): a file with more is refused whole. */
 export const MAX_SHARED_ANNOTATIONS = 50_000
 
-/** Tags on one annotation (as in the API's tagsSchema). */
-export const MAX_TAGS = 100
-
-/** Characters in one tag (as in the API's tagSchema). */
-export const MAX_TAG_LENGTH = 64
-
 /** Characters in an author's display name. */
 export const MAX_CREATOR_NAME = 200
 

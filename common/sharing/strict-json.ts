@@ -1,5 +1,5 @@
 import { localText } from '../i18n/local-text'
-import { MAX_IMPORT_BYTES } from '../api'
+import { MAX_IMPORT_BYTES } from '../contract/limits'
 import { HamishError } from '../errors'
 import { MAX_FILE_DEPTH } from './limits'
 

@@ -3,14 +3,8 @@ import { hasTag } from '../tags'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
-import {
-  HIGHLIGHT_COLORS,
-  MAX_NOTE_LENGTH,
-  MAX_QUOTE_LENGTH,
-  QUOTE_CONTEXT,
-  type Annotation,
-  type HighlightColor,
-} from '../annotation'
+import { HIGHLIGHT_COLORS, QUOTE_CONTEXT, type Annotation, type HighlightColor } from '../annotation'
+import { MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../contract/limits'
 import { docSchema, MAX_DOCUMENT_CHARS, type DocNode } from '../document'
 import { HamishError } from '../errors'
 import { plainText } from '../plain-text'
@@ -22,8 +16,6 @@ import {
   MAX_DOC_DEPTH,
   MAX_SHARED_ANNOTATIONS,
   MAX_SHARED_TITLE,
-  MAX_TAG_LENGTH,
-  MAX_TAGS,
 } from './limits'
 import { shown } from './json-shape'
 import { oneLineWithoutControls, withoutControls } from './control-chars'

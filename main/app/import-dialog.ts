@@ -1,14 +1,11 @@
 import { BrowserWindow, dialog } from 'electron'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import {
-  MAX_IMPORT_BYTES,
-  eventChannelOf,
-  tooLargeMessage,
-  tooLargeText,
-  type HamishEvents,
-  type ImportOutcome,
-} from '../../common/api'
+import type { ImportOutcome } from '../../common/contract/article-import'
+import { eventChannelOf } from '../../common/contract/channels'
+import type { HamishEvents } from '../../common/contract/events'
+import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
+import { tooLargeMessage, tooLargeText } from '../../common/contract/too-large-text'
 import { HamishError } from '../../common/errors'
 import type { Library } from '../library/library'
 

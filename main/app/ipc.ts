@@ -1,7 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { API_METHODS, channelOf, type HamishApi } from '../../common/api'
+import { channelOf } from '../../common/contract/channels'
+import { API_METHODS, type HamishApi } from '../../common/contract/methods'
 import { HamishError, toWireError, type WireResult } from '../../common/errors'
-import { dispatchCall } from '../../common/validate-call'
+import { dispatchCall } from '../../common/contract/dispatch'
 import { runWithChangeOrigin } from '../library/change-origin'
 
 /** The origin of every change the window's own calls make: not echoed back to it as events. */

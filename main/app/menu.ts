@@ -1,5 +1,5 @@
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../../common/api'
+import type { MenuCommand } from '../../common/contract/events'
 import type { Translate } from '../../common/i18n/translator'
 
 /** How this run of the app differs: the Mac's app menu; DevTools only in development. */

@@ -1,4 +1,4 @@
-import type { ExportResult } from '../../common/api'
+import type { ExportResult } from '../../common/contract/export-request'
 import type { ExportFormat } from '../../common/export/formats'
 import type { PendingExport } from './exporter'
 

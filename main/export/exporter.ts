@@ -1,4 +1,4 @@
-import type { ExportRequest } from '../../common/api'
+import type { ExportRequest } from '../../common/contract/export-request'
 import type { Article } from '../../common/article'
 import { toHtml, toMarkdown, toNotesMarkdown, type ExportInput } from '../../common/export'
 import { EXPORT_FORMAT_SPECS, type ExportWriter } from '../../common/export/formats'

@@ -1,4 +1,5 @@
-import { MAX_IMPORT_BYTES, tooLargeText } from '../../common/api'
+import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
+import { tooLargeText } from '../../common/contract/too-large-text'
 import type { ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { importEpub } from './import-epub'

@@ -1,5 +1,5 @@
 import type { BlockNode, InlineNode } from '../../common/document'
-import { MAX_TITLE_LENGTH } from '../../common/article'
+import { MAX_TITLE_LENGTH } from '../../common/contract/limits'
 import { sanitizeText } from './inline-buffer'
 
 /** Longest first line that still counts as a title line in .txt and Markdown files. */

@@ -1,4 +1,4 @@
-import type { HamishApi } from '../../common/api'
+import type { HamishApi } from '../../common/contract/methods'
 import type { ReadingSettings } from '../../common/article'
 import type { ExportHost } from '../export/export-host'
 import { planExport, readyExport, type PdfPrinter } from '../export/exporter'

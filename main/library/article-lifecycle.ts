@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { ImportFile, ImportOutcome } from '../../common/api'
+import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
 import type { Annotation } from '../../common/annotation'
 import type { ArticleSummary, ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'

@@ -1,5 +1,5 @@
-import type { SearchOptions, SearchResult } from '../../common/api'
 import type { Annotation } from '../../common/annotation'
+import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type { IndexedAnnotation } from '../../common/search/engine'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'

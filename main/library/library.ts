@@ -3,12 +3,10 @@ import type {
   AnnotationImportRequest,
   AnnotationImportResult,
   ConflictResolution,
-  ImportFile,
-  ImportOutcome,
-  Notice,
-  SearchOptions,
-  SearchResult,
-} from '../../common/api'
+} from '../../common/contract/annotation-import'
+import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
+import type { Notice } from '../../common/contract/notice'
+import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../../common/annotation'
 import type { Article, ArticleSummary, ReadingSettings } from '../../common/article'
 import type { ConflictChoice } from '../../common/sharing'

@@ -1,4 +1,4 @@
-import type { Notice } from '../../common/api'
+import type { Notice } from '../../common/contract/notice'
 import { englishText, type LocalText } from '../../common/i18n/local-text'
 import type { ChangeFeed } from './change-feed'
 

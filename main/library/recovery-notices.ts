@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { Notice } from '../../common/api'
+import type { Notice } from '../../common/contract/notice'
 import type { ArticleSummary } from '../../common/article'
 import { localText, type LocalText } from '../../common/i18n/local-text'
 import type { LogRepair } from '../store/append-log'

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { ImportFile } from '../../common/api'
+import type { ImportFile } from '../../common/contract/article-import'
 
 /** The sample article's file name in assets/sample/. */
 export const SAMPLE_FILE = 'lavrov-shaibani-moscow.ar.txt'

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from '../../common/api'
+import type {
+  AnnotationImportRequest,
+  AnnotationImportResult,
+  ConflictResolution,
+} from '../../common/contract/annotation-import'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { plainText } from '../../common/plain-text'

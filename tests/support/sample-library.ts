@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { ImportFile } from '../../common/api'
+import type { ImportFile } from '../../common/contract/article-import'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../common/api'
+import type { MenuCommand } from '../../../common/contract/events'
 import type { Theme } from '../../../common/article'
 import type { Command, Invocation } from '../ui/command-registry'
 import { inTextField } from '../ui/keys'
@@ -222,7 +222,7 @@ export function appCommands(host: CommandHost): Command[] {
 }
 
 /**
- * Every id the native menu sends (common/api.ts MenuCommand). A Record over
+ * Every id the native menu sends (common/contract/events.ts MenuCommand). A Record over
  * the union, so adding a menu command without listing it here is a type
  * error; a unit test checks each one is a registered command.
  */

@@ -1,5 +1,6 @@
-import type { HamishBridge } from '../../../common/api'
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS } from '../../../common/article'
+import type { HamishBridge } from '../../../common/contract/bridge'
+import { DEFAULT_SETTINGS } from '../../../common/article'
+import { SETTINGS_LIMITS } from '../../../common/contract/limits'
 import { ImportController } from '../features/import/import-controller'
 import { installDropZone } from '../features/import/drop-zone'
 import { createFilePicker } from '../features/import/file-picker'

@@ -1,8 +1,9 @@
-import type { ApiMethod, HamishApi, HamishBridge, HamishWireBridge } from '../../../common/api'
-import { API_METHODS } from '../../../common/api-constants'
+import type { HamishBridge, HamishWireBridge } from '../../../common/contract/bridge'
+import type { ApiMethod, HamishApi } from '../../../common/contract/methods'
+import { API_METHODS } from '../../../common/contract/methods'
 import { fromWireError, type WireResult } from '../../../common/errors'
 import type { LibraryChange } from '../../../common/library-changes'
-import { decodeWire, encodeWire } from '../../../common/wire-codec'
+import { decodeWire, encodeWire } from '../../../common/contract/wire'
 import { CLIENT_HEADER, openChangeStream } from './change-stream'
 
 declare global {

@@ -1,4 +1,5 @@
-import type { HamishApi, Notice } from '../../../common/api'
+import type { HamishApi } from '../../../common/contract/methods'
+import type { Notice } from '../../../common/contract/notice'
 import { strings } from '../ui/strings'
 import { button, el } from '../ui/dom'
 import { errorMessage } from '../ui/error-message'

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../common/annotation'
-import { tooLargeText, type ExportFormat } from '../../../common/api-constants'
-import { exportFormatSpecs } from '../../../common/export/formats'
+import { tooLargeText } from '../../../common/contract/too-large-text'
+import { exportFormatSpecs, type ExportFormat } from '../../../common/export/formats'
 import { isWellFormedText, wordText } from '../../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../../common/article'
 import type { Direction } from '../../../common/language'
@@ -152,7 +152,7 @@ export function makeStrings(t: Translate) {
         rejected > 0 ? t('importRejected', { count: rejected }) : '',
       ]),
     importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected'] as const),
-    /** The same message main's importer gives (common/api.ts), for files refused before sending. */
+    /** The same message main's importer gives (common/contract/too-large-text.ts), for files refused before sending. */
     importTooLarge: (name: string, bytes: number): string => wordText(t, tooLargeText(name, bytes), isolate),
     /**
      * A sentence main sent as a LocalText (an error, an import outcome, a

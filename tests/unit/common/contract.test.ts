@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { API_METHODS, apiArgSchemas, channelOf, isApiMethod } from '../../../common/api'
+import { channelOf } from '../../../common/contract/channels'
+import { API_METHODS, isApiMethod } from '../../../common/contract/methods'
+import { apiArgSchemas } from '../../../common/contract/schemas'
 import { HamishError } from '../../../common/errors'
-import { validateCall } from '../../../common/validate-call'
-import { decodeWire, encodeWire } from '../../../common/wire-codec'
+import { validateCall } from '../../../common/contract/dispatch'
+import {
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_MATCHES_PER_ARTICLE,
+  MAX_NOTE_LENGTH,
+  MAX_SEARCH_QUERY_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_TITLE_LENGTH,
+  SETTINGS_LIMITS,
+} from '../../../common/contract/limits'
+import { decodeWire, encodeWire } from '../../../common/contract/wire'
 
 describe('the API contract', () => {
   it('has one schema and one derived channel per method', () => {
@@ -57,6 +69,47 @@ describe('the API contract', () => {
     expect(caught).toBeInstanceOf(HamishError)
     expect((caught as HamishError).code).toBe('invalid-argument')
     expect((caught as HamishError).message).toMatch(message)
+  })
+})
+
+describe('the schemas apply the limits of limits.ts', () => {
+  const id = '0123abcd'
+  const accepts = (method: Parameters<typeof validateCall>[0], args: unknown[]): boolean => {
+    try {
+      validateCall(method, args)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  it.each([
+    ['display name', MAX_DISPLAY_NAME_LENGTH, (s: string) => accepts('setDisplayName', [s])],
+    ['title', MAX_TITLE_LENGTH, (s: string) => accepts('renameArticle', [id, s])],
+    ['tag', MAX_TAG_LENGTH, (s: string) => accepts('setArticleTags', [id, [s], []])],
+    [
+      'note',
+      MAX_NOTE_LENGTH,
+      (s: string) => accepts('updateAnnotation', [id, 'a1', { note: s }, '2026-01-01']),
+    ],
+    ['search', MAX_SEARCH_QUERY_LENGTH, (s: string) => accepts('searchLibrary', [s])],
+  ] as const)('a %s of the limit passes, one character more is refused', (_what, limit, check) => {
+    expect(check('ه'.repeat(limit))).toBe(true)
+    expect(check('ه'.repeat(limit + 1))).toBe(false)
+  })
+
+  it('counts tags, matches and settings by the same limits', () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`)
+    expect(accepts('setArticleTags', [id, tags(MAX_TAGS), []])).toBe(true)
+    expect(accepts('setArticleTags', [id, tags(MAX_TAGS + 1), []])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { limitPerArticle: MAX_MATCHES_PER_ARTICLE }])).toBe(true)
+    expect(accepts('searchLibrary', ['x', { limitPerArticle: MAX_MATCHES_PER_ARTICLE + 1 }])).toBe(false)
+    for (const [key, { min, max }] of Object.entries(SETTINGS_LIMITS)) {
+      expect(accepts('updateSettings', [{ [key]: min }]), key).toBe(true)
+      expect(accepts('updateSettings', [{ [key]: max }]), key).toBe(true)
+      expect(accepts('updateSettings', [{ [key]: max + 1 }]), key).toBe(false)
+      expect(accepts('updateSettings', [{ [key]: min - 0.1 }]), key).toBe(false)
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { MAX_TITLE_LENGTH } from '../../../common/article'
+import { MAX_TITLE_LENGTH } from '../../../common/contract/limits'
 import { docSchema } from '../../../common/document'
 import { HamishError } from '../../../common/errors'
 import { plainText } from '../../../common/plain-text'

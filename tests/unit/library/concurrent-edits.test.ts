@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { AnnotationImportReport } from '../../../common/api'
+import type { AnnotationImportReport } from '../../../common/contract/annotation-import'
 import { plainText } from '../../../common/plain-text'
 import { versionId } from '../../../common/sharing'
 import { runCli } from '../../../main/cli/index'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AnnotationImportReport } from '../../../common/api'
+import type { AnnotationImportReport } from '../../../common/contract/annotation-import'
 import { plainText } from '../../../common/plain-text'
 import { Library } from '../../../main/library/library'
 

@@ -8,7 +8,7 @@ import { downloadExports } from '../../../main/export/export-host'
 import { printHtmlToPdf } from '../../../main/export/print-html-chromium'
 import { Library } from '../../../main/library/library'
 import { startPreviewServer, type PreviewServer } from '../../../main/preview/server'
-import { encodeWire, decodeWire } from '../../../common/wire-codec'
+import { encodeWire, decodeWire } from '../../../common/contract/wire'
 
 let dir: string
 let server: PreviewServer

@@ -1,4 +1,4 @@
-import type { SearchMatch, SearchOptions, SearchResult } from '../../../common/api'
+import type { SearchMatch, SearchOptions, SearchResult } from '../../../common/contract/search'
 import { foldQuery } from '../../../common/arabic-fold'
 import {
   prepareSearchText,

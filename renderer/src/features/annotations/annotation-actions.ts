@@ -1,6 +1,6 @@
 import type { AnchoredAnnotation, AnnotationPatch, HighlightColor } from '../../../../common/annotation'
 import { sameTags } from '../../../../common/tags'
-import type { HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
 import type { ConflictChoice } from '../../../../common/sharing/resolve-conflict'
 import { HamishError } from '../../../../common/errors'
 import { errorMessage } from '../../ui/error-message'

@@ -1,4 +1,5 @@
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../../common/annotation'
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from '../../../../common/contract/limits'
 import { hasTag } from '../../../../common/tags'
 import { button, el, elementWithKey, focusedKeyIn, replaceChildren, uid } from '../../ui/dom'
 import { strings } from '../../ui/strings'
@@ -31,8 +32,6 @@ export interface PopoverPlacement {
   /** Open with the note editor showing. */
   editNote?: boolean
 }
-
-const MAX_TAG_LENGTH = 64
 
 /**
  * The popover of one highlight: its colour, note (rendered Markdown, edited
@@ -233,6 +232,7 @@ export class HighlightPopover {
           id,
           dir: 'auto',
           rows: 5,
+          maxlength: MAX_NOTE_LENGTH,
           placeholder: strings.notePlaceholder,
           'data-key': 'note-input',
           'aria-describedby': `${id}-hint`,

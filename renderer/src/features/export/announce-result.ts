@@ -1,4 +1,5 @@
-import type { ExportResult, HamishApi } from '../../../../common/api'
+import type { ExportResult } from '../../../../common/contract/export-request'
+import type { HamishApi } from '../../../../common/contract/methods'
 import type { Toast, ToastOptions } from '../../ui/toasts'
 import { strings } from '../../ui/strings'
 import { saveDownload } from './save-download'

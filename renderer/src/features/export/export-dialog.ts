@@ -1,4 +1,5 @@
-import type { ExportFormat, HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
+import type { ExportFormat } from '../../../../common/export/formats'
 import { EXPORT_FORMAT_SPECS, exportFormatSpecs } from '../../../../common/export/formats'
 import type { ArticleSummary } from '../../../../common/article'
 import { openDialog } from '../../ui/dialog'

@@ -1,4 +1,5 @@
-import type { HamishApi, ImportOutcome } from '../../../../common/api'
+import type { ImportOutcome } from '../../../../common/contract/article-import'
+import type { HamishApi } from '../../../../common/contract/methods'
 import { ImportPanel } from './import-panel'
 import { importSources, type ImportSource } from './import-queue'
 

@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '../../../../common/api'
+import type { ImportOutcome } from '../../../../common/contract/article-import'
 import { button, el } from '../../ui/dom'
 import { routeHash } from '../../ui/routes'
 import { strings, UI_LANG } from '../../ui/strings'

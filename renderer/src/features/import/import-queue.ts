@@ -1,5 +1,7 @@
-import type { HamishApi, HamishEvents, ImportOutcome } from '../../../../common/api'
-import { MAX_IMPORT_BYTES } from '../../../../common/api-constants'
+import type { ImportOutcome } from '../../../../common/contract/article-import'
+import type { HamishEvents } from '../../../../common/contract/events'
+import type { HamishApi } from '../../../../common/contract/methods'
+import { MAX_IMPORT_BYTES } from '../../../../common/contract/limits'
 import { errorMessage } from '../../ui/error-message'
 import { strings } from '../../ui/strings'
 

@@ -1,4 +1,4 @@
-import type { HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
 import type { ArticleSummary } from '../../../../common/article'
 
 /**

@@ -1,4 +1,5 @@
-import { MAX_TITLE_LENGTH, type ArticleSummary } from '../../../../common/article'
+import type { ArticleSummary } from '../../../../common/article'
+import { MAX_TITLE_LENGTH } from '../../../../common/contract/limits'
 import { openDialog } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { strings } from '../../ui/strings'

@@ -1,11 +1,10 @@
 import type { ArticleSummary } from '../../../../common/article'
+import { MAX_TAG_LENGTH } from '../../../../common/contract/limits'
 import { mergeTagEdit } from '../../../../common/tag-merge'
 import { hasTag, sameTags } from '../../../../common/tags'
 import { openDialog } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { strings } from '../../ui/strings'
-
-const MAX_TAG_LENGTH = 64
 
 /**
  * Adds and removes an article's tags. Each change shows at once and is saved

@@ -1,7 +1,7 @@
 import { Node as PMNode } from 'prosemirror-model'
 import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import type { HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
 import type { Article, ArticleSummary } from '../../../../common/article'
 import { button, el } from '../../ui/dom'
 import { errorMessage } from '../../ui/error-message'

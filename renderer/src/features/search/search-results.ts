@@ -1,4 +1,4 @@
-import type { SearchMatch, SearchResult } from '../../../../common/api'
+import type { SearchMatch, SearchResult } from '../../../../common/contract/search'
 import type { ArticleSummary } from '../../../../common/article'
 import { guessLanguage, type Direction } from '../../../../common/language'
 import { button, el } from '../../ui/dom'

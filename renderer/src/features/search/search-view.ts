@@ -1,4 +1,6 @@
-import type { HamishApi, SearchResult } from '../../../../common/api'
+import { DEFAULT_MATCHES_PER_ARTICLE, MAX_SEARCH_QUERY_LENGTH } from '../../../../common/contract/limits'
+import type { HamishApi } from '../../../../common/contract/methods'
+import type { SearchResult } from '../../../../common/contract/search'
 import { debounce } from '../../ui/debounce'
 import { el } from '../../ui/dom'
 import { errorMessage } from '../../ui/error-message'
@@ -8,8 +10,6 @@ import { searchResults, type SearchQuery } from './search-results'
 
 /** Quiet time after the last key before searching: a search is quick, but not per keystroke. */
 const TYPING_DELAY_MS = 200
-/** Matches asked for per article (the API's own default). */
-const LIMIT_PER_ARTICLE = 50
 
 /** Options that outlive one visit to the page. */
 const memory = { folded: true, wholeWord: false }
@@ -52,7 +52,7 @@ export class SearchView {
         'aria-describedby': 'library-search-status',
         dir: 'auto',
         autocomplete: 'off',
-        maxlength: 500,
+        maxlength: MAX_SEARCH_QUERY_LENGTH,
         spellcheck: 'false',
       },
     })
@@ -110,7 +110,7 @@ export class SearchView {
       query: this.input.value.trim(),
       folded: this.folded.checked,
       wholeWord: this.wholeWord.checked,
-      limitPerArticle: LIMIT_PER_ARTICLE,
+      limitPerArticle: DEFAULT_MATCHES_PER_ARTICLE,
     }
     const seq = ++this.sequence
     if (!q.query) {

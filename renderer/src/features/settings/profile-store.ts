@@ -1,5 +1,5 @@
 import type { Profile } from '../../../../common/annotation'
-import type { HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
 import { errorMessage } from '../../ui/error-message'
 
 /**

@@ -1,11 +1,10 @@
 import {
   DEFAULT_SETTINGS,
-  MAX_TITLE_LENGTH,
-  SETTINGS_LIMITS,
   type ReaderFont,
   type ReadingSettings,
   type Theme,
 } from '../../../../common/article'
+import { MAX_DISPLAY_NAME_LENGTH, SETTINGS_LIMITS } from '../../../../common/contract/limits'
 import { openDialog, type DialogHandle } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../../../common/i18n/ui-language'
@@ -93,7 +92,7 @@ function nameField(profile: ProfileStore): HTMLElement {
       id,
       type: 'text',
       dir: 'auto',
-      maxlength: MAX_TITLE_LENGTH,
+      maxlength: MAX_DISPLAY_NAME_LENGTH,
       autocomplete: 'name',
       'aria-describedby': hintId,
       value: profile.current?.displayName ?? '',

@@ -1,4 +1,4 @@
-import type { HamishApi } from '../../../../common/api'
+import type { HamishApi } from '../../../../common/contract/methods'
 import { DEFAULT_SETTINGS, type ReadingSettings } from '../../../../common/article'
 import { debounce } from '../../ui/debounce'
 import { applySettings } from './apply-settings'

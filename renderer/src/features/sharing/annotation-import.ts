@@ -1,9 +1,9 @@
 import type {
   AnnotationImportReport,
   ArticleChoiceNeeded,
-  HamishApi,
   OrphansConfirmNeeded,
-} from '../../../../common/api'
+} from '../../../../common/contract/annotation-import'
+import type { HamishApi } from '../../../../common/contract/methods'
 import { STRONG_MATCH } from '../../../../common/sharing/match-threshold'
 import { openDialog, type DialogHandle } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'

@@ -1,4 +1,5 @@
-import type { ExportResult, HamishApi } from '../../../../common/api'
+import type { ExportResult } from '../../../../common/contract/export-request'
+import type { HamishApi } from '../../../../common/contract/methods'
 import type { ArticleSummary } from '../../../../common/article'
 import { openDialog } from '../../ui/dialog'
 import { button, el } from '../../ui/dom'

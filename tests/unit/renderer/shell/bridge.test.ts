@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { HamishWireBridge } from '../../../../common/api'
+import type { HamishWireBridge } from '../../../../common/contract/bridge'
 import { HamishError, toWireError } from '../../../../common/errors'
 import { localText } from '../../../../common/i18n/local-text'
 import { electronBridge } from '../../../../renderer/src/shell/bridge'

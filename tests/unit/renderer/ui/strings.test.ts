@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tooLargeMessage } from '../../../../common/api'
+import { tooLargeMessage } from '../../../../common/contract/too-large-text'
 import { ar } from '../../../../common/i18n/ar'
 import { createTranslator } from '../../../../common/i18n/translator'
 import { formattingLocale, resolveUiLanguage, uiDirection } from '../../../../common/i18n/ui-language'

@@ -1,0 +1,47 @@
+import type { LibraryChange } from '../library-changes'
+import type { ImportOutcome } from './article-import'
+
+/** Events main sends to the renderer (Electron only: they come from the native menu and dialogs). */
+export interface HamishEvents {
+  /** The library changed outside the renderer's own calls (File > Import… from the menu). */
+  libraryChanged: { outcomes: ImportOutcome[] }
+  importProgress: { done: number; total: number; name: string }
+  menuCommand: MenuCommand
+  /**
+   * A change made outside this window (another tab of the preview, the
+   * menu's import, a colleague's file merged by another window): the page
+   * reads what it shows again. Its own changes are not echoed back.
+   */
+  libraryChange: LibraryChange
+}
+
+export type MenuCommand =
+  | 'theme-system'
+  | 'theme-light'
+  | 'theme-dark'
+  | 'theme-sepia'
+  | 'show-library'
+  | 'show-search'
+  | 'show-settings'
+  | 'show-help'
+  | 'undo'
+  | 'redo'
+  | 'focus-mode'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset'
+  | 'export'
+  | 'share-notes'
+
+export type HamishEventName = keyof HamishEvents
+
+/** Every event, once: `satisfies` refuses a missing or unknown name at compile time. */
+const EVENTS = {
+  libraryChanged: true,
+  importProgress: true,
+  menuCommand: true,
+  libraryChange: true,
+} satisfies Record<HamishEventName, true>
+
+/** The event names; preload subscribes to each one's channel (channels.ts). */
+export const EVENT_NAMES = Object.keys(EVENTS) as HamishEventName[]

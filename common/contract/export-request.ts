@@ -1,0 +1,20 @@
+import type { ExportFormat } from '../export/formats'
+
+export interface ExportRequest {
+  articleId: string
+  format: ExportFormat
+  /** notes-md: group the notes under a heading per colour. */
+  groupByColor?: boolean
+  /** pdf: paper size (default A4). */
+  paper?: 'A4' | 'Letter'
+}
+
+/**
+ * What became of an export. In Electron main asks where to save and writes
+ * the file itself (`saved`); in the browser preview the page is handed the
+ * bytes and saves them as a download (`download`).
+ */
+export type ExportResult =
+  | { status: 'saved'; fileName: string; location: string }
+  | { status: 'download'; fileName: string; mimeType: string; bytes: Uint8Array }
+  | { status: 'cancelled' }

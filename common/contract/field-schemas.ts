@@ -1,0 +1,81 @@
+import * as v from 'valibot'
+import { ANNOTATION_ID } from '../sharing/ids'
+import {
+  MAX_ARTICLE_ID_LENGTH,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_FILE_NAME_LENGTH,
+  MAX_IMPORT_BYTES,
+  MAX_NOTE_LENGTH,
+  MAX_QUOTE_LENGTH,
+  MAX_SEARCH_QUERY_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_TITLE_LENGTH,
+  MAX_VERSION_LENGTH,
+} from './limits'
+
+/**
+ * The argument fields the methods share, each with the limit it takes from
+ * limits.ts and a message that names it: schemas.ts puts them together per
+ * method. Imports valibot, so neither the renderer nor preload may import
+ * it (eslint-rules/contract-schemas.js).
+ */
+
+/** Counts a limit the way the messages spell it (100,000). */
+const count = (n: number): string => n.toLocaleString('en-US')
+
+/** A text trimmed, then held between 1 and `max` characters; `what` names it in the messages. */
+const trimmedText = (what: string, max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.trim()),
+    v.minLength(1, `${what} is empty`),
+    v.maxLength(max, `${what} is longer than ${count(max)} characters`),
+  )
+
+export const articleId = v.pipe(
+  v.string(),
+  v.regex(new RegExp(`^[a-z0-9][a-z0-9-]{0,${MAX_ARTICLE_ID_LENGTH - 1}}$`), 'not an article id'),
+)
+export const annotationId = v.pipe(v.string(), v.regex(ANNOTATION_ID, 'not an annotation id'))
+export const title = trimmedText('the title', MAX_TITLE_LENGTH)
+export const displayName = trimmedText('the name', MAX_DISPLAY_NAME_LENGTH)
+export const tag = trimmedText('a tag', MAX_TAG_LENGTH)
+export const tags = v.pipe(v.array(tag), v.maxLength(MAX_TAGS, `more than ${count(MAX_TAGS)} tags`))
+export const note = v.pipe(
+  v.string(),
+  v.maxLength(MAX_NOTE_LENGTH, `the note is longer than ${count(MAX_NOTE_LENGTH)} characters`),
+)
+export const quote = v.pipe(
+  v.string(),
+  v.minLength(1, 'the selection is empty'),
+  v.maxLength(MAX_QUOTE_LENGTH, `the selection is longer than ${count(MAX_QUOTE_LENGTH)} characters`),
+)
+export const searchQuery = v.pipe(
+  v.string(),
+  v.maxLength(
+    MAX_SEARCH_QUERY_LENGTH,
+    `the search is longer than ${count(MAX_SEARCH_QUERY_LENGTH)} characters`,
+  ),
+)
+/** A `modified` time as stored (ISO 8601), naming the version an edit was made on. */
+export const version = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_VERSION_LENGTH))
+/** The id of one version kept beside an annotation (common/sharing/lineage.ts versionId). */
+export const versionId = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'not a version id'))
+export const requestId = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a request id (a UUID)'),
+)
+/** A code-point offset into an article's plain text. */
+export const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+export const fileName = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FILE_NAME_LENGTH))
+export const fileBytes = v.pipe(
+  v.instance(Uint8Array),
+  v.check(
+    (b) => b.byteLength <= MAX_IMPORT_BYTES,
+    `the file is larger than ${count(MAX_IMPORT_BYTES / 1024 / 1024)} MB`,
+  ),
+)
+/** A number within one of SETTINGS_LIMITS' ranges. */
+export const range = (limits: { min: number; max: number }) =>
+  v.pipe(v.number(), v.finite(), v.minValue(limits.min), v.maxValue(limits.max))

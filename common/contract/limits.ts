@@ -1,0 +1,61 @@
+/**
+ * Every limit of the API contract, in one place: the argument schemas
+ * (schemas.ts, field-schemas.ts) refuse what crosses one, and every field of
+ * the page (maxlength, a slider's min and max), every check in main (the
+ * native import dialog, the CLI, the preview server's body size) and every
+ * importer reads the same constant, so the page never lets the user type
+ * what the API would refuse. Plain values only: the renderer and preload
+ * import this file without bundling a schema.
+ */
+
+/** Largest file the library accepts (an article, or an annotation file). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+/** Characters in the name of a file handed over for import (the name only, never a path). */
+export const MAX_FILE_NAME_LENGTH = 1024
+
+/** Characters in an article's title: the rename field's maxlength; an import's longer title is cut at a word boundary. */
+export const MAX_TITLE_LENGTH = 200
+
+/** Characters in one tag, after trimming. */
+export const MAX_TAG_LENGTH = 64
+
+/** Tags on one article or one annotation. */
+export const MAX_TAGS = 100
+
+/** Characters in the user's display name (Settings > Your name), after trimming. */
+export const MAX_DISPLAY_NAME_LENGTH = 100
+
+/** Characters in an annotation's note (Markdown). */
+export const MAX_NOTE_LENGTH = 100_000
+
+/** Characters in the quoted passage of a new highlight. */
+export const MAX_QUOTE_LENGTH = 100_000
+
+/** Characters in a library search. */
+export const MAX_SEARCH_QUERY_LENGTH = 500
+
+/** Most matches a search may ask for per article. */
+export const MAX_MATCHES_PER_ARTICLE = 1000
+
+/** Matches per article when a search names no number (the search page's, the CLI's). */
+export const DEFAULT_MATCHES_PER_ARTICLE = 50
+
+/** Characters in an article id (also a file name on every platform). */
+export const MAX_ARTICLE_ID_LENGTH = 64
+
+/** Characters in an annotation id. */
+export const MAX_ANNOTATION_ID_LENGTH = 128
+
+/** Characters in a notice id. */
+export const MAX_NOTICE_ID_LENGTH = 100
+
+/** Characters in a version stamp (`basedOn`: the `modified` time an edit was made on). */
+export const MAX_VERSION_LENGTH = 64
+
+/** The reading settings' ranges: the settings sliders' min and max, and what updateSettings accepts. */
+export const SETTINGS_LIMITS = {
+  fontSize: { min: 12, max: 40 },
+  lineHeight: { min: 1.2, max: 2.6 },
+  columnWidth: { min: 35, max: 120 },
+} as const

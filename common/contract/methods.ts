@@ -1,0 +1,138 @@
+import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../annotation'
+import type { Article, ArticleSummary, ReadingSettings } from '../article'
+import type { ConflictChoice } from '../sharing/resolve-conflict'
+import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from './annotation-import'
+import type { ImportFile, ImportOutcome } from './article-import'
+import type { ExportRequest, ExportResult } from './export-request'
+import type { Notice } from './notice'
+import type { SearchOptions, SearchResult } from './search'
+
+/**
+ * The contract's methods: what each call takes and returns, and their names.
+ * Types and plain values only, so anything may import it (preload and the
+ * renderer too) without bundling a schema; schemas.ts checks the arguments
+ * against these types, channels.ts derives the IPC channels from the names.
+ */
+
+/**
+ * The whole API the renderer may call: `window.hamish` in Electron (preload),
+ * the loopback bridge in preview. Main implements it once
+ * (main/library/api-service.ts). Every argument is checked against
+ * `apiArgSchemas` before the implementation sees it.
+ */
+export interface HamishApi {
+  listArticles(): Promise<ArticleSummary[]>
+  getArticle(id: string): Promise<Article>
+  importFile(file: ImportFile): Promise<ImportOutcome>
+  renameArticle(id: string, title: string): Promise<ArticleSummary>
+  /**
+   * Sets an article's tags to `tags`, edited from `base` (the list the page
+   * showed): main merges the edit into the tags as they are now (tags added
+   * and removed since `base`), so two windows editing tags at once both keep
+   * their changes.
+   */
+  setArticleTags(id: string, tags: string[], base: string[]): Promise<ArticleSummary>
+  trashArticle(id: string): Promise<ArticleSummary>
+  restoreArticle(id: string): Promise<ArticleSummary>
+  /**
+   * Deletes an article in the Trash for good: its entry, its file (text and
+   * annotations), its reading position and its search-index file. An article
+   * not in the Trash is refused, so nothing is lost by one wrong call.
+   */
+  deleteArticleForever(id: string): Promise<void>
+  getSettings(): Promise<ReadingSettings>
+  updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings>
+  /** Where the reader was: a code-point offset into the article's plain text. */
+  getReadingPosition(id: string): Promise<number | null>
+  setReadingPosition(id: string, offset: number): Promise<void>
+  listNotices(): Promise<Notice[]>
+  dismissNotice(id: string): Promise<void>
+  /** Saves a new highlight; resolves once it is on disk. */
+  addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation>
+  /**
+   * Changes colour, note or tags. `basedOn` is the `modified` of the version
+   * the edit was made on; if the annotation changed since (another window,
+   * an import), the edit is refused with code `conflict` and nothing changes.
+   */
+  updateAnnotation(
+    articleId: string,
+    annotationId: string,
+    patch: AnnotationPatch,
+    basedOn: string,
+  ): Promise<AnchoredAnnotation>
+  /** Marks it deleted (a tombstone stays, so merges do not bring it back). */
+  deleteAnnotation(articleId: string, annotationId: string): Promise<void>
+  /** Undoes a delete. */
+  restoreAnnotation(articleId: string, annotationId: string): Promise<AnchoredAnnotation>
+  getProfile(): Promise<Profile>
+  setDisplayName(name: string): Promise<Profile>
+  /** Exports an article with its annotations; the file is written whole or not at all. */
+  exportArticle(req: ExportRequest): Promise<ExportResult>
+  /** Shows the last saved export in the system's file manager (Electron; nothing in the preview). */
+  revealExport(): Promise<boolean>
+  /** Saves an article's annotations as a W3C AnnotationCollection (`*.hamish.json`), optionally with the article. */
+  exportAnnotations(articleId: string, options: { bundle: boolean }): Promise<ExportResult>
+  /** Searches every article's text, titles, notes, quotes and tags through the persisted index. */
+  searchLibrary(query: string, options?: SearchOptions): Promise<SearchResult[]>
+  /** Merges a colleague's annotation file (Hamish or Hypothesis JSON) into the library as one atomic write. */
+  importAnnotations(req: AnnotationImportRequest): Promise<AnnotationImportResult>
+  /**
+   * Settles a version kept beside an annotation ("their version", found by
+   * its version id): use theirs, keep mine, or keep both (a second
+   * annotation of yours on the passage with their text). One acknowledged
+   * write; a version no longer there changes nothing.
+   */
+  resolveAnnotationConflict(
+    articleId: string,
+    annotationId: string,
+    versionId: string,
+    choice: ConflictChoice,
+  ): Promise<ConflictResolution>
+}
+
+export type ApiMethod = keyof HamishApi
+
+/**
+ * Every method of HamishApi, once: `satisfies` refuses a missing or unknown
+ * name at compile time. Preload, main and the preview bridge derive their
+ * channels and routes from API_METHODS.
+ */
+const METHODS = {
+  listArticles: true,
+  getArticle: true,
+  importFile: true,
+  renameArticle: true,
+  setArticleTags: true,
+  trashArticle: true,
+  restoreArticle: true,
+  deleteArticleForever: true,
+  getSettings: true,
+  updateSettings: true,
+  getReadingPosition: true,
+  setReadingPosition: true,
+  listNotices: true,
+  dismissNotice: true,
+  addAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  restoreAnnotation: true,
+  exportArticle: true,
+  revealExport: true,
+  exportAnnotations: true,
+  searchLibrary: true,
+  importAnnotations: true,
+  resolveAnnotationConflict: true,
+  getProfile: true,
+  setDisplayName: true,
+} satisfies Record<ApiMethod, true>
+
+/** The method names, in the contract's order. */
+export const API_METHODS = Object.keys(METHODS) as ApiMethod[]
+
+/**
+ * Checks a method name that arrived from outside (an HTTP path, IPC) against
+ * the contract: own names only, so `toString` or `__proto__` is no method.
+ */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(METHODS, name)
+}

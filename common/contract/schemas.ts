@@ -1,0 +1,118 @@
+import * as v from 'valibot'
+import { colorSchema } from '../annotation'
+import { EXPORT_FORMATS } from '../export/formats'
+import { LANGUAGE_SETTINGS } from '../i18n/ui-language'
+import {
+  annotationId,
+  articleId,
+  displayName,
+  fileBytes,
+  fileName,
+  note,
+  offset,
+  quote,
+  range,
+  requestId,
+  searchQuery,
+  tags,
+  title,
+  version,
+  versionId,
+} from './field-schemas'
+import { MAX_MATCHES_PER_ARTICLE, MAX_NOTICE_ID_LENGTH, SETTINGS_LIMITS } from './limits'
+import type { ApiMethod, HamishApi } from './methods'
+
+/**
+ * The argument schemas, one valibot strict tuple per method of HamishApi
+ * (methods.ts): the single runtime check every transport applies through
+ * dispatch.ts before an implementation sees a call. Main's only: the
+ * renderer and preload never validate a call themselves, and a lint rule
+ * (eslint-rules/contract-schemas.js) keeps this file and valibot out of
+ * their bundles.
+ */
+
+const settingsPatch = v.strictObject({
+  font: v.optional(v.picklist(['amiri', 'noto-naskh-arabic', 'system'])),
+  fontSize: v.optional(range(SETTINGS_LIMITS.fontSize)),
+  lineHeight: v.optional(range(SETTINGS_LIMITS.lineHeight)),
+  columnWidth: v.optional(range(SETTINGS_LIMITS.columnWidth)),
+  theme: v.optional(v.picklist(['system', 'light', 'dark', 'sepia'])),
+  language: v.optional(v.picklist(LANGUAGE_SETTINGS)),
+})
+
+const annotationPatch = v.strictObject({
+  color: v.optional(colorSchema),
+  note: v.optional(note),
+  tags: v.optional(tags),
+})
+
+const newAnnotation = v.pipe(
+  v.strictObject({
+    articleId,
+    start: offset,
+    end: offset,
+    quote,
+    color: colorSchema,
+    note: v.optional(note),
+    tags: v.optional(tags),
+    requestId: v.optional(requestId),
+  }),
+  v.check((r) => r.end > r.start, 'the selection is empty'),
+)
+
+const searchOptions = v.strictObject({
+  folded: v.optional(v.boolean()),
+  wholeWord: v.optional(v.boolean()),
+  limitPerArticle: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MATCHES_PER_ARTICLE)),
+  ),
+})
+
+/** Argument schemas, one tuple per method. */
+export const apiArgSchemas = {
+  listArticles: v.strictTuple([]),
+  getArticle: v.strictTuple([articleId]),
+  importFile: v.strictTuple([v.strictObject({ name: fileName, bytes: fileBytes })]),
+  renameArticle: v.strictTuple([articleId, title]),
+  setArticleTags: v.strictTuple([articleId, tags, tags]),
+  trashArticle: v.strictTuple([articleId]),
+  restoreArticle: v.strictTuple([articleId]),
+  deleteArticleForever: v.strictTuple([articleId]),
+  getSettings: v.strictTuple([]),
+  updateSettings: v.strictTuple([settingsPatch]),
+  getReadingPosition: v.strictTuple([articleId]),
+  setReadingPosition: v.strictTuple([articleId, offset]),
+  listNotices: v.strictTuple([]),
+  dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(MAX_NOTICE_ID_LENGTH))]),
+  addAnnotation: v.strictTuple([newAnnotation]),
+  updateAnnotation: v.strictTuple([articleId, annotationId, annotationPatch, version]),
+  deleteAnnotation: v.strictTuple([articleId, annotationId]),
+  restoreAnnotation: v.strictTuple([articleId, annotationId]),
+  exportArticle: v.strictTuple([
+    v.strictObject({
+      articleId,
+      format: v.picklist(EXPORT_FORMATS),
+      groupByColor: v.optional(v.boolean()),
+      paper: v.optional(v.picklist(['A4', 'Letter'])),
+    }),
+  ]),
+  revealExport: v.strictTuple([]),
+  exportAnnotations: v.strictTuple([articleId, v.strictObject({ bundle: v.boolean() })]),
+  searchLibrary: v.strictTuple([searchQuery, v.optional(searchOptions)]),
+  importAnnotations: v.strictTuple([
+    v.strictObject({
+      name: fileName,
+      bytes: fileBytes,
+      articleId: v.optional(articleId),
+      confirmOrphans: v.optional(v.boolean()),
+    }),
+  ]),
+  resolveAnnotationConflict: v.strictTuple([
+    articleId,
+    annotationId,
+    versionId,
+    v.picklist(['theirs', 'mine', 'both']),
+  ]),
+  getProfile: v.strictTuple([]),
+  setDisplayName: v.strictTuple([displayName]),
+} satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }
