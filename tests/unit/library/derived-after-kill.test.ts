@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Library } from '../../../main/library/library'
 import { unlockLibrary } from '../../../main/library/library-lock'
 import { annotationsInLog } from '../../support/annotation-log-file'
@@ -15,10 +16,13 @@ import { useTempDir } from '../../support/store-helpers'
 
 const tmp = useTempDir('hamish-derived-kill-')
 let child = ''
+let childDir = ''
 
 beforeAll(async () => {
-  child = await bundleChild('annotate-then-die-child', tmp.path)
+  childDir = await mkdtemp(join(tmpdir(), 'hamish-kill-child-'))
+  child = await bundleChild('annotate-then-die-child', childDir)
 })
+afterAll(() => rm(childDir, { recursive: true, force: true }))
 
 /** Runs the child to its own SIGKILL; the id it acknowledged. */
 function annotateThenDie(dir: string, note: string): Promise<string> {
