@@ -10,8 +10,8 @@ import { bytesWritten, metered, writesUntilQuiet } from './write-meter'
 const BOOK_ANNOTATIONS = 20_000
 const MANY_ARTICLES = 2_000
 const FEW_ARTICLES = 10
-const ROUNDS = 3
-const PER_ROUND = 10
+const ROUNDS = 6
+const PER_ROUND = 5
 /** In every measured note, and nowhere in the texts: the search after each round looks for it. */
 const MARK = 'زعفرانيات'
 const KB = 1024
@@ -112,7 +112,7 @@ async function timedSetup<T>(build: () => Promise<T>): Promise<[T, number]> {
  * (so the case runs unchanged on any storage): the sample article; the
  * 1.47 MB book with 20,000 annotations; 10 and 2,000 small articles. Each
  * gets one unmeasured highlight and search first (the author's profile, the
- * article's and the index's first load), then 3 rounds of 10 highlights,
+ * article's and the index's first load), then 6 rounds of 5 highlights,
  * the libraries taking turns round by round so a busy spell on this shared
  * machine falls on all of them. Time = until `addAnnotation` resolves;
  * bytes = `/proc/self/io` wchar while it ran, nothing else running.
