@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchAnchoring } from './anchoring'
+import { benchAnnotationWrites } from './annotation-writes'
 import { benchCrash } from './crash'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
@@ -19,6 +20,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'export-pdf': () => benchExportPdf(),
   sharing: () => benchSharing(),
   search: () => benchSearch(),
+  'annotation-writes': () => benchAnnotationWrites(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */
