@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ImportFile } from '../common/api'
+import type { ImportFile } from '../common/contract/article-import'
 import { plainText } from '../common/plain-text'
 import { toAnnotationCollection } from '../common/sharing'
 import { Library } from '../main/library/library'
