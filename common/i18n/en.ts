@@ -592,6 +592,8 @@ export const en = {
       'Hamish stopped while saving a change to the highlights of “{{title}}”. That change had not been saved and was left out; everything saved before it is there.',
     annotationLogDamaged:
       'The highlights file of “{{title}}” was damaged: some of the changes saved in it could not be read ({{count, number}} in all) and are missing. The damaged file was kept as {{movedTo}}; everything else was restored.',
+    notYourAnnotation:
+      'This highlight is {{author}}’s, in an article your team shares: only its author can change or delete it. You can add your own highlight or note beside it.',
     teamNotJoined:
       'This library is not in a team: join or create one first (Settings > Team, or hamish team join FOLDER --as NAME).',
     teamFolderNotEmpty:

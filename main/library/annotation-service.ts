@@ -42,8 +42,30 @@ export interface AnnotationDeps {
  * index) follows the change feed, off the save path, and is checked against
  * the log at the next open.
  */
+/**
+ * Whether this library may change an annotation of an article (a team
+ * library: only its own member's, as in a Zotero group). Null: any.
+ */
+export type EditRights = (articleId: string, annotation: Annotation) => boolean
+
 export class AnnotationService {
   readonly #deps: AnnotationDeps
+  #editRights: EditRights | null = null
+
+  /** Sets who may change what (the team service, for shared articles). */
+  setEditRights(rights: EditRights | null): void {
+    this.#editRights = rights
+  }
+
+  /** The annotation, when this library may change it; forbidden otherwise (a colleague's, in a team). */
+  #mayChange(articleId: string, annotation: Annotation): Annotation {
+    if (this.#editRights && !this.#editRights(articleId, annotation))
+      throw new HamishError(
+        'forbidden',
+        localText('messages.notYourAnnotation', { author: annotation.creator.name }),
+      )
+    return annotation
+  }
 
   constructor(deps: AnnotationDeps) {
     this.#deps = deps
@@ -111,7 +133,7 @@ export class AnnotationService {
     basedOn?: string,
   ): Promise<AnchoredAnnotation> {
     return this.change(articleId, (draft, prepared) => {
-      const current = findAnnotation(draft, annotationId, { live: true })
+      const current = this.#mayChange(articleId, findAnnotation(draft, annotationId, { live: true }))
       if (basedOn !== undefined && current.modified !== basedOn)
         throw new HamishError('conflict', localText('messages.annotationChangedElsewhere'))
       const next = patchAnnotation(current, patch, this.#deps.now())
@@ -122,7 +144,8 @@ export class AnnotationService {
 
   async delete(articleId: string, annotationId: string): Promise<void> {
     await this.change(articleId, (draft) => {
-      draft.put(withDeleted(findAnnotation(draft, annotationId, { live: true }), true, this.#deps.now()))
+      const current = this.#mayChange(articleId, findAnnotation(draft, annotationId, { live: true }))
+      draft.put(withDeleted(current, true, this.#deps.now()))
     })
   }
 

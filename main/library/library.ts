@@ -23,7 +23,7 @@ import type { StoreFs } from '../store/store-fs'
 import { AnnotationCounts } from './annotation-counts'
 import { AnnotationLogs } from './annotation-logs'
 import { moveAllAnnotationsToLogs } from './annotation-migration'
-import { AnnotationService } from './annotation-service'
+import { AnnotationService, type EditRights } from './annotation-service'
 import { ArticleFiles } from './article-files'
 import { ArticleLifecycle } from './article-lifecycle'
 import { Catalog } from './catalog'
@@ -320,6 +320,10 @@ export class Library {
       for (const a of merged) draft.put(a)
       return report
     })
+  }
+  /** Who may change which annotations (the team service: only your own, on a shared article). */
+  setEditRights(rights: EditRights | null): void {
+    this.#annotations.setEditRights(rights)
   }
   /** Adds an article that came from elsewhere (a team folder), without annotations; its summary. */
   addArticleFrom(imported: ImportedArticle, source: string, fingerprint: string): Promise<ArticleSummary> {

@@ -4,7 +4,13 @@ import { basename, join, resolve } from 'node:path'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { parseJsonStrict } from '../../common/sharing/strict-json'
-import { memberIdOf, TEAM_FILE, TEAM_FORMAT_VERSION, TEAM_TEMP_DIR } from '../../common/team/layout'
+import {
+  authorIdOf,
+  memberIdOf,
+  TEAM_FILE,
+  TEAM_FORMAT_VERSION,
+  TEAM_TEMP_DIR,
+} from '../../common/team/layout'
 import type { SyncReport } from '../../common/team/sync-report'
 import {
   checkTeamFile,
@@ -45,6 +51,12 @@ export class TeamService {
     private readonly now: () => Date,
   ) {
     this.#sync = new TeamSync(library, membership, now)
+    // As in a Zotero group: on a shared article you change your own annotations, no one else's.
+    library.setEditRights((articleId, annotation) => {
+      const m = membership.data
+      if (!m.memberId || !Object.values(m.shared).includes(articleId)) return true
+      return annotation.creator.id.toLowerCase() === authorIdOf(m.memberId)
+    })
   }
 
   static async open(library: Library, now: () => Date = () => new Date()): Promise<TeamService> {

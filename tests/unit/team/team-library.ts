@@ -12,7 +12,8 @@ export interface Member {
   library: Library
   team: TeamService
   highlight(articleId: string, word: string, note?: string): ReturnType<Library['addAnnotation']>
-  close(): void
+  /** Writes what is waiting (the counts) and lets the library go, so the test's folder can be removed. */
+  close(): Promise<void>
 }
 
 /** Opens (or creates) the library in `root/name`; with `sample`, a new one gets the sample article. */
@@ -41,6 +42,9 @@ export async function member(
       }
       return library.addAnnotation(req)
     },
-    close: () => unlockLibrary(dir),
+    close: async () => {
+      await library.flush()
+      unlockLibrary(dir)
+    },
   }
 }

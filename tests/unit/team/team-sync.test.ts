@@ -61,8 +61,28 @@ describe('a team library over one folder', () => {
     const quiet = await a.team.sync()
     expect(quiet.written).toEqual([])
     expect(quiet.added + quiet.updated + quiet.deleted).toBe(0)
-    a.close()
-    b.close()
+    await a.close()
+    await b.close()
+  })
+
+  it('lets a member change their own annotations on a shared article, not a colleague’s', async () => {
+    const { a, b, articleId } = await pair()
+    const hers = await a.highlight(articleId, 'الشيباني', 'لها')
+    await a.team.sync()
+    await b.team.sync()
+    const bId = b.library.listArticles()[0]!.id
+    const seen = (await b.library.listAnnotations(bId)).find((x) => x.id === hers.id)!
+    await expect(
+      b.library.updateAnnotation(bId, hers.id, { note: 'تعديل' }, seen.modified),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+    await expect(b.library.deleteAnnotation(bId, hers.id)).rejects.toThrow(/only its author can change/)
+    const his = await b.highlight(bId, 'موسكو', 'له')
+    await b.library.updateAnnotation(bId, his.id, { note: 'له، معدّلة' }, his.modified)
+    expect(await notes(b, bId)).toEqual(['لها', 'له، معدّلة'].sort())
+    await a.close()
+    await b.close()
   })
 
   it('merges a conflict copy as one more input, folds it into its owner’s file and removes it', async () => {
@@ -89,8 +109,8 @@ describe('a team library over one folder', () => {
     expect(await readdir(join(folder, annotationFolder(teamId)))).not.toContain(copy.split('/').at(-1))
     expect(await readFile(own, 'utf8')).toContain('الثانية')
     expect(await notes(a, articleId)).toEqual(['الأولى', 'الثانية'])
-    a.close()
-    b.close()
+    await a.close()
+    await b.close()
   })
 
   it('waits for a file that is empty or cut short, and refuses hostile ones, changing nothing', async () => {
@@ -126,8 +146,8 @@ describe('a team library over one folder', () => {
     ])
     expect(report.refused.map((f) => f.why).join('\n')).toMatch(/__proto__|deep|does not name/)
     expect(await b.library.listAnnotations(bId, { includeDeleted: true })).toEqual(before)
-    a.close()
-    b.close()
+    await a.close()
+    await b.close()
   })
 
   it('pauses when the team folder is not there, and loses nothing when it is back', async () => {
@@ -142,8 +162,8 @@ describe('a team library over one folder', () => {
     await a.team.sync()
     await b.team.sync()
     expect(await notes(b, b.library.listArticles()[0]!.id)).toEqual(['قبل الغياب'])
-    a.close()
-    b.close()
+    await a.close()
+    await b.close()
   })
 
   it('refuses to create a team in a folder that holds other files', async () => {
@@ -153,6 +173,6 @@ describe('a team library over one folder', () => {
     await writeFile(join(folder, 'thesis.docx'), 'x')
     await expect(a.team.join(folder, 'ليلى')).rejects.toThrow(/holds other files but no team/)
     await expect(a.team.sync()).rejects.toThrow(/not in a team/)
-    a.close()
+    await a.close()
   })
 })
