@@ -10,6 +10,7 @@ import { benchReaderHighlights } from './reader-highlights'
 import { benchSearch } from './search'
 import { benchSharing } from './sharing'
 import { benchReaderOpen } from './reader-open'
+import { benchTeamSync } from './team-sync'
 
 /** Every case by the name `npm run bench -- <name>…` selects it with. */
 const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -20,6 +21,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'export-pdf': () => benchExportPdf(),
   sharing: () => benchSharing(),
   search: () => benchSearch(),
+  'team-sync': () => benchTeamSync(),
   'annotation-writes': () => benchAnnotationWrites(),
 }
 

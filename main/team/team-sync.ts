@@ -64,10 +64,10 @@ export class TeamSync {
     }
     await this.#writeCard(folder, m, report)
     const shared = { ...m.shared }
+    const local = new Set(this.library.listArticles().map((a) => a.id))
     for (const teamId of await this.#teamArticles(folder, m)) {
       let localId = shared[teamId]
-      if (localId !== undefined && !this.library.listArticles().some((a) => a.id === localId))
-        localId = undefined
+      if (localId !== undefined && !local.has(localId)) localId = undefined
       if (localId === undefined) {
         localId = (await this.#adopt(folder, teamId, report)) ?? undefined
         if (localId === undefined) continue
