@@ -76,7 +76,7 @@ function printStatus(status: TeamStatus, json: boolean, io: Output): void {
     return
   }
   io.out(
-    `team ${status.team?.name ?? ''} (${status.team?.id ?? ''}) in ${status.folder}${status.folderPresent ? '' : ' — not there: sync paused'}`,
+    `team “${status.team?.name ?? ''}” (${status.team?.id ?? ''}) in ${status.folder}${status.folderPresent ? '' : ' — not there: sync paused'}`,
   )
   io.out(`me ${status.me.name ?? ''} (member ${status.me.member}, device ${status.me.device})`)
   io.out(`last sync ${status.lastSync ?? 'never'}`)
