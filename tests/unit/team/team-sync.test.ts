@@ -133,6 +133,13 @@ describe('a team library over one folder', () => {
     await writeFile(name('0000000000000004'), '['.repeat(5000) + ']'.repeat(5000))
     // A's annotations inside a file named for another member: refused, not merged as theirs or A's.
     await writeFile(name('0000000000000005'), real)
+    // A file of a newer format, written by that member: refused as newer, not read as something else.
+    const aMe = (await a.team.status()).me
+    const newer = real
+      .replaceAll(aMe.member!, stranger)
+      .replaceAll(aMe.device, '0000000000000006')
+      .replace('"version": 1', '"version": 9')
+    await writeFile(name('0000000000000006'), newer)
     const before = await b.library.listAnnotations(bId, { includeDeleted: true })
 
     const report = await b.team.sync()
@@ -143,8 +150,13 @@ describe('a team library over one folder', () => {
       '0000000000000003.jsonld',
       '0000000000000004.jsonld',
       '0000000000000005.jsonld',
+      '0000000000000006.jsonld',
     ])
-    expect(report.refused.map((f) => f.why).join('\n')).toMatch(/__proto__|deep|does not name/)
+    const why = report.refused.map((f) => f.why).join('\n')
+    expect(why).toMatch(/__proto__/)
+    expect(why).toMatch(/deep/)
+    expect(why).toMatch(/does not name/)
+    expect(why).toMatch(/newer/)
     expect(await b.library.listAnnotations(bId, { includeDeleted: true })).toEqual(before)
     await a.close()
     await b.close()
