@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchAnchoring } from './anchoring'
+import { benchAnnotationWrites } from './annotation-writes'
 import { benchCrash } from './crash'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
@@ -9,6 +10,7 @@ import { benchReaderHighlights } from './reader-highlights'
 import { benchSearch } from './search'
 import { benchSharing } from './sharing'
 import { benchReaderOpen } from './reader-open'
+import { benchTeamSync } from './team-sync'
 
 /** Every case by the name `npm run bench -- <name>…` selects it with. */
 const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -19,6 +21,8 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'export-pdf': () => benchExportPdf(),
   sharing: () => benchSharing(),
   search: () => benchSearch(),
+  'team-sync': () => benchTeamSync(),
+  'annotation-writes': () => benchAnnotationWrites(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */

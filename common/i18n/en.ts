@@ -592,6 +592,16 @@ export const en = {
       'Hamish stopped while saving a change to the highlights of “{{title}}”. That change had not been saved and was left out; everything saved before it is there.',
     annotationLogDamaged:
       'The highlights file of “{{title}}” was damaged: some of the changes saved in it could not be read ({{count, number}} in all) and are missing. The damaged file was kept as {{movedTo}}; everything else was restored.',
+    notYourAnnotation:
+      'This highlight is {{author}}’s, in an article your team shares: only its author can change or delete it. You can add your own highlight or note beside it.',
+    teamNotJoined:
+      'This library is not in a team: join or create one first (Settings > Team, or hamish team join FOLDER --as NAME).',
+    teamFolderNotEmpty:
+      'The folder {{folder}} holds other files but no team: choose an empty folder to create a team, or the folder a colleague shared with you to join theirs.',
+    teamFileUnreadable: 'The team folder’s {{file}} cannot be used: {{why}}',
+    teamFolderMissing:
+      'The team folder {{folder}} is not there (an unmounted drive, or moved?). Syncing is paused; nothing was changed, and it resumes when the folder is back.',
+    teamArticleNotShared: 'That article is not shared with the team.',
     selectionOutside: 'The selection lies outside the article’s text.',
     selectionMismatch:
       'The selected text does not match the article at that place; reload the article and select again.',

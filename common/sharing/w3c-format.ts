@@ -118,6 +118,8 @@ export interface CollectionExtension {
   version: typeof SHARED_FORMAT_VERSION
   article: SharedArticle
   document?: DocNode
+  /** In a team folder's annotation file: the member and device that wrote it (its one writer). */
+  writer?: { member: string; device: string }
 }
 
 /** A whole `*.hamish.json` file: a W3C AnnotationCollection with its one page inline. */
@@ -139,6 +141,8 @@ export interface CollectionInput {
   annotations: readonly Annotation[]
   /** Present for a bundle: the article's document travels with the annotations. */
   bundle?: { doc: DocNode }
+  /** A team folder's file names its writer (common/team). */
+  writer?: { member: string; device: string }
   /** Name and version of the program, e.g. "Hamish 0.1.0". */
   generator: string
   /** When the file was made (ISO 8601). */
@@ -177,6 +181,7 @@ export function toAnnotationCollection(input: CollectionInput): W3CAnnotationCol
   }
   const extension: CollectionExtension = { version: SHARED_FORMAT_VERSION, article: shared }
   if (input.bundle) extension.document = input.bundle.doc
+  if (input.writer) extension.writer = { ...input.writer }
   const source = `urn:sha256:${article.fingerprint}`
   return {
     '@context': SHARED_CONTEXT,

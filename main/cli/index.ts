@@ -6,6 +6,7 @@ import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
 import { EXPORT_FORMATS } from '../../common/export/formats'
 import { UsageError } from './args'
+import { teamCommand } from './team-command'
 import { terminalText } from './terminal-text'
 import {
   annotationsCommand,
@@ -39,6 +40,14 @@ commands:
                      search every article's text, titles, tags, quotes and notes (diacritics and
                      letter variants ignored unless --exact); prints id, title, and each match's
                      start-end in code points of the plain text with its original text
+  team join FOLDER --as NAME
+                     join the team library in FOLDER (a folder your sync engine keeps in step),
+                     or create one there if it is empty; NAME is how colleagues see you
+  team share ARTICLE_ID | team unshare ARTICLE_ID
+                     share an article (and your annotations on it) with the team, or stop
+  team sync          one pass: write yours, read everyone's, merge, print what changed
+  team status        the team, its members and when each was last seen, what you share
+  team leave         stop syncing (your library keeps everything; the folder keeps what was shared)
 
 The library is --library DIR, else $HAMISH_LIBRARY, else the app's own library.`
 
@@ -49,6 +58,7 @@ const COMMANDS = {
   annotations: annotationsCommand,
   export: exportCommand,
   search: searchCommand,
+  team: teamCommand,
 }
 
 /**

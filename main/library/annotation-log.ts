@@ -25,6 +25,18 @@ export interface CountStamp {
   mtimeMs: number
 }
 
+/**
+ * A change's view of an article's annotations: it reads them, and puts new
+ * versions (a new annotation, or a new object replacing one: never an edit in
+ * place, and never a removal — a deleted annotation is a tombstone).
+ */
+export interface AnnotationDraft {
+  get(id: string): Annotation | undefined
+  /** Every annotation with the draft's puts, in the log's order (new ones last). */
+  all(): Annotation[]
+  put(annotation: Annotation): void
+}
+
 export interface AnnotationLogOptions {
   fs?: StoreFs
   /** Told when opening found a torn tail or damage (the log repairs itself; this is for the notice). */
@@ -43,14 +55,14 @@ export interface AnnotationLogOptions {
  */
 export class AnnotationLog {
   readonly #log: AppendLog<Annotation>
-  readonly #byId: Map<string, Annotation>
+  readonly #byId = new Map<string, Annotation>()
+  #live = 0
   readonly #options: AnnotationLogOptions
 
   private constructor(log: AppendLog<Annotation>, records: Annotation[], options: AnnotationLogOptions) {
     this.#log = log
-    this.#byId = new Map(records.map((a) => [a.id, a]))
     // A later record of an id replaces the earlier one but keeps its place.
-    for (const a of records) this.#byId.set(a.id, a)
+    for (const a of records) this.#set(a)
     this.#options = options
   }
 
@@ -92,41 +104,57 @@ export class AnnotationLog {
     return [...this.#byId.values()]
   }
 
-  /** Annotations not deleted. */
+  /** Annotation `id` as saved, tombstone or not. */
+  get(id: string): Annotation | undefined {
+    return this.#byId.get(id)
+  }
+
+  /** Annotations not deleted (kept up to date with every change, never counted again). */
   liveCount(): number {
-    let n = 0
-    for (const a of this.#byId.values()) if (!a.deleted) n++
-    return n
+    return this.#live
   }
 
   /**
-   * Runs `change` on a copy of the list and appends what it changed (new
-   * objects that differ from the ones they replace: a change never edits an
-   * annotation in place, nor drops one). Resolves once the append is flushed; if it fails nothing is
-   * changed here either. Changes to one log take turns, each seeing the
-   * previous one's result.
+   * Runs `change` on a draft of the log (reads see its own puts) and appends
+   * the annotations it put that differ from the saved ones. Resolves once the
+   * append is flushed; if it fails nothing is changed here either. Changes to
+   * one log take turns, each seeing the previous one's result. A change costs
+   * what it puts, not the number of annotations the log holds.
    */
-  change<T>(change: (annotations: Annotation[]) => T): Promise<{ result: T; changed: Annotation[] }> {
+  change<T>(change: (draft: AnnotationDraft) => T): Promise<{ result: T; changed: Annotation[] }> {
     return runSerially(this.#queue, async () => {
-      const list = this.all()
-      const result = change(list)
-      const ids = new Set(list.map((a) => a.id))
-      // A log can only add versions: an annotation leaves as a tombstone, never by being dropped.
-      for (const id of this.#byId.keys())
-        if (!ids.has(id)) throw new Error(`an annotation change dropped annotation ${id}`)
-      const changed = list.filter((a) => {
+      const puts = new Map<string, Annotation>()
+      const draft: AnnotationDraft = {
+        get: (id) => puts.get(id) ?? this.#byId.get(id),
+        all: () => {
+          const list = this.all().map((a) => puts.get(a.id) ?? a)
+          for (const [id, a] of puts) if (!this.#byId.has(id)) list.push(a)
+          return list
+        },
+        put: (a) => void puts.set(a.id, a),
+      }
+      const result = change(draft)
+      const changed = [...puts.values()].filter((a) => {
         const before = this.#byId.get(a.id)
         return before !== a && (before === undefined || JSON.stringify(before) !== JSON.stringify(a))
       })
       if (changed.length > 0) {
         await this.#log.append(changed)
-        for (const a of changed) this.#byId.set(a.id, a)
+        for (const a of changed) this.#set(a)
         // Queued behind this change, not awaited by it: the change is saved already.
         if (needsCompaction(this.#log.recordCount, this.#byId.size))
           void runSerially(this.#queue, () => this.#compact())
       }
       return { result, changed }
     })
+  }
+
+  /** Keeps an annotation's newest version (in the place of its first) and the live count with it. */
+  #set(a: Annotation): void {
+    const before = this.#byId.get(a.id)
+    if (before && !before.deleted) this.#live--
+    if (!a.deleted) this.#live++
+    this.#byId.set(a.id, a)
   }
 
   /**

@@ -4,7 +4,7 @@ import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import type { AnnotationCounts } from './annotation-counts'
-import type { AnnotationLog } from './annotation-log'
+import type { AnnotationDraft, AnnotationLog } from './annotation-log'
 import type { AnnotationLogs } from './annotation-logs'
 import { moveAnnotationsToLog } from './annotation-migration'
 import { anchored, anchorLive, createAnnotation, patchAnnotation, withDeleted } from './annotations'
@@ -16,12 +16,12 @@ import { retriedAnnotation } from './retried-add'
 import { notSavedError } from './write-failure'
 
 /**
- * A change to an article's annotations: edits the list (adds annotations,
- * replaces them with new objects — never edits one in place, which is how
- * the log tells what changed, and never drops one: a deleted annotation
- * stays as a tombstone), returns what the caller answers.
+ * A change to an article's annotations: puts new versions into the draft
+ * (new annotations, or new objects replacing them — never an edit in place,
+ * never a removal: a deleted annotation stays as a tombstone), returns what
+ * the caller answers.
  */
-export type AnnotationChange<T> = (annotations: Annotation[], text: AnchorText) => T
+export type AnnotationChange<T> = (draft: AnnotationDraft, text: AnchorText) => T
 
 /** What the annotation service works with. */
 export interface AnnotationDeps {
@@ -42,8 +42,30 @@ export interface AnnotationDeps {
  * index) follows the change feed, off the save path, and is checked against
  * the log at the next open.
  */
+/**
+ * Whether this library may change an annotation of an article (a team
+ * library: only its own member's, as in a Zotero group). Null: any.
+ */
+export type EditRights = (articleId: string, annotation: Annotation) => boolean
+
 export class AnnotationService {
   readonly #deps: AnnotationDeps
+  #editRights: EditRights | null = null
+
+  /** Sets who may change what (the team service, for shared articles). */
+  setEditRights(rights: EditRights | null): void {
+    this.#editRights = rights
+  }
+
+  /** The annotation, when this library may change it; forbidden otherwise (a colleague's, in a team). */
+  #mayChange(articleId: string, annotation: Annotation): Annotation {
+    if (this.#editRights && !this.#editRights(articleId, annotation))
+      throw new HamishError(
+        'forbidden',
+        localText('messages.notYourAnnotation', { author: annotation.creator.name }),
+      )
+    return annotation
+  }
 
   constructor(deps: AnnotationDeps) {
     this.#deps = deps
@@ -81,11 +103,11 @@ export class AnnotationService {
     // The first highlight of a library saves its author identity first.
     const profile = await settings.getProfile()
     const { prepared, log } = await this.#opened(req.articleId)
-    const saved = retriedAnnotation(log.all(), req)
+    const saved = retriedAnnotation((id) => log.get(id), req)
     if (saved) return anchored(prepared, saved)
-    return this.change(req.articleId, (annotations, text) => {
+    return this.change(req.articleId, (draft, text) => {
       // A retry sent while the first request was still being written.
-      const again = retriedAnnotation(annotations, req)
+      const again = retriedAnnotation(draft.get, req)
       if (again) return anchored(text, again)
       const made = createAnnotation(
         text,
@@ -93,7 +115,7 @@ export class AnnotationService {
         { id: profile.authorId, name: profile.displayName },
         this.#deps.now(),
       )
-      annotations.push(made)
+      draft.put(made)
       return anchored(text, made)
     })
   }
@@ -110,27 +132,32 @@ export class AnnotationService {
     patch: AnnotationPatch,
     basedOn?: string,
   ): Promise<AnchoredAnnotation> {
-    return this.change(articleId, (annotations, prepared) => {
-      const i = findAnnotation(annotations, annotationId, { live: true })
-      if (basedOn !== undefined && annotations[i]!.modified !== basedOn)
+    return this.change(articleId, (draft, prepared) => {
+      const current = this.#mayChange(articleId, findAnnotation(draft, annotationId, { live: true }))
+      if (basedOn !== undefined && current.modified !== basedOn)
         throw new HamishError('conflict', localText('messages.annotationChangedElsewhere'))
-      annotations[i] = patchAnnotation(annotations[i]!, patch, this.#deps.now())
-      return anchored(prepared, annotations[i]!)
+      const next = patchAnnotation(current, patch, this.#deps.now())
+      draft.put(next)
+      return anchored(prepared, next)
     })
   }
 
   async delete(articleId: string, annotationId: string): Promise<void> {
-    await this.change(articleId, (annotations) => {
-      const i = findAnnotation(annotations, annotationId, { live: true })
-      annotations[i] = withDeleted(annotations[i]!, true, this.#deps.now())
+    await this.change(articleId, (draft) => {
+      const current = this.#mayChange(articleId, findAnnotation(draft, annotationId, { live: true }))
+      draft.put(withDeleted(current, true, this.#deps.now()))
     })
   }
 
   restore(articleId: string, annotationId: string): Promise<AnchoredAnnotation> {
-    return this.change(articleId, (annotations, prepared) => {
-      const i = findAnnotation(annotations, annotationId, { live: false })
-      annotations[i] = withDeleted(annotations[i]!, false, this.#deps.now())
-      return anchored(prepared, annotations[i]!)
+    return this.change(articleId, (draft, prepared) => {
+      const restored = withDeleted(
+        findAnnotation(draft, annotationId, { live: false }),
+        false,
+        this.#deps.now(),
+      )
+      draft.put(restored)
+      return anchored(prepared, restored)
     })
   }
 
@@ -146,7 +173,7 @@ export class AnnotationService {
     const { prepared, log } = await this.#opened(articleId)
     let outcome: { result: T; changed: Annotation[] }
     try {
-      outcome = await log.change((list) => change(list, prepared))
+      outcome = await log.change((draft) => change(draft, prepared))
     } catch (error) {
       throw notSavedError(error, this.#deps.libraryDir)
     }
@@ -187,11 +214,11 @@ export class AnnotationService {
   }
 }
 
-/** Where annotation `id` is in the list; not-found when it is not there (or, for `live`, deleted). */
-export function findAnnotation(annotations: Annotation[], id: string, options: { live: boolean }): number {
-  const i = annotations.findIndex((a) => a.id === id)
-  if (i < 0 || (options.live && annotations[i]!.deleted)) {
+/** Annotation `id` of the draft; not-found when it is not there (or, for `live`, deleted). */
+export function findAnnotation(draft: AnnotationDraft, id: string, options: { live: boolean }): Annotation {
+  const found = draft.get(id)
+  if (!found || (options.live && found.deleted)) {
     throw new HamishError('not-found', localText('messages.annotationGone'))
   }
-  return i
+  return found
 }

@@ -5,6 +5,7 @@ import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../common/i18n/ui-la
 import type { Direction } from '../../common/language'
 import type { Annotation } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
+import { MAX_ARTICLE_ID_LENGTH } from '../../common/contract/limits'
 import { articleFileSchema } from './article-file-schema'
 
 /** library.json: everything the library list needs, without any article's text. */
@@ -52,8 +53,8 @@ export const emptyLibrary = (): LibraryData => ({
   sampleSeeded: false,
 })
 
-/** An article id as the API accepts it (common/api.ts): also safe as a file name on every platform. */
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** An article id as the API accepts it (common/contract/field-schemas.ts): also safe as a file name on every platform. */
+const ARTICLE_ID = new RegExp(`^[a-z0-9][a-z0-9-]{0,${MAX_ARTICLE_ID_LENGTH - 1}}$`)
 const FINGERPRINT = /^[0-9a-f]{64}$/
 const FONTS: readonly unknown[] = ['amiri', 'noto-naskh-arabic', 'system'] satisfies ReaderFont[]
 const THEMES: readonly unknown[] = ['system', 'light', 'dark', 'sepia'] satisfies Theme[]

@@ -7,8 +7,15 @@ import type {
 import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
 import type { Notice } from '../../common/contract/notice'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
-import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../../common/annotation'
-import type { Article, ArticleSummary, ReadingSettings } from '../../common/article'
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationPatch,
+  NewAnnotation,
+  Profile,
+} from '../../common/annotation'
+import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
+import { mergeAnnotations, type MergeReport } from '../../common/sharing/merge'
 import type { ConflictChoice } from '../../common/sharing'
 import { PRIVATE_DIR_MODE } from '../store/file-modes'
 import { openJsonStore, type JsonStore } from '../store/json-store'
@@ -16,7 +23,7 @@ import type { StoreFs } from '../store/store-fs'
 import { AnnotationCounts } from './annotation-counts'
 import { AnnotationLogs } from './annotation-logs'
 import { moveAllAnnotationsToLogs } from './annotation-migration'
-import { AnnotationService } from './annotation-service'
+import { AnnotationService, type EditRights } from './annotation-service'
 import { ArticleFiles } from './article-files'
 import { ArticleLifecycle } from './article-lifecycle'
 import { Catalog } from './catalog'
@@ -293,6 +300,34 @@ export class Library {
     choice: ConflictChoice,
   ): Promise<ConflictResolution> {
     return this.#sharing.resolveAnnotationConflict(articleId, annotationId, versionId, choice)
+  }
+
+  // For the team library (main/team): an article's stored annotations and text, a merge of a
+  // team's annotations into it, and a shared article added from the team folder.
+  /** Every annotation as stored, tombstones included, with the article's document and plain text prepared. */
+  storedAnnotations(articleId: string): ReturnType<AnnotationService['stored']> {
+    this.#catalog.summary(articleId)
+    return this.#annotations.stored(articleId)
+  }
+  /**
+   * Merges annotations from elsewhere (a team's files) into an article in one
+   * change, with the sharing merge (lineage, tombstones, both versions of a
+   * conflict kept); the report of what it did to each id.
+   */
+  mergeAnnotationsInto(articleId: string, incoming: readonly Annotation[]): Promise<MergeReport> {
+    return this.#annotations.change(articleId, (draft) => {
+      const { merged, report } = mergeAnnotations(draft.all(), incoming, { showLocal: true })
+      for (const a of merged) draft.put(a)
+      return report
+    })
+  }
+  /** Who may change which annotations (the team service: only your own, on a shared article). */
+  setEditRights(rights: EditRights | null): void {
+    this.#annotations.setEditRights(rights)
+  }
+  /** Adds an article that came from elsewhere (a team folder), without annotations; its summary. */
+  addArticleFrom(imported: ImportedArticle, source: string, fingerprint: string): Promise<ArticleSummary> {
+    return this.#lifecycle.addArticle(imported, source, fingerprint, [])
   }
 
   // Search.

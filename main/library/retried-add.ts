@@ -10,9 +10,12 @@ import { localText } from '../../common/i18n/local-text'
  * other words is refused (a page bug, never a reason to change the saved
  * one); a retry of a highlight deleted since finds it gone.
  */
-export function retriedAnnotation(annotations: readonly Annotation[], req: NewAnnotation): Annotation | null {
+export function retriedAnnotation(
+  lookUp: (id: string) => Annotation | undefined,
+  req: NewAnnotation,
+): Annotation | null {
   if (req.requestId === undefined) return null
-  const found = annotations.find((a) => a.id === req.requestId)
+  const found = lookUp(req.requestId)
   if (!found) return null
   const { position, quote } = found.target
   if (position.start !== req.start || position.end !== req.end || quote.exact !== req.quote)

@@ -151,10 +151,11 @@ export class SharingService {
         return { status: 'all-orphans', articleId: found.id, articleTitle: found.title, count: live.length }
     }
     let own: Rejection[] = []
-    const report = await annotations.change(found.id, (list, prepared) => {
+    const report = await annotations.change(found.id, (draft, prepared) => {
+      const list = draft.all()
       own = refuseNewOwn(parsed, new Set(list.map((a) => a.id)), owner)
       const { merged, report: merge } = mergeAnnotations(list, parsed.annotations, { owner, showLocal: true })
-      list.splice(0, list.length, ...merged)
+      for (const a of merged) draft.put(a)
       // Orphans among what came in: added, updated, or won a tie as the incoming version.
       const touched = [
         ...merge.added,
@@ -197,15 +198,15 @@ export class SharingService {
     choice: ConflictChoice,
   ): Promise<ConflictResolution> {
     const profile = await this.#deps.settings.getProfile()
-    return this.#deps.annotations.change(articleId, (list, prepared) => {
-      const i = findAnnotation(list, annotationId, { live: false })
-      const { annotation, added } = resolveConflict(list[i]!, versionId, choice, {
+    return this.#deps.annotations.change(articleId, (draft, prepared) => {
+      const current = findAnnotation(draft, annotationId, { live: false })
+      const { annotation, added } = resolveConflict(current, versionId, choice, {
         me: { id: profile.authorId, name: profile.displayName },
         id: randomUUID(),
         now: this.#deps.now(),
       })
-      list[i] = annotation
-      if (added) list.push(added)
+      draft.put(annotation)
+      if (added) draft.put(added)
       return { annotation: anchored(prepared, annotation), added: added ? anchored(prepared, added) : null }
     })
   }

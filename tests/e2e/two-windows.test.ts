@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -278,49 +278,68 @@ describe('an add whose answer is lost', () => {
   })
 })
 
-describe('a change saved while its search index cannot be written', () => {
+describe('while the search index cannot be written', () => {
   for (const [locale, tag] of [
     ['en-US', 'en'],
     ['ar', 'ar'],
   ] as const) {
-    it(`says so in a notice (${tag})`, async ({ skip }) => {
+    it(`a highlight needs no index write and is found; an imported article says so in a notice (${tag})`, async ({
+      skip,
+    }) => {
       if (!app) return skip()
       const page = await secondWindow(locale)
       const indexDir = join(app.preview.library, 'search-index')
-      let blocked: string | null = null
+      const aside = `${indexDir}.aside-${tag}`
+      let blocked = false
+      let imported: { article: { id: string } } | null = null
       try {
         await openSample(page)
-        const id = decodeURIComponent(await page.evaluate(() => location.hash.replace(/^#\/read\//, '')))
-        // A folder where the article's index file goes: its next write fails (EISDIR) on any machine.
-        blocked = join(indexDir, `${id}.json`)
-        await mkdir(indexDir, { recursive: true })
-        await rm(blocked, { force: true })
-        await mkdir(blocked)
+        // A file where the index folder goes: every index write fails (ENOTDIR) on any machine.
+        await rename(indexDir, aside)
+        await writeFile(indexDir, '')
+        blocked = true
         const made = await highlight(page, 'الخارجية')
-        const notice = page.locator('.notice .notice-message')
-        await notice.first().waitFor()
-        const words = (await notice.allTextContents()).join('\n')
-        if (tag === 'en') {
-          expect(words).toContain('was saved, but the search index could not be updated')
-          expect(words).toContain('EISDIR')
-        } else {
-          expect(words).toContain('حُفظ تعديلك')
-          expect(words).toContain('فهرس البحث')
-        }
-        await notice.first().scrollIntoViewIfNeeded()
-        await screenshot(page, `index-behind-notice-${tag}.png`)
-        // Saved indeed, and found by a search all the same (rebuilt from the article).
+        // Saved, no notice (an annotation change writes nothing to the index), and found by a search.
         expect((await savedAnnotations(page)).some((a) => a.id === made.id)).toBe(true)
+        expect(await callApi<unknown[]>(page, 'listNotices')).toEqual([])
         const results = await callApi<{ matches: { annotationId?: string }[] }[]>(
           page,
           'searchLibrary',
           'الخارجية',
         )
         expect(results.flatMap((r) => r.matches.map((m) => m.annotationId))).toContain(made.id)
+
+        // A new article's text index cannot be written: told, and still searched.
+        const word = `كلمةفريدة${tag}`
+        imported = await callApi<{ article: { id: string } }>(page, 'importFile', {
+          name: `index-${tag}.txt`,
+          bytes: { $bytes: Buffer.from(`مقالة قصيرة فيها ${word} وحدها.`).toString('base64') },
+        })
+        const notice = page.locator('.notice .notice-message')
+        await notice.first().waitFor()
+        const words = (await notice.allTextContents()).join('\n')
+        if (tag === 'en') {
+          expect(words).toContain('could not be written')
+          expect(words).toMatch(/system error \S?E[A-Z]+/)
+        } else {
+          expect(words).toContain('تعذّرت كتابة فهرس البحث')
+        }
+        await notice.first().scrollIntoViewIfNeeded()
+        await screenshot(page, `index-not-written-notice-${tag}.png`)
+        const found = await callApi<{ title: string }[]>(page, 'searchLibrary', word)
+        expect(found).toHaveLength(1)
         for (const n of await callApi<{ id: string }[]>(page, 'listNotices'))
           await callApi(page, 'dismissNotice', n.id)
       } finally {
-        if (blocked) await rm(blocked, { recursive: true, force: true })
+        if (blocked) {
+          await rm(indexDir, { force: true })
+          await rename(aside, indexDir)
+        }
+        // The sample stays the first article of the list for the tests after this one.
+        if (imported) {
+          await callApi(page, 'trashArticle', imported.article.id)
+          await callApi(page, 'deleteArticleForever', imported.article.id)
+        }
         await page.context().close()
       }
     })

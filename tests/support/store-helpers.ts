@@ -11,7 +11,7 @@ export function useTempDir(prefix = 'hamish-store-'): { readonly path: string } 
     path = await mkdtemp(join(tmpdir(), prefix))
   })
   afterEach(async () => {
-    await rm(path, { recursive: true, force: true })
+    await rm(path, { recursive: true, force: true, maxRetries: 5 })
   })
   return {
     get path() {
