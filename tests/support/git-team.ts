@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -79,11 +79,19 @@ export async function startGitTeam(names: string[], options: { root?: string } =
 
   const seed = join(root, 'seed')
   await runGit(root, ['clone', '--quiet', url, seed], root)
-  await writeFile(join(seed, '.gitattributes'), '* -text\n')
-  await runGit(seed, ['add', '-A'], root)
+  // An empty first commit: the clones start on the branch with a work tree that holds nothing.
   await runGit(
     seed,
-    ['-c', 'user.name=seed', '-c', 'user.email=seed@hamish.invalid', 'commit', '-m', 'team folder'],
+    [
+      '-c',
+      'user.name=seed',
+      '-c',
+      'user.email=seed@hamish.invalid',
+      'commit',
+      '--allow-empty',
+      '-m',
+      'team folder',
+    ],
     root,
   )
   await runGit(seed, ['push', '--quiet', 'origin', `HEAD:${TEAM_BRANCH}`], root)

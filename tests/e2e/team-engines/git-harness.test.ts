@@ -35,7 +35,7 @@ describe('git team harness (a bare repository, clones racing to push)', () => {
     for (const clone of team.clones) await clone.pull()
 
     const expected = await listing(team.clone('alice').dir)
-    expect(expected).toEqual(['.gitattributes', 'alice.jsonl', 'bob.jsonl', 'carol.jsonl'])
+    expect(expected).toEqual(['alice.jsonl', 'bob.jsonl', 'carol.jsonl'])
     for (const clone of team.clones) {
       expect(await listing(clone.dir)).toEqual(expected)
       for (const name of ['alice', 'bob', 'carol'])
