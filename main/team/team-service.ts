@@ -89,11 +89,11 @@ export class TeamService {
         name: basename(root),
         created: this.now().toISOString(),
       }
-      // Engines are told not to carry half-written files: Syncthing's ignore list, and git's.
-      await team.write('.stignore', `${TEAM_TEMP_DIR}\n`)
+      // git is told not to carry half-written files; .gitignore travels with the team.
       await team.write('.gitignore', `${TEAM_TEMP_DIR}/\n`)
       await team.write(TEAM_FILE, `${JSON.stringify(teamFile, null, 2)}\n`)
     }
+    await this.#ignoreTempDirInSyncthing(team)
     const profile = await this.library.setDisplayName(name)
     const memberId = memberIdOf(profile.authorId)
     if (!memberId) throw new Error(`the library's author id ${profile.authorId} is not a urn:uuid`)
@@ -202,6 +202,21 @@ export class TeamService {
       byMember.set(card.member, entry)
     }
     return [...byMember.values()]
+  }
+
+  /**
+   * Syncthing never carries `.stignore` from one device to another, so every
+   * member's copy of the folder needs its own, or a write cut short on one
+   * device (in .hamish-tmp/) travels to every other device that lacks it.
+   * A user's own ignore patterns are kept; ours is added once.
+   */
+  async #ignoreTempDirInSyncthing(team: TeamFolder): Promise<void> {
+    const current = (await team.readText('.stignore')) ?? ''
+    if (current.split(/\r?\n/).includes(TEAM_TEMP_DIR)) return
+    await team.write(
+      '.stignore',
+      `${current}${current && !current.endsWith('\n') ? '\n' : ''}${TEAM_TEMP_DIR}\n`,
+    )
   }
 
   async #readTeamFile(team: TeamFolder) {
