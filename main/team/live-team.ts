@@ -48,6 +48,8 @@ export class LiveTeam {
   #pausedNotice: string | null = null
   #pausedCheck: ReturnType<typeof setInterval> | null = null
   #closed = false
+  #localChange: ReturnType<typeof setTimeout> | null = null
+  readonly #unsubscribe: () => void
 
   private constructor(
     private readonly library: Library,
@@ -55,6 +57,16 @@ export class LiveTeam {
     private readonly options: LiveTeamOptions,
   ) {
     this.#passes = new PassQueue(() => this.#pass())
+    // The user's own annotations go out as they are made: a change here (not a pass's merge) starts a pass soon after.
+    this.#unsubscribe = library.changes.subscribe((change, origin) => {
+      if (change.kind !== 'annotations-changed' || origin === TEAM_ORIGIN) return
+      if (!this.options.watch || this.service.folder() === null || this.#closed) return
+      if (this.#localChange) clearTimeout(this.#localChange)
+      this.#localChange = setTimeout(() => {
+        this.#localChange = null
+        this.#requestPass()
+      }, this.options.watcher?.debounceMs ?? 300)
+    })
   }
 
   static async open(library: Library, options: LiveTeamOptions): Promise<LiveTeam> {
@@ -127,6 +139,8 @@ export class LiveTeam {
   /** Stops watching and waits for a pass under way (the app quitting). */
   async close(): Promise<void> {
     this.#closed = true
+    this.#unsubscribe()
+    if (this.#localChange) clearTimeout(this.#localChange)
     await this.#closeWatcher()
     if (this.#pausedCheck) clearInterval(this.#pausedCheck)
     this.#pausedCheck = null

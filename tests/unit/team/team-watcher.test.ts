@@ -109,18 +109,26 @@ const notesOf = async (m: Awaited<ReturnType<typeof member>>, id: string) =>
 
 describe('the live team', () => {
   it('merges a colleague’s new file as it lands, and its own writes start no pass', async () => {
-    const { a, b, live, articleId, bArticle, reports } = await liveTeams()
+    const { a, b, articleId, bArticle, reports } = await liveTeams()
     await a.highlight(articleId, 'الشيباني', 'من ليلى')
     await a.team.sync()
     await until(async () => (await notesOf(b, bArticle)).includes('من ليلى'), 'the note merged')
     await quiet(() => reports.length)
-    // B writes its own annotation file in a pass; the watcher hears it and must not start another.
+    // B's highlight starts a pass that writes B's own file; the watcher hears that write and must not start another.
     await b.highlight(bArticle, 'موسكو', 'من عمر')
-    const before = reports.length
-    const report = await live.sync()
-    expect(report.written.some((p) => p.endsWith('.jsonld'))).toBe(true)
-    await pause(800)
-    expect(reports.length).toBe(before + 1)
+    const wrote = (r: SyncReport) => r.written.some((p) => p.endsWith('.jsonld'))
+    await until(() => reports.some(wrote), 'B’s pass wrote its file')
+    await quiet(() => reports.length)
+    expect(reports.length).toBe(reports.findIndex(wrote) + 1)
+  })
+
+  it('sends the user’s own new annotation out without being asked', async () => {
+    const { a, b, articleId, bArticle } = await liveTeams()
+    await b.highlight(bArticle, 'موسكو', 'كتبها عمر')
+    await until(async () => {
+      await a.team.sync()
+      return (await notesOf(a, articleId)).includes('كتبها عمر')
+    }, 'B’s note in A’s library')
   })
 
   it('catches a change the file system never reported, at the periodic rescan', async () => {
