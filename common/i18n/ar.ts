@@ -294,7 +294,6 @@ export const ar = {
   teamJoining: 'جارٍ الانضمام…',
   teamJoinFailed: 'تعذّر الانضمام إلى الفريق: ',
   teamName: 'الفريق «{{name}}»',
-  teamFolder: 'المجلد: {{folder}}',
   teamSyncedAt: 'تمّت المزامنة في {{time}}.',
   teamNeverSynced: 'لم تجرِ أي مزامنة بعد.',
   teamSyncing: 'جارٍ المزامنة…',

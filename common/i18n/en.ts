@@ -256,7 +256,6 @@ export const en = {
   teamJoining: 'Joining…',
   teamJoinFailed: 'Could not join the team: ',
   teamName: 'Team “{{name}}”',
-  teamFolder: 'Folder: {{folder}}',
   teamSyncedAt: 'Synced at {{time}}.',
   teamNeverSynced: 'Not synced yet.',
   teamSyncing: 'Syncing…',

@@ -272,7 +272,6 @@ export function makeStrings(t: Translate) {
     teamJoining: t('teamJoining'),
     teamJoinFailed: t('teamJoinFailed'),
     teamName: q('teamName', 'name'),
-    teamFolder: q('teamFolder', 'folder'),
     teamSyncedAt: (time: string): string => t('teamSyncedAt', { time }),
     teamNeverSynced: t('teamNeverSynced'),
     teamSyncing: t('teamSyncing'),

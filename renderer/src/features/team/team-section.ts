@@ -175,7 +175,12 @@ export class TeamSection {
     })
     return [
       el('p', { class: 'team-name', text: strings.teamName(status.team?.name ?? '') }),
-      el('p', { class: 'muted team-folder', text: strings.teamFolder(status.folder ?? '') }),
+      // A path reads left to right whatever the interface's direction.
+      el('p', { class: 'muted team-folder' }, [
+        el('span', { class: 'team-folder-label', text: strings.teamFolderLabel }),
+        ' ',
+        el('bdi', { attrs: { dir: 'ltr' }, text: status.folder ?? '' }),
+      ]),
       el('p', {
         class: 'team-status',
         attrs: { role: 'status' },
