@@ -111,9 +111,12 @@ export class LiveTeam {
 
   /** Shares an article; its text and this device's annotation file are recorded as its own writes. */
   async share(articleId: string): Promise<string> {
-    const teamId = await this.#exclusive(() => this.service.share(articleId))
-    const { me } = await this.service.status()
-    await this.#own?.record([articleFile(teamId), annotationFile(teamId, me.member!, me.device)])
+    const teamId = await this.#exclusive(async () => {
+      const id = await this.service.share(articleId)
+      const { me } = await this.service.status()
+      await this.#own?.record([articleFile(id), annotationFile(id, me.member!, me.device)])
+      return id
+    })
     this.library.changes.publish({ kind: 'team-changed' })
     return teamId
   }

@@ -55,7 +55,7 @@ export class TeamSection {
       this.#view = await this.host.api.teamStatus()
     } catch (err) {
       this.#body.replaceChildren(
-        el('p', { class: 'field-error', attrs: { role: 'alert' }, text: errorMessage(err) }),
+        el('p', { class: 'team-error', attrs: { role: 'alert' }, text: errorMessage(err) }),
       )
       return
     }
@@ -107,7 +107,7 @@ export class TeamSection {
             },
           })
         : null
-    const error = el('p', { class: 'field-error team-error', attrs: { role: 'alert' } })
+    const error = el('p', { class: 'team-error', attrs: { role: 'alert' } })
     const join = button(
       view.folderChoice === 'path' ? strings.teamJoin : strings.teamJoinDialog,
       () => void submit(),
@@ -164,7 +164,7 @@ export class TeamSection {
 
   #joined(view: TeamView): (Node | null)[] {
     const { status, lastReport } = view
-    const error = el('p', { class: 'field-error team-error', attrs: { role: 'alert' } })
+    const error = el('p', { class: 'team-error', attrs: { role: 'alert' } })
     const sync = button(strings.teamSyncNow, () => void this.#sync(error), {
       class: 'team-sync',
       attrs: { 'data-team-control': 'sync', disabled: this.#busy !== null },
