@@ -18,5 +18,7 @@ export type LibraryChange =
   | { kind: 'settings-changed' }
   /** The list of notices for the user changed (one added or dismissed). */
   | { kind: 'notices-changed' }
+  /** The team library: a sync pass ended, or the team was joined, left or an article shared (Settings > Team reads it again). */
+  | { kind: 'team-changed' }
 
 export type LibraryChangeKind = LibraryChange['kind']

@@ -4,6 +4,7 @@ import {
   MAX_ARTICLE_ID_LENGTH,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_FILE_NAME_LENGTH,
+  MAX_FOLDER_PATH_LENGTH,
   MAX_IMPORT_BYTES,
   MAX_NOTE_LENGTH,
   MAX_QUOTE_LENGTH,
@@ -68,6 +69,11 @@ export const requestId = v.pipe(
 )
 /** A code-point offset into an article's plain text. */
 export const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+/** A folder's path typed by the user (the preview's team folder): trimmed, not empty, no NUL. */
+export const folderPath = v.pipe(
+  trimmedText('the folder', MAX_FOLDER_PATH_LENGTH),
+  v.check((s) => !s.includes('\0'), 'the folder holds a NUL character'),
+)
 export const fileName = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FILE_NAME_LENGTH))
 export const fileBytes = v.pipe(
   v.instance(Uint8Array),

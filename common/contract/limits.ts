@@ -26,6 +26,9 @@ export const MAX_TAGS = 100
 /** Characters in the user's display name (Settings > Your name), after trimming. */
 export const MAX_DISPLAY_NAME_LENGTH = 100
 
+/** Characters in a team folder's path typed in the preview (Settings > Team; Electron uses a folder dialog). */
+export const MAX_FOLDER_PATH_LENGTH = 4096
+
 /** Characters in an annotation's note (Markdown). */
 export const MAX_NOTE_LENGTH = 100_000
 

@@ -6,6 +6,8 @@ import type { ImportFile, ImportOutcome } from './article-import'
 import type { ExportRequest, ExportResult } from './export-request'
 import type { Notice } from './notice'
 import type { SearchOptions, SearchResult } from './search'
+import type { SyncReport } from '../team/sync-report'
+import type { TeamView } from './team'
 
 /**
  * The contract's methods: what each call takes and returns, and their names.
@@ -88,6 +90,23 @@ export interface HamishApi {
     versionId: string,
     choice: ConflictChoice,
   ): Promise<ConflictResolution>
+  /** The team library (issue 12): its status, the last sync's report, and how this host picks a folder. */
+  teamStatus(): Promise<TeamView>
+  /**
+   * Joins the team in a folder, or creates one in an empty folder, as `name`
+   * (which becomes the library's display name). In Electron `folder` must be
+   * null: main asks with a folder dialog (a cancelled dialog changes
+   * nothing). The preview takes the path the user typed (TeamView.folderChoice).
+   */
+  joinTeam(name: string, folder: string | null): Promise<TeamView>
+  /** Shares an article with the team: its text and this library's annotations on it go to every member. Its team article id. */
+  shareArticle(articleId: string): Promise<string>
+  /** Stops sharing an article from now on; what was shared stays with the team. */
+  unshareArticle(articleId: string): Promise<void>
+  /** One sync pass now (after any pass already running). */
+  syncTeam(): Promise<SyncReport>
+  /** Leaves the team: the library keeps every article and annotation, the folder what was shared. */
+  leaveTeam(): Promise<void>
 }
 
 export type ApiMethod = keyof HamishApi
@@ -124,6 +143,12 @@ const METHODS = {
   resolveAnnotationConflict: true,
   getProfile: true,
   setDisplayName: true,
+  teamStatus: true,
+  joinTeam: true,
+  shareArticle: true,
+  unshareArticle: true,
+  syncTeam: true,
+  leaveTeam: true,
 } satisfies Record<ApiMethod, true>
 
 /** The method names, in the contract's order. */

@@ -8,6 +8,7 @@ import {
   displayName,
   fileBytes,
   fileName,
+  folderPath,
   note,
   offset,
   quote,
@@ -115,4 +116,10 @@ export const apiArgSchemas = {
   ]),
   getProfile: v.strictTuple([]),
   setDisplayName: v.strictTuple([displayName]),
+  teamStatus: v.strictTuple([]),
+  joinTeam: v.strictTuple([displayName, v.nullable(folderPath)]),
+  shareArticle: v.strictTuple([articleId]),
+  unshareArticle: v.strictTuple([articleId]),
+  syncTeam: v.strictTuple([]),
+  leaveTeam: v.strictTuple([]),
 } satisfies { [M in ApiMethod]: v.GenericSchema<unknown[], Parameters<HamishApi[M]>> }

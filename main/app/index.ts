@@ -18,6 +18,8 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { buildMenu } from './menu'
 import { hardenSession } from './security'
 import { appFiles, createMainWindow } from './window'
+import { LiveTeam } from '../team/live-team'
+import { pickTeamFolder } from './team-dialog'
 
 /**
  * The Electron main process, kept thin: one instance, one hardened window
@@ -68,15 +70,27 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  // Counts waiting to be written go before the process does (losing them only costs a recount).
+  const translator = (): ReturnType<typeof createTranslator> =>
+    createTranslator(resolveUiLanguage(library.getSettings().language, app.getPreferredSystemLanguages()))
+  // The team folder is watched while the app runs; the folder to join comes from main's own dialog.
+  const team = await LiveTeam.open(library, {
+    watch: true,
+    folderChoice: 'dialog',
+    pickFolder: () => pickTeamFolder(win, translator()),
+  })
+  // Counts waiting to be written go before the process does (losing them only costs a recount);
+  // the watcher closes and a team pass under way ends first.
   let flushed = false
   app.on('will-quit', (event) => {
     if (flushed) return
     event.preventDefault()
-    void library.flush().finally(() => {
-      flushed = true
-      app.quit()
-    })
+    void team
+      .close()
+      .then(() => library.flush())
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
   })
   // The native menu speaks the interface language; it is rebuilt only when that changes.
   let menuLanguage: UiLanguage | null = null
@@ -101,17 +115,15 @@ async function start(): Promise<void> {
     )
   }
   registerIpc(
-    createApiService(library, {
-      host: dialogExports(
-        () => win,
-        () =>
-          createTranslator(
-            resolveUiLanguage(library.getSettings().language, app.getPreferredSystemLanguages()),
-          ),
-      ),
-      printPdf: printHtmlToPdfElectron,
-      onSettingsChanged: setMenu,
-    }),
+    createApiService(
+      library,
+      {
+        host: dialogExports(() => win, translator),
+        printPdf: printHtmlToPdfElectron,
+        onSettingsChanged: setMenu,
+      },
+      team,
+    ),
     (sender, frameUrl) => win !== null && sender === win.webContents && isAppPage(frameUrl),
   )
 
@@ -121,6 +133,9 @@ async function start(): Promise<void> {
       sendEvent(win, 'libraryChange', change)
   })
   win = createMainWindow(files, { devTools })
+  void team
+    .start()
+    .catch((err: unknown) => console.error('hamish: the team folder could not be watched:', err))
   win.on('closed', () => {
     win = null
   })

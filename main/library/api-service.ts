@@ -3,6 +3,7 @@ import type { ReadingSettings } from '../../common/article'
 import type { ExportHost } from '../export/export-host'
 import { planExport, readyExport, type PdfPrinter } from '../export/exporter'
 import type { Library } from './library'
+import { LiveTeam } from '../team/live-team'
 
 /** How this transport delivers exports, and how it prints PDF. */
 export interface ExportServices {
@@ -14,9 +15,14 @@ export interface ExportServices {
 
 /**
  * The contract implemented once, over a Library. Electron's IPC, the preview
- * bridge and the tests all call this object, after `validateCall`.
+ * bridge and the tests all call this object, after `validateCall`. `team` is
+ * the library's one long-lived team (watched by the app and the preview);
+ * without one, a team that does not watch is opened at its first call.
  */
-export function createApiService(library: Library, exports: ExportServices): HamishApi {
+export function createApiService(library: Library, exports: ExportServices, team?: LiveTeam): HamishApi {
+  let opened: Promise<LiveTeam> | null = team ? Promise.resolve(team) : null
+  const live = (): Promise<LiveTeam> =>
+    (opened ??= LiveTeam.open(library, { watch: false, folderChoice: 'path' }))
   return {
     listArticles: async () => library.listArticles(),
     getArticle: (id) => library.getArticle(id),
@@ -59,5 +65,11 @@ export function createApiService(library: Library, exports: ExportServices): Ham
     searchLibrary: (query, options) => library.search(query, options ?? {}),
     getProfile: () => library.getProfile(),
     setDisplayName: (name) => library.setDisplayName(name),
+    teamStatus: async () => (await live()).view(),
+    joinTeam: async (name, folder) => (await live()).join(name, folder),
+    shareArticle: async (articleId) => (await live()).share(articleId),
+    unshareArticle: async (articleId) => (await live()).unshare(articleId),
+    syncTeam: async () => (await live()).sync(),
+    leaveTeam: async () => (await live()).leave(),
   }
 }

@@ -6,6 +6,7 @@ import type {
 } from '../../common/contract/annotation-import'
 import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
 import type { Notice } from '../../common/contract/notice'
+import type { LocalText } from '../../common/i18n/local-text'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type {
   AnchoredAnnotation,
@@ -362,6 +363,10 @@ export class Library {
   // Notices.
   listNotices(): Notice[] {
     return this.#notices.list()
+  }
+  /** Tells the user something no action of theirs answered (the team folder gone: sync paused); the notice's id, to dismiss it when it no longer holds. */
+  notify(level: Notice['level'], text: LocalText): string {
+    return this.#notices.add(level, text).id
   }
   dismissNotice(id: string): void {
     this.#notices.dismiss(id)

@@ -8,6 +8,7 @@ import { printHtmlToPdf } from '../export/print-html-chromium'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { parsePreviewArgs, PREVIEW_USAGE } from './args'
 import { startPreviewServer } from './server'
+import { LiveTeam } from '../team/live-team'
 
 /** `npm run preview`: the renderer in any browser on 127.0.0.1, with the real library behind it. */
 async function main(argv: string[]): Promise<void> {
@@ -19,8 +20,11 @@ async function main(argv: string[]): Promise<void> {
   }
   const here = moduleDir(import.meta.url)
   const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here)), noSample })
+  // The preview has no folder dialog: the page sends the path the user typed.
+  const team = await LiveTeam.open(library, { watch: true, folderChoice: 'path' })
+  await team.start()
   const server = await startPreviewServer({
-    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
+    api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }, team),
     rendererDir: join(here, '../renderer'),
     port,
     changes: library.changes,
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   const stop = (): void => {
     void server
       .close()
+      .then(() => team.close())
       .then(() => library.flush())
       .then(() => process.exit(0))
   }

@@ -162,6 +162,11 @@ export class TeamService {
     })
   }
 
+  /** The team folder this library syncs with, or null when it is in no team (the app's watcher watches it). */
+  folder(): string | null {
+    return this.membership.data.folder
+  }
+
   async status(): Promise<TeamStatus> {
     const m = this.membership.data
     const folder = m.folder ? new TeamFolder(m.folder) : null

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -167,7 +169,14 @@ describe.each([
     await page.waitForFunction(
       () => document.querySelector<HTMLInputElement>('dialog[open] .profile-name')?.value !== '',
     )
+    await page.waitForSelector('dialog[open] .team-join')
     await check('settings')
+    // Settings > Team, joined (a new team in an empty folder): status, report, members, actions.
+    const teamFolder = await mkdtemp(join(tmpdir(), 'hamish-a11y-team-'))
+    await page.fill('dialog[open] .team-folder-input', teamFolder)
+    await page.click('dialog[open] .team-join')
+    await page.waitForSelector('dialog[open] .team-report')
+    await check('settings, in a team')
     await closeDialog(page)
 
     await page.goto(new URL(`/#/search/${encodeURIComponent('لافروف')}`, page.url()).href)
@@ -246,6 +255,11 @@ describe.each([
     await page.locator('[data-action=share-notes]').click()
     await openDialog(page)
     await check('share-notes dialog')
+    await closeDialog(page)
+
+    await page.locator('.team-share-button:not([hidden])').click()
+    await openDialog(page, '.confirm-dialog')
+    await check('share with the team: confirmation')
     await closeDialog(page)
 
     await page.keyboard.press('Control+e')

@@ -32,6 +32,8 @@ import { Toasts } from '../ui/toasts'
 import { createTopbar } from './topbar'
 import type { LibraryChange } from '../../../common/library-changes'
 import { readerParts } from './reader-parts'
+import { TeamSection } from '../features/team/team-section'
+import { teamShareButton } from '../features/team/team-share-button'
 
 /** How the app differs between Electron and the browser preview. */
 export interface AppOptions {
@@ -219,6 +221,7 @@ export class App {
           (result) => announceExport(result, this.api, (o) => this.toasts.show(o)),
           () => this.annotationImporter.pick(),
         ),
+      teamControl: (summary) => teamShareButton(this.api, summary, (o) => this.toasts.show(o)),
     })
     this.page = reader
     if (route.target) reader.openAt(route.target)
@@ -241,7 +244,18 @@ export class App {
   }
 
   private openSettings(): void {
-    openSettingsPanel(this.settings, this.profile, (language) => void this.changeLanguage(language))
+    openSettingsPanel(
+      this.settings,
+      this.profile,
+      (language) => void this.changeLanguage(language),
+      () => [
+        new TeamSection({
+          api: this.api,
+          displayName: () => this.profile.current?.displayName ?? '',
+          onJoined: () => void this.profile.load().catch(() => undefined),
+        }),
+      ],
+    )
   }
 
   /**
@@ -316,6 +330,7 @@ export class App {
         void this.store.refresh().catch(() => undefined)
         break
       case 'settings-changed':
+      case 'team-changed':
         break
     }
   }

@@ -40,6 +40,14 @@ export function formatMoment(iso: string | null): string {
   return formatter(UI_LOCALE, { dateStyle: 'medium' }).format(t)
 }
 
+/** A moment (ISO 8601) as a local date and time in the interface's locale: when the team last synced, when a member was last seen. */
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return ''
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return formatter(UI_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+}
+
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],

@@ -35,6 +35,8 @@ export interface ReaderOptions {
   openExport(summary: ArticleSummary): void
   /** Opens Share notes… (export or import annotation files) for this article. */
   openShare(summary: ArticleSummary): void
+  /** The team's Share / Stop sharing control for this article, from the shell (none outside a team feature). */
+  teamControl?(summary: ArticleSummary): HTMLElement
 }
 
 /** What the reader calls: the article, its reading position, and its annotations. */
@@ -237,6 +239,7 @@ export class ReaderView {
             class: 'export-button share-button',
             attrs: { 'data-action': 'share-notes' },
           }),
+          this.options.teamControl?.(summary) ?? null,
         ]),
         container,
       ]),

@@ -143,9 +143,16 @@ function nameField(profile: ProfileStore): HTMLElement {
 
 let open: DialogHandle | null = null
 
+/** A section another feature adds to the panel (Settings > Team), given by the shell; disposed when the panel closes. */
+export interface SettingsSection {
+  element: HTMLElement
+  dispose(): void
+}
+
 /**
  * The settings panel: the interface language, then font, size, line height,
- * column width and theme, and the user's name as the author of annotations.
+ * column width and theme, the user's name as the author of annotations, and
+ * the sections the shell adds (the team).
  * A modal dialog docked at the side so the article stays visible and reflows
  * as the controls move; every change goes through the store, which applies
  * it at once and saves it after a pause. A new language is handed to
@@ -155,8 +162,10 @@ export function openSettingsPanel(
   store: SettingsStore,
   profile: ProfileStore,
   onLanguage: (language: LanguageSetting) => void,
+  sections: () => SettingsSection[] = () => [],
 ): void {
   if (open) return
+  const extra = sections()
   const s = store.current
   const language = radioGroup<LanguageSetting>(
     strings.settingsLanguage,
@@ -235,10 +244,12 @@ export function openSettingsPanel(
       width.element,
       theme.element,
       nameField(profile),
+      ...extra.map((section) => section.element),
     ],
     actions: [reset],
     onClose: () => {
       unsubscribe()
+      for (const section of extra) section.dispose()
       store.flush()
       open = null
     },
