@@ -46,10 +46,10 @@ export class TeamFolder {
     }
   }
 
-  /** Writes `text` to `path` atomically through `.hamish-tmp/`. */
+  /** Writes `text` to `path` atomically through `.hamish-tmp/`; the team folder itself must exist. */
   async write(path: string, text: string): Promise<void> {
     const tempDir = join(this.root, TEAM_TEMP_DIR)
-    await mkdir(tempDir, { recursive: true })
+    await this.#mkdirBelowRoot(TEAM_TEMP_DIR)
     const temp = join(tempDir, `${randomBytes(8).toString('hex')}.tmp`)
     let handle: FileHandle | undefined
     try {
@@ -59,13 +59,31 @@ export class TeamFolder {
       await handle.close()
       handle = undefined
       const target = join(this.root, path)
-      await mkdir(dirname(target), { recursive: true })
+      await this.#mkdirBelowRoot(dirname(path))
       await rename(temp, target)
       await syncFolder(dirname(target))
     } catch (error) {
       await handle?.close().catch(() => undefined)
       await rm(temp, { force: true })
       throw error
+    }
+  }
+
+  /**
+   * Makes the folders of `path` (relative) inside the team folder, one level
+   * at a time, never the team folder itself: if it went away in the middle
+   * of a pass (an unmounted drive), the write fails instead of recreating its
+   * folders on the local disk, where the engine would never see them.
+   */
+  async #mkdirBelowRoot(path: string): Promise<void> {
+    let dir = this.root
+    for (const part of path.split('/').filter((p) => p !== '' && p !== '.')) {
+      dir = join(dir, part)
+      try {
+        await mkdir(dir)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
     }
   }
 

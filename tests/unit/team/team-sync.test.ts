@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { annotationFile, annotationFolder } from '../../../common/team/layout'
 import { useTempDir } from '../../support/store-helpers'
+import { TeamFolder } from '../../../main/team/team-folder'
 import { member } from './team-library'
 
 // Issue 12: two libraries, one team folder (as if the engine had copied every file at once):
@@ -186,5 +187,16 @@ describe('a team library over one folder', () => {
     await expect(a.team.join(folder, 'ليلى')).rejects.toThrow(/holds other files but no team/)
     await expect(a.team.sync()).rejects.toThrow(/not in a team/)
     await a.close()
+  })
+})
+
+describe('the team folder on disk', () => {
+  it('never recreates a team folder that went away: the write fails instead', async () => {
+    const root = join(tmp.path, 'gone')
+    const folder = new TeamFolder(root)
+    await expect(folder.write('annotations/ab/abcdef0123456789/x.jsonld', '{}')).rejects.toMatchObject({
+      code: 'ENOENT',
+    })
+    await expect(readdir(tmp.path)).resolves.not.toContain('gone')
   })
 })
