@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { DocNode } from '../../common/document'
 import { plainText } from '../../common/plain-text'
 import { ROOT } from '../support/preview'
@@ -37,6 +37,12 @@ const AXE_OPTIONS = {
 const ENGLISH = 'A note on margins\n\nReaders have always written in the margins of what they read.\n'
 
 const env = browserPerFile()
+
+/** Team folders the audit made; removed once it is done. */
+const teamFolders: string[] = []
+afterAll(async () => {
+  for (const folder of teamFolders) await rm(folder, { recursive: true, force: true, maxRetries: 5 })
+})
 
 /** Runs axe over the whole page; one line per violation: screen, rule, impact and the elements. */
 async function audit(page: Page, screen: string): Promise<string[]> {
@@ -173,6 +179,7 @@ describe.each([
     await check('settings')
     // Settings > Team, joined (a new team in an empty folder): status, report, members, actions.
     const teamFolder = await mkdtemp(join(tmpdir(), 'hamish-a11y-team-'))
+    teamFolders.push(teamFolder)
     await page.fill('dialog[open] .team-folder-input', teamFolder)
     await page.click('dialog[open] .team-join')
     await page.waitForSelector('dialog[open] .team-report')
