@@ -36,8 +36,8 @@ export function documentOutline(doc: DocNode): DocumentOutline {
   const headings: OutlineEntry[] = []
   const markers: OutlineEntry[] = []
   const pages = new PageMarkerReader()
-  const length = forEachPlacedBlock(doc, ({ text, offset, heading }) => {
-    pages.read(text, offset)
+  const length = forEachPlacedBlock(doc, ({ text, offset, length, heading }) => {
+    pages.read(text, offset, length)
     const words = text.replace(/\s+/g, ' ').trim()
     if (words === '') return
     if (heading) {

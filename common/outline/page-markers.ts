@@ -27,6 +27,15 @@ function number(digits: string): number {
 }
 
 /**
+ * The page number a reader typed, in Western or Arabic-Indic digits (an
+ * Arabic keyboard types ١٢), or null when it is not a whole number.
+ */
+export function typedPageNumber(typed: string): number | null {
+  const digits = typed.trim()
+  return /^[0-9٠-٩]{1,7}$/.test(digits) ? number(digits) : null
+}
+
+/**
  * Collects one block's page markers as the text is walked block by block.
  * Code-point offsets are counted forward from the previous match, so a
  * 9,000-character line with many markers is not re-counted from its start.
@@ -36,9 +45,17 @@ export class PageMarkerReader {
   private readonly ends: PageMark[] = []
   /** Where the text after the last `(v/p)` mark starts: the next such page's start. */
   private afterEnd = 0
+  /** Where the block read last ends. */
+  private blockEnd = 0
 
-  /** Reads the markers of one text block that starts at code point `offset`. */
-  read(text: string, offset: number): void {
+  /**
+   * Reads the markers of one text block that starts at code point `offset`
+   * and is `length` code points long. A page whose mark closed the block
+   * before starts with this block, not at the end of that one.
+   */
+  read(text: string, offset: number, length: number): void {
+    if (this.afterEnd === this.blockEnd) this.afterEnd = offset
+    this.blockEnd = offset + length
     if (!text.includes('ص') && !text.includes('/')) return
     let units = 0
     let points = offset

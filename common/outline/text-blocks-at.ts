@@ -7,6 +7,8 @@ export interface PlacedBlock {
   text: string
   /** Code point of the plain text where this block starts. */
   offset: number
+  /** Its length in code points. */
+  length: number
   /** The block's heading level, or 0 for a paragraph. */
   heading: 0 | 1 | 2 | 3
 }
@@ -35,8 +37,9 @@ export function forEachPlacedBlock(doc: DocNode, visit: (block: PlacedBlock) => 
         if (!first) offset += SEPARATOR_LENGTH
         first = false
         const text = inlineText(block.content)
-        visit({ text, offset, heading: block.type === 'heading' ? block.attrs.level : 0 })
-        offset += codePointLength(text)
+        const length = codePointLength(text)
+        visit({ text, offset, length, heading: block.type === 'heading' ? block.attrs.level : 0 })
+        offset += length
       } else if (block.type === 'blockquote') {
         walk(block.content)
       } else {

@@ -76,13 +76,15 @@ describe('documentOutline', () => {
   it('takes Shamela’s (volume/page) closing marks as pages only when there are several, each page starting after the last', () => {
     const fractions = documentOutline(doc(p('half (1/2) and a third (1/3)')))
     expect(fractions.pages).toEqual([])
-    const d = doc(p('one(1/1) two'), p('still two(1/2)three'), p('(1/3)'))
+    const d = doc(p('one(1/1) two'), p('still two(1/2)three'), p('(1/3)'), p('four(1/4)'))
     const { pages } = documentOutline(d)
     const plain = plainText(d)
-    expect(pages.map((m) => m.page)).toEqual([1, 2, 3])
+    expect(pages.map((m) => m.page)).toEqual([1, 2, 3, 4])
     expect(pages[0]!.offset).toBe(0)
     expect(at(plain, pages[1]!.offset, 4)).toBe(' two')
     expect(at(plain, pages[2]!.offset, 5)).toBe('three')
+    // A page closed at the end of a block: the next starts with the next block, not in the gap.
+    expect(at(plain, pages[3]!.offset, 4)).toBe('four')
   })
 
   it('outlines the 1.47 MB Tashkeela book: its chapters and its 457 pages', () => {
@@ -98,9 +100,9 @@ describe('documentOutline', () => {
     expect(outline.pages).toHaveLength(457)
     expect(outline.pages.at(-1)!.page).toBe(457)
     const plain = plainText(article.doc)
-    // Page 27 starts right after the mark that closes page 26.
+    // Page 27 starts with the line after the one the mark closing page 26 ends.
     const page27 = pageStart(outline.pages, 27)!
-    expect(at(plain, page27 - 6, 6)).toBe('(1/26)')
+    expect(at(plain, page27 - 8, 8)).toBe('(1/26)\n\n')
     expect(pageAt(outline.pages, page27)!.page).toBe(27)
     expect(pageAt(outline.pages, page27 - 1)!.page).toBe(26)
   })
