@@ -19,18 +19,44 @@ export async function timeToMark(
   browser: Browser,
   url: string,
   mark: string,
-): Promise<{ ms: number; heap: number }> {
+): Promise<{ ms: number; heap: number; longestTaskMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   try {
+    await watchLongTasks(page)
     await page.goto(url)
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
       timeout: 180_000,
     })
     const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark)
-    return { ms, heap: await heapAfterGc(page) }
+    return { ms, heap: await heapAfterGc(page), longestTaskMs: await longestTask(page) }
   } finally {
     await page.close()
   }
+}
+
+/**
+ * Records the page's long tasks (over 50 ms on the main thread) from its
+ * first script on, through an init script (the DevTools protocol, which the
+ * page's CSP does not govern).
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] }
+    w.__longTasks = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration)
+    }).observe({ type: 'longtask', buffered: true })
+  })
+}
+
+/** The longest task recorded since `watchLongTasks` (0 when none passed 50 ms), and clears the record. */
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] }
+    const longest = Math.max(0, ...w.__longTasks)
+    w.__longTasks = []
+    return longest
+  })
 }
 
 /** The mark the reader sets on the frame after the article's text is laid out in its font. */

@@ -166,6 +166,14 @@ export const ar = {
   readerBack: 'العودة إلى المكتبة',
   readerNav: 'القارئ',
   readerNotFound: 'تعذّر فتح هذه المقالة.',
+  readerContents: 'المحتويات',
+  readerContentsLabel: 'المحتويات والصفحات',
+  readerContentsNone: 'لا عناوين في هذا النص.',
+  readerPercent: '{{percent, number}}٪ من النص',
+  readerPage: 'الصفحة {{page, number}} من {{last, number}}',
+  readerGoToPage: 'انتقل إلى الصفحة',
+  readerGo: 'انتقال',
+  readerNoSuchPage: 'لا توجد هذه الصفحة هنا: اكتب صفحة من {{first, number}} إلى {{last, number}}.',
 
   // Highlights and notes
   colorNames: { yellow: 'أصفر', green: 'أخضر', blue: 'أزرق', pink: 'وردي', purple: 'بنفسجي' },

@@ -130,6 +130,14 @@ export const en = {
   readerBack: 'Back to the library',
   readerNav: 'Reader',
   readerNotFound: 'This article could not be opened.',
+  readerContents: 'Contents',
+  readerContentsLabel: 'Contents and pages',
+  readerContentsNone: 'This text has no headings.',
+  readerPercent: '{{percent, number}}% of the text',
+  readerPage: 'page {{page, number}} of {{last, number}}',
+  readerGoToPage: 'Go to page',
+  readerGo: 'Go',
+  readerNoSuchPage: 'No such page here: type a page from {{first, number}} to {{last, number}}.',
 
   // Highlights and notes
   colorNames: { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' },

@@ -6,7 +6,7 @@ import { prepareSearchText, type SearchText } from '../../../../common/search/se
 import { button, el } from '../../ui/dom'
 import type { TextOffsets } from '../../document/text-offsets'
 import { strings } from '../../ui/strings'
-import { findMatches } from './find-matches'
+import { MatchScan } from './find-matches'
 import { setFindState } from './find-plugin'
 import {
   decoratedSlice,
@@ -24,6 +24,9 @@ const MAX_LINE_CHECKS = 2000
 
 /** The pause in typing that starts a search in a long text. */
 const TYPING_PAUSE_MS = 250
+
+/** The time a search may take in one frame before it lets the page draw (ms): under one 60 Hz frame. */
+const SLICE_MS = 8
 
 /**
  * Find in article (Ctrl/Cmd+F): a bar above the text with the match count,
@@ -52,6 +55,9 @@ export class FindBar {
   /** The matches decorated now (all of them unless there are many). */
   private slice: MatchSlice = [0, 0]
   private pendingSearch = 0
+  /** The search being run a slice a frame, and its frame; null when none runs. */
+  private scan: MatchScan | null = null
+  private scanFrame = 0
   private scrollFrame = 0
   private readonly onScroll = () => {
     if (this.scrollFrame) return
@@ -84,9 +90,10 @@ export class FindBar {
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault()
-        // Enter right after typing in a long text: the search that was waiting for a pause, at its first match.
+        // Enter right after typing in a long text: the search that was waiting for a pause, at its first match
+        // (and while a search runs, its first match is what it will show).
         if (this.pendingSearch) this.search()
-        else this.step(event.shiftKey ? -1 : 1)
+        else if (!this.scan) this.step(event.shiftKey ? -1 : 1)
       } else if (event.key === 'Escape') {
         event.preventDefault()
         event.stopPropagation()
@@ -100,12 +107,7 @@ export class FindBar {
   }
 
   open(): void {
-    if (!this.text) this.text = prepareSearchText(plainText(this.view.state.doc.toJSON() as DocNode))
-    this.element.hidden = false
-    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
-    this.input.focus()
-    this.input.select()
-    if (this.input.value) this.search()
+    this.openAt(null)
   }
 
   /**
@@ -118,12 +120,17 @@ export class FindBar {
     this.input.value = query
     this.folded.checked = options.folded
     this.wholeWord.checked = options.wholeWord
-    this.open()
-    const at = firstAtOrAfter(this.found, start)
-    if (at < this.found.length && at !== this.current) {
-      this.current = at
-      this.show()
-    }
+    this.openAt(start)
+  }
+
+  /** Opens the bar; a query already in it is searched again, from `start` (a code-point offset) or the screen. */
+  private openAt(start: number | null): void {
+    if (!this.text) this.text = prepareSearchText(plainText(this.view.state.doc.toJSON() as DocNode))
+    this.element.hidden = false
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
+    this.input.focus()
+    this.input.select()
+    if (this.input.value) this.search(start)
   }
 
   /** Closes the bar; the current match stays selected in the text, ready to be highlighted. */
@@ -135,6 +142,7 @@ export class FindBar {
     this.scrollFrame = 0
     clearTimeout(this.pendingSearch)
     this.pendingSearch = 0
+    this.stopScan()
     this.text = null
     this.found = []
     this.current = -1
@@ -159,23 +167,47 @@ export class FindBar {
     else this.pendingSearch = window.setTimeout(() => this.search(), TYPING_PAUSE_MS)
   }
 
-  private search(): void {
+  /**
+   * Searches the text a slice a frame (MatchScan), so no key holds the page
+   * for longer than a frame; a new key drops the search still running.
+   * Once done, the current match is the first at `start` (a code-point
+   * offset) or after it, else the first on screen, as browsers do.
+   */
+  private search(start: number | null = null): void {
     clearTimeout(this.pendingSearch)
     this.pendingSearch = 0
+    this.stopScan()
     if (!this.text) return
-    this.found = findMatches(this.text, this.input.value, {
+    const scan = new MatchScan(this.text, this.input.value, {
       folded: this.folded.checked,
       wholeWord: this.wholeWord.checked,
     })
-    // Start from the first match at or after the top of the text on screen, as browsers do.
-    const first = this.firstOnScreen()
-    this.current = this.found.length === 0 ? -1 : first < this.found.length ? first : 0
-    this.show()
+    this.scan = scan
+    const slice = (): void => {
+      this.scanFrame = 0
+      const until = performance.now() + SLICE_MS
+      if (!scan.run(() => performance.now() >= until)) {
+        this.scanFrame = requestAnimationFrame(slice)
+        return
+      }
+      this.scan = null
+      this.found = scan.found
+      const first = start === null ? this.firstOnScreen() : firstAtOrAfter(this.found, start)
+      this.current = this.found.length === 0 ? -1 : first < this.found.length ? first : 0
+      this.show()
+    }
+    slice()
+  }
+
+  private stopScan(): void {
+    cancelAnimationFrame(this.scanFrame)
+    this.scanFrame = 0
+    this.scan = null
   }
 
   private step(direction: 1 | -1): void {
     const count = this.found.length
-    if (count === 0) return
+    if (count === 0 || this.scan) return
     this.current = (this.current + direction + count) % count
     this.show()
   }

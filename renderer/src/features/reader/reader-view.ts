@@ -16,7 +16,9 @@ import { linkClicks } from './link-clicks'
 import { ReadingPosition } from './reading-position'
 import { compactViewTree } from './compact-view'
 import { buildTextOffsets, type TextOffsets } from '../../document/text-offsets'
-import { firstVisiblePos } from './visible-position'
+import { firstVisiblePos, scrollPosToTop } from './visible-position'
+import { documentOutline } from '../../../../common/outline/document-outline'
+import { ReadingProgress } from './reading-progress'
 
 /** Performance mark set once an opened article is painted, fonts loaded and position restored. */
 export const PAINTED_MARK = 'hamish:reader-painted'
@@ -62,6 +64,7 @@ export class ReaderView {
   private summary: ArticleSummary | null = null
   private findBar: FindPart | null = null
   private pendingTarget: ReaderTarget | null = null
+  private progress: ReadingProgress | null = null
 
   constructor(
     private readonly api: ReaderApi,
@@ -114,6 +117,8 @@ export class ReaderView {
       performance.mark(PAINTED_MARK)
       // A heavily annotated book shows the highlights near the reading position first, then the rest.
       this.annotations?.drawRest()
+      // The table of contents and the position indicator come after the first paint: they are read from the whole text.
+      if (!this.destroyed) this.showProgress(article)
     })
   }
 
@@ -186,8 +191,24 @@ export class ReaderView {
     return this.offsets
   }
 
+  /** Brings the text at a plain-text offset to the top of the screen (table of contents, go to page). */
+  goToOffset(offset: number): void {
+    if (!this.view || !this.offsets) return
+    scrollPosToTop(this.view, this.offsets.toPos(offset), this.options.top())
+    this.focus()
+  }
+
+  /** Opens or closes the table of contents; false when the article has none (or is not open yet). */
+  toggleContents(): boolean {
+    if (!this.progress?.hasContents) return false
+    this.progress.setOpen(!this.progress.isOpen)
+    return true
+  }
+
   destroy(): void {
     this.destroyed = true
+    this.progress?.destroy()
+    this.progress = null
     this.position?.destroy()
     this.annotations?.destroy()
     this.annotations = null
@@ -268,6 +289,14 @@ export class ReaderView {
     compactViewTree(this.view)
     annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
+  }
+
+  private showProgress(article: Article): void {
+    this.progress = new ReadingProgress(documentOutline(article.doc), {
+      current: () => this.position?.current() ?? null,
+      goTo: (offset) => this.goToOffset(offset),
+    })
+    this.element.querySelector('.reader-column')?.append(this.progress.element)
   }
 
   private showError(message: string): void {
