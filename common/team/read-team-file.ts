@@ -13,6 +13,27 @@ export type TeamFileReading =
   | { status: 'refused'; why: string }
 
 /**
+ * A team file's text as JSON, or why it cannot be read yet: empty or cut
+ * short is a file still arriving ('not-ready', read again next pass, never
+ * taken as a deletion); anything else wrong (too large, too deep, a
+ * `__proto__` key) is refused.
+ */
+export function parseTeamJson(
+  text: string,
+): { json: unknown } | { status: 'not-ready' | 'refused'; why: string } {
+  if (text.trim() === '')
+    return { status: 'not-ready', why: 'the file is empty (a placeholder, or still arriving)' }
+  try {
+    return { json: parseJsonStrict(text) }
+  } catch (error) {
+    const key = error instanceof HamishError ? error.text?.key : undefined
+    if (key === 'messages.notJson')
+      return { status: 'not-ready', why: 'the file is not whole JSON (still arriving?)' }
+    return { status: 'refused', why: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/**
  * Reads one device's annotation file (or a conflict copy of it) whose name
  * says `writer` wrote it. The content must say so too (the collection's
  * `hamish:extension.writer`), and hold only that member's annotations.
@@ -22,18 +43,9 @@ export function readTeamAnnotationFile(
   text: string,
   writer: { member: string; device: string },
 ): TeamFileReading {
-  if (text.trim() === '')
-    return { status: 'not-ready', why: 'the file is empty (a placeholder, or still arriving)' }
-  let json: unknown
-  try {
-    json = parseJsonStrict(text)
-  } catch (error) {
-    const key = error instanceof HamishError ? error.text?.key : undefined
-    // JSON cut short is a file still arriving; anything else wrong with it is refused.
-    if (key === 'messages.notJson')
-      return { status: 'not-ready', why: 'the file is not whole JSON (still arriving?)' }
-    return { status: 'refused', why: error instanceof Error ? error.message : String(error) }
-  }
+  const parsedText = parseTeamJson(text)
+  if (!('json' in parsedText)) return parsedText
+  const { json } = parsedText
   const ext =
     typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[EXTENSION_KEY] : undefined
   const named =

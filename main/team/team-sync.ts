@@ -10,7 +10,7 @@ import {
   memberFile,
   TEAM_FORMAT_VERSION,
 } from '../../common/team/layout'
-import { readTeamAnnotationFile } from '../../common/team/read-team-file'
+import { parseTeamJson, readTeamAnnotationFile } from '../../common/team/read-team-file'
 import { emptySyncReport, type SyncReport } from '../../common/team/sync-report'
 import {
   checkTeamFile,
@@ -150,20 +150,17 @@ export class TeamSync {
       report.refused.push({ file: path, why: error instanceof Error ? error.message : String(error) })
       return null
     }
-    if (!text || text.trim() === '') {
+    if (text === null) {
       report.notReady.push({ file: path, why: 'the shared article has not arrived yet' })
       return null
     }
-    let json: unknown
-    try {
-      json = parseJsonStrict(text)
-    } catch (error) {
-      const key = error instanceof HamishError ? error.text?.key : undefined
-      if (key === 'messages.notJson')
-        report.notReady.push({ file: path, why: 'the file is not whole JSON (still arriving?)' })
-      else report.refused.push({ file: path, why: error instanceof Error ? error.message : String(error) })
+    const parsed = parseTeamJson(text)
+    if (!('json' in parsed)) {
+      const list = parsed.status === 'not-ready' ? report.notReady : report.refused
+      list.push({ file: path, why: parsed.why })
       return null
     }
+    const json = parsed.json
     const checked = checkTeamFile(teamArticleSchema, json)
     if (!checked.ok || checked.value.id !== teamId) {
       report.refused.push({ file: path, why: checked.ok ? 'its id is not its folder’s' : checked.why })

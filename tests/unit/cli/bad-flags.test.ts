@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS } from '../../../common/export/formats'
-import { runCli } from '../../../main/cli/index'
+import { runHamish } from '../../support/cli-run'
 
 /**
  * How the CLI reads its arguments (util.parseArgs under main/cli/args.ts):
@@ -19,16 +19,7 @@ let dir: string
 let lib: string
 let id: string
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, {
-    out: (l) => (out += `${l}\n`),
-    err: (l) => (err += `${l}\n`),
-    interactive: false,
-  })
-  return { code, out, err }
-}
+const run = runHamish
 
 /** A usage error: exit 2, `hamish: <message>`, then the usage text. */
 function expectUsageError(r: { code: number; out: string; err: string }, message: string): void {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { plainText } from '../../../common/plain-text'
-import { runCli } from '../../../main/cli/index'
 import { Library } from '../../../main/library/library'
 import { snapshotDir } from '../../support/library-dir'
+import { runHamish } from '../../support/cli-run'
 
 let dir: string
 let lib: string
@@ -18,16 +18,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, {
-    out: (l) => (out += `${l}\n`),
-    err: (l) => (err += `${l}\n`),
-    interactive: false,
-  })
-  return { code, out, err }
-}
+const run = runHamish
 
 describe('hamish CLI', () => {
   it('imports several files, reports each, and keeps going past a bad one', async () => {

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../main/cli/index'
 import type { SyncReport } from '../../../common/team/sync-report'
 import type { TeamStatus } from '../../../common/team/team-status'
+import { runHamish } from '../../support/cli-run'
 
 // Issue 12: `hamish team …`, for scripts and tests: join (creating the team in an empty folder),
 // share, sync, status and leave, with --json; mistakes exit 2, a library not in a team exits 1.
@@ -17,16 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true, maxRetries: 5 })
 })
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, {
-    out: (l) => (out += `${l}\n`),
-    err: (l) => (err += `${l}\n`),
-    interactive: false,
-  })
-  return { code, out, err }
-}
+const run = runHamish
 
 describe('hamish team', () => {
   it('joins, shares, syncs a colleague in, reports status as JSON, and leaves', async () => {

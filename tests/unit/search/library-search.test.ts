@@ -6,8 +6,8 @@ import { foldQuery, foldText, originalRange } from '../../../common/arabic-fold'
 import { SearchEngine } from '../../../common/search/engine'
 import { originalRangeMapper, prepareSearchText, toOriginalRange } from '../../../common/search/search-text'
 import { plainText } from '../../../common/plain-text'
-import { runCli } from '../../../main/cli/index'
 import { Library } from '../../../main/library/library'
+import { runHamish } from '../../support/cli-run'
 
 const FIXTURES = join(__dirname, '../../fixtures')
 const SAMPLE = 'lavrov-shaibani-moscow.ar.txt'
@@ -216,16 +216,7 @@ describe('Library.search', () => {
 })
 
 describe('hamish search', () => {
-  async function run(...argv: string[]) {
-    let out = ''
-    let err = ''
-    const code = await runCli(argv, {
-      out: (l) => (out += `${l}\n`),
-      err: (l) => (err += `${l}\n`),
-      interactive: false,
-    })
-    return { code, out, err }
-  }
+  const run = runHamish
 
   it('prints id, title and each match with code-point positions and the original text', async () => {
     const lib = join(dir, 'lib')
