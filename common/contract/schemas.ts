@@ -67,6 +67,9 @@ const searchOptions = v.strictObject({
   limitPerArticle: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MATCHES_PER_ARTICLE)),
   ),
+  // A count of matches, not a position; no bound is needed past an integer's: an offset past the last match returns none.
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
+  articleId: v.optional(articleId),
 })
 
 /** Argument schemas, one tuple per method. */

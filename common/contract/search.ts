@@ -15,6 +15,9 @@ export interface SearchMatch {
 export interface SearchResult {
   articleId: string
   title: string
+  /** Every match in the article (text, title, quotes, notes, tags), however few `matches` holds. */
+  total: number
+  /** The matches asked for: from the `offset`-th, at most `limitPerArticle`, in the order text, then annotations (title and tags first). */
   matches: SearchMatch[]
 }
 
@@ -25,4 +28,8 @@ export interface SearchOptions {
   wholeWord?: boolean
   /** Most matches returned per article (default DEFAULT_MATCHES_PER_ARTICLE, at most MAX_MATCHES_PER_ARTICLE: limits.ts). */
   limitPerArticle?: number
+  /** Matches of each article to pass over before `matches` starts (default 0): the next page of one article's matches. */
+  offset?: number
+  /** Only this article (the search page's "Show more" asks for one article's next page). */
+  articleId?: string
 }

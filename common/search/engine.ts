@@ -339,46 +339,44 @@ export class SearchEngine {
     const folded = options.folded ?? true
     const wholeWord = options.wholeWord ?? false
     const limit = options.limitPerArticle ?? DEFAULT_MATCHES_PER_ARTICLE
+    const from = options.offset ?? 0
+    const to = from + limit
     const q = folded ? foldQuery(query) : query
     if (!q.trim()) return []
     const inText = folded ? this.findFolded(q, wholeWord) : null
     const results: SearchResult[] = []
     for (const info of articles) {
-      if (info.trashed) continue
+      if (info.trashed || (options.articleId !== undefined && info.id !== options.articleId)) continue
       const doc = this.doc(info.id)
       const matches: SearchMatch[] = []
+      // Every match is counted; only those from `from` to `to` are made (a text match's range is mapped back only then).
+      let total = 0
       const add = (m: SearchMatch) => {
-        if (matches.length < limit) matches.push(m)
+        if (total >= from && total < to) matches.push(m)
+        total++
       }
       fieldMatches(info.title, q, folded, wholeWord, 'title', undefined, add)
       for (const tag of info.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', undefined, add)
       if (doc) {
         const view = docView(doc)
-        if (folded) {
-          for (const s of inText!.get(info.id) ?? []) {
-            if (matches.length >= limit) break
-            const [a, b] = this.window.originalRange(
-              doc.text,
-              doc.checkpoints,
-              doc.foldedLength,
-              s,
-              s + q.length,
-            )
-            add(match(view, a, b, 'text'))
-          }
-        } else {
-          for (const s of exactFind(doc.text, q, wholeWord)) {
-            if (matches.length >= limit) break
-            add(match(view, s, s + q.length, 'text'))
-          }
+        const starts = folded ? (inText!.get(info.id) ?? []) : exactFind(doc.text, q, wholeWord)
+        const first = Math.max(0, from - total)
+        const last = Math.min(starts.length, Math.max(0, to - total))
+        for (let k = first; k < last; k++) {
+          const s = starts[k]!
+          const [a, b] = folded
+            ? this.window.originalRange(doc.text, doc.checkpoints, doc.foldedLength, s, s + q.length)
+            : [s, s + q.length]
+          matches.push(match(view, a, b, 'text'))
         }
+        total += starts.length
         for (const an of doc.annotations) {
           fieldMatches(an.quote, q, folded, wholeWord, 'quote', an.id, add)
           fieldMatches(an.note, q, folded, wholeWord, 'note', an.id, add)
           for (const tag of an.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', an.id, add)
         }
       }
-      if (matches.length) results.push({ articleId: info.id, title: info.title, matches })
+      if (total) results.push({ articleId: info.id, title: info.title, total, matches })
     }
     return results
   }

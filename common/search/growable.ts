@@ -77,8 +77,12 @@ export class VarintReader {
 
   next(): number {
     const b = this.bytes
-    let value = 0
-    for (let shift = 0; shift < 35; shift += 7) {
+    if (this.at >= b.length) throw new RangeError('varint past the end')
+    const first = b[this.at++]!
+    // One byte is the common case (most gaps are short): no arithmetic beyond the test.
+    if (first < 0x80) return first
+    let value = first & 0x7f
+    for (let shift = 7; shift < 35; shift += 7) {
       if (this.at >= b.length) throw new RangeError('varint past the end')
       const byte = b[this.at++]!
       value += (byte & 0x7f) * 2 ** shift

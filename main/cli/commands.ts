@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { foldQuery } from '../../common/arabic-fold'
 import { basename, resolve } from 'node:path'
 import type { ImportOutcome } from '../../common/contract/article-import'
-import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
+import { DEFAULT_MATCHES_PER_ARTICLE, MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { tooLargeMessage } from '../../common/contract/too-large-text'
 import { EXPORT_FORMATS, isExportFormat } from '../../common/export/formats'
 import type { ArticleSummary } from '../../common/article'
@@ -295,13 +295,20 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
 }
 
 /**
- * `hamish search QUERY [--json] [--exact] [--whole-word]`: every article's
- * text, title, tags and annotations through the search index. Positions are
- * code points of the article's plain text (of the field, for titles,
- * quotes, notes and tags). Exit code 1 when nothing was found.
+ * `hamish search QUERY [--json] [--exact] [--whole-word] [--all | --limit N]`:
+ * every article's text, title, tags and annotations through the search
+ * index. Each article gives its total match count, so a researcher can count
+ * occurrences; the matches listed are the first 50 (DEFAULT_MATCHES_PER_ARTICLE),
+ * the first N, or all of them. Positions are code points of the article's
+ * plain text (of the field, for titles, quotes, notes and tags). Exit code 1
+ * when nothing was found.
  */
 export async function searchCommand(library: Library, argv: string[], io: Output): Promise<number> {
-  const { positional, flags } = parseArgs(argv, ['--json', '--exact', '--whole-word'])
+  const { positional, flags, values } = parseArgs(
+    argv,
+    ['--json', '--exact', '--whole-word', '--all'],
+    ['--limit'],
+  )
   if (positional.length === 0) throw new UsageError('search needs a QUERY')
   const query = positional.join(' ')
   const folded = !flags.has('--exact')
@@ -313,12 +320,16 @@ export async function searchCommand(library: Library, argv: string[], io: Output
   const results = await library.search(query, {
     folded,
     wholeWord: flags.has('--whole-word'),
+    limitPerArticle: matchLimit(flags.has('--all'), values.get('--limit')),
   })
   if (flags.has('--json')) io.out(JSON.stringify(results, null, 2))
   else {
     const oneLine = (s: string) => s.replace(/\s+/g, ' ')
     for (const r of results) {
-      io.out(`${r.articleId}\t${r.title}\t${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}`)
+      const count = `${r.total} match${r.total === 1 ? '' : 'es'}`
+      io.out(
+        `${r.articleId}\t${r.title}\t${r.matches.length < r.total ? `${r.matches.length} of ${count}` : count}`,
+      )
       for (const m of r.matches) {
         const where = m.field === 'text' ? '' : `${m.field}${m.annotationId ? ` ${m.annotationId}` : ''} `
         io.out(
@@ -330,4 +341,14 @@ export async function searchCommand(library: Library, argv: string[], io: Output
     if (results.length === 0) io.err(`No matches for “${shown}”.`)
   }
   return results.length ? 0 : 1
+}
+
+/** Matches listed per article: all (`--all`), N (`--limit N`, a positive whole number) or the default. */
+function matchLimit(all: boolean, limit: string | undefined): number {
+  if (all && limit !== undefined) throw new UsageError('search takes --all or --limit N, not both')
+  if (all) return Infinity
+  if (limit === undefined) return DEFAULT_MATCHES_PER_ARTICLE
+  if (!/^[1-9][0-9]*$/.test(limit) || !Number.isSafeInteger(Number(limit)))
+    throw new UsageError(`--limit needs a positive whole number, not ${limit}`)
+  return Number(limit)
 }

@@ -36,10 +36,11 @@ commands:
   annotations resolve ARTICLE_ID ANNOTATION_ID VERSION_ID --use theirs|mine|both
                      settle a colleague's version waiting beside an annotation (its id is in
                      the their-versions column of annotations list)
-  search QUERY [--exact] [--whole-word]
+  search QUERY [--exact] [--whole-word] [--all | --limit N]
                      search every article's text, titles, tags, quotes and notes (diacritics and
-                     letter variants ignored unless --exact); prints id, title, and each match's
-                     start-end in code points of the plain text with its original text
+                     letter variants ignored unless --exact); prints id, title, the article's total
+                     match count, and each match's start-end in code points of the plain text with
+                     its original text: the first 50 matches of an article, N, or --all
   team join FOLDER --as NAME
                      join the team library in FOLDER (a folder your sync engine keeps in step),
                      or create one there if it is empty; NAME is how colleagues see you

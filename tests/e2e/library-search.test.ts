@@ -164,4 +164,65 @@ describe('library search', () => {
     for (const s of snippets) expect(s, s.text).toMatchObject({ direction: 'rtl' })
     await screenshot(page, 'library-search-snippets.png')
   })
+
+  it('says "50 of 120 matches" for an article with more, and shows more a page at a time', async ({
+    skip,
+  }) => {
+    if (!app) return skip()
+    const { page } = app
+    // 120 occurrences of a word no other article has, in 12 paragraphs.
+    const paragraph = Array.from({ length: 10 }, (_, i) => `جملة ${i} فيها كلمة المكررة هنا.`).join(' ')
+    const text = `نص طويل\n\n${Array.from({ length: 12 }, () => paragraph).join('\n\n')}\n`
+    const added = await callApi<{ status: string; article: { id: string } }>(page, 'importFile', {
+      name: 'repeated.txt',
+      bytes: { $bytes: Buffer.from(text).toString('base64') },
+    })
+    expect(added.status).toBe('added')
+    await page.goto(new URL(`/#/search/${encodeURIComponent('المكرره')}`, page.url()).href)
+    const result = page.locator(`.search-result[data-article-id="${added.article.id}"]`)
+    await result.waitFor()
+    const count = result.locator('.search-result-count')
+    const more = result.locator('.search-more button')
+    const links = result.locator('.search-match')
+    await expect.poll(() => page.locator('.search-status').textContent()).toBe('120 matches in 1 article')
+    expect(await count.textContent()).toBe('50 of 120 matches')
+    expect(await links.count()).toBe(5)
+    expect(await more.textContent()).toBe('Show 45 more matches')
+    await more.click()
+    await expect.poll(() => links.count()).toBe(50)
+    // Past the 50 the search returned, the button asks for the next 50 of this article.
+    expect(await more.textContent()).toBe('Show 50 more matches')
+    await more.scrollIntoViewIfNeeded()
+    await screenshot(page, 'library-search-more.png')
+    await more.click()
+    await expect.poll(() => links.count()).toBe(100)
+    expect(await count.textContent()).toBe('100 of 120 matches')
+    // Focus moves to the first match that was not shown before.
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('.search-match')].indexOf(document.activeElement!),
+      ),
+    ).toBe(50)
+    expect(await more.textContent()).toBe('Show 20 more matches')
+    await more.click()
+    await expect.poll(() => links.count()).toBe(120)
+    expect(await count.textContent()).toBe('120 matches')
+    expect(await more.count()).toBe(0)
+    // Every match once, each the query folded, in the order of the text.
+    const starts = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    expect(new Set(starts).size).toBe(120)
+    const hits = await result.locator('.search-hit').allTextContents()
+    for (const h of hits) expect(foldQuery(h)).toBe(foldQuery('المكرره'))
+
+    // In Arabic: "50 من 120 نتيجة" (digits as the formatting locale writes them).
+    await callApi(page, 'updateSettings', { language: 'ar' })
+    await page.reload()
+    await result.waitFor()
+    await expect.poll(() => count.textContent()).toMatch(/^(50|٥٠) من (120|١٢٠) نتيجة$/)
+    await more.click()
+    await more.scrollIntoViewIfNeeded()
+    await screenshot(page, 'library-search-more-ar.png')
+    await callApi(page, 'updateSettings', { language: 'system' })
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -112,15 +112,14 @@ export function makeStrings(t: Translate) {
     searchClear: t('searchClear'),
     searchRunning: t('searchRunning'),
     searchNone: q('searchNone', 'query'),
-    searchSummary: (matches: number, articles: number, capped: boolean): string =>
+    searchSummary: (matches: number, articles: number): string =>
       t('searchSummary', {
-        matches: capped
-          ? t('searchMatchesAtLeast', { count: matches })
-          : t('searchMatches', { count: matches }),
+        matches: t('searchMatches', { count: matches }),
         articles: t('articles', { count: articles }),
       }),
-    searchMatchCount: (matches: number, capped: boolean): string =>
-      capped ? t('searchMatchesAtLeast', { count: matches }) : t('searchMatches', { count: matches }),
+    /** An article's count: "159 matches", or "50 of 159 matches" while fewer are at hand. */
+    searchMatchCount: (shown: number, total: number): string =>
+      shown < total ? t('searchMatchesOf', { shown, count: total }) : t('searchMatches', { count: total }),
     searchResultsLabel: t('searchResultsLabel'),
     searchFields: table(t, 'searchFields', ['text', 'title', 'quote', 'note', 'tag'] as const),
     searchMatchIn: q('searchMatchIn', 'title'),

@@ -104,6 +104,10 @@ describe('the schemas apply the limits of limits.ts', () => {
     expect(accepts('setArticleTags', [id, tags(MAX_TAGS + 1), []])).toBe(false)
     expect(accepts('searchLibrary', ['x', { limitPerArticle: MAX_MATCHES_PER_ARTICLE }])).toBe(true)
     expect(accepts('searchLibrary', ['x', { limitPerArticle: MAX_MATCHES_PER_ARTICLE + 1 }])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { offset: 50, articleId: id }])).toBe(true)
+    expect(accepts('searchLibrary', ['x', { offset: -1 }])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { offset: 1.5 }])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { articleId: '../library' }])).toBe(false)
     for (const [key, { min, max }] of Object.entries(SETTINGS_LIMITS)) {
       expect(accepts('updateSettings', [{ [key]: min }]), key).toBe(true)
       expect(accepts('updateSettings', [{ [key]: max }]), key).toBe(true)

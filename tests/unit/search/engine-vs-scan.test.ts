@@ -82,6 +82,40 @@ describe('the compact index', () => {
     }
   })
 
+  it('counts every match and returns the page asked for: total, offset, limit and one article', () => {
+    const random = seededRandom(64)
+    for (let round = 0; round < 20; round++) {
+      const entries = randomLibrary(random, 4)
+      const engine = new SearchEngine()
+      const reference = new ReferenceEngine()
+      for (const e of entries) {
+        engine.put(e)
+        reference.put(e)
+      }
+      const articles = infos(entries)
+      for (const e of entries) {
+        for (const query of queriesFor(random, e.text, 4)) {
+          if (/[\ud800-\udbff]$/.test(foldQuery(query))) continue
+          for (const folded of [true, false]) {
+            const page = {
+              folded,
+              limitPerArticle: 1 + Math.floor(random() * 4),
+              offset: Math.floor(random() * 6),
+              ...(random() < 0.5 ? { articleId: e.id } : {}),
+            }
+            const expected = reference.search(query, articles, page)
+            const got = engine.search(query, articles, page)
+            expect(got, JSON.stringify({ query, page })).toEqual(expected)
+            // Every article found by the whole search has its total, whatever page was asked for.
+            const everything = reference.search(query, articles, { folded, limitPerArticle: 1e9 })
+            for (const r of got)
+              expect(r.total).toBe(everything.find((x) => x.articleId === r.articleId)!.matches.length)
+          }
+        }
+      }
+    }
+  })
+
   it('answers the same from its persisted form', () => {
     const random = seededRandom(63)
     for (let round = 0; round < 10; round++) {

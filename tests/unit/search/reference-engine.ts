@@ -177,33 +177,29 @@ export class ReferenceEngine {
     const folded = options.folded ?? true
     const wholeWord = options.wholeWord ?? false
     const limit = options.limitPerArticle ?? 50
+    const offset = options.offset ?? 0
     const q = folded ? foldQuery(query) : query
     if (!q.trim()) return []
     const inText = folded ? this.findFolded(q, wholeWord) : null
     const results: SearchResult[] = []
     for (const info of articles) {
-      if (info.trashed) continue
+      if (info.trashed || (options.articleId !== undefined && info.id !== options.articleId)) continue
       const slot = this.slots.get(info.id)
       const doc = slot === undefined ? null : this.docs[slot]!
-      const matches: SearchMatch[] = []
-      const add = (m: SearchMatch) => {
-        if (matches.length < limit) matches.push(m)
-      }
+      // Every match, then the page asked for: the plain definition the engine's counting must agree with.
+      const all: SearchMatch[] = []
+      const add = (m: SearchMatch) => all.push(m)
       fieldMatches(info.title, q, folded, wholeWord, 'title', undefined, add)
       for (const tag of info.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', undefined, add)
       if (doc) {
         if (folded) {
           for (const s of inText!.get(info.id) ?? []) {
-            if (matches.length >= limit) break
             const [a, b] = toOriginalRange(doc.text, s, s + q.length)
             add(match(doc.text, a, b, 'text'))
           }
         } else {
           const o = doc.text.original
-          for (const s of exactFind(o, q, wholeWord)) {
-            if (matches.length >= limit) break
-            add(match(doc.text, s, s + q.length, 'text'))
-          }
+          for (const s of exactFind(o, q, wholeWord)) add(match(doc.text, s, s + q.length, 'text'))
         }
         for (const an of doc.entry.annotations) {
           fieldMatches(an.quote, q, folded, wholeWord, 'quote', an.id, add)
@@ -211,7 +207,13 @@ export class ReferenceEngine {
           for (const tag of an.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', an.id, add)
         }
       }
-      if (matches.length) results.push({ articleId: info.id, title: info.title, matches })
+      if (all.length)
+        results.push({
+          articleId: info.id,
+          title: info.title,
+          total: all.length,
+          matches: all.slice(offset, offset + limit),
+        })
     }
     return results
   }

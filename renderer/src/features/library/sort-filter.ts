@@ -1,3 +1,4 @@
+import { foldQuery } from '../../../../common/arabic-fold'
 import type { ArticleSummary } from '../../../../common/article'
 
 /** Columns the library can be sorted by. */
@@ -16,12 +17,15 @@ export const DEFAULT_SORT: SortState = { key: 'added', order: 'descending' }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-/** Arabic short vowels, other marks and tatweel: ignored when filtering, so "مُحَمَّد" matches "محمد". */
-const IGNORABLE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c-\u200f]/gu
-
-/** A title or query reduced for a forgiving "contains" test. */
+/**
+ * A title or query reduced for a forgiving "contains" test: the same folding
+ * as library search and find in the article (common/arabic-fold.ts), so a
+ * title found by searching "اسلاميه" is also kept by the filter; diacritics,
+ * tatweel, alef forms, alef maqsura, taa marbuta and hamza carriers are all
+ * one, and runs of spaces are one.
+ */
 export function foldForFilter(s: string): string {
-  return s.normalize('NFKC').replace(IGNORABLE, '').toLocaleLowerCase().trim()
+  return foldQuery(s).trim()
 }
 
 /** The articles whose title contains the query (every article when it is blank). */

@@ -2,6 +2,7 @@ import type { SearchMatch, SearchResult } from '../../../../common/contract/sear
 import type { ArticleSummary } from '../../../../common/article'
 import { guessLanguage, type Direction } from '../../../../common/language'
 import { button, el } from '../../ui/dom'
+import { errorMessage } from '../../ui/error-message'
 import { routeHash, type Route } from '../../ui/routes'
 import { strings } from '../../ui/strings'
 
@@ -13,7 +14,7 @@ export interface SearchQuery {
   query: string
   folded: boolean
   wholeWord: boolean
-  /** The most matches the search returns per article; an article with that many may have more. */
+  /** The most matches the search returns per article at a time (its total says how many it has). */
   limitPerArticle: number
 }
 
@@ -80,26 +81,54 @@ function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, art
   ])
 }
 
+/** Asks for one article's next matches (from `offset`): the search page's "Show more" past what it has. */
+export type MoreMatches = (articleId: string, offset: number) => Promise<SearchResult | null>
+
 /**
- * One article's results: its title (opening the article), the count, and
- * its matches, each a link to its place; more than MATCHES_SHOWN fold
- * behind "Show N more".
+ * One article's results: its title (opening the article), its count ("50 of
+ * 159 matches" while the search returned fewer than the article has), and
+ * its matches, each a link to its place. More than MATCHES_SHOWN fold
+ * behind "Show N more"; once all it has are shown and the article has more,
+ * the same button asks for the next ones (`nextMatches`), a page at a time.
  */
-function articleResult(result: SearchResult, q: SearchQuery, article?: ArticleSummary): HTMLElement {
+function articleResult(
+  result: SearchResult,
+  q: SearchQuery,
+  nextMatches: MoreMatches,
+  article?: ArticleSummary,
+): HTMLElement {
+  const matches = [...result.matches]
+  let total = result.total
   const list = el('ul', { class: 'search-matches' })
-  const show = (upTo: number): void => {
-    list.replaceChildren(...result.matches.slice(0, upTo).map((m) => matchItem(result, m, q, article)))
-    const rest = result.matches.length - upTo
-    if (rest > 0) {
-      const more = button(strings.searchMore(rest), () => {
-        show(result.matches.length)
-        list.querySelectorAll<HTMLElement>('.search-match')[upTo]?.focus()
-      })
-      list.append(el('li', { class: 'search-more' }, [more]))
+  const count = el('span', { class: 'muted search-result-count' })
+  const show = (upTo: number, problem = ''): void => {
+    count.textContent = strings.searchMatchCount(matches.length, total)
+    list.replaceChildren(...matches.slice(0, upTo).map((m) => matchItem(result, m, q, article)))
+    const rest = matches.length - upTo
+    const unfetched = total - matches.length
+    if (rest <= 0 && unfetched <= 0) return
+    const more = button(strings.searchMore(rest > 0 ? rest : Math.min(unfetched, q.limitPerArticle)), () => {
+      if (rest > 0) return reveal(upTo)
+      more.disabled = true
+      void fetchMore(upTo)
+    })
+    list.append(el('li', { class: 'search-more' }, [more, problem ? el('span', { text: problem }) : '']))
+  }
+  const reveal = (from: number): void => {
+    show(matches.length)
+    list.querySelectorAll<HTMLElement>('.search-match')[from]?.focus()
+  }
+  const fetchMore = async (from: number): Promise<void> => {
+    try {
+      const next = await nextMatches(result.articleId, matches.length)
+      total = next?.total ?? matches.length
+      matches.push(...(next?.matches ?? []))
+      reveal(from)
+    } catch (err) {
+      show(from, strings.searchFailed + errorMessage(err))
     }
   }
   show(MATCHES_SHOWN)
-  const capped = result.matches.length >= q.limitPerArticle
   return el('li', { class: 'search-result', attrs: { 'data-article-id': result.articleId } }, [
     el('h2', { class: 'search-result-title' }, [
       el('a', {
@@ -111,10 +140,7 @@ function articleResult(result: SearchResult, q: SearchQuery, article?: ArticleSu
         },
         text: result.title,
       }),
-      el('span', {
-        class: 'muted search-result-count',
-        text: strings.searchMatchCount(result.matches.length, capped),
-      }),
+      count,
     ]),
     list,
   ])
@@ -125,10 +151,11 @@ export function searchResults(
   results: readonly SearchResult[],
   q: SearchQuery,
   articles: ReadonlyMap<string, ArticleSummary>,
+  more: MoreMatches,
 ): HTMLElement {
   return el(
     'ol',
     { class: 'search-results', attrs: { 'aria-label': strings.searchResultsLabel } },
-    results.map((r) => articleResult(r, q, articles.get(r.articleId))),
+    results.map((r) => articleResult(r, q, more, articles.get(r.articleId))),
   )
 }

@@ -140,14 +140,22 @@ export class SearchView {
   }
 
   private show(results: SearchResult[], q: SearchQuery): void {
-    const matches = results.reduce((n, r) => n + r.matches.length, 0)
-    const capped = results.some((r) => r.matches.length >= q.limitPerArticle)
+    const matches = results.reduce((n, r) => n + r.total, 0)
     this.status.textContent =
-      results.length === 0
-        ? strings.searchNone(q.query)
-        : strings.searchSummary(matches, results.length, capped)
+      results.length === 0 ? strings.searchNone(q.query) : strings.searchSummary(matches, results.length)
     const articles = new Map(this.store.articles.map((a) => [a.id, a]))
-    this.results.replaceChildren(results.length === 0 ? '' : searchResults(results, q, articles))
+    // An article's next matches, asked with the options its first ones were found with.
+    const more = async (articleId: string, offset: number): Promise<SearchResult | null> => {
+      const [next] = await this.api.searchLibrary(q.query, {
+        folded: q.folded,
+        wholeWord: q.wholeWord,
+        limitPerArticle: q.limitPerArticle,
+        offset,
+        articleId,
+      })
+      return next ?? null
+    }
+    this.results.replaceChildren(results.length === 0 ? '' : searchResults(results, q, articles, more))
   }
 
   /** Up and Down move through the field and every result link, as in a list. */
