@@ -33,6 +33,8 @@ export interface AnnotationsPart {
   attach(view: EditorView, page: HTMLElement): void
   /** Draws the highlights left for after the first paint. */
   drawRest(): void
+  /** Draws every highlight again: a long article's laid-out section moved (windowed-text.ts). */
+  redraw(): void
   /** Goes to an annotation (or lists it in the notes panel when it is not found in the text). */
   show(id: string): void
   /** Undoes the latest annotation change; false when there is none. */
@@ -51,6 +53,8 @@ export interface FindPart {
   readonly element: HTMLElement
   open(): void
   openWith(query: string, options: { folded: boolean; wholeWord: boolean }, start: number): void
+  /** Draws the matches again: a long article's laid-out section moved (windowed-text.ts). */
+  redraw(): void
 }
 
 /** How the reader gets its parts; the shell supplies them. */

@@ -24,6 +24,14 @@ export interface TextOffsets {
    * start of the next block (the others).
    */
   toPos(offset: number): number
+  /**
+   * Makes sure [start, end] is laid out before its positions are used (to
+   * scroll to it): a long article shown in sections (windowed-text.ts) moves
+   * its window; a whole document has nothing to do and leaves it out.
+   */
+  reveal?(start: number, end?: number): void
+  /** The whole article's plain text, where the document holds only part of it (windowed-text.ts). */
+  wholeText?(): string
 }
 
 /** Code points of `text` before UTF-16 index `units`. */

@@ -309,6 +309,8 @@ export class AnnotationController implements KeyTarget {
       void this.popover.requestClose()
       return false
     }
+    // In a long article shown in sections, the highlight's section is laid out first.
+    if (target.anchor) this.host.offsets.reveal?.(target.anchor.start, target.anchor.end)
     this.setActive(target.id)
     scrollToHighlight(view.dom, target.id, 'nearest')
     this.openPopover(target.id, null)
@@ -363,6 +365,11 @@ export class AnnotationController implements KeyTarget {
       if (h) out.push(h)
     }
     return out
+  }
+
+  /** Draws every highlight again from its offsets: the laid-out section of a long article moved. */
+  redraw(): void {
+    this.redrawAll()
   }
 
   /**
@@ -555,7 +562,10 @@ export class AnnotationController implements KeyTarget {
   /** From the panel: scroll the highlight into view and flash it; Tab then continues from it. */
   private goTo(id: string): void {
     const view = this.view
-    if (!view || !this.store.get(id)?.anchor) return
+    const anchor = this.store.get(id)?.anchor
+    if (!view || !anchor) return
+    // In a long article shown in sections, the highlight's section is laid out first.
+    this.host.offsets.reveal?.(anchor.start, anchor.end)
     this.setActive(id)
     scrollToHighlight(view.dom, id, 'center')
     dispatchHighlights(view, { type: 'flag', flag: 'flash', id })

@@ -125,7 +125,11 @@ export class FindBar {
 
   /** Opens the bar; a query already in it is searched again, from `start` (a code-point offset) or the screen. */
   private openAt(start: number | null): void {
-    if (!this.text) this.text = prepareSearchText(plainText(this.view.state.doc.toJSON() as DocNode))
+    // A long article shown in sections holds only a part in its document: find searches the whole text.
+    if (!this.text)
+      this.text = prepareSearchText(
+        this.offsets.wholeText?.() ?? plainText(this.view.state.doc.toJSON() as DocNode),
+      )
     this.element.hidden = false
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
     this.input.focus()
@@ -257,8 +261,16 @@ export class FindBar {
     this.view.dispatch(setFindState(this.view.state.tr, { matches, current: this.current - from }))
   }
 
+  /** Draws the matches again (the laid-out section of a long article moved). */
+  redraw(): void {
+    if (this.isOpen && this.found.length > 0) this.decorate()
+  }
+
   private show(): void {
     const count = this.found.length
+    // In a long article shown in sections, the current match's section is laid out first.
+    const match = this.found[this.current]
+    if (match) this.offsets.reveal?.(match.start, match.end)
     this.slice = decoratedSlice(count, Math.max(0, this.current))
     this.decorate()
     this.count.textContent =

@@ -19,6 +19,9 @@ import { buildTextOffsets, type TextOffsets } from '../../document/text-offsets'
 import { firstVisiblePos, scrollPosToTop } from './visible-position'
 import { documentOutline } from '../../../../common/outline/document-outline'
 import { ReadingProgress } from './reading-progress'
+import { WindowedText } from '../../document/windowed-text'
+import { sectionSchema } from '../../document/section-schema'
+import { ReaderSections, SECTIONS_FROM } from './reader-sections'
 
 /** Performance mark set once an opened article is painted, fonts loaded and position restored. */
 export const PAINTED_MARK = 'hamish:reader-painted'
@@ -65,6 +68,8 @@ export class ReaderView {
   private findBar: FindPart | null = null
   private pendingTarget: ReaderTarget | null = null
   private progress: ReadingProgress | null = null
+  /** A long article's sections (null for an article shown whole). */
+  private sections: ReaderSections | null = null
 
   constructor(
     private readonly api: ReaderApi,
@@ -102,6 +107,7 @@ export class ReaderView {
     await document.fonts.ready
     await new Promise((r) => requestAnimationFrame(r))
     if (this.destroyed || !this.view) return
+    this.sections?.start()
     this.position = new ReadingPosition(
       this.view,
       this.offsets!,
@@ -194,6 +200,7 @@ export class ReaderView {
   /** Brings the text at a plain-text offset to the top of the screen (table of contents, go to page). */
   goToOffset(offset: number): void {
     if (!this.view || !this.offsets) return
+    this.offsets.reveal?.(offset)
     scrollPosToTop(this.view, this.offsets.toPos(offset), this.options.top())
     this.focus()
   }
@@ -210,6 +217,8 @@ export class ReaderView {
     this.progress?.destroy()
     this.progress = null
     this.position?.destroy()
+    this.sections?.destroy()
+    this.sections = null
     this.annotations?.destroy()
     this.annotations = null
     this.view?.destroy()
@@ -219,8 +228,23 @@ export class ReaderView {
   private render(article: Article, openingOffset: number | null): void {
     const { summary } = article
     this.summary = summary
-    const doc = PMNode.fromJSON(schema, article.doc)
-    const offsets = buildTextOffsets(doc)
+    // A long article is laid out a section at a time (reader-sections.ts); a shorter one whole.
+    const windowed = new WindowedText(article.doc, sectionSchema)
+    let doc: PMNode
+    let offsets: TextOffsets
+    if (windowed.length >= SECTIONS_FROM) {
+      this.sections = new ReaderSections(
+        windowed,
+        () => this.view,
+        this.options.top,
+        () => this.afterMove(),
+      )
+      doc = this.sections.initialDoc(openingOffset)
+      offsets = windowed
+    } else {
+      doc = PMNode.fromJSON(schema, article.doc)
+      offsets = buildTextOffsets(doc)
+    }
     this.offsets = offsets
     const annotations = this.options.parts.annotations(
       {
@@ -289,6 +313,14 @@ export class ReaderView {
     compactViewTree(this.view)
     annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
+  }
+
+  /** After a long article's section moved: its highlights and find matches are drawn in the new one. */
+  private afterMove(): void {
+    if (!this.view) return
+    compactViewTree(this.view)
+    this.annotations?.redraw()
+    this.findBar?.redraw()
   }
 
   private showProgress(article: Article): void {

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { DocNode } from '../../common/document'
+import { plainText } from '../../common/plain-text'
+import { savedAnnotations } from './annotation-helpers'
+import { browserPerFile, callApi, importResults, openApp, screenshot, waitForReader } from './harness'
+
+const env = browserPerFile()
+
+const BOOK = fileURLToPath(
+  new URL('../fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt', import.meta.url),
+)
+
+/** The text of the reader's paragraph under the top bar. */
+function paragraphAtTop(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const top = document.querySelector('.topbar')!.getBoundingClientRect().bottom
+    const view = document.querySelector('.reader .ProseMirror')!.getBoundingClientRect()
+    for (let y = top + 4; y < top + 60; y += 4) {
+      const p = document.elementFromPoint((view.left + view.right) / 2, y)?.closest('p')
+      if (p) return p.textContent ?? ''
+    }
+    return ''
+  })
+}
+
+/** Whether an element is on screen, below the top bar. */
+function onScreen(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((selector) => {
+    const e = document.querySelector(selector)
+    if (!e) return false
+    const r = e.getBoundingClientRect()
+    const top = document.querySelector('.topbar')!.getBoundingClientRect().bottom
+    return r.bottom > top && r.top < window.innerHeight
+  }, selector)
+}
+
+/** The first paragraph start at or after `from` (an offset just after a block separator). */
+function paragraphStart(text: string[], from: number): number {
+  for (let i = from; i < text.length - 1; i++)
+    if (text[i] === '\n' && text[i + 1] === '\n' && text[i + 2] !== '\n') return i + 2
+  throw new Error('no paragraph after ' + from)
+}
+
+describe('a long book in sections', () => {
+  it('opens far into the 1.47 MB book with only a section in the page, and highlights, notes, find and search links reach every part', async ({
+    skip,
+  }) => {
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { locale: 'en-US', height: 700 })
+    env.sessions.push(app)
+    const { page } = app
+    await page.setInputFiles('input[type=file]', {
+      name: 'book.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(BOOK),
+    })
+    expect((await importResults(page)).map((r) => r.status)).toEqual(['added'])
+    await page.click('.import-close')
+    const list = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
+    const id = list.find((a) => a.title !== 'Sample')!.id
+    const article = await callApi<{ doc: DocNode }>(page, 'getArticle', id)
+    const text = [...plainText(article.doc)]
+    const slice = (start: number, end: number): string => text.slice(start, end).join('')
+
+    // A note near the start, and a reading position four fifths into the book.
+    const near = paragraphStart(text, 3000)
+    const far = await callApi<{ id: string }>(page, 'addAnnotation', {
+      articleId: id,
+      start: near,
+      end: near + 20,
+      quote: slice(near, near + 20),
+      color: 'green',
+    })
+    const reading = paragraphStart(text, Math.floor(text.length * 0.8))
+    await callApi(page, 'setReadingPosition', id, reading)
+
+    await page.evaluate((id) => (location.hash = `#/read/${id}`), id)
+    await waitForReader(page)
+    // The paragraph saved as the reading position is at the top, and only a section of the book is in the page.
+    expect(await paragraphAtTop(page)).toContain(slice(reading, reading + 30))
+    const blocks = await page.locator('.reader .ProseMirror > p').count()
+    expect(blocks).toBeGreaterThan(20)
+    expect(blocks).toBeLessThan(1000)
+    expect(await page.locator('.reader .ProseMirror > .section-placeholder').count()).toBe(2)
+    await expect
+      .poll(() => page.locator('.reader-position').textContent())
+      .toMatch(/^(79|80|81)% of the text/)
+    await screenshot(page, 'reader-sections-far.png')
+
+    // Highlight the first 15 letters of that paragraph: saved at its offset in the whole text.
+    await page.evaluate(
+      (wanted) => {
+        const p = [...document.querySelectorAll('.reader .ProseMirror > p')].find((e) =>
+          e.textContent!.startsWith(wanted),
+        )!
+        const node = p.firstChild!
+        document.getSelection()!.setBaseAndExtent(node, 0, node, 15)
+      },
+      slice(reading, reading + 30),
+    )
+    await page.keyboard.press('h')
+    await expect.poll(async () => (await savedAnnotations(page)).length).toBe(2)
+    const mine = (await savedAnnotations(page)).find((a) => a.id !== far.id)!
+    expect(mine.target.position).toMatchObject({ start: reading, end: reading + 15 })
+    expect(mine.target.quote.exact).toBe(slice(reading, reading + 15))
+    expect(await onScreen(page, `.reader .ProseMirror mark[data-annotation-id="${mine.id}"]`)).toBe(true)
+
+    // The notes panel's "go to" on the note near the start: its section is laid out and the highlight shown.
+    expect(await page.locator(`.reader .ProseMirror mark[data-annotation-id="${far.id}"]`).count()).toBe(0)
+    if (!(await page.locator('.notes-panel').isVisible())) await page.click('.notes-toggle')
+    await page.locator(`.note-item[data-annotation-id="${far.id}"] .note-go`).click()
+    await expect
+      .poll(() => onScreen(page, `.reader .ProseMirror mark[data-annotation-id="${far.id}"]`))
+      .toBe(true)
+    expect(
+      await page.locator(`.reader .ProseMirror mark[data-annotation-id="${far.id}"]`).textContent(),
+    ).toBe(slice(near, near + 20))
+    await page.click('.notes-toggle')
+
+    // Find a phrase from the middle of the book (the screen is near its start now).
+    const middle = paragraphStart(text, Math.floor(text.length * 0.5))
+    const phrase = slice(middle, middle + 25)
+    await page.keyboard.press('Control+f')
+    await page.keyboard.type(phrase)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => onScreen(page, '.reader .ProseMirror .find-current')).toBe(true)
+    expect(await page.locator('.reader .ProseMirror .find-current').textContent()).toBe(phrase)
+    expect(await paragraphAtTop(page)).not.toContain(slice(near, near + 20))
+    await page.keyboard.press('Escape')
+
+    // A library-search link to a match near the end opens the reader there, the match current.
+    const late = paragraphStart(text, Math.floor(text.length * 0.97))
+    const word = slice(late, late + 12)
+    await page.evaluate(
+      ({ id, word, late }) =>
+        (location.hash = `#/read/${id}?q=${encodeURIComponent(word)}&at=${late}&folded=0`),
+      { id, word, late },
+    )
+    await waitForReader(page)
+    await expect.poll(() => onScreen(page, '.reader .ProseMirror .find-current')).toBe(true)
+    expect(await page.locator('.reader .ProseMirror .find-current').textContent()).toBe(word)
+
+    // Scrolling to the very end lays out the book's last paragraph.
+    await page.keyboard.press('Escape')
+    const lastStart = text.lastIndexOf('\n') + 1
+    for (let i = 0; i < 4; i++) {
+      await page.evaluate(() =>
+        window.scrollTo({ top: document.scrollingElement!.scrollHeight, behavior: 'instant' }),
+      )
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    }
+    expect(await page.locator('.reader .ProseMirror > p').last().textContent()).toBe(
+      slice(lastStart, text.length),
+    )
+    expect(await page.locator('.reader .ProseMirror > p').count()).toBeLessThan(1000)
+  })
+})
