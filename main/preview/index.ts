@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { defaultLibraryDir } from '../library/default-dir'
 import { Library } from '../library/library'
+import { importConverterBeside } from '../import/import-converter'
 import { pickLibraryDir } from '../library/library-dir-arg'
 import { createApiService } from '../library/api-service'
 import { downloadExports } from '../export/export-host'
@@ -18,7 +19,11 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const here = moduleDir(import.meta.url)
-  const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here)), noSample })
+  const library = await Library.open(dir, {
+    sample: loadSample(findAssetsDir(here)),
+    noSample,
+    convert: importConverterBeside(here),
+  })
   const server = await startPreviewServer({
     api: createApiService(library, { host: downloadExports, printPdf: printHtmlToPdf }),
     rendererDir: join(here, '../renderer'),
