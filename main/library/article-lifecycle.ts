@@ -12,7 +12,7 @@ import type { AnnotationCounts } from './annotation-counts'
 import type { AnnotationLogs } from './annotation-logs'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
-import { fingerprintOf, newArticleId } from './fingerprint'
+import { newArticleId } from './fingerprint'
 import type { LibrarySearch } from './library-search'
 import type { ReaderSettings } from './reader-settings'
 
