@@ -157,7 +157,10 @@ export function makeStrings(t: Translate) {
     importCancelling: t('importCancelling'),
     /** The files the last session did not finish importing, named (isolated) in one sentence. */
     unfinishedImports: (names: string[]): string =>
-      t('unfinishedImports', { count: names.length, names: names.map(isolate).join(t('listSeparator')) }),
+      t('unfinishedImports', {
+        count: names.length,
+        names: names.map(isolateFileName).join(t('listSeparator')),
+      }),
     unfinishedImportsLabel: t('unfinishedImportsLabel'),
     unfinishedRetry: t('unfinishedRetry'),
     unfinishedDismiss: t('unfinishedDismiss'),
