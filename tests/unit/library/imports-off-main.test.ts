@@ -69,7 +69,7 @@ describe('an import converted in a worker thread', () => {
       expect(article.doc).toEqual(reference.doc)
       const [hits] = await library.search('الدنيا', {})
       const [referenceHits] = await inProcess.search('الدنيا', {})
-      expect(hits!.total ?? hits!.matches.length).toBeGreaterThan(0)
+      expect(hits!.matches.length).toBeGreaterThan(0)
       expect(hits!.matches.length).toBe(referenceHits!.matches.length)
     } finally {
       await rm(inProcessDir, { recursive: true, force: true })
