@@ -8,7 +8,7 @@ import { launchChromium } from '../tests/support/preview'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BOOK = join(ROOT, 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt')
-/** How long `listArticles` is asked, from the moment the page is handed the file (the issue's 20 s). */
+/** How long `listArticles` is asked at least, from the moment the page is handed the file (the issue's 20 s); on until the import lands. */
 const WINDOW_MS = 20_000
 /** One question every this many milliseconds, each waiting for its answer before the next. */
 const POLL_MS = 50
@@ -29,7 +29,7 @@ async function startBuiltPreview(
     process.execPath,
     [join(ROOT, 'out/main/preview.js'), '--library', library, '--port', '0', '--no-sample'],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'ignore'],
       env: { ...process.env, ...env },
     },
   )
@@ -94,10 +94,14 @@ async function run(env: Record<string, string>, big: Buffer): Promise<Record<str
         importedAt = performance.now() - started
         return page.locator('.import-result').getAttribute('data-status')
       })
+      .catch((error: unknown) => `failed: ${String(error)}`)
     await page.setInputFiles('input[type=file]', [{ name: 'forty.txt', mimeType: 'text/plain', buffer: big }])
     let slowest = 0
     let answers = 0
-    while (performance.now() - started < WINDOW_MS) {
+    // At least the issue's 20 s, and until the import has landed, so the conversion and the writes are inside.
+    let landed = false
+    void done.then(() => (landed = true))
+    while (performance.now() - started < WINDOW_MS || !landed) {
       slowest = Math.max(slowest, await ask())
       answers++
       await new Promise((r) => setTimeout(r, POLL_MS))

@@ -90,7 +90,7 @@ export async function startPreviewServer(options: {
       return sendJson(res, 404, failure('not-found', `There is no API method “${method}”.`))
     let args: unknown
     try {
-      args = decodeWire(await readBody(req))
+      args = decodeWire(await readBody(req), nativeBase64)
     } catch (err) {
       if (err instanceof HamishError) return sendJson(res, 413, failure(err.code, err.message))
       return sendJson(res, 400, failure('invalid-argument', `${method}: the request body is not valid JSON.`))
@@ -188,6 +188,17 @@ export async function startPreviewServer(options: {
         server.close(() => done())
       }),
   }
+}
+
+/**
+ * Base64 to bytes with Node's native decoder, as strictly as the wire's own
+ * (Buffer alone skips characters it does not know): a 40 MB import is
+ * decoded in tens of milliseconds, not the second the JavaScript loop takes.
+ */
+function nativeBase64(text: string): Uint8Array {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error('bad base64')
+  const bytes = Buffer.from(text, 'base64')
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 function sameSecret(a: string, b: string): boolean {
