@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { fromWireError, type WireError } from '../../common/errors'
@@ -64,9 +65,12 @@ export function convertInWorker(workerFile: string | URL): ImportConverter {
  * The converter for a process started from the build (out/main/): the
  * worker bundled beside it as import-worker.js. `HAMISH_IMPORT_IN_PROCESS=1`
  * converts on main's own thread instead, as before issue 13 — only for the
- * import benchmark's comparison (bench/import-responsive.ts).
+ * import benchmark's comparison (bench/import-responsive.ts); so does a
+ * process run from source, where no worker was built.
  */
 export function importConverterBeside(builtDir: string): ImportConverter {
-  if (process.env.HAMISH_IMPORT_IN_PROCESS === '1') return convertInProcess
-  return convertInWorker(join(builtDir, 'import-worker.js'))
+  const workerFile = join(builtDir, 'import-worker.js')
+  // From source (the app's start-up tests run main/app/ under tsx), there is no built worker.
+  if (process.env.HAMISH_IMPORT_IN_PROCESS === '1' || !existsSync(workerFile)) return convertInProcess
+  return convertInWorker(workerFile)
 }

@@ -156,11 +156,13 @@ export function makeStrings(t: Translate) {
     importCancel: t('importCancel'),
     importCancelling: t('importCancelling'),
     /** The files the last session did not finish importing, named (isolated) in one sentence. */
-    unfinishedImports: (names: string[]): string =>
-      t('unfinishedImports', {
-        count: names.length,
-        names: names.map(isolateFileName).join(t('listSeparator')),
-      }),
+    unfinishedImports: (names: string[] | string): string => {
+      const list = ([] as string[]).concat(names)
+      return t('unfinishedImports', {
+        count: list.length,
+        names: list.map(isolateFileName).join(t('listSeparator')),
+      })
+    },
     unfinishedImportsLabel: t('unfinishedImportsLabel'),
     unfinishedRetry: t('unfinishedRetry'),
     unfinishedDismiss: t('unfinishedDismiss'),

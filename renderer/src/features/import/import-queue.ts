@@ -52,6 +52,8 @@ export async function importSources(
   cancel: CancelSwitch = { cancelled: false },
 ): Promise<ImportOutcome[]> {
   const names = files.map((file) => (file.name || strings.untitledFile).slice(0, 1024))
+  // The panel shows the batch at once (and drops the last batch's results) while main records it.
+  if (files.length > 0) onProgress({ done: 0, total: files.length, name: names[0]! })
   const tickets = await api
     .planImports(names.map((name, i) => ({ name, size: files[i]!.size })))
     .catch(() => undefined)
