@@ -2,9 +2,9 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 
 /**
- * One build for the three processes. main/ has three entries that share the
- * library code: the Electron app, the command-line interface and the preview
- * server (the last two run under plain Node). lowdb is ESM-only and is
+ * One build for the three processes. main/ has four entries that share the
+ * library code: the Electron app, the command-line interface, the preview
+ * server (the last two run under plain Node) and the import worker thread. lowdb is ESM-only and is
  * bundled into main rather than loaded from node_modules at run time.
  */
 export default defineConfig({
@@ -17,6 +17,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/app/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           preview: resolve(__dirname, 'main/preview/index.ts'),
+          // Imports are converted in a worker thread of the app's and the preview's (main/import/import-converter.ts).
+          'import-worker': resolve(__dirname, 'main/import/import-worker.ts'),
         },
       },
     },

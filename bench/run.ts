@@ -6,6 +6,7 @@ import { benchAnnotationWrites } from './annotation-writes'
 import { benchCrash } from './crash'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
+import { benchImportResponsive } from './import-responsive'
 import { benchReaderHighlights } from './reader-highlights'
 import { benchSearch } from './search'
 import { benchSharing } from './sharing'
@@ -23,6 +24,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   search: () => benchSearch(),
   'team-sync': () => benchTeamSync(),
   'annotation-writes': () => benchAnnotationWrites(),
+  'import-responsive': () => benchImportResponsive(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */

@@ -5,12 +5,24 @@ import type { LocalText } from '../i18n/local-text'
 export interface ImportFile {
   name: string
   bytes: Uint8Array
+  /**
+   * The ticket `planImports` gave this file: it takes the file off the list
+   * of unfinished imports once it lands, and lets `cancelImports` stop it.
+   */
+  ticket?: string
+}
+
+/** A file about to be imported, as `planImports` records it: its name and size, never a path. */
+export interface PlannedImport {
+  name: string
+  size: number
 }
 
 /** What happened to one imported file. */
 export interface ImportOutcome {
   name: string
-  status: 'added' | 'duplicate' | 'rejected'
+  /** `cancelled`: the user cancelled it before anything was written; the library is as it was. */
+  status: 'added' | 'duplicate' | 'rejected' | 'cancelled'
   /** A sentence for the user, in English. */
   message: string
   /** The same sentence as a message key and values, for the interface's language. */

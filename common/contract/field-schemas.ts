@@ -67,6 +67,8 @@ export const requestId = v.pipe(
   v.string(),
   v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a request id (a UUID)'),
 )
+/** A ticket main gave a planned import (a UUID, like a request id). */
+export const importTicket = requestId
 /** A code-point offset into an article's plain text. */
 export const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
 /** A folder's path typed by the user (the preview's team folder): trimmed, not empty, no NUL. */

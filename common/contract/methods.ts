@@ -2,7 +2,7 @@ import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from
 import type { Article, ArticleSummary, ReadingSettings } from '../article'
 import type { ConflictChoice } from '../sharing/resolve-conflict'
 import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from './annotation-import'
-import type { ImportFile, ImportOutcome } from './article-import'
+import type { ImportFile, ImportOutcome, PlannedImport } from './article-import'
 import type { ExportRequest, ExportResult } from './export-request'
 import type { Notice } from './notice'
 import type { SearchOptions, SearchResult } from './search'
@@ -26,6 +26,18 @@ export interface HamishApi {
   listArticles(): Promise<ArticleSummary[]>
   getArticle(id: string): Promise<Article>
   importFile(file: ImportFile): Promise<ImportOutcome>
+  /**
+   * Records a batch's files (names and sizes) in the library folder before
+   * the first is sent, so a window closed mid-import leaves them listed for
+   * the next start; answers a ticket per file, for `importFile` and `cancelImports`.
+   */
+  planImports(files: PlannedImport[]): Promise<string[]>
+  /** Cancels these tickets' imports: the one converting writes nothing, the rest are not imported. */
+  cancelImports(tickets: string[]): Promise<void>
+  /** The files the last session planned and did not finish importing (names and sizes, never paths). */
+  listUnfinishedImports(): Promise<PlannedImport[]>
+  /** Forgets that list (the user chose the files again, or dismissed it). */
+  dismissUnfinishedImports(): Promise<void>
   renameArticle(id: string, title: string): Promise<ArticleSummary>
   /**
    * Sets an article's tags to `tags`, edited from `base` (the list the page
@@ -120,6 +132,10 @@ const METHODS = {
   listArticles: true,
   getArticle: true,
   importFile: true,
+  planImports: true,
+  cancelImports: true,
+  listUnfinishedImports: true,
+  dismissUnfinishedImports: true,
   renameArticle: true,
   setArticleTags: true,
   trashArticle: true,

@@ -9,6 +9,7 @@ import {
   fileBytes,
   fileName,
   folderPath,
+  importTicket,
   note,
   offset,
   quote,
@@ -20,7 +21,7 @@ import {
   version,
   versionId,
 } from './field-schemas'
-import { MAX_MATCHES_PER_ARTICLE, MAX_NOTICE_ID_LENGTH, SETTINGS_LIMITS } from './limits'
+import { MAX_IMPORT_BATCH, MAX_MATCHES_PER_ARTICLE, MAX_NOTICE_ID_LENGTH, SETTINGS_LIMITS } from './limits'
 import type { ApiMethod, HamishApi } from './methods'
 
 /**
@@ -76,7 +77,20 @@ const searchOptions = v.strictObject({
 export const apiArgSchemas = {
   listArticles: v.strictTuple([]),
   getArticle: v.strictTuple([articleId]),
-  importFile: v.strictTuple([v.strictObject({ name: fileName, bytes: fileBytes })]),
+  importFile: v.strictTuple([
+    v.strictObject({ name: fileName, bytes: fileBytes, ticket: v.optional(importTicket) }),
+  ]),
+  planImports: v.strictTuple([
+    v.pipe(
+      v.array(v.strictObject({ name: fileName, size: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+      v.maxLength(MAX_IMPORT_BATCH, `more than ${MAX_IMPORT_BATCH} files`),
+    ),
+  ]),
+  cancelImports: v.strictTuple([
+    v.pipe(v.array(importTicket), v.maxLength(MAX_IMPORT_BATCH, `more than ${MAX_IMPORT_BATCH} tickets`)),
+  ]),
+  listUnfinishedImports: v.strictTuple([]),
+  dismissUnfinishedImports: v.strictTuple([]),
   renameArticle: v.strictTuple([articleId, title]),
   setArticleTags: v.strictTuple([articleId, tags, tags]),
   trashArticle: v.strictTuple([articleId]),

@@ -117,9 +117,25 @@ export const en = {
   importDuplicate: '{{count, number}} already in the library',
   importRejected_one: '{{count, number}} file rejected',
   importRejected_other: '{{count, number}} files rejected',
+  importCancelled_one: '{{count, number}} file cancelled',
+  importCancelled_other: '{{count, number}} files cancelled',
+  importCancel: 'Stop importing',
+  importCancelling: 'Cancelling…',
+  unfinishedImports_one:
+    '{{count, number}} file was not imported because Hamish closed during the import: {{names}}.',
+  unfinishedImports_other:
+    '{{count, number}} files were not imported because Hamish closed during the import: {{names}}.',
+  unfinishedImportsLabel: 'Unfinished imports',
+  unfinishedRetry: 'Choose these files again',
+  unfinishedDismiss: 'Dismiss',
   listSeparator: ', ',
   sentenceEnd: '.',
-  importStatus: { added: 'Added', duplicate: 'Already in library', rejected: 'Rejected' },
+  importStatus: {
+    added: 'Added',
+    duplicate: 'Already in library',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+  },
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
@@ -479,6 +495,7 @@ export const en = {
     unexpected: 'Something went wrong inside Hamish; the library was not changed.',
     added: '{{name}}: added as “{{title}}”.',
     duplicate: '{{name}}: already in the library as “{{title}}”; nothing was added.',
+    importCancelled: '{{name}}: the import was cancelled; nothing was added.',
     duplicateInTrash:
       '{{name}}: already in the library as “{{title}}” (in the trash: restore it from there); nothing was added.',
     unsupportedType:

@@ -33,13 +33,29 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
     ],
   })
   if (choice.canceled || choice.filePaths.length === 0) return
+  // Recorded before the first file, like the page's batches: a window closed mid-way lists the rest at the next start.
+  const sizes = await Promise.all(
+    choice.filePaths.map((path) =>
+      stat(path).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  )
+  const tickets = await library
+    .planImports(choice.filePaths.map((path, i) => ({ name: basename(path), size: sizes[i]! })))
+    .catch(() => [] as string[])
   const outcomes: ImportOutcome[] = []
   for (const [i, path] of choice.filePaths.entries()) {
     const name = basename(path)
+    const ticket = tickets[i]
     sendEvent(win, 'importProgress', { done: i, total: choice.filePaths.length, name })
+    // A file refused here, before the library sees it, leaves the list all the same.
+    const settle = (): Promise<void> => (ticket ? library.cancelImports([ticket]) : Promise.resolve())
     try {
       const info = await stat(path)
       if (info.size > MAX_IMPORT_BYTES) {
+        await settle()
         outcomes.push({
           name,
           status: 'rejected',
@@ -49,8 +65,10 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
         })
         continue
       }
-      outcomes.push(await library.importFile({ name, bytes: new Uint8Array(await readFile(path)) }))
+      const bytes = new Uint8Array(await readFile(path))
+      outcomes.push(await library.importFile(ticket ? { name, bytes, ticket } : { name, bytes }))
     } catch (err) {
+      await settle().catch(() => undefined)
       const message = err instanceof HamishError ? err.message : `${name}: could not be read.`
       outcomes.push({ name, status: 'rejected', message, article: null })
     }

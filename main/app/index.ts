@@ -6,6 +6,7 @@ import { wordText } from '../../common/i18n/local-text'
 import { createTranslator } from '../../common/i18n/translator'
 import { resolveUiLanguage, type UiLanguage } from '../../common/i18n/ui-language'
 import { Library } from '../library/library'
+import { importConverterBeside } from '../import/import-converter'
 import { pickLibraryDir } from '../library/library-dir-arg'
 import { createApiService } from '../library/api-service'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
@@ -56,7 +57,10 @@ async function start(): Promise<void> {
   const { dir } = pickLibraryDir(process.argv.slice(1), process.env, join(app.getPath('userData'), 'library'))
   let library: Library
   try {
-    library = await Library.open(dir, { sample: loadSample(findAssetsDir(here, process.resourcesPath)) })
+    library = await Library.open(dir, {
+      sample: loadSample(findAssetsDir(here, process.resourcesPath)),
+      convert: importConverterBeside(here),
+    })
   } catch (err) {
     // No window without a library: say why (in the system's language) and quit, rather than hang or vanish.
     const t = createTranslator(resolveUiLanguage('system', app.getPreferredSystemLanguages()))

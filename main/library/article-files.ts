@@ -4,6 +4,7 @@ import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { plainText } from '../../common/plain-text'
+import { JsonFile } from '../store/json-file'
 import { openJsonStore, type JsonStore, type RecoveryReport } from '../store/json-store'
 import { runSerially } from '../store/serial-queue'
 import type { StoreFs } from '../store/store-fs'
@@ -90,6 +91,27 @@ export class ArticleFiles {
       throw error
     }
     this.#stores.set(id, Promise.resolve(store))
+  }
+
+  /**
+   * Writes a new article's file from JSON text prepared by the import
+   * worker (main/import/prepared-import.ts), with the backup and atomic
+   * rename of every article file; on failure nothing of it stays behind.
+   * The text is not parsed here: the article's store opens it when it is
+   * first read, and checks it then like any file.
+   */
+  async createFromJson(id: string, json: Uint8Array): Promise<void> {
+    const file = new JsonFile<ArticleFile>(this.#paths.articleFile(id), {
+      backupsDir: this.#paths.backupsDir,
+      validate: isArticleFile(id),
+      fs: this.#fs,
+    })
+    try {
+      await file.writeText(json)
+    } catch (error) {
+      await rm(this.#paths.articleFile(id), { force: true })
+      throw error
+    }
   }
 
   /** Removes the file of an article no longer listed, after any write still queued for it. */

@@ -5,12 +5,14 @@ import type { ArticleSummary, ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { englishText, localText } from '../../common/i18n/local-text'
 import { codePointLength, plainText } from '../../common/plain-text'
-import { importFile } from '../import/import-file'
+import { ImportCancelled } from '../import/import-cancelled'
+import type { ImportConverter } from '../import/import-converter'
+import type { PreparedImport } from '../import/prepared-import'
 import type { AnnotationCounts } from './annotation-counts'
 import type { AnnotationLogs } from './annotation-logs'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
-import { fingerprintOf, newArticleId } from './fingerprint'
+import { newArticleId } from './fingerprint'
 import type { LibrarySearch } from './library-search'
 import type { ReaderSettings } from './reader-settings'
 
@@ -28,6 +30,8 @@ export interface LifecycleDeps {
   search: LibrarySearch
   settings: ReaderSettings
   now: () => Date
+  /** Turns a file's bytes into an article ready to write (main/import/import-converter.ts). */
+  convert: ImportConverter
 }
 
 export class ArticleLifecycle {
@@ -38,6 +42,7 @@ export class ArticleLifecycle {
   readonly #search: LibrarySearch
   readonly #settings: ReaderSettings
   readonly #now: () => Date
+  readonly #convert: ImportConverter
 
   constructor(deps: LifecycleDeps) {
     this.#catalog = deps.catalog
@@ -47,20 +52,30 @@ export class ArticleLifecycle {
     this.#search = deps.search
     this.#settings = deps.settings
     this.#now = deps.now
+    this.#convert = deps.convert
   }
 
-  async importFile(file: ImportFile): Promise<ImportOutcome> {
+  /**
+   * Imports one file: converted by the library's converter (in the app and
+   * the preview a worker thread, so the event loop keeps answering), then
+   * written here, the one writer. `signal` cancels it up to the moment the
+   * first file is written; a cancelled import writes nothing. After that the
+   * import completes, so a file is never half there.
+   */
+  async importFile(file: ImportFile, signal?: AbortSignal): Promise<ImportOutcome> {
     const name = basename(file.name)
-    let imported: ImportedArticle
+    const id = newArticleId()
+    let prepared: PreparedImport
     try {
-      imported = importFile(name, file.bytes)
+      prepared = await this.#convert({ id, name, bytes: file.bytes }, signal)
     } catch (err) {
+      if (err instanceof ImportCancelled) return cancelledOutcome(name)
       if (err instanceof HamishError)
         return { name, status: 'rejected', message: err.message, text: err.text, article: null }
       throw err
     }
-    const fingerprint = fingerprintOf(imported.doc)
-    const existing = this.#catalog.all.find((a) => a.fingerprint === fingerprint)
+    if (signal?.aborted) return cancelledOutcome(name)
+    const existing = this.#catalog.all.find((a) => a.fingerprint === prepared.fingerprint)
     if (existing) {
       const text = localText(existing.trashed ? 'messages.duplicateInTrash' : 'messages.duplicate', {
         name,
@@ -74,9 +89,57 @@ export class ArticleLifecycle {
         article: this.#catalog.copy(existing.id),
       }
     }
-    const summary = await this.addArticle(imported, name, fingerprint, [])
+    const summary = await this.#addPrepared(id, prepared, name)
     const text = localText('messages.added', { name, title: summary.title })
     return { name, status: 'added', message: englishText(text), text, article: { ...summary } }
+  }
+
+  /**
+   * Writes an article the converter prepared: its file, then library.json
+   * (the file removed again if that fails), then its search-index file.
+   * Main's thread only writes text made elsewhere.
+   */
+  async #addPrepared(id: string, prepared: PreparedImport, source: string): Promise<ArticleSummary> {
+    const summary: ArticleSummary = {
+      id,
+      title: prepared.title,
+      source,
+      date: prepared.date,
+      added: this.#now().toISOString(),
+      lang: prepared.lang,
+      dir: prepared.dir,
+      tags: [],
+      fingerprint: prepared.fingerprint,
+      chars: prepared.chars,
+      annotationCount: 0,
+      trashed: null,
+    }
+    await this.#written(source, async () => {
+      await this.#files.createFromJson(id, prepared.articleJson)
+      try {
+        await this.#catalog.add([summary])
+      } catch (error) {
+        await this.#files.remove(id)
+        throw error
+      }
+    })
+    await this.#search.indexPrepared(id, prepared.indexJson)
+    return summary
+  }
+
+  /** Runs an article's writes; a failure is the "could not be written to the library" error naming the file. */
+  async #written(source: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write()
+    } catch (err) {
+      throw new HamishError(
+        'storage',
+        localText('messages.libraryWriteFailed', {
+          name: source,
+          detail: err instanceof Error ? err.message : String(err),
+        }),
+      )
+    }
   }
 
   /**
@@ -105,7 +168,7 @@ export class ArticleLifecycle {
       annotationCount: annotations.filter((a) => !a.deleted).length,
       trashed: null,
     }
-    try {
+    await this.#written(source, async () => {
       await this.#files.create(id, imported.doc)
       try {
         if (annotations.length > 0) await this.#logs.create(id, annotations)
@@ -115,15 +178,7 @@ export class ArticleLifecycle {
         await this.#files.remove(id)
         throw error
       }
-    } catch (err) {
-      throw new HamishError(
-        'storage',
-        localText('messages.libraryWriteFailed', {
-          name: source,
-          detail: err instanceof Error ? err.message : String(err),
-        }),
-      )
-    }
+    })
     if (annotations.length > 0) this.#counts.changed(id, summary.annotationCount)
     await this.#search.indexArticle(id)
     return summary
@@ -147,4 +202,10 @@ export class ArticleLifecycle {
     this.#counts.forget(id)
     await this.#search.remove(id)
   }
+}
+
+/** A file the user cancelled: nothing of it was written. */
+function cancelledOutcome(name: string): ImportOutcome {
+  const text = localText('messages.importCancelled', { name })
+  return { name, status: 'cancelled', message: englishText(text), text, article: null }
 }

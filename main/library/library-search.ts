@@ -100,11 +100,25 @@ export class LibrarySearch {
    * the next search) and leaves no file that could be taken for current.
    */
   indexArticle(id: string): Promise<void> {
+    return this.#writeIndex(id, async (index) => {
+      const file = (await this.#files.store(id)).data
+      await index.put({ id, text: plainText(file.doc), annotations: await this.#annotationsOf(id) })
+    })
+  }
+
+  /**
+   * Writes a new article's index file as the import worker prepared it
+   * (`encodedIndexFile`); a failure is told and handled as `indexArticle`'s.
+   */
+  indexPrepared(id: string, json: Uint8Array): Promise<void> {
+    return this.#writeIndex(id, (index) => index.putEncoded(id, json))
+  }
+
+  #writeIndex(id: string, write: (index: SearchIndexStore) => Promise<void>): Promise<void> {
     return runSerially(`search-index ${this.#paths.dir} ${id}`, async () => {
       const index = this.index()
       try {
-        const file = (await this.#files.store(id)).data
-        await index.put({ id, text: plainText(file.doc), annotations: await this.#annotationsOf(id) })
+        await write(index)
       } catch (error) {
         await index.markStale(id).catch(() => undefined)
         this.#notices.addOnce(

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises'
+import { convertInProcess, type ImportConverter } from '../import/import-converter'
 import type {
   AnnotationImportRequest,
   AnnotationImportResult,
   ConflictResolution,
 } from '../../common/contract/annotation-import'
-import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
+import type { ImportFile, ImportOutcome, PlannedImport } from '../../common/contract/article-import'
 import type { Notice } from '../../common/contract/notice'
 import type { LocalText } from '../../common/i18n/local-text'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
@@ -42,6 +43,7 @@ import { duplicatesNotice, logRepairNotice, recoveryNotice, relistedNotice } fro
 import { unlistedArticles } from './relist-articles'
 import type { SearchIndexStore } from './search-index-store'
 import { SharingService } from './sharing-service'
+import { UnfinishedImports } from './unfinished-imports'
 
 export interface LibraryOptions {
   /** The sample article put into a brand-new library (assets/sample). */
@@ -52,6 +54,11 @@ export interface LibraryOptions {
   now?: () => Date
   /** File-system calls for every library file (tests inject failures: a full disk, a read-only one). */
   fs?: StoreFs
+  /**
+   * How imported files are converted: the app and the preview pass
+   * `convertInWorker` (main's event loop keeps answering); default in process (the CLI).
+   */
+  convert?: ImportConverter
 }
 
 /**
@@ -75,18 +82,21 @@ export class Library {
   readonly #annotations: AnnotationService
   readonly #lifecycle: ArticleLifecycle
   readonly #sharing: SharingService
+  readonly #unfinished: UnfinishedImports
 
   private constructor(
     paths: LibraryPaths,
     store: JsonStore<LibraryData>,
     positions: ReadingPositions,
     notices: NoticeBoard,
+    unfinished: UnfinishedImports,
     options: LibraryOptions,
   ) {
     const now = options.now ?? (() => new Date())
     this.paths = paths
     this.changes = new ChangeFeed((error) => console.error('hamish: a change listener failed:', error))
     this.#notices = notices
+    this.#unfinished = unfinished
     notices.connect(this.changes)
     this.#logs = new AnnotationLogs(paths, {
       fs: options.fs,
@@ -132,6 +142,7 @@ export class Library {
       search: this.#search,
       settings: this.#settings,
       now,
+      convert: options.convert ?? convertInProcess,
     })
     this.#sharing = new SharingService({
       now,
@@ -173,7 +184,8 @@ export class Library {
         notices.add(level, text)
       },
     })
-    const library = new Library(paths, store, positions, notices, options)
+    const unfinished = await UnfinishedImports.open(paths.dir, options.fs)
+    const library = new Library(paths, store, positions, notices, unfinished, options)
     // Only a library.json restored from an older copy (or started empty) in this open may have lost
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
@@ -250,8 +262,33 @@ export class Library {
   }
 
   // Articles coming and going.
-  importFile(file: ImportFile): Promise<ImportOutcome> {
-    return this.#lifecycle.importFile(file)
+  /**
+   * Imports one file. With a ticket from `planImports`, it can be cancelled
+   * (`cancelImports`) and leaves the list of unfinished imports once it lands.
+   */
+  async importFile(file: ImportFile): Promise<ImportOutcome> {
+    const { ticket } = file
+    if (ticket === undefined) return this.#lifecycle.importFile(file)
+    try {
+      return await this.#lifecycle.importFile(file, this.#unfinished.start(ticket))
+    } finally {
+      await this.#unfinished.landed(ticket)
+    }
+  }
+  /** Records a batch's files (names and sizes) as unfinished before it starts: a ticket each. */
+  planImports(files: PlannedImport[]): Promise<string[]> {
+    return this.#unfinished.plan(files)
+  }
+  /** Cancels these tickets' imports: the running one writes nothing, the others are not imported. */
+  cancelImports(tickets: string[]): Promise<void> {
+    return this.#unfinished.cancel(tickets)
+  }
+  /** The files the last session planned and did not finish importing (the window closed mid-import). */
+  listUnfinishedImports(): PlannedImport[] {
+    return this.#unfinished.leftOver()
+  }
+  dismissUnfinishedImports(): Promise<void> {
+    return this.#unfinished.dismiss()
   }
   deleteArticleForever(id: string): Promise<void> {
     return this.#lifecycle.deleteForever(id)

@@ -22,6 +22,15 @@ export function indexEntryOf(id: string, text: string, annotations: readonly Ann
   return { id, text, annotations: annotations.filter((a) => !a.deleted).map(indexedAnnotation) }
 }
 
+/**
+ * A new article's index file as JSON text (its text postings, no
+ * annotations): what `put` writes, made by the import worker so that
+ * tokenising a 40 MB text never holds up main's event loop.
+ */
+export function encodedIndexFile(id: string, text: string): string {
+  return JSON.stringify(encodeIndexFile({ ...prepareDoc({ id, text, annotations: [] }), annotations: [] }))
+}
+
 export interface SearchIndexOptions {
   dir: string
   backupsDir: string
@@ -174,6 +183,19 @@ export class SearchIndexStore {
       this.skipped.delete(id)
       this.stale.delete(id)
       await (this.options.fs ?? nodeFs).rm(this.file(id), { force: true })
+    })
+  }
+
+  /**
+   * Writes a new article's index file prepared elsewhere (`encodedIndexFile`,
+   * in the import worker). The engine loads it from the file at its next
+   * search, like every article not yet searched.
+   */
+  async putEncoded(id: string, json: Uint8Array): Promise<void> {
+    await this.serially(id, async () => {
+      this.engine.remove(id)
+      await this.jsonFile(id).writeText(json)
+      this.stale.delete(id)
     })
   }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { defaultLibraryDir } from '../library/default-dir'
 import { Library } from '../library/library'
+import { importConverterBeside } from '../import/import-converter'
 import { pickLibraryDir } from '../library/library-dir-arg'
 import { createApiService } from '../library/api-service'
 import { downloadExports } from '../export/export-host'
@@ -19,7 +20,11 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const here = moduleDir(import.meta.url)
-  const library = await Library.open(dir, { sample: loadSample(findAssetsDir(here)), noSample })
+  const library = await Library.open(dir, {
+    sample: loadSample(findAssetsDir(here)),
+    noSample,
+    convert: importConverterBeside(here),
+  })
   // The preview has no folder dialog: the page sends the path the user typed.
   const team = await LiveTeam.open(library, { watch: true, folderChoice: 'path' })
   await team.start()

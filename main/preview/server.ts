@@ -8,11 +8,12 @@ import { isApiMethod, type HamishApi } from '../../common/contract/methods'
 import { tooLargeMessage } from '../../common/contract/too-large-text'
 import { HamishError, toWireError, type WireResult } from '../../common/errors'
 import { dispatchCall } from '../../common/contract/dispatch'
-import { decodeWire, encodeWire } from '../../common/contract/wire'
+import { encodeWire } from '../../common/contract/wire'
 import { CONTENT_SECURITY_POLICY } from '../../common/security'
 import { contentTypeOf } from '../../common/content-types'
 import type { LibraryChange } from '../../common/library-changes'
 import { runWithChangeOrigin } from '../library/change-origin'
+import { decodeRequestBody } from './request-body'
 
 /** Header carrying the session token; the renderer's bridge sends it (renderer/src/shell/bridge.ts). */
 const TOKEN_HEADER = 'x-hamish-token'
@@ -90,7 +91,7 @@ export async function startPreviewServer(options: {
       return sendJson(res, 404, failure('not-found', `There is no API method “${method}”.`))
     let args: unknown
     try {
-      args = decodeWire(await readBody(req))
+      args = await decodeRequestBody(await readBody(req))
     } catch (err) {
       if (err instanceof HamishError) return sendJson(res, 413, failure(err.code, err.message))
       return sendJson(res, 400, failure('invalid-argument', `${method}: the request body is not valid JSON.`))
@@ -216,7 +217,7 @@ function sendJson(res: ServerResponse, status: number, body: WireResult<unknown>
   res.end(text)
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -227,5 +228,5 @@ async function readBody(req: IncomingMessage): Promise<string> {
     }
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }

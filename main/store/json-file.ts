@@ -139,6 +139,17 @@ export class JsonFile<T> implements Adapter<T> {
       return Promise.reject(error instanceof Error ? error : new TypeError(String(error)))
     }
     if (typeof text !== 'string') return Promise.reject(new TypeError(`${this.file}: the data is not JSON`))
+    return this.writeText(text)
+  }
+
+  /**
+   * Writes JSON text serialised elsewhere, as a string or UTF-8 bytes (an
+   * import's worker thread makes a 40 MB article's text, so main's event
+   * loop only writes it), with the same
+   * backup, conflict check and atomic rename as `write`. The caller answers
+   * for the text being what `write` would have made of valid data.
+   */
+  writeText(text: string | Uint8Array): Promise<void> {
     const bytes = text
     return runSerially(this.file, async () => {
       await this.#fs.mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_DIR_MODE })

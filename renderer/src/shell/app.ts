@@ -141,6 +141,8 @@ export class App {
       // Without a profile the settings panel asks for it again when opened.
       this.profile.load().catch(() => undefined),
       this.store.refresh().catch(report(strings.loadLibraryFailed)),
+      // Files a window closed mid-import left: listed with a way to choose them again.
+      this.imports.showUnfinished(() => this.picker.open()),
     ])
     const reopen = articleToReopen(location.hash, this.store.articles)
     if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
@@ -303,7 +305,7 @@ export class App {
   /** Events from main (Electron's native menu and dialogs); the preview has none. */
   private subscribeToMain(): void {
     this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
-    this.api.on('importProgress', (p) => this.imports.panel.progress(p))
+    this.api.on('importProgress', (p) => this.imports.panel.progress(p, false))
     // The menu sends a command's id; the registry runs it as its keys would.
     this.api.on('menuCommand', (command) => void this.commands.run(command, { via: 'menu' }))
     this.api.on('libraryChange', (change) => this.onChangeElsewhere(change))

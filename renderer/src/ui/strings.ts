@@ -144,13 +144,27 @@ export function makeStrings(t: Translate) {
     untitledFile: t('untitledFile'),
     importProgress: (done: number, total: number, name: string): string =>
       t('importProgress', { done, total, name: isolate(name) }),
-    importDone: (added: number, duplicate: number, rejected: number): string =>
+    importDone: (added: number, duplicate: number, rejected: number, cancelled = 0): string =>
       sentence([
         t('importAdded', { count: added }),
         duplicate > 0 ? t('importDuplicate', { count: duplicate }) : '',
         rejected > 0 ? t('importRejected', { count: rejected }) : '',
+        cancelled > 0 ? t('importCancelled', { count: cancelled }) : '',
       ]),
-    importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected'] as const),
+    importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected', 'cancelled'] as const),
+    importCancel: t('importCancel'),
+    importCancelling: t('importCancelling'),
+    /** The files the last session did not finish importing, named (isolated) in one sentence. */
+    unfinishedImports: (names: string[] | string): string => {
+      const list = ([] as string[]).concat(names)
+      return t('unfinishedImports', {
+        count: list.length,
+        names: list.map(isolateFileName).join(t('listSeparator')),
+      })
+    },
+    unfinishedImportsLabel: t('unfinishedImportsLabel'),
+    unfinishedRetry: t('unfinishedRetry'),
+    unfinishedDismiss: t('unfinishedDismiss'),
     /** The same message main's importer gives (common/contract/too-large-text.ts), for files refused before sending. */
     importTooLarge: (name: string, bytes: number): string => wordText(t, tooLargeText(name, bytes), isolate),
     /**

@@ -129,6 +129,19 @@ describe('the preview server', () => {
     expect(({} as Record<string, unknown>).admin).toBeUndefined()
   })
 
+  it('refuses malformed bytes, which a lenient base64 decoder would skip, and adds nothing', async () => {
+    const before = (await call('listArticles', [])).body
+    for (const b64 of ['QUJD!A==', 'QUJDRA=', 'QU JDRA==', 'QUJD=A==']) {
+      const reply = await send('/api/importFile', {
+        method: 'POST',
+        headers: { 'X-Hamish-Token': server.token },
+        body: JSON.stringify([{ name: 'x.txt', bytes: { $bytes: b64 } }]),
+      })
+      expect(reply.status).toBe(400)
+    }
+    expect((await call('listArticles', [])).body).toBe(before)
+  })
+
   it('imports bytes sent through the bridge', async () => {
     const bytes = new TextEncoder().encode('عنوان قصير\n\nنص المقالة العربية هنا.\n')
     const reply = decodeWire((await call('importFile', [{ name: 'x.txt', bytes }])).body) as {

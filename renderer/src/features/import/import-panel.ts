@@ -37,25 +37,63 @@ export class ImportPanel {
   private readonly bar = el('progress', { class: 'import-progress', attrs: { max: 1, value: 0 } })
   private readonly results = el('ul', { class: 'import-results' })
   private readonly closeButton = button(strings.close, () => this.hide(), { class: 'import-close' })
+  private readonly cancelButton: HTMLButtonElement
 
-  constructor() {
+  constructor(onCancel: () => void) {
+    this.cancelButton = button(strings.importCancel, onCancel, { class: 'import-cancel' })
+    this.cancelButton.hidden = true
     this.element.append(
-      el('div', { class: 'import-head' }, [this.status, this.closeButton]),
+      el('div', { class: 'import-head' }, [this.status, this.cancelButton, this.closeButton]),
       this.bar,
       this.results,
     )
   }
 
-  /** Shows the file being imported now (`done` files are finished; the batch's end comes as a report). */
-  progress(p: ImportProgress): void {
+  /** Shows the file being imported now (`done` files are finished; the batch's end comes as a report), with Cancel. */
+  progress(p: ImportProgress, cancellable = true): void {
     this.element.hidden = false
     this.element.classList.add('busy')
     this.closeButton.hidden = true
+    // Main's own imports (File > Import… in Electron) report progress but have no Cancel here.
+    this.cancelButton.hidden = !cancellable
+    this.cancelButton.disabled = false
     this.results.replaceChildren()
     if (p.done < p.total) this.status.textContent = strings.importProgress(p.done + 1, p.total, p.name)
     this.bar.hidden = false
     this.bar.max = Math.max(1, p.total)
-    this.bar.value = p.done
+    // One file: main converts it in one piece, so the bar says "working" rather than stand at 0 of 1.
+    if (p.total === 1 && p.done === 0) this.bar.removeAttribute('value')
+    else this.bar.value = p.done
+  }
+
+  /** Cancel was pressed: the button waits while main stops the file it is converting. */
+  cancelling(): void {
+    this.cancelButton.disabled = true
+    this.status.textContent = strings.importCancelling
+  }
+
+  /**
+   * Files the last session did not finish importing (the window closed
+   * mid-import), named, with "Choose these files again" (the page's file
+   * picker: main never reopens a path) and Dismiss.
+   */
+  unfinished(names: string[], chooseAgain: () => void, dismiss: () => void): void {
+    this.element.hidden = false
+    this.element.classList.remove('busy')
+    this.bar.hidden = true
+    this.cancelButton.hidden = true
+    this.closeButton.hidden = true
+    this.status.textContent = strings.unfinishedImports(names)
+    const done = (then: () => void) => (): void => {
+      this.hide()
+      then()
+    }
+    this.results.replaceChildren(
+      el('li', { class: 'import-unfinished', attrs: { 'aria-label': strings.unfinishedImportsLabel } }, [
+        button(strings.unfinishedRetry, done(chooseAgain), { class: 'import-retry' }),
+        button(strings.unfinishedDismiss, done(dismiss), { class: 'import-dismiss' }),
+      ]),
+    )
   }
 
   /** Shows what happened to each file of the batch. */
@@ -64,8 +102,14 @@ export class ImportPanel {
     this.element.classList.remove('busy')
     this.bar.hidden = true
     this.closeButton.hidden = false
+    this.cancelButton.hidden = true
     const count = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length
-    this.status.textContent = strings.importDone(count('added'), count('duplicate'), count('rejected'))
+    this.status.textContent = strings.importDone(
+      count('added'),
+      count('duplicate'),
+      count('rejected'),
+      count('cancelled'),
+    )
     this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
   }
 
@@ -83,7 +127,7 @@ export class ImportPanel {
         el('span', { class: 'import-badge', text: strings.importStatus[outcome.status] }),
         el('bdi', { class: 'import-name', text: outcome.name }),
         el('span', { class: 'import-message', text: message }),
-        outcome.article && outcome.status !== 'rejected'
+        outcome.article && outcome.status !== 'rejected' && outcome.status !== 'cancelled'
           ? el('a', {
               class: 'import-open',
               attrs: {

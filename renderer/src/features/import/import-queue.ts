@@ -2,6 +2,7 @@ import type { ImportOutcome } from '../../../../common/contract/article-import'
 import type { HamishEvents } from '../../../../common/contract/events'
 import type { HamishApi } from '../../../../common/contract/methods'
 import { MAX_IMPORT_BYTES } from '../../../../common/contract/limits'
+import { englishText, localText } from '../../../../common/i18n/local-text'
 import { errorMessage } from '../../ui/error-message'
 import { strings } from '../../ui/strings'
 
@@ -19,20 +20,51 @@ export interface ImportSource {
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
+/** The batch's Cancel: once pulled, the file being imported and every later one are cancelled. */
+export interface CancelSwitch {
+  readonly cancelled: boolean
+  /** Called with the batch's tickets (`planImports`) when it starts; main's cancel needs them. */
+  tickets?: string[]
+}
+
+type QueueApi = Pick<HamishApi, 'importFile' | 'planImports'>
+
+/** A file's outcome when the user cancelled before it was imported: nothing was written. */
+function cancelled(name: string): ImportOutcome {
+  const text = localText('messages.importCancelled', { name })
+  return { name, status: 'cancelled', message: englishText(text), text, article: null }
+}
+
 /**
  * Imports files one at a time (each file's bytes are read only when its turn
- * comes, so a batch of large files never sits in memory at once). A file over
- * the size limit is rejected here, without being read or sent; any failure
- * becomes that file's "rejected" outcome and the batch goes on.
+ * comes, so a batch of large files never sits in memory at once). The batch
+ * is first recorded in main (`planImports`: names and sizes, so a window
+ * closed mid-import lists the rest at the next start); each file carries its
+ * ticket, which main's `cancelImports` stops. A file over the size limit is
+ * rejected here, without being read or sent; any failure becomes that file's
+ * "rejected" outcome and the batch goes on; after Cancel every file left is
+ * "cancelled".
  */
 export async function importSources(
-  api: Pick<HamishApi, 'importFile'>,
+  api: QueueApi,
   files: ImportSource[],
   onProgress: (p: ImportProgress) => void,
+  cancel: CancelSwitch = { cancelled: false },
 ): Promise<ImportOutcome[]> {
+  const names = files.map((file) => (file.name || strings.untitledFile).slice(0, 1024))
+  // The panel shows the batch at once (and drops the last batch's results) while main records it.
+  if (files.length > 0) onProgress({ done: 0, total: files.length, name: names[0]! })
+  const tickets = await api
+    .planImports(names.map((name, i) => ({ name, size: files[i]!.size })))
+    .catch(() => undefined)
+  cancel.tickets = tickets
   const outcomes: ImportOutcome[] = []
   for (const [i, file] of files.entries()) {
-    const name = (file.name || strings.untitledFile).slice(0, 1024)
+    const name = names[i]!
+    if (cancel.cancelled) {
+      outcomes.push(cancelled(name))
+      continue
+    }
     onProgress({ done: i, total: files.length, name })
     if (file.size > MAX_IMPORT_BYTES) {
       outcomes.push({
@@ -45,9 +77,14 @@ export async function importSources(
     }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer())
-      outcomes.push(await api.importFile({ name, bytes }))
+      const ticket = tickets?.[i]
+      outcomes.push(await api.importFile(ticket ? { name, bytes, ticket } : { name, bytes }))
     } catch (err) {
-      outcomes.push({ name, status: 'rejected', message: errorMessage(err), article: null })
+      outcomes.push(
+        cancel.cancelled
+          ? cancelled(name)
+          : { name, status: 'rejected', message: errorMessage(err), article: null },
+      )
     }
   }
   return outcomes

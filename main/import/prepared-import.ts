@@ -1,0 +1,60 @@
+import type { ImportedArticle } from '../../common/article'
+import { codePointLength, plainText } from '../../common/plain-text'
+import { encodedIndexFile } from '../library/search-index-store'
+import { fingerprintOf } from '../library/fingerprint'
+import { importFile } from './import-file'
+
+const utf8 = new TextEncoder()
+
+/** One file to convert, under the article id the library chose for it. */
+export interface ImportJob {
+  id: string
+  name: string
+  bytes: Uint8Array
+}
+
+/**
+ * An imported file made ready to write: what the list shows of it, and the
+ * article file and search-index file as the JSON text they are stored as.
+ * Everything here that costs time in proportion to the file (decoding,
+ * conversion, the fingerprint, serialising, tokenising for the index) is
+ * done by whoever prepares it, so the library's one writer only writes.
+ */
+export interface PreparedImport {
+  title: string
+  date: string | null
+  lang: string
+  dir: ImportedArticle['dir']
+  fingerprint: string
+  /** Code points of the plain text (the list's length). */
+  chars: number
+  /**
+   * articles/<id>.json as `JsonFile.write` would serialise it, in UTF-8:
+   * bytes, so the worker hands them over without a copy and main never
+   * encodes 80 MB of text on its own thread.
+   */
+  articleJson: Uint8Array
+  /** search-index/<id>.json as `SearchIndexStore.put` would write it for an article without annotations, in UTF-8. */
+  indexJson: Uint8Array
+}
+
+/**
+ * Converts one file and prepares both of its files. Throws what `importFile`
+ * throws (a HamishError saying why a file is refused). Runs in the import
+ * worker (main/import/import-worker.ts) for the app and the preview, and in
+ * process for the CLI, which has no one else to answer.
+ */
+export function prepareImport(job: ImportJob): PreparedImport {
+  const imported = importFile(job.name, job.bytes)
+  const text = plainText(imported.doc)
+  return {
+    title: imported.title,
+    date: imported.date,
+    lang: imported.lang,
+    dir: imported.dir,
+    fingerprint: fingerprintOf(imported.doc),
+    chars: codePointLength(text),
+    articleJson: utf8.encode(JSON.stringify({ version: 1, id: job.id, doc: imported.doc })),
+    indexJson: utf8.encode(encodedIndexFile(job.id, text)),
+  }
+}
