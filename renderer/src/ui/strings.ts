@@ -17,16 +17,19 @@ import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../com
 export const isolate = (text: string): string => `\u2068${text}\u2069`
 
 /**
- * Isolates a file's name without its (Latin) extensions: the name keeps its
- * own direction, and `.hamish.json` stays at its end in the sentence's
- * direction. Isolating the whole name lays the extension out inside an
- * Arabic name, at its left ("hamish.json.…اليوم في"), which an English
- * sentence then shows as scrambled.
+ * Isolates a file's name as one left-to-right unit, its stem isolated again
+ * inside it: the stem keeps its own direction and the (Latin) extension
+ * stays at its right end, in an English sentence and an Arabic one alike.
+ * One isolate around the whole name lays the extension out inside an Arabic
+ * name, at its left ("hamish.json.…اليوم في"); the stem's isolate alone
+ * leaves the extension outside, where an Arabic sentence puts it before a
+ * Latin name ("txt.big-book"). The outer isolate takes its direction from
+ * the extension, since the first-strong rule skips the inner one.
  */
 export function isolateFileName(name: string): string {
   const ext = /(\.[A-Za-z0-9]{1,10})+$/.exec(name)
   const stem = ext ? name.slice(0, ext.index) : name
-  return stem === '' ? isolate(name) : isolate(stem) + (ext?.[0] ?? '')
+  return stem === '' || !ext ? isolate(name) : isolate(isolate(stem) + ext[0])
 }
 
 /** One message per key of a small table (colours, themes, …), looked up once. */

@@ -3,7 +3,7 @@ import { tooLargeMessage } from '../../../../common/contract/too-large-text'
 import { ar } from '../../../../common/i18n/ar'
 import { createTranslator } from '../../../../common/i18n/translator'
 import { formattingLocale, resolveUiLanguage, uiDirection } from '../../../../common/i18n/ui-language'
-import { makeStrings } from '../../../../renderer/src/ui/strings'
+import { isolateFileName, makeStrings } from '../../../../renderer/src/ui/strings'
 
 /** Arguments for the messages whose first argument is not any string or number. */
 const SPECIAL_ARGS: Record<string, unknown[]> = {
@@ -64,6 +64,21 @@ describe('the strings facade over i18next', () => {
       tooLargeMessage('\u2068book.txt\u2069', bytes),
     )
     expect(makeStrings(createTranslator('ar', 'ar-EG')).importTooLarge('book.txt', bytes)).toContain('٥١٫٣')
+  })
+
+  it('isolates a file name as one left-to-right unit, its stem isolated inside, so the extension stays at its right end in either sentence', () => {
+    // Seen in Chromium: an Arabic sentence listing "big-book.txt" showed "txt.big-book" when only the
+    // stem was isolated. The outer isolate's first strong character is the extension's (the inner
+    // isolate is skipped), so the name is laid out left to right in an Arabic sentence too.
+    expect(isolateFileName('big-book.txt')).toBe('\u2068\u2068big-book\u2069.txt\u2069')
+    expect(isolateFileName('ملاحظات اليوم.hamish.json')).toBe(
+      '\u2068\u2068ملاحظات اليوم\u2069.hamish.json\u2069',
+    )
+    expect(isolateFileName('README')).toBe('\u2068README\u2069')
+    const s = makeStrings(createTranslator('ar'))
+    expect(s.unfinishedImports(['big-book.txt', 'مقالة.txt'])).toContain(
+      '\u2068\u2068big-book\u2069.txt\u2069، \u2068\u2068مقالة\u2069.txt\u2069',
+    )
   })
 
   it('isolates titles from articles inside sentences of the other direction', () => {
