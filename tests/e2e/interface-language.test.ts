@@ -93,8 +93,12 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
         if (e.closest(userText)) continue
         for (const a of ['aria-label', 'title', 'placeholder']) {
           const v = e.getAttribute(a)
-          // Labels quote article titles inside isolates; drop those parts.
-          if (v) out.push(...(v.replace(/\u2068[^\u2069]*\u2069/g, '').match(/[A-Za-z]{3,}/g) ?? []))
+          // Labels quote article titles and file names inside isolates (a file name's stem is
+          // isolated again inside its own); drop those parts, innermost first.
+          const outside = v
+            ?.replace(/\u2068[^\u2068\u2069]*\u2069/g, '')
+            .replace(/\u2068[^\u2068\u2069]*\u2069/g, '')
+          if (outside) out.push(...(outside.match(/[A-Za-z]{3,}/g) ?? []))
         }
       }
     }

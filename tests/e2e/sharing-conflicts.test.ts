@@ -175,8 +175,8 @@ describe('a colleague’s concurrent edit is kept and shown as “their version�
       await toast.waitFor()
       expect(await toast.textContent()).toMatch(
         lang === 'en'
-          ? /^Exported \u2068[^\u2069]*\u2069\.hamish\.json\.$/
-          : /\u2068[^\u2069.]*\u2069\.hamish\.json/,
+          ? /^Exported \u2068\u2068[^\u2069]*\u2069\.hamish\.json\u2069\.$/
+          : /\u2068\u2068[^\u2069.]*\u2069\.hamish\.json\u2069/,
       )
       await screenshot(page, `sharing-export-toast-${lang}.png`)
       expect(me.pageErrors).toEqual([])
