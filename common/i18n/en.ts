@@ -361,6 +361,7 @@ export const en = {
     editHighlight: 'Edit the highlight: colour, note, tags',
     deleteHighlight: 'Delete the highlight',
     notes: 'Show or hide the notes',
+    contents: 'Show or hide the table of contents (chapters, go to page)',
     undo: 'Undo (highlights, notes, moving an article to the Trash)',
     redo: 'Redo',
   },

@@ -68,6 +68,11 @@ describe('table of contents, position and go to page', () => {
     const position = page.locator('.reader-position')
     await expect.poll(() => position.textContent()).toBe('0% of the text · page 1 of 40')
 
+    // The keyboard opens and closes it too (help lists the key), then the button.
+    await page.keyboard.press('Control+Shift+O')
+    await page.locator('.toc-panel:not([hidden])').waitFor()
+    await page.keyboard.press('Control+Shift+O')
+    await page.locator('.toc-panel').waitFor({ state: 'hidden' })
     await page.click('.toc-toggle')
     const entries = page.locator('.toc-panel:not([hidden]) .toc-entry')
     expect(await entries.allTextContents()).toEqual([...CHAPTERS.values()])

@@ -32,6 +32,8 @@ export interface ReaderCommands {
   undo(): boolean
   redo(): boolean
   toggleNotes(): void
+  /** Opens or closes the table of contents; false when the article has none. */
+  toggleContents(): boolean
 }
 
 const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null
@@ -202,6 +204,13 @@ export function appCommands(host: CommandHost): Command[] {
         reader?.toggleNotes()
         return reader !== null
       },
+    },
+    {
+      id: 'toggle-contents',
+      keys: ['Mod-Shift-o'],
+      help: 'contents',
+      owner: 'app',
+      run: () => host.reader()?.toggleContents() ?? false,
     },
     { id: 'undo', keys: ['Mod-z'], help: 'undo', owner: 'app', run: (i) => undoOrRedo(host, 'undo', i) },
     {

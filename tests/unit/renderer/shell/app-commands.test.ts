@@ -48,6 +48,7 @@ function setup(withReader: boolean, readerUndo = true) {
     undo: () => (calls.push('reader-undo'), readerUndo),
     redo: () => (calls.push('reader-redo'), readerUndo),
     toggleNotes: () => calls.push('notes'),
+    toggleContents: () => (calls.push('contents'), true),
   }
   let focus = false
   const host: CommandHost = {
@@ -170,6 +171,7 @@ describe('the help written from the app’s commands', () => {
       ['edit-highlight', 'Enter'],
       ['delete-highlight', 'Delete'],
       ['toggle-notes', 'Ctrl+Shift+M'],
+      ['toggle-contents', 'Ctrl+Shift+O'],
       ['undo', 'Ctrl+Z'],
       ['redo', 'Ctrl+Shift+Z / Ctrl+Y'],
     ])
