@@ -245,6 +245,8 @@ describe('notes, the notes panel and undo', () => {
     await waitForHighlightCount(page, start)
     await page.keyboard.press('Control+z')
     await waitForHighlightCount(page, start + 1)
+    // The panel lists it again once the restore is saved: the next test reads the panel.
+    await page.waitForSelector(`.notes-panel .note-item[data-annotation-id="${made.id}"]`)
     expect(app.pageErrors).toEqual([])
   })
 
