@@ -17,11 +17,6 @@ export function indexedAnnotation(a: Annotation): IndexedAnnotation {
   return { id: a.id, quote: a.target.quote.exact, note: notePlainText(a.body.note), tags: [...a.body.tags] }
 }
 
-/** An article's index entry: its plain text and, per live annotation, the quote, the note's words and the tags. */
-export function indexEntryOf(id: string, text: string, annotations: readonly Annotation[]): IndexEntry {
-  return { id, text, annotations: annotations.filter((a) => !a.deleted).map(indexedAnnotation) }
-}
-
 /**
  * A new article's index file as JSON text (its text postings, no
  * annotations): what `put` writes, made by the import worker so that
