@@ -1,4 +1,5 @@
-import { createTranslator, type MessageKey, type Translate } from './translator'
+import { en } from './en'
+import { translatorOf, type MessageKey, type Translate } from './table-translator'
 
 /** Keys of the messages main words for the user (the `messages` table of en.ts and ar.ts). */
 export type LocalTextKey = Extract<MessageKey, `messages.${string}`>
@@ -50,7 +51,8 @@ let english: Translate | null = null
 
 /** The English wording of a text: the `message` every error and outcome also carries, and the CLI's. */
 export function englishText(text: LocalText): string {
-  english ??= createTranslator('en')
+  // English alone: the page holding this module need not hold the Arabic table (renderer ui/message-tables.ts).
+  english ??= translatorOf('en', { en })
   return wordText(english, text)
 }
 

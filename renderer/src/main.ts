@@ -18,6 +18,7 @@ import { el } from './ui/dom'
 import { connectBridge } from './shell/bridge'
 import { formattingLocale, resolveUiLanguage } from '../../common/i18n/ui-language'
 import { setUiLanguage, strings } from './ui/strings'
+import { loadMessageTables } from './ui/message-tables'
 
 /** Shows why the app could not start, as text, in place of the app. */
 function showStartupError(err: unknown): void {
@@ -37,7 +38,7 @@ async function start(): Promise<void> {
   // The interface language is settled before any view is built; if the settings cannot be read, the OS decides.
   const saved = await api.getSettings().catch(() => null)
   const language = resolveUiLanguage(saved?.language, navigator.languages)
-  setUiLanguage(language, formattingLocale(language, navigator.languages))
+  setUiLanguage(language, await loadMessageTables(language), formattingLocale(language, navigator.languages))
   const root = el('div', { class: 'app' })
   document.body.replaceChildren(root)
   await new App(api, { electron }).start(root)

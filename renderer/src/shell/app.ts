@@ -6,10 +6,9 @@ import { installDropZone } from '../features/import/drop-zone'
 import { createFilePicker } from '../features/import/file-picker'
 import { ArticleActions } from '../features/library/article-actions'
 import { LibraryStore } from '../features/library/library-store'
-import { LibraryView } from '../features/library/library-view'
-import { ReaderView } from '../features/reader/reader-view'
+import type { LibraryView } from '../features/library/library-view'
+import type { ReaderView } from '../features/reader/reader-view'
 import { ProfileStore } from '../features/settings/profile-store'
-import { openSettingsPanel } from '../features/settings/settings-panel'
 import { SettingsStore } from '../features/settings/settings-store'
 import { resolveUiLanguage, type LanguageSetting } from '../../../common/i18n/ui-language'
 import { strings, UI_DIR, UI_LANG } from '../ui/strings'
@@ -21,18 +20,14 @@ import { NoticeBanners } from './notices'
 import { articleToReopen, rememberLastArticle } from './last-article'
 import { routeHash, type Route } from '../ui/routes'
 import { followRoute, navigate, replaceRoute } from './router'
-import { SearchView } from '../features/search/search-view'
-import { openExportDialog } from '../features/export/export-dialog'
-import { announceExport } from '../features/export/announce-result'
+import type { SearchView } from '../features/search/search-view'
 import { AnnotationImporter, isAnnotationFile } from '../features/sharing/annotation-import'
-import { openShareDialog } from '../features/sharing/share-dialog'
 import { CommandRegistry } from '../ui/command-registry'
 import { appCommands } from './app-commands'
 import { Toasts } from '../ui/toasts'
 import { createTopbar } from './topbar'
 import type { LibraryChange } from '../../../common/library-changes'
-import { readerParts } from './reader-parts'
-import { TeamSection } from '../features/team/team-section'
+import { loadExportCode, loadPageCode, loadSettingsCode, type PageCode } from './page-code'
 import { teamShareButton } from '../features/team/team-share-button'
 
 /** How the app differs between Electron and the browser preview. */
@@ -67,6 +62,10 @@ export class App {
   /** Every command: the keyboard, the native menu and the help all go through it. */
   private readonly commands: CommandRegistry
   private page: LibraryView | ReaderView | SearchView | null = null
+  /** Which page `page` is (its class is in a chunk loaded on demand, so no instanceof). */
+  private pageName: Route['name'] | null = null
+  /** Counts show() calls, so a page whose code arrives after a later route was asked for is not shown. */
+  private showing = 0
   private lastArticle: string | undefined
 
   private readonly api: HamishBridge
@@ -100,13 +99,18 @@ export class App {
         showLibrary: () => navigate({ name: 'library' }),
         setTheme: (theme) => this.settings.update({ theme }),
         changeTextSize: (step) => this.changeTextSize(step),
-        reader: () => (this.page instanceof ReaderView ? this.page : null),
+        reader: () => this.reader(),
         focusMode: () => document.documentElement.dataset.focus === 'on',
         setFocusMode: (on) => this.setFocusMode(on),
         undoToast: () => this.toasts.undoLatest(),
         needsArticle: () => this.toasts.show({ message: strings.exportOpenArticleFirst }),
       }),
     )
+  }
+
+  /** The open reader, if the page is one. */
+  private reader(): ReaderView | null {
+    return this.pageName === 'reader' ? (this.page as ReaderView) : null
   }
 
   /** The help: what Hamish does and every command's keys, from the registry. */
@@ -160,23 +164,38 @@ export class App {
 
   /** Shows an article; when it is already open (its notes just changed), reopens it to show them. */
   private openArticle(id: string): void {
-    if (this.page instanceof ReaderView && this.page.id === id) this.show({ name: 'reader', id }, true)
+    if (this.reader()?.id === id) this.show({ name: 'reader', id }, true)
     else navigate({ name: 'reader', id })
   }
 
+  /** Shows the page a route names once its code is loaded, unless another route was asked for meanwhile. */
   private show(route: Route, reload = false): void {
+    const turn = ++this.showing
+    loadPageCode(route.name).then(
+      (code) => {
+        if (turn === this.showing) this.showPage(route, reload, code)
+      },
+      (err: unknown) => this.toasts.show({ message: errorMessage(err), kind: 'error' }),
+    )
+  }
+
+  private showPage(route: Route, reload: boolean, code: PageCode): void {
     const previous = this.page
-    if (!reload && previous instanceof ReaderView && route.name === 'reader' && previous.id === route.id) {
-      if (route.target) previous.openAt(route.target)
+    const reader = this.reader()
+    if (!reload && reader && route.name === 'reader' && reader.id === route.id) {
+      if (route.target) reader.openAt(route.target)
       return
     }
-    if (previous instanceof SearchView && route.name === 'search') {
-      previous.setQuery(route.query)
+    if (this.pageName === 'search' && route.name === 'search') {
+      ;(previous as SearchView).setQuery(route.query)
       return
     }
+    const previousName = this.pageName
     previous?.destroy()
     this.topbar.setRoute(route.name)
-    if (route.name === 'search') {
+    this.pageName = route.name
+    if (route.name === 'search' && code.name === 'search') {
+      const { SearchView } = code
       delete document.documentElement.dataset.focus
       const view = new SearchView(this.api, this.store, route.query, (query) =>
         replaceRoute({ name: 'search', query }),
@@ -188,10 +207,11 @@ export class App {
       view.focus()
       return
     }
-    if (route.name === 'library') {
+    if (route.name === 'library' && code.name === 'library') {
+      const { LibraryView } = code
       delete document.documentElement.dataset.focus
       // Highlights added or deleted in the reader change the list's annotation counts.
-      if (previous instanceof ReaderView)
+      if (previousName === 'reader')
         this.store
           .refresh()
           .catch((err: unknown) =>
@@ -205,9 +225,11 @@ export class App {
       if (previous) view.focus(this.lastArticle)
       return
     }
+    if (route.name !== 'reader' || code.name !== 'reader') return
+    const { ReaderView, readerParts } = code
     this.lastArticle = route.id
     rememberLastArticle(route.id)
-    const reader = new ReaderView(this.api, route.id, {
+    const view = new ReaderView(this.api, route.id, {
       openLink: (href) => {
         // Main's window-open handler sends http(s)/mailto to the system browser; the preview opens nothing.
         if (this.options.electron) window.open(href, '_blank', 'noopener,noreferrer')
@@ -215,48 +237,57 @@ export class App {
       top: () => this.topbar.element.getBoundingClientRect().bottom,
       onTitle: (title) => (document.title = strings.windowTitle(title)),
       parts: readerParts(this.api, (options) => this.toasts.show(options)),
-      openExport: (summary) => openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
+      openExport: (summary) =>
+        void loadExportCode().then(({ openExportDialog }) =>
+          openExportDialog(this.api, summary, (o) => this.toasts.show(o)),
+        ),
       openShare: (summary) =>
-        openShareDialog(
-          this.api,
-          summary,
-          (result) => announceExport(result, this.api, (o) => this.toasts.show(o)),
-          () => this.annotationImporter.pick(),
+        void loadExportCode().then(({ openShareDialog, announceExport }) =>
+          openShareDialog(
+            this.api,
+            summary,
+            (result) => announceExport(result, this.api, (o) => this.toasts.show(o)),
+            () => this.annotationImporter.pick(),
+          ),
         ),
       teamControl: (summary) => teamShareButton(this.api, summary, (o) => this.toasts.show(o)),
     })
-    this.page = reader
-    if (route.target) reader.openAt(route.target)
-    this.main.replaceChildren(reader.element)
+    this.page = view
+    if (route.target) view.openAt(route.target)
+    this.main.replaceChildren(view.element)
     window.scrollTo({ top: 0, behavior: 'instant' })
-    void reader.load().then(() => {
-      if (this.page === reader && previous && !route.target) reader.focus()
+    void view.load().then(() => {
+      if (this.page === view && previous && !route.target) view.focus()
     })
   }
 
   /** Ctrl/Cmd+K, the Search link and File > Search the Library: the search page, its field focused. */
   private openSearch(): void {
-    if (this.page instanceof SearchView) this.page.focus()
+    if (this.pageName === 'search') (this.page as SearchView).focus()
     else navigate({ name: 'search', query: '' })
   }
 
   private focusContent(): void {
-    if (this.page instanceof ReaderView) this.page.focus()
+    const reader = this.reader()
+    if (reader) reader.focus()
     else this.main.querySelector<HTMLElement>('input, a, button')?.focus()
   }
 
+  /** Settings (its code, with the Team section's, loaded the first time it opens). */
   private openSettings(): void {
-    openSettingsPanel(
-      this.settings,
-      this.profile,
-      (language) => void this.changeLanguage(language),
-      () => [
-        new TeamSection({
-          api: this.api,
-          displayName: () => this.profile.current?.displayName ?? '',
-          onJoined: () => void this.profile.load().catch(() => undefined),
-        }),
-      ],
+    void loadSettingsCode().then(({ openSettingsPanel, TeamSection }) =>
+      openSettingsPanel(
+        this.settings,
+        this.profile,
+        (language) => void this.changeLanguage(language),
+        () => [
+          new TeamSection({
+            api: this.api,
+            displayName: () => this.profile.current?.displayName ?? '',
+            onJoined: () => void this.profile.load().catch(() => undefined),
+          }),
+        ],
+      ),
     )
   }
 
@@ -327,8 +358,8 @@ export class App {
         void this.store.refresh().catch(() => undefined)
         break
       case 'annotations-changed':
-        if (this.page instanceof ReaderView && this.page.id === change.articleId)
-          this.page.annotationsChangedElsewhere(change.annotationIds)
+        if (this.reader()?.id === change.articleId)
+          this.reader()?.annotationsChangedElsewhere(change.annotationIds)
         void this.store.refresh().catch(() => undefined)
         break
       case 'settings-changed':

@@ -4,8 +4,13 @@ import { exportFormatSpecs, type ExportFormat } from '../../../common/export/for
 import { isWellFormedText, wordText } from '../../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../../common/article'
 import type { Direction } from '../../../common/language'
-import type { Messages } from '../../../common/i18n/en'
-import { createTranslator, type MessageKey, type Translate } from '../../../common/i18n/translator'
+import { en, type Messages } from '../../../common/i18n/en'
+import {
+  translatorOf,
+  type MessageKey,
+  type MessageTables,
+  type Translate,
+} from '../../../common/i18n/table-translator'
 import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../common/i18n/ui-language'
 
 /**
@@ -471,16 +476,17 @@ export let UI_DIR: Direction = 'ltr'
 export let UI_LOCALE = 'en'
 
 /** The interface's words in UI_LANG. A live binding: set once at start-up, before any view is built. */
-export let strings: Strings = makeStrings(createTranslator('en'))
+export let strings: Strings = makeStrings(translatorOf('en', { en }))
 
 /**
- * Switches the interface language. Called once at start-up, before the app
- * builds its views; changing the language later reloads the page, so no view
- * ever holds words of two languages.
+ * Switches the interface language, with its tables (ui/message-tables.ts
+ * loads them). Called once at start-up, before the app builds its views;
+ * changing the language later reloads the page, so no view ever holds words
+ * of two languages.
  */
-export function setUiLanguage(lang: UiLanguage, locale: string = lang): void {
+export function setUiLanguage(lang: UiLanguage, tables: MessageTables, locale: string = lang): void {
   UI_LANG = lang
   UI_DIR = uiDirection(lang)
   UI_LOCALE = locale
-  strings = makeStrings(createTranslator(lang, locale))
+  strings = makeStrings(translatorOf(lang, tables, locale))
 }

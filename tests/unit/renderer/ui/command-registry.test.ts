@@ -50,7 +50,7 @@ function registry(mac: boolean, extra: Command[] = []) {
   return { commands: new CommandRegistry(commands, mac), ran }
 }
 
-afterEach(() => setUiLanguage('en'))
+afterEach(() => setUiLanguage('en', { en }))
 
 describe('the command registry', () => {
   it('binds Mod- to Ctrl off a Mac and to Cmd on a Mac (one platform check)', () => {
@@ -101,7 +101,7 @@ describe('the command registry', () => {
       { id: 'text-larger', keys: 'Ctrl+=', where: null, what: en.helpShortcuts.larger },
       { id: 'colors', keys: '1 – 5', where: null, what: en.helpShortcuts.colors },
     ])
-    setUiLanguage('ar')
+    setUiLanguage('ar', { ar, en })
     const arabic = registry(true).commands.shortcuts()
     expect(arabic.map((s) => s.keys)).toEqual(['⌘K', '⇧⌘F', '⌘=', '1 – 5'])
     expect(arabic.map((s) => s.what)).toEqual([
