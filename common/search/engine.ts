@@ -371,8 +371,7 @@ export class SearchEngine {
     for (const shift of shifts) {
       for (let i = 0; i < count; i++) {
         const start = offsets[i]! + shift
-        if (check ? this.matchesAt(doc, start, q, wholeWord) : start >= 0 && start <= last)
-          found[n++] = start
+        if (check ? this.matchesAt(doc, start, q, wholeWord) : start >= 0 && start <= last) found[n++] = start
       }
     }
     return n

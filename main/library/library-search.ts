@@ -79,9 +79,9 @@ export class LibrarySearch {
         return { id, text: plainText(file.doc), annotations: [] }
       },
       text: async (id) => {
-        const file = JSON.parse(
-          await (this.#fs ?? nodeFs).readFile(this.#paths.articleFile(id), 'utf8'),
-        ) as ArticleFile
+        // Read as bytes and decoded in one native call (a string read goes through a chunked decoder).
+        const bytes = await (this.#fs ?? nodeFs).readFile(this.#paths.articleFile(id))
+        const file = JSON.parse(Buffer.from(bytes).toString('utf8')) as ArticleFile
         return plainText(file.doc)
       },
       annotations: (id) => this.#annotationsOf(id),

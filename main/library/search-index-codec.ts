@@ -115,11 +115,14 @@ export function encodeIndexFile(doc: PreparedDoc): IndexFileV4 {
   const cps = new ByteWriter(doc.checkpoints.length * 2)
   for (let k = 2; k < doc.checkpoints.length; k++) cps.varint(doc.checkpoints[k]! - doc.checkpoints[k - 2]!)
   // The terms in a code of their own (the text's code may hold units no term has).
-  const words = decodeSlice({ text: doc.words, units: doc.units && decodeTable(doc.units) }, 0, doc.words.length)
+  const words = decodeSlice(
+    { text: doc.words, units: doc.units && decodeTable(doc.units) },
+    0,
+    doc.words.length,
+  )
   const units = codeUnits(words)
   const coded = encodeText(words, units)
-  const wordBytes =
-    units === null ? Buffer.from(words, 'utf16le') : Buffer.from(coded, 'latin1')
+  const wordBytes = units === null ? Buffer.from(words, 'utf16le') : Buffer.from(coded, 'latin1')
   const cpsBytes = cps.trimmed()
   const head = new ByteWriter(10)
   head.varint(cpsBytes.length)

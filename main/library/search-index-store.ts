@@ -93,6 +93,8 @@ export class SearchIndexStore {
       keepBackups: 1,
       // A damaged index file is rebuilt from its article; checking its backup on every load would only cost reads.
       backUpOnRead: false,
+      // Library.open sweeps search-index/ and its backups of temporary files; a read does not list them again.
+      sweepTempsOnRead: false,
       onRecovered: this.options.onRecovered,
       fs: this.options.fs,
     })
