@@ -518,13 +518,15 @@ function match(
   if (from > 0 && isLow(o.unitAt(from))) from--
   let to = Math.min(o.length, b + SNIPPET_CONTEXT)
   if (to < o.length && isLow(o.unitAt(to))) to++
-  const text = o.slice(a, b)
+  // One decoded stretch, cut three ways (JavaScript slices of a string are cheap; decoding is not).
+  const whole = o.slice(from, to)
+  const text = whole.slice(a - from, b - from)
   const m: SearchMatch = {
     start: o.codePoint(a),
     end: o.codePoint(b),
     text,
     field,
-    snippet: { before: o.slice(from, a), match: text, after: o.slice(b, to) },
+    snippet: { before: whole.slice(0, a - from), match: text, after: whole.slice(b - from) },
   }
   if (annotationId !== undefined) m.annotationId = annotationId
   return m
