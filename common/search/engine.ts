@@ -404,7 +404,12 @@ export class SearchEngine {
   scanFolded(q: string, wholeWord: boolean): Map<string, number[]> {
     const out = new Map<string, number[]>()
     for (const d of this.docs) {
-      if (!d?.text) continue
+      if (!d) continue
+      if (!d.text) {
+        // A query with no term (a lone surrogate) reads every text.
+        this.missing?.add(d.id)
+        continue
+      }
       const found = linearFind(this.foldedText(d.id)!, q, wholeWord)
       if (found.length) out.set(d.id, found)
     }

@@ -204,3 +204,18 @@ describe('search-index files', () => {
     expect(reopened.searchIndex().rebuilt).toBe(0)
   })
 })
+
+describe('texts read when a query needs them', () => {
+  it('reads every text for a query without a term (a lone high surrogate)', async () => {
+    const lib = await Library.open(dir, { noSample: true })
+    const outcome = await lib.importFile({
+      name: 'astral.txt',
+      bytes: new TextEncoder().encode('عنوان\n\nحرف 𝔸 هنا.\n'),
+    })
+    const id = outcome.article!.id
+    const reopened = await Library.open(dir, { noSample: true })
+    const [result] = await reopened.search('\ud835', { limitPerArticle: 10 })
+    expect(result?.articleId).toBe(id)
+    expect(result?.matches.map((m) => m.field)).toEqual(['text'])
+  })
+})
