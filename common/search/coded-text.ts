@@ -96,10 +96,17 @@ export function unitAt(t: CodedText, i: number): number {
   return t.units === null ? c : t.units.charCodeAt(c)
 }
 
+/** Reused by `decodeSlice` for short stretches (a snippet each match): no allocation per call. */
+const scratch = new Uint16Array(256)
+
 /** The real text of [a, b). */
 export function decodeSlice(t: CodedText, a: number, b: number): string {
   if (t.units === null) return t.text.slice(a, b)
   const n = Math.max(0, b - a)
+  if (n <= scratch.length) {
+    for (let i = 0; i < n; i++) scratch[i] = t.units.charCodeAt(t.text.charCodeAt(a + i))
+    return String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[])
+  }
   const out = new Uint16Array(n)
   for (let i = 0; i < n; i++) out[i] = t.units.charCodeAt(t.text.charCodeAt(a + i))
   return unitsToString(out)

@@ -1,10 +1,24 @@
 import { DEFAULT_MATCHES_PER_ARTICLE } from '../contract/limits'
 import type { SearchMatch, SearchOptions, SearchResult } from '../contract/search'
 import { foldQuery, foldText } from '../arabic-fold'
-import { decodeSlice, decodeTable, encodeQuery, unitAt, type CodedText } from './coded-text'
+import {
+  codeUnits,
+  decodeSlice,
+  decodeTable,
+  encodeQuery,
+  encodeText,
+  unitAt,
+  type CodedText,
+} from './coded-text'
 import { DocPostings } from './doc-postings'
 import { FoldWindow } from './fold-window'
-import { prepareDoc, type IndexedAnnotation, type IndexEntry, type PreparedDoc } from './prepared-doc'
+import {
+  prepareDoc,
+  textHash,
+  type IndexedAnnotation,
+  type IndexEntry,
+  type PreparedDoc,
+} from './prepared-doc'
 import { originalRangeMapper, prepareSearchText, surrogatePairs, toCodePoint } from './search-text'
 import { TermDocs } from './term-docs'
 import { Vocabulary, type MatchingWord } from './vocabulary'
@@ -29,9 +43,13 @@ const PENDING_MAX = 8
 interface Doc {
   id: string
   annotations: IndexedAnnotation[]
-  text: CodedText
-  /** The code's units in code order (`PreparedDoc.units`). */
+  /** The original text, or null until it is given (`setText`): an index file holds postings only. */
+  text: CodedText | null
+  /** The code's units in code order (`PreparedDoc.units`), for `text` and the terms. */
   units: number[] | null
+  /** UTF-16 length and `textHash` of the original text, so a text given later is known to be the indexed one. */
+  textLength: number
+  textHash: number
   foldedLength: number
   checkpoints: Int32Array
   /** UTF-16 indices of the high surrogates of surrogate pairs (usually none): code point conversion. */
@@ -91,11 +109,13 @@ export class SearchEngine {
   /** Scratch: one term's offsets in one article, and the candidate starts in one article. */
   private offsets = new Int32Array(1024)
   private found = new Int32Array(1024)
+  /** While `textsNeeded` runs: the candidate articles without their text, collected instead of checked. */
+  private missing: Set<string> | null = null
 
   /** Adds or replaces an article. Replacing with the same text only changes its annotations. */
   put(entry: IndexEntry): void {
     const doc = this.doc(entry.id)
-    if (doc && sameText(doc.text, entry.text)) doc.annotations = entry.annotations
+    if (doc?.text && sameText(doc.text, entry.text)) doc.annotations = entry.annotations
     else this.load(prepareDoc(entry))
   }
 
@@ -105,23 +125,29 @@ export class SearchEngine {
     if (doc) doc.annotations = annotations
   }
 
-  /** Adds or replaces a prepared article; throws when its postings are damaged, leaving the articles as they were (new vocabulary entries may stay, unused). */
-  load(p: PreparedDoc): void {
+  /**
+   * Adds or replaces a prepared article; throws when its postings are damaged, leaving the articles as they were (new vocabulary entries may stay, unused).
+   * `checkOffsets` false skips checking every offset (a version 4 file, whose deflate checksum stands for it; queries keep offsets in range).
+   */
+  load(p: PreparedDoc, checkOffsets = true): void {
     const old = this.doc(p.id)
-    if (old && old.text.text === p.text && sameCode(old.units, p.units)) {
+    if (old && p.text !== null && old.text?.text === p.text && sameCode(old.units, p.units)) {
       old.annotations = p.annotations
       return
     }
-    const text: CodedText = { text: p.text, units: p.units && decodeTable(p.units) }
-    const postings = DocPostings.build(p, text.units, this.vocab)
+    const table = p.units && decodeTable(p.units)
+    const text: CodedText | null = p.text === null ? null : { text: p.text, units: table }
+    const postings = DocPostings.build(p, table, this.vocab, checkOffsets)
     const doc: Doc = {
       id: p.id,
       annotations: p.annotations,
       text,
       units: p.units,
+      textLength: p.textLength,
+      textHash: p.textHash,
       foldedLength: p.foldedLength,
       checkpoints: p.checkpoints,
-      pairs: pairsOf(text),
+      pairs: text ? pairsOf(text) : new Int32Array(0),
       postings,
     }
     if (old) this.remove(p.id)
@@ -129,15 +155,63 @@ export class SearchEngine {
     this.docs.push(doc)
   }
 
-  /** The article in its persisted form, if loaded (and, when `text` is given, still with that text). */
+  /**
+   * Gives a loaded article its original text, read from the article's own
+   * file only when a query needs it (to check candidates, to cut snippets).
+   * Refuses (false) a text that is not the one indexed, by length and hash:
+   * the caller then indexes the article again from it.
+   */
+  setText(id: string, text: string): boolean {
+    const doc = this.doc(id)
+    if (!doc) return false
+    if (doc.text) return sameText(doc.text, text)
+    if (text.length !== doc.textLength || textHash(text) !== doc.textHash) return false
+    const units = codeUnits(text)
+    const coded: CodedText = { text: encodeText(text, units), units: units && decodeTable(units) }
+    doc.text = coded
+    doc.pairs = pairsOf(coded)
+    return true
+  }
+
+  /** Whether a loaded article holds its original text (`setText`). */
+  hasText(id: string): boolean {
+    return this.doc(id)?.text != null
+  }
+
+  /**
+   * The loaded articles whose text `search` with these arguments would read
+   * and that do not hold it yet: those the index says may match in their
+   * text (all of them for an exact search, which scans texts). Costs one
+   * index lookup; the caller reads those texts and gives them (`setText`).
+   */
+  textsNeeded(query: string, options: SearchOptions = {}): string[] {
+    const folded = options.folded ?? true
+    const q = folded ? foldQuery(query) : query
+    if (!q.trim()) return []
+    const wanted = (d: Doc | null): d is Doc =>
+      d !== null && d.text === null && (options.articleId === undefined || d.id === options.articleId)
+    if (!folded) return this.docs.filter(wanted).map((d) => d.id)
+    const missing = new Set<string>()
+    this.missing = missing
+    try {
+      this.findFolded(q, options.wholeWord ?? false)
+    } finally {
+      this.missing = null
+    }
+    return [...missing].filter((id) => wanted(this.doc(id)))
+  }
+
+  /** The article in its persisted form, if loaded with its text (and, when `text` is given, still with that text). */
   prepared(id: string, text?: string): PreparedDoc | null {
     const doc = this.doc(id)
-    if (!doc || (text !== undefined && !sameText(doc.text, text))) return null
+    if (!doc?.text || (text !== undefined && !sameText(doc.text, text))) return null
     return {
       id,
       annotations: doc.annotations,
       units: doc.units,
       text: doc.text.text,
+      textLength: doc.textLength,
+      textHash: doc.textHash,
       foldedLength: doc.foldedLength,
       checkpoints: doc.checkpoints,
       ...doc.postings.toPrepared(this.vocab, doc.text.units),
@@ -176,7 +250,7 @@ export class SearchEngine {
   /** An article's folded text, folded again (for a baseline scan and tests; the index never holds it). */
   foldedText(id: string): string | null {
     const doc = this.doc(id)
-    return doc ? foldText(decodeSlice(doc.text, 0, doc.text.text.length)).text : null
+    return doc?.text ? foldText(decodeSlice(doc.text, 0, doc.text.text.length)).text : null
   }
 
   /** Builds the term → articles table if articles were added since: call once a batch of loads is done. */
@@ -253,8 +327,12 @@ export class SearchEngine {
         next[j] = next[j]! + 1
         const pos = doc ? doc.postings.find(words[j]!.id) : -1
         if (pos < 0) continue
+        if (doc!.text === null) {
+          this.missing?.add(doc!.id)
+          continue
+        }
         groups += shifts[j]!.length
-        n = this.candidates(doc!, pos, shifts[j]!, n, sure ? null : q, wholeWord)
+        n = this.candidates(doc!, pos, shifts[j]!, n, q, !sure, wholeWord)
       }
       if (n === 0) continue
       const starts = this.found.subarray(0, n)
@@ -266,14 +344,15 @@ export class SearchEngine {
 
   /**
    * Appends to `found` (from index n) the starts the term at `pos` gives,
-   * checked against the folded text unless `q` is null (sure); returns the new count.
+   * checked against the folded text if `check` (else sure); returns the new count.
    */
   private candidates(
     doc: Doc,
     pos: number,
     shifts: number[],
     n: number,
-    q: string | null,
+    q: string,
+    check: boolean,
     wholeWord: boolean,
   ): number {
     const bytes = doc.postings.offsetBytes(pos)
@@ -287,10 +366,12 @@ export class SearchEngine {
     const offsets = this.offsets
     const found = this.found
     const count = doc.postings.readOffsets(pos, offsets)
+    // Offsets of a file read without checking each one (version 4) are kept inside the folded text here.
+    const last = doc.foldedLength - q.length
     for (const shift of shifts) {
       for (let i = 0; i < count; i++) {
         const start = offsets[i]! + shift
-        if (q === null || this.matchesAt(doc, start, q, wholeWord)) found[n++] = start
+        if (check ? this.matchesAt(doc, start, q, wholeWord) : start >= 0 && start <= last) found[n++] = start
       }
     }
     return n
@@ -308,7 +389,7 @@ export class SearchEngine {
     if (s < 0 || e > n) return false
     const w = this.window
     w.cover(
-      doc.text,
+      doc.text!,
       doc.checkpoints,
       wholeWord ? Math.max(0, s - 1) : s,
       Math.min(n, e + (wholeWord ? 2 : 0)),
@@ -324,6 +405,11 @@ export class SearchEngine {
     const out = new Map<string, number[]>()
     for (const d of this.docs) {
       if (!d) continue
+      if (!d.text) {
+        // A query with no term (a lone surrogate) reads every text.
+        this.missing?.add(d.id)
+        continue
+      }
       const found = linearFind(this.foldedText(d.id)!, q, wholeWord)
       if (found.length) out.set(d.id, found)
     }
@@ -358,16 +444,18 @@ export class SearchEngine {
       fieldMatches(info.title, q, folded, wholeWord, 'title', undefined, add)
       for (const tag of info.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', undefined, add)
       if (doc) {
-        const view = docView(doc)
-        const starts = folded ? (inText!.get(info.id) ?? []) : exactFind(doc.text, q, wholeWord)
+        // A text is missing only where the index finds no match in it (`textsNeeded`) or it could not be read.
+        const text = doc.text
+        const starts = !text ? [] : folded ? (inText!.get(info.id) ?? []) : exactFind(text, q, wholeWord)
         const first = Math.max(0, from - total)
         const last = Math.min(starts.length, Math.max(0, to - total))
+        const view = first < last ? docView(doc, text!) : null
         for (let k = first; k < last; k++) {
           const s = starts[k]!
           const [a, b] = folded
-            ? this.window.originalRange(doc.text, doc.checkpoints, doc.foldedLength, s, s + q.length)
+            ? this.window.originalRange(text!, doc.checkpoints, doc.foldedLength, s, s + q.length)
             : [s, s + q.length]
-          matches.push(match(view, a, b, 'text'))
+          matches.push(match(view!, a, b, 'text'))
         }
         total += starts.length
         for (const an of doc.annotations) {
@@ -415,11 +503,11 @@ interface OriginalView {
   codePoint(i: number): number
 }
 
-function docView(doc: Doc): OriginalView {
+function docView(doc: Doc, text: CodedText): OriginalView {
   return {
-    length: doc.text.text.length,
-    unitAt: (i) => unitAt(doc.text, i),
-    slice: (a, b) => decodeSlice(doc.text, a, b),
+    length: text.text.length,
+    unitAt: (i) => unitAt(text, i),
+    slice: (a, b) => decodeSlice(text, a, b),
     codePoint: (i) => toCodePoint(doc, i),
   }
 }
@@ -435,13 +523,15 @@ function match(
   if (from > 0 && isLow(o.unitAt(from))) from--
   let to = Math.min(o.length, b + SNIPPET_CONTEXT)
   if (to < o.length && isLow(o.unitAt(to))) to++
-  const text = o.slice(a, b)
+  // One decoded stretch, cut three ways (JavaScript slices of a string are cheap; decoding is not).
+  const whole = o.slice(from, to)
+  const text = whole.slice(a - from, b - from)
   const m: SearchMatch = {
     start: o.codePoint(a),
     end: o.codePoint(b),
     text,
     field,
-    snippet: { before: o.slice(from, a), match: text, after: o.slice(b, to) },
+    snippet: { before: whole.slice(0, a - from), match: text, after: whole.slice(b - from) },
   }
   if (annotationId !== undefined) m.annotationId = annotationId
   return m

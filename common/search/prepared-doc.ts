@@ -31,8 +31,11 @@ export interface PreparedDoc {
   annotations: IndexedAnnotation[]
   /** The units of the code of `text` and `words`, in code order (coded-text.ts); null: plain strings. */
   units: number[] | null
-  /** The original plain text, coded. */
-  text: string
+  /** The original plain text, coded; null when read from an index file (version 4 keeps postings only). */
+  text: string | null
+  /** UTF-16 length and `textHash` of the original text: what a text read later must match. */
+  textLength: number
+  textHash: number
   /** Length of the folded text in UTF-16 units. */
   foldedLength: number
   /** `foldCheckpoints` of the folded text. */
@@ -71,11 +74,24 @@ export function prepareDoc(entry: IndexEntry): PreparedDoc {
     annotations: entry.annotations,
     units,
     text: encodeText(entry.text, units),
+    textLength: entry.text.length,
+    textHash: textHash(entry.text),
     foldedLength: folded.length,
     checkpoints: foldCheckpoints(folded, toOriginal),
     words: encodeText(words, units),
     postings: encodePostings(terms, termOf, offsets),
   }
+}
+
+/**
+ * 32 bits of FNV-1a over a text's UTF-16 units: with its length, how an
+ * index without the text knows that a text read later from the article's
+ * file is the one it indexed (else the article is indexed again).
+ */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** Groups the offsets by term (each group stays ascending) and writes them as `PreparedDoc.postings`. */

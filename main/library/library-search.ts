@@ -6,9 +6,10 @@ import { localText } from '../../common/i18n/local-text'
 import { plainText } from '../../common/plain-text'
 import type { RecoveryReport } from '../store/json-store'
 import { runSerially } from '../store/serial-queue'
-import type { StoreFs } from '../store/store-fs'
+import { nodeFs, type StoreFs } from '../store/store-fs'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
+import type { ArticleFile } from './library-data'
 import type { ChangeFeed } from './change-feed'
 import type { LibraryPaths } from './library-paths'
 import type { NoticeBoard } from './notice-board'
@@ -76,6 +77,12 @@ export class LibrarySearch {
       rebuild: async (id) => {
         const file = (await this.#files.store(id)).data
         return { id, text: plainText(file.doc), annotations: [] }
+      },
+      text: async (id) => {
+        // Read as bytes and decoded in one native call (a string read goes through a chunked decoder).
+        const bytes = await (this.#fs ?? nodeFs).readFile(this.#paths.articleFile(id))
+        const file = JSON.parse(Buffer.from(bytes).toString('utf8')) as ArticleFile
+        return plainText(file.doc)
       },
       annotations: (id) => this.#annotationsOf(id),
       // The article's text is left out of search, once told: its file is missing, or damaged with no backup.
@@ -152,6 +159,8 @@ export class LibrarySearch {
       await index.setAnnotations(id, await this.#annotationsOf(id))
     }
     const engine = await index.ensure(articles.filter((a) => !a.trashed).map((a) => a.id))
+    // Only the texts this query checks or shows are read, once each.
+    await index.ensureTexts(engine.textsNeeded(query, options))
     return engine.search(query, articles, options)
   }
 

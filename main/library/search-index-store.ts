@@ -10,7 +10,16 @@ import {
 import { prepareDoc } from '../../common/search/prepared-doc'
 import { JsonFile, runSerially, type RecoveryReport } from '../store'
 import { nodeFs, type StoreFs } from '../store/store-fs'
-import { decodeIndexFile, encodeIndexFile, isIndexFile, type IndexFile } from './search-index-codec'
+import {
+  decodeIndexFile,
+  decodeIndexFileV4,
+  encodeIndexFile,
+  isIndexFile,
+  type IndexFile,
+} from './search-index-codec'
+
+/** Article files read at once when a query needs their texts. */
+const TEXT_READS = 4
 
 /** One annotation as the engine searches it: its quote, its note's words (not its Markdown) and its tags. */
 export function indexedAnnotation(a: Annotation): IndexedAnnotation {
@@ -30,8 +39,15 @@ export interface SearchIndexOptions {
   dir: string
   backupsDir: string
   onRecovered: (report: RecoveryReport) => void
-  /** Reads an article's text from its own file: only to rebuild a missing or damaged index file. */
+  /** Reads an article's text from its own file, checked in full: to rebuild a missing or damaged index file. */
   rebuild: (id: string) => Promise<IndexEntry>
+  /**
+   * Reads an article's plain text from its own file the quick way (parsed,
+   * not checked in full): for the articles a query checks or shows. The
+   * engine takes it only if it is the text indexed (length and hash), else
+   * `rebuild` reads the file checked.
+   */
+  text: (id: string) => Promise<string>
   /** An article's live annotations as searched, from its annotation log (never from the index file). */
   annotations: (id: string) => Promise<IndexedAnnotation[]>
   /**
@@ -49,9 +65,11 @@ export interface SearchIndexOptions {
  * next to library.json (atomic, acknowledged writes with backups and
  * recovery, like every library file), loaded into a `SearchEngine` on first
  * search. Files are read and written through `JsonFile` without keeping
- * their contents: the engine holds the only (compact) copy. A missing or
- * damaged file is rebuilt from its article and written back; a version 1
- * file is converted from its own text.
+ * their contents: the engine holds the only (compact) copy. A file holds the
+ * article's postings, not its text: the texts a query needs are read from
+ * the article files then (`ensureTexts`) and kept. A missing or damaged file
+ * is rebuilt from its article and written back; a file of an older version
+ * is converted from its own text.
  */
 export class SearchIndexStore {
   readonly engine = new SearchEngine()
@@ -75,6 +93,8 @@ export class SearchIndexStore {
       keepBackups: 1,
       // A damaged index file is rebuilt from its article; checking its backup on every load would only cost reads.
       backUpOnRead: false,
+      // Library.open sweeps search-index/ and its backups of temporary files; a read does not list them again.
+      sweepTempsOnRead: false,
       onRecovered: this.options.onRecovered,
       fs: this.options.fs,
     })
@@ -96,18 +116,65 @@ export class SearchIndexStore {
     const outcomes = await Promise.allSettled(missing.map((id) => this.serially(id, () => this.load(id))))
     outcomes.forEach((outcome, i) => {
       const id = missing[i]!
-      if (outcome.status === 'fulfilled') this.skipped.delete(id)
-      else if (!this.skipped.has(id)) {
-        this.skipped.add(id)
-        try {
-          this.options.onSkipped?.(id, outcome.reason)
-        } catch {
-          // A failing notice must not fail the search.
-        }
-      }
+      // Loaded without its text, it may still be left out when its text cannot be read (`ensureTexts`).
+      if (outcome.status === 'fulfilled') {
+        if (this.engine.hasText(id)) this.skipped.delete(id)
+      } else this.skip(id, outcome.reason)
     })
     this.engine.commit()
     return this.engine
+  }
+
+  /** Leaves an article out of text search, told once until it loads again. */
+  private skip(id: string, reason: unknown): void {
+    this.engine.remove(id)
+    if (this.skipped.has(id)) return
+    this.skipped.add(id)
+    try {
+      this.options.onSkipped?.(id, reason)
+    } catch {
+      // A failing notice must not fail the search.
+    }
+  }
+
+  /**
+   * Gives the engine the texts of these loaded articles (`engine.textsNeeded`),
+   * read from the article files a few at a time and then kept. A text that
+   * is not the one indexed has its article indexed again from its checked
+   * file; an article whose file cannot be read is left out (`onSkipped`).
+   */
+  async ensureTexts(ids: readonly string[]): Promise<void> {
+    const queue = ids.filter((id) => this.engine.has(id) && !this.engine.hasText(id))
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const which = id
+        await this.serially(which, () => this.loadText(which))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(TEXT_READS, queue.length) }, worker))
+    this.engine.commit()
+  }
+
+  private async loadText(id: string): Promise<void> {
+    if (!this.engine.has(id) || this.engine.hasText(id)) return
+    const quick = await this.options.text(id).catch(() => null)
+    if (quick !== null && this.engine.setText(id, quick)) {
+      this.skipped.delete(id)
+      return
+    }
+    try {
+      const { text } = await this.options.rebuild(id)
+      this.rebuilt++
+      if (!this.engine.setText(id, text)) {
+        // Not the text indexed: the index file was of another text; it is made again from this one.
+        const doc = prepareDoc({ id, text, annotations: await this.options.annotations(id) })
+        await this.writeBack(this.jsonFile(id), doc)
+        this.engine.load(doc)
+      }
+      this.skipped.delete(id)
+    } catch (error) {
+      this.skip(id, error)
+    }
   }
 
   private async load(id: string): Promise<void> {
@@ -118,9 +185,20 @@ export class SearchIndexStore {
     const data = this.stale.has(id) ? null : await file.read().catch(() => null)
     // Annotations come from their logs, never from the file (files before version 4 held them).
     const annotations = await this.options.annotations(id)
+    if (data?.version === 4) {
+      try {
+        this.engine.load({ ...decodeIndexFileV4(data), annotations }, false)
+        return
+      } catch {
+        // A stream that fails its checksum, or parts that do not fit together: rebuilt below.
+      }
+    }
     if (data?.version === 3 || data?.version === 2) {
       try {
-        this.engine.load({ ...decodeIndexFile(data), annotations })
+        // An older file holds the text: converted from it without reading the article.
+        const doc = { ...decodeIndexFile(data), annotations }
+        this.engine.load(doc)
+        await this.writeBack(file, doc)
         return
       } catch {
         // Parts that do not fit together: rebuilt from the article below.

@@ -62,6 +62,13 @@ export interface JsonFileOptions {
    * rather than restored (the search index), where it would only cost a read.
    */
   backUpOnRead?: boolean
+  /**
+   * Whether each read first removes this file's temporary files left by a
+   * killed writer (default true). Off for the search index, whose 200 files
+   * a first search reads at once (two folder listings each); `Library.open`
+   * sweeps its folders (main/library/library-temps.ts).
+   */
+  sweepTempsOnRead?: boolean
   /** File-system calls (tests inject failures). */
   fs?: StoreFs
 }
@@ -106,7 +113,7 @@ export class JsonFile<T> implements Adapter<T> {
 
   read(): Promise<T | null> {
     return runSerially(this.file, async () => {
-      await this.#removeStaleTemps()
+      if (this.#options.sweepTempsOnRead !== false) await this.#removeStaleTemps()
       let bytes: Uint8Array
       const before = await diskIdentity(this.#fs, this.file)
       try {

@@ -127,7 +127,11 @@ describe('the compact index', () => {
         const file = JSON.parse(JSON.stringify(encodeIndexFile(prepareDoc(e)))) as ReturnType<
           typeof encodeIndexFile
         >
-        loaded.load(decodeIndexFile(file))
+        // Annotations are not in the file: they come from the logs.
+        loaded.load({ ...decodeIndexFile(file), annotations: e.annotations })
+        // The file holds postings only: the text comes from the article when a query needs it.
+        expect(loaded.hasText(e.id)).toBe(false)
+        expect(loaded.setText(e.id, e.text)).toBe(true)
       }
       const articles = infos(entries)
       for (const query of queriesFor(random, entries[0]!.text, 10)) {

@@ -1,0 +1,148 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { foldQuery } from '../../../common/arabic-fold'
+import type { SearchMatch } from '../../../common/contract/search'
+import { linearFind } from '../../../common/search/engine'
+import {
+  prepareSearchText,
+  toCodePoint,
+  toOriginalRange,
+  type SearchText,
+} from '../../../common/search/search-text'
+import { plainText } from '../../../common/plain-text'
+import { Library } from '../../../main/library/library'
+import { seededRandom } from './random-texts'
+
+const FIXTURES = join(__dirname, '../../fixtures')
+const BOOK = 'large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
+const PLAIN = 'large-books/adab-al-dunya-wa-al-din.NO-TASHKEEL.derived.txt'
+/** Real corpus files through their own importers: text, Markdown, HTML. */
+const FILES = [
+  'lavrov-shaibani-moscow.ar.txt',
+  'arcd-01-osman-i.txt',
+  'arcd-02-al-andalus.html',
+  'arcd-03-kuwait.txt',
+  'amiri-README-Arabic.md',
+  'udhr-arb.html',
+  'bidi-mixed-paragraphs.txt',
+]
+
+/**
+ * What a search must give for one article's text, found the slow way: the
+ * whole text folded and scanned, each match mapped back through the whole
+ * fold and cut into a snippet of 40 characters a side.
+ */
+function bruteForce(t: SearchText, query: string, folded: boolean, wholeWord: boolean) {
+  const q = folded ? foldQuery(query) : query
+  const starts = linearFind(folded ? t.folded : t.original, q, wholeWord)
+  return starts.map((s) => {
+    const [a, b] = folded ? toOriginalRange(t, s, s + q.length) : [s, s + q.length]
+    const o = t.original
+    let from = Math.max(0, a - 40)
+    if (from > 0 && isLow(o.charCodeAt(from))) from--
+    let to = Math.min(o.length, b + 40)
+    if (to < o.length && isLow(o.charCodeAt(to))) to++
+    return {
+      start: toCodePoint(t, a),
+      end: toCodePoint(t, b),
+      text: o.slice(a, b),
+      snippet: { before: o.slice(from, a), match: o.slice(a, b), after: o.slice(b, to) },
+    }
+  })
+}
+
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
+
+const textMatches = (ms: SearchMatch[]) =>
+  ms.filter((m) => m.field === 'text').map(({ start, end, text, snippet }) => ({ start, end, text, snippet }))
+
+/** Queries cut from the texts: stretches of any length from anywhere (marks, punctuation, spaces), words, phrases. */
+function queriesFrom(random: () => number, texts: string[], n: number): string[] {
+  const out: string[] = []
+  while (out.length < n) {
+    const t = texts[Math.floor(random() * texts.length)]!
+    const at = Math.floor(random() * t.length)
+    const kind = random()
+    if (kind < 0.4) out.push(t.slice(at, at + 1 + Math.floor(random() * 12)))
+    else {
+      const words = t
+        .slice(at, at + 80)
+        .split(/\s+/)
+        .slice(1, kind < 0.8 ? 2 : 4)
+      out.push(words.join(' '))
+    }
+  }
+  return out.filter((q) => q.trim())
+}
+
+let dir: string
+let library: Library
+const texts = new Map<string, SearchText>()
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hamish-index-brute-'))
+  const lib = await Library.open(dir, { noSample: true })
+  const book = await readFile(join(FIXTURES, BOOK), 'utf8')
+  const plain = await readFile(join(FIXTURES, PLAIN), 'utf8')
+  const inputs: { name: string; bytes: Uint8Array }[] = [
+    { name: 'book-a.txt', bytes: new TextEncoder().encode(book.slice(0, 120_000)) },
+    { name: 'book-b.txt', bytes: new TextEncoder().encode(book.slice(700_000, 820_000)) },
+    { name: 'plain.txt', bytes: new TextEncoder().encode(plain.slice(0, 120_000)) },
+  ]
+  for (const f of FILES) inputs.push({ name: f, bytes: new Uint8Array(await readFile(join(FIXTURES, f))) })
+  for (const input of inputs) {
+    const outcome = await lib.importFile(input)
+    expect(outcome.status, input.name).toBe('added')
+    const id = outcome.article!.id
+    texts.set(id, prepareSearchText(plainText((await lib.getArticle(id)).doc)))
+  }
+  // A fresh process's view: the index files (postings only) are loaded, the texts read when needed.
+  library = await Library.open(dir, { noSample: true })
+}, 120_000)
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('the index files against a fold-and-scan of the real texts', () => {
+  it('gives every match, total and snippet a brute-force scan gives, for many queries', async () => {
+    const random = seededRandom(1313)
+    const queries = queriesFrom(
+      random,
+      [...texts.values()].map((t) => t.original),
+      160,
+    )
+    // Some that every article or none holds, and vocalised forms of unvocalised text.
+    queries.push('الله', 'الْعَقْلِ', 'في', '،', 'the', 'قال الماوردي', 'ﷺ', 'لا يوجد هذا أبدا')
+    let compared = 0
+    for (const query of queries) {
+      for (const [folded, wholeWord] of [
+        [true, false],
+        [true, true],
+        [false, false],
+      ] as const) {
+        const results = await library.search(query, { folded, wholeWord, limitPerArticle: 1e9 })
+        for (const [id, t] of texts) {
+          const expected = bruteForce(t, query, folded, wholeWord)
+          const got = results.find((r) => r.articleId === id)
+          const label = JSON.stringify({ query, folded, wholeWord, id })
+          expect(textMatches(got?.matches ?? []), label).toEqual(expected)
+          if (got) expect(got.total, label).toBe(got.matches.length)
+          compared += expected.length
+        }
+        // The default page: the first 50 of an article's matches, with its full total.
+        const page = await library.search(query, { folded, wholeWord })
+        for (const r of page) {
+          const all = results.find((x) => x.articleId === r.articleId)!
+          expect(r.total).toBe(all.total)
+          expect(r.matches).toEqual(all.matches.slice(0, 50))
+        }
+      }
+    }
+    // The comparison is not empty: thousands of matches were checked one by one.
+    expect(compared).toBeGreaterThan(5000)
+    expect(library.searchIndex().rebuilt).toBe(0)
+  }, 300_000)
+})
