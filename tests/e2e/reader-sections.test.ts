@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { DocNode } from '../../common/document'
+import { FIND_PAGE_SIZE } from '../../common/contract/limits'
+import { findMatches } from '../../common/find/match-scan'
 import { plainText } from '../../common/plain-text'
+import { prepareSearchText } from '../../common/search/search-text'
 import { savedAnnotations } from './annotation-helpers'
 import { browserPerFile, callApi, importResults, openApp, screenshot, waitForReader } from './harness'
 
@@ -77,6 +80,16 @@ describe('a long book in sections', () => {
     const reading = paragraphStart(text, Math.floor(text.length * 0.8))
     await callApi(page, 'setReadingPosition', id, reading)
 
+    // What the page receives from main from here on: the text must stay in main (a head, then blocks by range).
+    const received: { method: string; bytes: number }[] = []
+    page.on('response', (response) => {
+      const method = /\/api\/(\w+)$/.exec(new URL(response.url()).pathname)?.[1]
+      if (method && method !== 'events')
+        void response
+          .body()
+          .then((body) => received.push({ method, bytes: body.length }))
+          .catch(() => undefined)
+    })
     await page.evaluate((id) => (location.hash = `#/read/${id}`), id)
     await waitForReader(page)
     // The paragraph saved as the reading position is at the top, and only a section of the book is in the page.
@@ -89,6 +102,13 @@ describe('a long book in sections', () => {
       .poll(() => page.locator('.reader-position').textContent())
       .toMatch(/^(79|80|81)% of the text/)
     await screenshot(page, 'reader-sections-far.png')
+    const bookBytes = readFileSync(BOOK).length
+    const methods = new Set(received.map((r) => r.method))
+    expect(methods.has('openArticle')).toBe(true)
+    expect(methods.has('getArticleBlocks')).toBe(true)
+    expect(methods.has('getArticle')).toBe(false)
+    // A window of 60,000 code points and the head's block table: far less than the book.
+    expect(received.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(bookBytes * 0.25)
 
     // Highlight the first 15 letters of that paragraph: saved at its offset in the whole text.
     await page.evaluate(
@@ -129,6 +149,25 @@ describe('a long book in sections', () => {
     await expect.poll(() => onScreen(page, '.reader .ProseMirror .find-current')).toBe(true)
     expect(await page.locator('.reader .ProseMirror .find-current').textContent()).toBe(phrase)
     expect(await paragraphAtTop(page)).not.toContain(slice(near, near + 20))
+
+    // A common word: main counts every match of the book, the page shows that total without the text.
+    const sinceFind = received.length
+    await page.fill('.find-input', 'الله')
+    const expected = findMatches(prepareSearchText(text.join('')), 'الله', { folded: true, wholeWord: false })
+    expect(expected.length).toBeGreaterThan(FIND_PAGE_SIZE)
+    await expect
+      .poll(() => page.locator('.find-count').textContent())
+      .toMatch(new RegExp(`of ${expected.length.toLocaleString('en-US')}$`))
+    const current = await page.locator('.reader .ProseMirror .find-current').textContent()
+    expect(current?.length).toBeGreaterThan(0)
+    // Far fewer matches are drawn than there are: only those near the screen.
+    const drawn = await page.locator('.reader .ProseMirror .find-match').count()
+    expect(drawn).toBeGreaterThan(0)
+    // Matches drawn at most: find-window.ts's SLICE_SIDE each side.
+    expect(drawn).toBeLessThanOrEqual(400)
+    // (The test's own getArticle calls, savedAnnotations, came before.)
+    expect(received.slice(sinceFind).some((r) => r.method === 'findInArticle')).toBe(true)
+    expect(received.slice(sinceFind).some((r) => r.method === 'getArticle')).toBe(false)
     await page.keyboard.press('Escape')
 
     // A library-search link to a match near the end opens the reader there, the match current.

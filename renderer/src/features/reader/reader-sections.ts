@@ -2,9 +2,6 @@ import type { EditorView } from 'prosemirror-view'
 import type { BlockWindow, WindowedText } from '../../document/windowed-text'
 import { firstVisiblePos, scrollPosToTop } from './visible-position'
 
-/** Articles with at least this many code points of text are shown in sections; shorter ones whole, as before. */
-export const SECTIONS_FROM = 300_000
-
 /** Height guessed for a code point of text before any has been measured (the font's size and line height). */
 const GUESS_PX_PER_POINT = 0.25
 
@@ -18,10 +15,16 @@ const GUESS_PX_PER_POINT = 0.25
  * for its blocks in proportion to their text, and the text there is laid
  * out and put at the top. Placeholders' heights are estimated from the
  * laid-out text's height per code point, measured once the font is in.
+ * A move first fetches the blocks it lacks from main (WindowedText.load);
+ * moves run one after another, and the screen is held still at the moment
+ * the new window replaces the old.
  */
 export class ReaderSections {
   private pxPerPoint = GUESS_PX_PER_POINT
   private frame = 0
+  /** The move running now (moves run one at a time), or null. */
+  private moving: Promise<void> | null = null
+  private destroyed = false
   private readonly onScroll = (): void => {
     if (this.frame) return
     this.frame = requestAnimationFrame(() => {
@@ -40,9 +43,11 @@ export class ReaderSections {
     text.onReveal = (start) => this.moveTo(text.windowAround(start))
   }
 
-  /** The first document: the window around the opening offset. */
-  initialDoc(offset: number | null): ReturnType<WindowedText['setWindow']> {
-    return this.text.setWindow(this.text.windowAround(offset ?? 0), this.heightOf)
+  /** The first document: the window around the opening offset, its blocks fetched from main. */
+  async initialDoc(offset: number | null): Promise<ReturnType<WindowedText['setWindow']>> {
+    const window = this.text.windowAround(offset ?? 0)
+    await this.text.load(window)
+    return this.text.setWindow(window, this.heightOf)
   }
 
   /** Once the text is laid out in its font: estimates placeholders from it, then follows the scroll. */
@@ -54,11 +59,12 @@ export class ReaderSections {
     let height = view.dom.getBoundingClientRect().height
     for (const p of placeholders(view)) height -= p.getBoundingClientRect().height
     if (points > 0 && height > 0) this.pxPerPoint = height / points
-    this.moveTo(this.text.window)
+    void this.moveTo(this.text.window)
     window.addEventListener('scroll', this.onScroll, { passive: true })
   }
 
   destroy(): void {
+    this.destroyed = true
     cancelAnimationFrame(this.frame)
     window.removeEventListener('scroll', this.onScroll)
     this.text.onReveal = null
@@ -70,20 +76,47 @@ export class ReaderSections {
     return (to - from) * this.pxPerPoint
   }
 
-  /** Lays out `window` in place of the current one. */
-  private moveTo(window: BlockWindow): void {
-    const view = this.view()
-    if (!view) return
-    const doc = this.text.setWindow(window, this.heightOf)
-    const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
-    view.dispatch(tr.setMeta('addToHistory', false))
-    this.moved()
+  /**
+   * Lays out `blocks` in place of the current window, once they are
+   * fetched, after any move still running. The text at the top of the
+   * screen stays where it is on screen; `then` runs right after, in the
+   * same task (a jump scrolls to its text).
+   */
+  private moveTo(blocks: BlockWindow, then?: () => void): Promise<void> {
+    const run = async (): Promise<void> => {
+      await this.text.load(blocks)
+      const view = this.view()
+      if (!view || this.destroyed) return
+      const pos = firstVisiblePos(view, this.top())
+      const held = pos === null ? null : this.text.toOffset(pos)
+      const before = pos === null ? 0 : view.coordsAtPos(pos, 1).top
+      const doc = this.text.setWindow(blocks, this.heightOf)
+      const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
+      view.dispatch(tr.setMeta('addToHistory', false))
+      if (held !== null && this.text.contains(held)) {
+        const after = view.coordsAtPos(this.text.toPos(held), 1).top
+        if (after !== before) window.scrollBy({ top: after - before, behavior: 'instant' })
+      }
+      then?.()
+      this.moved()
+    }
+    const next = (this.moving ?? Promise.resolve()).then(run, run)
+    const mine = next.finally(() => {
+      if (this.moving === mine) this.moving = null
+    })
+    this.moving = mine
+    return mine
   }
 
   /** On scroll: moves the window when the screen nears one of its placeholders. */
   private follow(): void {
     const view = this.view()
     if (!view || !view.dom.isConnected) return
+    // A move still fetching its blocks: look again once it is in.
+    if (this.moving) {
+      void this.moving.then(() => this.onScroll())
+      return
+    }
     const top = this.top()
     const margin = window.innerHeight
     const near = placeholders(view).find((p) => {
@@ -93,20 +126,17 @@ export class ReaderSections {
     if (!near) return
     const jumped = this.offsetInPlaceholder(view, top)
     if (jumped !== null) {
-      this.moveTo(this.text.windowAround(jumped))
-      scrollPosToTop(view, this.text.toPos(jumped), top)
+      void this.moveTo(this.text.windowAround(jumped), () =>
+        scrollPosToTop(view, this.text.toPos(jumped), this.top()),
+      )
       return
     }
     const pos = firstVisiblePos(view, top)
     if (pos === null) return
-    const offset = this.text.toOffset(pos)
-    const next = this.text.windowAround(offset)
+    const next = this.text.windowAround(this.text.toOffset(pos))
     const now = this.text.window
     if (next.first === now.first && next.end === now.end) return
-    const before = view.coordsAtPos(pos, 1).top
-    this.moveTo(next)
-    const after = view.coordsAtPos(this.text.toPos(offset), 1).top
-    if (after !== before) window.scrollBy({ top: after - before, behavior: 'instant' })
+    void this.moveTo(next)
   }
 
   /** The offset a placeholder under the screen's top stands for (in proportion to its text), or null. */
