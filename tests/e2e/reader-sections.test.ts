@@ -196,4 +196,103 @@ describe('a long book in sections', () => {
     )
     expect(await page.locator('.reader .ProseMirror > p').count()).toBeLessThan(1000)
   })
+  it('selects and copies across a section edge with Shift+arrows and the mouse, and Ctrl+A copies the whole book', async ({
+    skip,
+  }) => {
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { locale: 'en-US', height: 700 })
+    env.sessions.push(app)
+    const { page } = app
+    await page.setInputFiles('input[type=file]', {
+      name: 'book.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(BOOK),
+    })
+    expect((await importResults(page)).map((r) => r.status)).toEqual(['added'])
+    await page.click('.import-close')
+    const list = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
+    const id = list.find((a) => a.title !== 'Sample')!.id
+    const whole = plainText((await callApi<{ doc: DocNode }>(page, 'getArticle', id)).doc)
+    const text = [...whole]
+    const slice = (start: number, end: number): string => text.slice(start, end).join('')
+    /** The whole-text offset of the laid-out paragraph `i` from the end (its text is unique in the book). */
+    const paragraphFromEnd = async (i: number): Promise<{ start: number; end: number }> => {
+      const content = await page
+        .locator('.reader .ProseMirror > p')
+        .nth(-1 - i)
+        .textContent()
+      const units = whole.indexOf(content!)
+      expect(whole.indexOf(content!, units + 1)).toBe(-1)
+      const start = [...whole.slice(0, units)].length
+      return { start, end: start + [...content!].length }
+    }
+    await callApi(page, 'setReadingPosition', id, paragraphStart(text, Math.floor(text.length / 2)))
+    await page.evaluate((id) => (location.hash = `#/read/${id}`), id)
+    await waitForReader(page)
+    // What each copy puts on the clipboard, read after the reader's own handler.
+    await page.evaluate(() => {
+      const w = window as unknown as { __copied: string | null }
+      w.__copied = null
+      document.addEventListener('copy', (e) => (w.__copied = e.clipboardData?.getData('text/plain') ?? null))
+    })
+    const copied = async (): Promise<string | null> => {
+      await page.evaluate(() => ((window as unknown as { __copied: string | null }).__copied = null))
+      await page.keyboard.press('Control+c')
+      return page.evaluate(() => (window as unknown as { __copied: string | null }).__copied)
+    }
+
+    // Shift+Down from the start of the window's last but one paragraph (off screen: the window stays) runs on past its end.
+    const windowEnd = (await paragraphFromEnd(0)).end
+    const from = await paragraphFromEnd(1)
+    await page.evaluate(() => {
+      const ps = document.querySelectorAll('.reader .ProseMirror > p')
+      const p = ps[ps.length - 2]!
+      ;(document.querySelector('.reader .ProseMirror') as HTMLElement).focus({ preventScroll: true })
+      document.getSelection()!.collapse(p.firstChild, 0)
+    })
+    for (let i = 0; i < 60; i++) await page.keyboard.press('Shift+ArrowDown')
+    await expect
+      .poll(async () => [...((await copied()) ?? '')].length)
+      .toBeGreaterThan(windowEnd - from.start)
+    const byKeys = (await copied())!
+    expect(byKeys).toBe(slice(from.start, from.start + [...byKeys].length))
+
+    // A drag from the paragraph at the top of the screen, scrolling down past the window's end as it goes.
+    await page.mouse.click(5, 300)
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+    const dragWindowEnd = (await paragraphFromEnd(0)).end
+    const start = await page.evaluate(() => {
+      const top = document.querySelector('.topbar')!.getBoundingClientRect().bottom
+      const view = document.querySelector('.reader .ProseMirror')!.getBoundingClientRect()
+      const p = [...document.querySelectorAll('.reader .ProseMirror > p')].find(
+        (e) => e.textContent && e.getBoundingClientRect().top > top + 20,
+      )!
+      const r = p.getBoundingClientRect()
+      return { x: r.right - 2, y: r.top + 12, text: p.textContent!, left: view.left, right: view.right }
+    })
+    const dragFrom = [...whole.slice(0, whole.indexOf(start.text))].length
+    await page.mouse.move(start.x, start.y)
+    await page.mouse.down()
+    const x = (start.left + start.right) / 2
+    for (let step = 0; step < 16; step++) {
+      await page.mouse.move(x, 640 + (step % 2) * 20, { steps: 3 })
+      await page.mouse.wheel(0, 1500)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    }
+    await page.mouse.move(x, 650, { steps: 2 })
+    await page.mouse.up()
+    const byMouse = (await copied())!
+    const at = [...whole.slice(0, whole.indexOf(byMouse))].length
+    expect(Math.abs(at - dragFrom)).toBeLessThan(3)
+    expect(byMouse).toBe(slice(at, at + [...byMouse].length))
+    expect(at + [...byMouse].length).toBeGreaterThan(dragWindowEnd)
+
+    // Ctrl+A then copy: the whole book, fetched from main for that copy.
+    await page.locator('.reader .ProseMirror').focus()
+    await page.keyboard.press('Control+a')
+    await expect.poll(async () => (await copied())?.length ?? 0).toBe(whole.length)
+    expect(await copied()).toBe(whole)
+    expect(await page.locator('.reader .ProseMirror > p').count()).toBeLessThan(1000)
+    expect(app.pageErrors).toEqual([])
+  })
 })

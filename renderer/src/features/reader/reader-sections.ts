@@ -1,6 +1,10 @@
+import { TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { BlockWindow, WindowedText } from '../../document/windowed-text'
 import { firstVisiblePos, scrollPosToTop } from './visible-position'
+
+/** A selection whose moving end comes within this many blocks of the window's edge grows the window past it. */
+const EDGE_BLOCKS = 2
 
 /** Height guessed for a code point of text before any has been measured (the font's size and line height). */
 const GUESS_PX_PER_POINT = 0.25
@@ -18,6 +22,11 @@ const GUESS_PX_PER_POINT = 0.25
  * A move first fetches the blocks it lacks from main (WindowedText.load);
  * moves run one after another, and the screen is held still at the moment
  * the new window replaces the old.
+ *
+ * A selection is never cut by a move: the window always covers it, and
+ * when its moving end comes near the window's edge (Shift+arrows, a drag)
+ * the window grows past it (`selectionChanged`), so a selection can run
+ * across sections and copy copies exactly what it holds.
  */
 export class ReaderSections {
   private pxPerPoint = GUESS_PX_PER_POINT
@@ -40,7 +49,7 @@ export class ReaderSections {
     /** Called after the window moved: highlights and find matches are drawn again. */
     private readonly moved: () => void,
   ) {
-    text.onReveal = (start) => this.moveTo(text.windowAround(start))
+    text.onReveal = (start) => this.moveTo(text.windowAround(start), undefined, false)
   }
 
   /** The first document: the window around the opening offset, its blocks fetched from main. */
@@ -48,6 +57,45 @@ export class ReaderSections {
     const window = this.text.windowAround(offset ?? 0)
     await this.text.load(window)
     return this.text.setWindow(window, this.heightOf)
+  }
+
+  /**
+   * The selection changed: when it is not empty and its moving end is
+   * within EDGE_BLOCKS of a window edge with text beyond, the window grows
+   * by a section past it (and keeps the selection).
+   */
+  selectionChanged(): void {
+    const view = this.view()
+    const selected = view && this.selectedOffsets(view)
+    if (!selected) return
+    // A move still fetching its blocks: look again once it is in.
+    if (this.moving) {
+      void this.moving.then(() => this.selectionChanged())
+      return
+    }
+    const { first, end } = this.text.window
+    const head = this.text.blockAt(selected.head)
+    const nearStart = first > 0 && head < first + EDGE_BLOCKS
+    const nearEnd = end < this.text.blockCount && head >= end - EDGE_BLOCKS
+    if (!nearStart && !nearEnd) return
+    const around = this.text.windowAround(selected.head)
+    void this.moveTo({ first: Math.min(first, around.first), end: Math.max(end, around.end) })
+  }
+
+  /** The selection as whole-text offsets (anchor: where it began, head: its moving end), or null when empty. */
+  private selectedOffsets(view: EditorView): { anchor: number; head: number } | null {
+    const { selection } = view.state
+    if (selection.empty || !(selection instanceof TextSelection)) return null
+    return { anchor: this.text.toOffset(selection.anchor), head: this.text.toOffset(selection.head) }
+  }
+
+  /** `blocks` grown to cover the selection's blocks, so a move never cuts a selection. */
+  private covering(view: EditorView, blocks: BlockWindow): BlockWindow {
+    const selected = this.selectedOffsets(view)
+    if (!selected) return blocks
+    const a = this.text.blockAt(Math.min(selected.anchor, selected.head))
+    const b = this.text.blockAt(Math.max(selected.anchor, selected.head))
+    return { first: Math.min(blocks.first, a), end: Math.max(blocks.end, b + 1) }
   }
 
   /** Once the text is laid out in its font: estimates placeholders from it, then follows the scroll. */
@@ -80,18 +128,36 @@ export class ReaderSections {
    * Lays out `blocks` in place of the current window, once they are
    * fetched, after any move still running. The text at the top of the
    * screen stays where it is on screen; `then` runs right after, in the
-   * same task (a jump scrolls to its text).
+   * same task (a jump scrolls to its text). A move that follows the scroll
+   * or the selection keeps the selection in the window; a jump (go to, a
+   * find match, the scrollbar dragged far) does not: laying out everything
+   * between a selection left behind and the place jumped to could be the
+   * whole book, so such a selection ends at the window's edge.
    */
-  private moveTo(blocks: BlockWindow, then?: () => void): Promise<void> {
+  private moveTo(blocks: BlockWindow, then?: () => void, keepSelection = true): Promise<void> {
     const run = async (): Promise<void> => {
-      await this.text.load(blocks)
+      const current = this.view()
+      const wanted = current && keepSelection ? this.covering(current, blocks) : blocks
+      await this.text.load(wanted)
       const view = this.view()
       if (!view || this.destroyed) return
+      // The selection may have changed while the blocks came: cover it as it is now.
+      const laid = keepSelection ? this.covering(view, wanted) : wanted
+      if (laid.first < wanted.first || laid.end > wanted.end) await this.text.load(laid)
       const pos = firstVisiblePos(view, this.top())
       const held = pos === null ? null : this.text.toOffset(pos)
       const before = pos === null ? 0 : view.coordsAtPos(pos, 1).top
-      const doc = this.text.setWindow(blocks, this.heightOf)
-      const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
+      const selected = this.selectedOffsets(view)
+      const doc = this.text.setWindow(laid, this.heightOf)
+      let tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
+      // The selection stays on the same text (ProseMirror writes it back to the page's selection).
+      if (
+        selected &&
+        this.text.contains(Math.min(selected.anchor, selected.head), Math.max(selected.anchor, selected.head))
+      )
+        tr = tr.setSelection(
+          TextSelection.create(tr.doc, this.text.toPos(selected.anchor), this.text.toPos(selected.head)),
+        )
       view.dispatch(tr.setMeta('addToHistory', false))
       if (held !== null && this.text.contains(held)) {
         const after = view.coordsAtPos(this.text.toPos(held), 1).top
@@ -126,8 +192,10 @@ export class ReaderSections {
     if (!near) return
     const jumped = this.offsetInPlaceholder(view, top)
     if (jumped !== null) {
-      void this.moveTo(this.text.windowAround(jumped), () =>
-        scrollPosToTop(view, this.text.toPos(jumped), this.top()),
+      void this.moveTo(
+        this.text.windowAround(jumped),
+        () => scrollPosToTop(view, this.text.toPos(jumped), this.top()),
+        false,
       )
       return
     }

@@ -26,6 +26,7 @@ import { ReadingProgress } from './reading-progress'
 import { WindowedText } from '../../document/windowed-text'
 import { sectionSchema } from '../../document/section-schema'
 import { ReaderSections } from './reader-sections'
+import { sectionSelection } from './section-selection'
 
 /** Performance mark set once an opened article is painted, fonts loaded and position restored. */
 export const PAINTED_MARK = 'hamish:reader-painted'
@@ -293,6 +294,7 @@ export class ReaderView {
     openingOffset: number | null,
   ): void {
     this.summary = summary
+    const sections = this.sections
     this.offsets = offsets
     const annotations = this.options.parts.annotations(
       {
@@ -344,6 +346,7 @@ export class ReaderView {
           doc,
           plugins: [
             linkClicks(this.options.openLink),
+            ...(sections ? [this.selectionAcrossSections(sections, offsets.length)] : []),
             keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
             ...annotations.plugins(),
             this.options.parts.findPlugin(),
@@ -361,6 +364,14 @@ export class ReaderView {
     compactViewTree(this.view)
     annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
+  }
+
+  /** Selection and copy across a long article's sections: the window grows with the selection; Ctrl+A copies the whole text from main. */
+  private selectionAcrossSections(sections: ReaderSections, length: number) {
+    return sectionSelection({
+      selectionChanged: () => sections.selectionChanged(),
+      wholeText: () => this.api.getArticleText(this.id, 0, length),
+    })
   }
 
   /** After a long article's section moved: its highlights and find matches are drawn in the new one. */
