@@ -200,7 +200,8 @@ describe('a long book in sections', () => {
     skip,
   }) => {
     if (!env.browser) return skip()
-    const app = await openApp(env.browser, { locale: 'en-US', height: 700 })
+    // In the Arabic interface (the first test is in English), with a screenshot of a selection across sections.
+    const app = await openApp(env.browser, { locale: 'ar', height: 700 })
     env.sessions.push(app)
     const { page } = app
     await page.setInputFiles('input[type=file]', {
@@ -281,6 +282,7 @@ describe('a long book in sections', () => {
     }
     await page.mouse.move(x, 650, { steps: 2 })
     await page.mouse.up()
+    await screenshot(page, 'reader-sections-selection-ar.png')
     const byMouse = (await copied())!
     const at = [...whole.slice(0, whole.indexOf(byMouse))].length
     expect(Math.abs(at - dragFrom)).toBeLessThan(3)
