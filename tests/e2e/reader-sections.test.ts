@@ -243,15 +243,25 @@ describe('a long book in sections', () => {
     }
 
     // Shift+Down from the start of the window's last but one paragraph (off screen: the window stays) runs on past its end.
-    const windowEnd = (await paragraphFromEnd(0)).end
-    const from = await paragraphFromEnd(1)
-    await page.evaluate(() => {
+    const edge = await page.evaluate(() => {
       const ps = document.querySelectorAll('.reader .ProseMirror > p')
       const p = ps[ps.length - 2]!
       ;(document.querySelector('.reader .ProseMirror') as HTMLElement).focus({ preventScroll: true })
       document.getSelection()!.collapse(p.firstChild, 0)
+      return { from: p.textContent!, last: ps[ps.length - 1]!.textContent! }
     })
-    for (let i = 0; i < 60; i++) await page.keyboard.press('Shift+ArrowDown')
+    const offsetOf = (content: string): number => {
+      const units = whole.indexOf(content)
+      expect(whole.indexOf(content, units + 1)).toBe(-1)
+      return [...whole.slice(0, units)].length
+    }
+    const from = { start: offsetOf(edge.from) }
+    const windowEnd = offsetOf(edge.last) + [...edge.last].length
+    // At a steady pace (a key held down repeats about 30 times a second).
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Shift+ArrowDown')
+      await page.waitForTimeout(30)
+    }
     await expect
       .poll(async () => [...((await copied()) ?? '')].length)
       .toBeGreaterThan(windowEnd - from.start)

@@ -84,6 +84,17 @@ export class ReaderSections {
 
   /** The selection as whole-text offsets (anchor: where it began, head: its moving end), or null when empty. */
   private selectedOffsets(view: EditorView): { anchor: number; head: number } | null {
+    // The page's selection first: keys and the mouse move it before ProseMirror reads it (on selectionchange).
+    const dom = document.getSelection()
+    if (dom && !dom.isCollapsed && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+      try {
+        const anchor = view.posAtDOM(dom.anchorNode!, dom.anchorOffset)
+        const head = view.posAtDOM(dom.focusNode!, dom.focusOffset)
+        if (anchor !== head) return { anchor: this.text.toOffset(anchor), head: this.text.toOffset(head) }
+      } catch {
+        // Not a position of the text (inside a placeholder): ProseMirror's own selection below.
+      }
+    }
     const { selection } = view.state
     if (selection.empty || !(selection instanceof TextSelection)) return null
     return { anchor: this.text.toOffset(selection.anchor), head: this.text.toOffset(selection.head) }
