@@ -47,6 +47,15 @@ export const MAX_MATCHES_PER_ARTICLE = 1000
 /** Matches per article when a search names no number (the search page's, the CLI's). */
 export const DEFAULT_MATCHES_PER_ARTICLE = 50
 
+/** Articles of at least this many code points are opened in sections: a head, then blocks by range (`openArticle`). */
+export const SECTIONS_FROM = 300_000
+
+/** Top-level blocks one `getArticleBlocks` call returns at most (the reader asks for a window in such pieces). */
+export const MAX_BLOCKS_PER_CALL = 2000
+
+/** Matches one find-in-article answer holds at most: a page around the one asked for, out of the total. */
+export const FIND_PAGE_SIZE = 1000
+
 /** Characters in an article id (also a file name on every platform). */
 export const MAX_ARTICLE_ID_LENGTH = 64
 

@@ -1,5 +1,9 @@
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../annotation'
 import type { Article, ArticleSummary, ReadingSettings } from '../article'
+import type { BlockNode } from '../document'
+import type { MatchNear } from '../find/match-page'
+import type { OpenedArticle } from './article-head'
+import type { FindInArticleOptions, FindInArticleResult } from './find-in-article'
 import type { ConflictChoice } from '../sharing/resolve-conflict'
 import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from './annotation-import'
 import type { ImportFile, ImportOutcome, PlannedImport } from './article-import'
@@ -25,6 +29,28 @@ import type { TeamView } from './team'
 export interface HamishApi {
   listArticles(): Promise<ArticleSummary[]>
   getArticle(id: string): Promise<Article>
+  /**
+   * Opens an article for the reader: a short one whole; a long one
+   * (SECTIONS_FROM code points or more) as its head, whose text the reader
+   * then asks for a window at a time, so the page never holds a whole book.
+   */
+  openArticle(id: string): Promise<OpenedArticle>
+  /** Top-level blocks [first, end) of an article's document (at most MAX_BLOCKS_PER_CALL): a long article's window. */
+  getArticleBlocks(id: string, first: number, end: number): Promise<BlockNode[]>
+  /** The article's plain text from code point `start` to `end`: copying a selection wider than the laid-out window. */
+  getArticleText(id: string, start: number, end: number): Promise<string>
+  /**
+   * Find in a long article, run in main in slices (main keeps answering):
+   * the total and a page of matches near `near`. A newer search of the same
+   * article supersedes one still running; the same search again is answered
+   * from the last one's matches (paging, scrolling).
+   */
+  findInArticle(
+    id: string,
+    query: string,
+    options: FindInArticleOptions,
+    near: MatchNear,
+  ): Promise<FindInArticleResult>
   importFile(file: ImportFile): Promise<ImportOutcome>
   /**
    * Records a batch's files (names and sizes) in the library folder before
@@ -61,6 +87,8 @@ export interface HamishApi {
   setReadingPosition(id: string, offset: number): Promise<void>
   listNotices(): Promise<Notice[]>
   dismissNotice(id: string): Promise<void>
+  /** An article's live annotations, as `getArticle` gives them, without its text (a page brought up to date by the change feed). */
+  getArticleAnnotations(id: string): Promise<AnchoredAnnotation[]>
   /** Saves a new highlight; resolves once it is on disk. */
   addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation>
   /**
@@ -131,6 +159,10 @@ export type ApiMethod = keyof HamishApi
 const METHODS = {
   listArticles: true,
   getArticle: true,
+  openArticle: true,
+  getArticleBlocks: true,
+  getArticleText: true,
+  findInArticle: true,
   importFile: true,
   planImports: true,
   cancelImports: true,
@@ -147,6 +179,7 @@ const METHODS = {
   setReadingPosition: true,
   listNotices: true,
   dismissNotice: true,
+  getArticleAnnotations: true,
   addAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,

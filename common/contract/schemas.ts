@@ -21,7 +21,13 @@ import {
   version,
   versionId,
 } from './field-schemas'
-import { MAX_IMPORT_BATCH, MAX_MATCHES_PER_ARTICLE, MAX_NOTICE_ID_LENGTH, SETTINGS_LIMITS } from './limits'
+import {
+  MAX_BLOCKS_PER_CALL,
+  MAX_IMPORT_BATCH,
+  MAX_MATCHES_PER_ARTICLE,
+  MAX_NOTICE_ID_LENGTH,
+  SETTINGS_LIMITS,
+} from './limits'
 import type { ApiMethod, HamishApi } from './methods'
 
 /**
@@ -73,10 +79,38 @@ const searchOptions = v.strictObject({
   articleId: v.optional(articleId),
 })
 
+/** A top-level block's index in an article's document. */
+const blockIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
+
+const blockRange = v.pipe(
+  v.strictTuple([articleId, blockIndex, blockIndex]),
+  v.check(([, first, end]) => end > first, 'the block range is empty'),
+  v.check(
+    ([, first, end]) => end - first <= MAX_BLOCKS_PER_CALL,
+    `more than ${MAX_BLOCKS_PER_CALL} blocks in one call`,
+  ),
+)
+
+const textRange = v.pipe(
+  v.strictTuple([articleId, offset, offset]),
+  v.check(([, start, end]) => end >= start, 'the text range ends before it starts'),
+)
+
+const findNear = v.strictObject({ offset: v.optional(offset), index: v.optional(blockIndex) })
+
 /** Argument schemas, one tuple per method. */
 export const apiArgSchemas = {
   listArticles: v.strictTuple([]),
   getArticle: v.strictTuple([articleId]),
+  openArticle: v.strictTuple([articleId]),
+  getArticleBlocks: blockRange,
+  getArticleText: textRange,
+  findInArticle: v.strictTuple([
+    articleId,
+    searchQuery,
+    v.strictObject({ folded: v.boolean(), wholeWord: v.boolean() }),
+    findNear,
+  ]),
   importFile: v.strictTuple([
     v.strictObject({ name: fileName, bytes: fileBytes, ticket: v.optional(importTicket) }),
   ]),
@@ -102,6 +136,7 @@ export const apiArgSchemas = {
   setReadingPosition: v.strictTuple([articleId, offset]),
   listNotices: v.strictTuple([]),
   dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(MAX_NOTICE_ID_LENGTH))]),
+  getArticleAnnotations: v.strictTuple([articleId]),
   addAnnotation: v.strictTuple([newAnnotation]),
   updateAnnotation: v.strictTuple([articleId, annotationId, annotationPatch, version]),
   deleteAnnotation: v.strictTuple([articleId, annotationId]),

@@ -4,6 +4,7 @@ import type { ExportHost } from '../export/export-host'
 import { planExport, readyExport, type PdfPrinter } from '../export/exporter'
 import type { Library } from './library'
 import { LiveTeam } from '../team/live-team'
+import { ReaderTexts } from './reader-texts'
 
 /** How this transport delivers exports, and how it prints PDF. */
 export interface ExportServices {
@@ -21,11 +22,16 @@ export interface ExportServices {
  */
 export function createApiService(library: Library, exports: ExportServices, team?: LiveTeam): HamishApi {
   let opened: Promise<LiveTeam> | null = team ? Promise.resolve(team) : null
+  const texts = new ReaderTexts(library)
   const live = (): Promise<LiveTeam> =>
     (opened ??= LiveTeam.open(library, { watch: false, folderChoice: 'path' }))
   return {
     listArticles: async () => library.listArticles(),
     getArticle: (id) => library.getArticle(id),
+    openArticle: (id) => texts.open(id),
+    getArticleBlocks: (id, first, end) => texts.blocks(id, first, end),
+    getArticleText: (id, start, end) => texts.text(id, start, end),
+    findInArticle: (id, query, options, near) => texts.find(id, query, options, near),
     importFile: (file) => library.importFile(file),
     planImports: (files) => library.planImports(files),
     cancelImports: (tickets) => library.cancelImports(tickets),
@@ -46,6 +52,7 @@ export function createApiService(library: Library, exports: ExportServices, team
     setReadingPosition: (id, offset) => library.setReadingPosition(id, offset),
     listNotices: async () => library.listNotices(),
     dismissNotice: async (id) => library.dismissNotice(id),
+    getArticleAnnotations: async (id) => (await library.getArticle(id)).annotations,
     addAnnotation: (req) => library.addAnnotation(req),
     updateAnnotation: (articleId, annotationId, patch, basedOn) =>
       library.updateAnnotation(articleId, annotationId, patch, basedOn),

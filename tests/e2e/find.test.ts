@@ -167,6 +167,8 @@ describe('find in article', () => {
     // Enter goes on from the current match, wherever the page was scrolled.
     await page.keyboard.press('Enter')
     expect(await page.locator('.find-count').textContent()).toMatch(/^2 of /)
+    // A long book's match far from the laid-out section is drawn once main sent its page and its section.
+    await page.locator('.reader .ProseMirror .find-current').waitFor()
     const second = await findGeometry(page)
     expect(second.top).toBeGreaterThanOrEqual(second.barBottom)
     expect(second.bottom).toBeLessThanOrEqual(second.height)

@@ -392,15 +392,16 @@ describe('highlights in the reader', () => {
         anchor: { start, end, method: 'position' },
       }
     }).sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end)
-    await page.route('**/api/getArticle', async (route) => {
+    // The reader opens an article with openArticle (a short one comes whole).
+    await page.route('**/api/openArticle', async (route) => {
       const response = await route.fetch()
-      const body = (await response.json()) as { value: { annotations: unknown[] } }
-      body.value.annotations = many
+      const body = (await response.json()) as { value: { article: { annotations: unknown[] } } }
+      body.value.article.annotations = many
       await route.fulfill({ response, body: JSON.stringify(body) })
     })
     await page.reload()
     await waitForReader(page)
-    await page.unroute('**/api/getArticle')
+    await page.unroute('**/api/openArticle')
     expect((await highlightIds(page)).length).toBe(1500)
     await expect(
       page.evaluate(() => performance.getEntriesByName('hamish:highlights-drawn').length),

@@ -421,10 +421,14 @@ describe('notes, the notes panel and undo', () => {
     const { page } = app
     // Main decides what is orphaned; here its answer is altered in flight to say one is.
     const [orphan] = await savedAnnotations(page)
-    await page.route('**/api/getArticle', async (route) => {
+    // The reader opens an article with openArticle (a short one comes whole).
+    await page.route('**/api/openArticle', async (route) => {
       const response = await route.fetch()
-      const body = (await response.json()) as { ok: boolean; value: { annotations: SavedAnnotation[] } }
-      const list = body.value.annotations
+      const body = (await response.json()) as {
+        ok: boolean
+        value: { kind: 'whole'; article: { annotations: SavedAnnotation[] } }
+      }
+      const list = body.value.article.annotations
       const i = list.findIndex((a) => a.id === orphan!.id)
       list.push({ ...list.splice(i, 1)[0]!, anchor: null })
       await route.fulfill({ response, body: JSON.stringify(body) })
@@ -443,7 +447,7 @@ describe('notes, the notes panel and undo', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-action'))).resolves.toBe(
       'edit',
     )
-    await page.unroute('**/api/getArticle')
+    await page.unroute('**/api/openArticle')
     expect(app.pageErrors).toEqual([])
     expect(app.foreignRequests).toEqual([])
   })

@@ -1,7 +1,9 @@
 import type { Plugin } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { AnchoredAnnotation } from '../../../common/annotation'
-import type { Article, ArticleSummary } from '../../../common/article'
+import type { ArticleSummary } from '../../../common/article'
+import type { FindInArticleOptions, FindInArticleResult } from '../../../common/contract/find-in-article'
+import type { MatchNear } from '../../../common/find/match-page'
 import type { TextOffsets } from './text-offsets'
 
 /*
@@ -59,9 +61,17 @@ export interface FindPart {
 
 /** How the reader gets its parts; the shell supplies them. */
 export interface ReaderParts {
-  /** Loads what drawing this article's annotations needs (the notes' Markdown renderer) before the text is laid out. */
-  prepare(article: Article): Promise<void>
+  /** Loads what drawing these annotations needs (the notes' Markdown renderer) before the text is laid out. */
+  prepare(annotations: readonly AnchoredAnnotation[]): Promise<void>
   annotations(host: ReaderPartHost, annotations: AnchoredAnnotation[]): AnnotationsPart
   findPlugin(): Plugin
-  findBar(view: EditorView, offsets: TextOffsets): FindPart
+  /** The find bar; `search` is main's find for a long article (the page holds only a window of its text), null for a short one. */
+  findBar(view: EditorView, offsets: TextOffsets, search: ArticleSearch | null): FindPart
 }
+
+/** Find in a long article, run by main (HamishApi.findInArticle for the open article). */
+export type ArticleSearch = (
+  query: string,
+  options: FindInArticleOptions,
+  near: MatchNear,
+) => Promise<FindInArticleResult>

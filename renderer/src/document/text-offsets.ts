@@ -27,11 +27,10 @@ export interface TextOffsets {
   /**
    * Makes sure [start, end] is laid out before its positions are used (to
    * scroll to it): a long article shown in sections (windowed-text.ts) moves
-   * its window; a whole document has nothing to do and leaves it out.
+   * its window, fetching its blocks from main first; a whole document has
+   * nothing to do and leaves it out.
    */
-  reveal?(start: number, end?: number): void
-  /** The whole article's plain text, where the document holds only part of it (windowed-text.ts). */
-  wholeText?(): string
+  reveal?(start: number, end?: number): Promise<void>
 }
 
 /** Code points of `text` before UTF-16 index `units`. */

@@ -1,9 +1,11 @@
 import type { Node as PMNode, Schema } from 'prosemirror-model'
+import { blockTable, type BlockTable } from '../../../common/block-table'
+import { MAX_BLOCKS_PER_CALL } from '../../../common/contract/limits'
 import type { BlockNode, DocNode } from '../../../common/document'
-import { BLOCK_SEPARATOR, codePointLength, plainText, textBlocks } from '../../../common/plain-text'
 import { buildTextOffsets, type TextOffsets } from './text-offsets'
 
-const SEPARATOR_LENGTH = codePointLength(BLOCK_SEPARATOR)
+/** Fetches top-level blocks [first, end) of the article (at most MAX_BLOCKS_PER_CALL): main's getArticleBlocks. */
+export type BlockSource = (first: number, end: number) => Promise<BlockNode[]>
 
 /** Code points of text laid out on each side of the centre of a window. */
 export const WINDOW_SIDE = 30_000
@@ -21,8 +23,10 @@ export interface BlockWindow {
  * A long article shown in sections: one ProseMirror document holding the
  * top-level blocks of a window around the reading position, with a
  * `section_placeholder` standing for the blocks before it and one for those
- * after it. Only the window's blocks exist as ProseMirror nodes (made from
- * the article's JSON when they enter the window, dropped when they leave).
+ * after it. The page never holds the whole text: it knows each block's
+ * place in the text (the head's block table) and fetches a window's blocks
+ * from main (`load`) before laying them out; only the window's blocks exist
+ * as ProseMirror nodes, dropped when they leave it.
  *
  * It is the reader's `TextOffsets`, so annotations, find, reading position
  * and the contents keep counting code points of the whole text: an offset
@@ -41,23 +45,47 @@ export class WindowedText implements TextOffsets {
   private inner: TextOffsets | null = null
   private docNode: PMNode | null = null
   /** Set by the reader: moves the window so that these offsets are laid out. */
-  onReveal: ((start: number, end: number) => void) | null = null
+  onReveal: ((start: number, end: number) => Promise<void>) | null = null
 
   constructor(
-    private readonly article: DocNode,
+    table: BlockTable,
     private readonly schema: Schema,
+    private readonly source: BlockSource,
   ) {
-    this.starts = []
-    this.lengths = []
-    let offset = 0
-    for (const block of article.content) {
-      if (this.starts.length > 0) offset += SEPARATOR_LENGTH
-      const length = blockLength(block)
-      this.starts.push(offset)
-      this.lengths.push(length)
-      offset += length
+    this.starts = table.starts
+    this.lengths = table.lengths
+    this.length = table.length
+  }
+
+  /** A WindowedText over a document held whole (tests; an article that is not fetched by range). */
+  static of(doc: DocNode, schema: Schema): WindowedText {
+    return new WindowedText(blockTable(doc), schema, async (first, end) => doc.content.slice(first, end))
+  }
+
+  /**
+   * Fetches the blocks of `window` not held yet, in pieces of at most
+   * MAX_BLOCKS_PER_CALL, and makes their nodes, so `setWindow` can lay it
+   * out. The JSON is dropped as soon as each node is made.
+   */
+  async load(window: BlockWindow): Promise<void> {
+    const { first, end } = this.clamp(window)
+    let from = first
+    while (from < end) {
+      while (from < end && this.nodes.has(from)) from++
+      let to = from
+      while (to < end && to - from < MAX_BLOCKS_PER_CALL && !this.nodes.has(to)) to++
+      if (to === from) break
+      const blocks = await this.source(from, to)
+      blocks.forEach((block, i) => this.nodes.set(from + i, this.schema.nodeFromJSON(block)))
+      if (blocks.length < to - from) throw new Error(`WindowedText: blocks ${from}–${to} not found`)
+      from = to
     }
-    this.length = offset
+  }
+
+  /** `window` within the article's blocks, one block at least. */
+  private clamp(window: BlockWindow): BlockWindow {
+    const first = Math.max(0, Math.min(window.first, this.blockCount - 1))
+    return { first, end: Math.max(first + 1, Math.min(window.end, this.blockCount)) }
   }
 
   /** Number of top-level blocks in the article. */
@@ -125,23 +153,20 @@ export class WindowedText implements TextOffsets {
    * Makes `window` the laid-out part and returns the new document: the
    * window's blocks (the same node objects for blocks that stay, so the
    * view keeps their DOM) between placeholders whose heights `heightOf`
-   * estimates for the blocks they stand for.
+   * estimates for the blocks they stand for. Its blocks must have been
+   * loaded (`load`); blocks outside it are dropped.
    */
   setWindow(window: BlockWindow, heightOf: (first: number, end: number) => number): PMNode {
-    const first = Math.max(0, Math.min(window.first, this.blockCount - 1))
-    const end = Math.max(first + 1, Math.min(window.end, this.blockCount))
-    for (const i of [...this.nodes.keys()]) if (i < first || i >= end) this.nodes.delete(i)
+    const { first, end } = this.clamp(window)
     const content: PMNode[] = []
     const placeholder = this.schema.nodes['section_placeholder']!
     if (first > 0) content.push(placeholder.create({ height: heightOf(0, first) }))
     for (let i = first; i < end; i++) {
-      let node = this.nodes.get(i)
-      if (!node) {
-        node = this.schema.nodeFromJSON(this.article.content[i])
-        this.nodes.set(i, node)
-      }
+      const node = this.nodes.get(i)
+      if (!node) throw new Error(`WindowedText: block ${i} was not loaded`)
       content.push(node)
     }
+    for (const i of [...this.nodes.keys()]) if (i < first || i >= end) this.nodes.delete(i)
     if (end < this.blockCount) content.push(placeholder.create({ height: heightOf(end, this.blockCount) }))
     this.current = { first, end }
     this.docNode = this.schema.nodes['doc']!.create(null, content)
@@ -160,20 +185,7 @@ export class WindowedText implements TextOffsets {
     return this.inner.toPos(Math.max(0, Math.min(this.inner.length, offset - base)))
   }
 
-  reveal(start: number, end: number = start): void {
-    if (!this.contains(start, end)) this.onReveal?.(start, end)
+  async reveal(start: number, end: number = start): Promise<void> {
+    if (!this.contains(start, end)) await this.onReveal?.(start, end)
   }
-
-  /** The whole article's plain text (find searches all of it, not the window). */
-  wholeText(): string {
-    return plainText(this.article)
-  }
-}
-
-/** Code points of one top-level block's plain text (its text blocks joined as in the article's). */
-function blockLength(block: BlockNode): number {
-  const parts = textBlocks({ type: 'doc', content: [block] })
-  let n = SEPARATOR_LENGTH * Math.max(0, parts.length - 1)
-  for (const part of parts) n += codePointLength(part)
-  return n
 }

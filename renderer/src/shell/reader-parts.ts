@@ -13,11 +13,11 @@ import type { Toast, ToastOptions } from '../ui/toasts'
  */
 export function readerParts(api: AnnotationApi, notify: (options: ToastOptions) => Toast): ReaderParts {
   return {
-    prepare: async (article) => {
-      if (article.annotations?.some((a) => a.body.note)) await loadMarkdown()
+    prepare: async (annotations) => {
+      if (annotations.some((a) => a.body.note)) await loadMarkdown()
     },
     annotations: (host, list) => new AnnotationController({ ...host, api, notify }, list),
     findPlugin: () => findPlugin(),
-    findBar: (view, offsets) => new FindBar(view, offsets),
+    findBar: (view, offsets, search) => new FindBar(view, offsets, search),
   }
 }

@@ -17,7 +17,7 @@ export type AnnotationApi = Pick<
   | 'deleteAnnotation'
   | 'restoreAnnotation'
   | 'resolveAnnotationConflict'
-  | 'getArticle'
+  | 'getArticleAnnotations'
 >
 
 /** Either it worked, or the sentence to show. */
@@ -157,8 +157,8 @@ export class AnnotationActions {
   async syncFromMain(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((id) => this.edits.get(id)))
     try {
-      const article = await this.api.getArticle(this.store.articleId)
-      const live = new Map(article.annotations.map((a) => [a.id, a]))
+      const annotations = await this.api.getArticleAnnotations(this.store.articleId)
+      const live = new Map(annotations.map((a) => [a.id, a]))
       for (const id of ids) {
         const current = live.get(id)
         if (current) this.store.put(current)
@@ -172,8 +172,8 @@ export class AnnotationActions {
   /** Replaces this page's copy of one annotation with main's (gone, if main no longer has it live). */
   private async reload(id: string): Promise<void> {
     try {
-      const article = await this.api.getArticle(this.store.articleId)
-      const current = article.annotations.find((a) => a.id === id)
+      const annotations = await this.api.getArticleAnnotations(this.store.articleId)
+      const current = annotations.find((a) => a.id === id)
       if (current) this.store.put(current)
       else this.store.remove(id)
     } catch {

@@ -309,12 +309,19 @@ export class AnnotationController implements KeyTarget {
       void this.popover.requestClose()
       return false
     }
-    // In a long article shown in sections, the highlight's section is laid out first.
-    if (target.anchor) this.host.offsets.reveal?.(target.anchor.start, target.anchor.end)
-    this.setActive(target.id)
-    scrollToHighlight(view.dom, target.id, 'nearest')
-    this.openPopover(target.id, null)
-    this.announce(strings.highlightOf(index + 1, list.length, excerpt(target.target.quote.exact, 80)))
+    const go = (): void => {
+      if (this.view !== view) return
+      this.setActive(target.id)
+      scrollToHighlight(view.dom, target.id, 'nearest')
+      this.openPopover(target.id, null)
+      this.announce(strings.highlightOf(index + 1, list.length, excerpt(target.target.quote.exact, 80)))
+    }
+    // In a long article shown in sections, the highlight's section is laid out (fetched from main) first.
+    const revealed = target.anchor
+      ? this.host.offsets.reveal?.(target.anchor.start, target.anchor.end)
+      : undefined
+    if (revealed) void revealed.then(go)
+    else go()
     return true
   }
 
@@ -564,16 +571,21 @@ export class AnnotationController implements KeyTarget {
     const view = this.view
     const anchor = this.store.get(id)?.anchor
     if (!view || !anchor) return
-    // In a long article shown in sections, the highlight's section is laid out first.
-    this.host.offsets.reveal?.(anchor.start, anchor.end)
-    this.setActive(id)
-    scrollToHighlight(view.dom, id, 'center')
-    dispatchHighlights(view, { type: 'flag', flag: 'flash', id })
-    if (this.flashTimer) clearTimeout(this.flashTimer)
-    this.flashTimer = setTimeout(() => {
-      this.flashTimer = null
-      if (this.view) dispatchHighlights(this.view, { type: 'flag', flag: 'flash', id: null })
-    }, FLASH_MS)
+    const go = (): void => {
+      if (this.view !== view) return
+      this.setActive(id)
+      scrollToHighlight(view.dom, id, 'center')
+      dispatchHighlights(view, { type: 'flag', flag: 'flash', id })
+      if (this.flashTimer) clearTimeout(this.flashTimer)
+      this.flashTimer = setTimeout(() => {
+        this.flashTimer = null
+        if (this.view) dispatchHighlights(this.view, { type: 'flag', flag: 'flash', id: null })
+      }, FLASH_MS)
+    }
+    // In a long article shown in sections, the highlight's section is laid out (fetched from main) first.
+    const revealed = this.host.offsets.reveal?.(anchor.start, anchor.end)
+    if (revealed) void revealed.then(go)
+    else go()
   }
 
   private editFromPanel(id: string, opener: HTMLElement): void {

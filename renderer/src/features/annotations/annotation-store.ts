@@ -18,7 +18,7 @@ export type StoreChange =
 /**
  * The renderer's copy of one article's live annotations, kept in document
  * order with orphans (anchor null) last, as main returns them. Main stays
- * the truth: every entry here is an answer from main (getArticle, or what
+ * the truth: every entry here is an answer from main (getArticleAnnotations, or what
  * add/update/restore resolved with), never an optimistic guess; guesses are
  * the separate pending highlights, drawn as such until the write is done.
  */

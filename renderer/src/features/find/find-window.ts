@@ -29,15 +29,3 @@ export function sliceServes(slice: MatchSlice, count: number, first: number): bo
   const margin = SLICE_SIDE / 2
   return (from === 0 || first >= from + margin) && (to >= count || first <= to - margin)
 }
-
-/** Index of the first range that starts at or after `offset` (ranges ascending), or `ranges.length`. */
-export function firstAtOrAfter(ranges: readonly { start: number }[], offset: number): number {
-  let lo = 0
-  let hi = ranges.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (ranges[mid]!.start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

@@ -2,7 +2,11 @@ import { Node as PMNode } from 'prosemirror-model'
 import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { HamishApi } from '../../../../common/contract/methods'
-import type { Article, ArticleSummary } from '../../../../common/article'
+import type { FindInArticleOptions } from '../../../../common/contract/find-in-article'
+import type { MatchNear } from '../../../../common/find/match-page'
+import type { AnchoredAnnotation } from '../../../../common/annotation'
+import type { ArticleSummary } from '../../../../common/article'
+import type { OpenedArticle } from '../../../../common/contract/article-head'
 import { button, el } from '../../ui/dom'
 import { errorMessage } from '../../ui/error-message'
 import type { ReaderTarget } from '../../ui/routes'
@@ -17,11 +21,12 @@ import { ReadingPosition } from './reading-position'
 import { compactViewTree } from './compact-view'
 import { buildTextOffsets, type TextOffsets } from '../../document/text-offsets'
 import { firstVisiblePos, scrollPosToTop } from './visible-position'
-import { documentOutline } from '../../../../common/outline/document-outline'
+import { documentOutline, type DocumentOutline } from '../../../../common/outline/document-outline'
 import { ReadingProgress } from './reading-progress'
 import { WindowedText } from '../../document/windowed-text'
 import { sectionSchema } from '../../document/section-schema'
-import { ReaderSections, SECTIONS_FROM } from './reader-sections'
+import { ReaderSections } from './reader-sections'
+import { sectionSelection } from './section-selection'
 
 /** Performance mark set once an opened article is painted, fonts loaded and position restored. */
 export const PAINTED_MARK = 'hamish:reader-painted'
@@ -44,8 +49,16 @@ export interface ReaderOptions {
   teamControl?(summary: ArticleSummary): HTMLElement
 }
 
-/** What the reader calls: the article, its reading position, and its annotations. */
-export type ReaderApi = Pick<HamishApi, 'getArticle' | 'getReadingPosition' | 'setReadingPosition'>
+/** What the reader calls: the article (a long one's head, then its blocks by range, its text to copy, find), its reading position. */
+export type ReaderApi = Pick<
+  HamishApi,
+  | 'openArticle'
+  | 'getArticleBlocks'
+  | 'getArticleText'
+  | 'findInArticle'
+  | 'getReadingPosition'
+  | 'setReadingPosition'
+>
 
 /**
  * One open article: title and metadata, then the text in a read-only
@@ -83,25 +96,40 @@ export class ReaderView {
 
   /** Fetches the article and its reading position, renders, and scrolls to where the reader was. */
   async load(): Promise<void> {
-    let article: Article
+    let opened: OpenedArticle
     let offset: number | null
+    let first: { doc: PMNode; offsets: TextOffsets }
     try {
-      ;[article, offset] = await Promise.all([
-        this.api.getArticle(this.id),
+      ;[opened, offset] = await Promise.all([
+        this.api.openArticle(this.id),
         this.api.getReadingPosition(this.id),
         // In parallel with the fetch, so the text is laid out once, in its own font.
         loadReadingFont(),
       ])
+      if (this.destroyed) return
+      // Notes are drawn with the text: their renderer (a chunk of its own) first, if this article has any notes.
+      await this.options.parts.prepare(annotationsOf(opened)).catch(() => undefined)
+      first = await this.firstDoc(opened, offset)
     } catch (err) {
       if (!this.destroyed) this.showError(errorMessage(err))
       return
     }
-    // Notes are drawn with the text: their renderer (a chunk of its own) first, if this article has any notes.
-    await this.options.parts.prepare(article).catch(() => undefined)
     if (this.destroyed) return
     // Stages of opening, for the benchmark's breakdown (bench/reader-open.ts).
     performance.mark('hamish:article-fetched')
-    this.render(article, offset)
+    const summary = opened.kind === 'whole' ? opened.article.summary : opened.head.summary
+    this.render(summary, annotationsOf(opened), first, offset)
+    // A long article's outline came with its head (main read it from the whole text); a short one's is read here.
+    const outline =
+      opened.kind === 'whole'
+        ? (
+            (doc) => () =>
+              documentOutline(doc)
+          )(opened.article.doc)
+        : (
+            (o) => () =>
+              o
+          )(opened.head.outline)
     performance.mark('hamish:view-created')
     // Measure only once the bundled fonts are in: they change every line's height.
     await document.fonts.ready
@@ -124,7 +152,7 @@ export class ReaderView {
       // A heavily annotated book shows the highlights near the reading position first, then the rest.
       this.annotations?.drawRest()
       // The table of contents and the position indicator come after the first paint: they are read from the whole text.
-      if (!this.destroyed) this.showProgress(article)
+      if (!this.destroyed) this.showProgress(outline())
     })
   }
 
@@ -132,7 +160,12 @@ export class ReaderView {
   openFind(): void {
     if (!this.view || !this.offsets) return
     if (!this.findBar) {
-      this.findBar = this.options.parts.findBar(this.view, this.offsets)
+      // A long article is searched in main, which holds its text; a short one in the page.
+      const search = this.sections
+        ? (query: string, options: FindInArticleOptions, near: MatchNear) =>
+            this.api.findInArticle(this.id, query, options, near)
+        : null
+      this.findBar = this.options.parts.findBar(this.view, this.offsets, search)
       this.element.querySelector('.reader-column')?.prepend(this.findBar.element)
     }
     this.findBar.open()
@@ -198,9 +231,10 @@ export class ReaderView {
   }
 
   /** Brings the text at a plain-text offset to the top of the screen (table of contents, go to page). */
-  goToOffset(offset: number): void {
+  async goToOffset(offset: number): Promise<void> {
     if (!this.view || !this.offsets) return
-    this.offsets.reveal?.(offset)
+    await this.offsets.reveal?.(offset)
+    if (!this.view) return
     scrollPosToTop(this.view, this.offsets.toPos(offset), this.options.top())
     this.focus()
   }
@@ -225,26 +259,42 @@ export class ReaderView {
     this.view = null
   }
 
-  private render(article: Article, openingOffset: number | null): void {
-    const { summary } = article
-    this.summary = summary
-    // A long article is laid out a section at a time (reader-sections.ts); a shorter one whole.
-    const windowed = new WindowedText(article.doc, sectionSchema)
-    let doc: PMNode
-    let offsets: TextOffsets
-    if (windowed.length >= SECTIONS_FROM) {
-      this.sections = new ReaderSections(
-        windowed,
-        () => this.view,
-        this.options.top,
-        () => this.afterMove(),
-      )
-      doc = this.sections.initialDoc(openingOffset)
-      offsets = windowed
-    } else {
-      doc = PMNode.fromJSON(schema, article.doc)
-      offsets = buildTextOffsets(doc)
+  /**
+   * The first document: a short article whole; a long one (main sent its
+   * head only) laid out a section at a time (reader-sections.ts), its first
+   * window's blocks fetched from main.
+   */
+  private async firstDoc(
+    opened: OpenedArticle,
+    openingOffset: number | null,
+  ): Promise<{ doc: PMNode; offsets: TextOffsets }> {
+    if (opened.kind === 'whole') {
+      const doc = PMNode.fromJSON(schema, opened.article.doc)
+      return { doc, offsets: buildTextOffsets(doc) }
     }
+    const { blockStarts, blockLengths, outline } = opened.head
+    const windowed = new WindowedText(
+      { starts: blockStarts, lengths: blockLengths, length: outline.length },
+      sectionSchema,
+      (first, end) => this.api.getArticleBlocks(this.id, first, end),
+    )
+    this.sections = new ReaderSections(
+      windowed,
+      () => this.view,
+      this.options.top,
+      () => this.afterMove(),
+    )
+    return { doc: await this.sections.initialDoc(openingOffset), offsets: windowed }
+  }
+
+  private render(
+    summary: ArticleSummary,
+    list: AnchoredAnnotation[],
+    { doc, offsets }: { doc: PMNode; offsets: TextOffsets },
+    openingOffset: number | null,
+  ): void {
+    this.summary = summary
+    const sections = this.sections
     this.offsets = offsets
     const annotations = this.options.parts.annotations(
       {
@@ -255,7 +305,7 @@ export class ReaderView {
         firstVisiblePos: (v) => firstVisiblePos(v, this.options.top()),
         openingOffset,
       },
-      article.annotations ?? [],
+      list,
     )
     this.annotations = annotations
     const titleId = `reader-title-${summary.id}`
@@ -296,6 +346,7 @@ export class ReaderView {
           doc,
           plugins: [
             linkClicks(this.options.openLink),
+            ...(sections ? [this.selectionAcrossSections(sections, offsets.length)] : []),
             keyboardSelection((v) => firstVisiblePos(v, this.options.top())),
             ...annotations.plugins(),
             this.options.parts.findPlugin(),
@@ -315,6 +366,14 @@ export class ReaderView {
     this.options.onTitle(summary.title)
   }
 
+  /** Selection and copy across a long article's sections: the window grows with the selection; Ctrl+A copies the whole text from main. */
+  private selectionAcrossSections(sections: ReaderSections, length: number) {
+    return sectionSelection({
+      selectionChanged: () => sections.selectionChanged(),
+      wholeText: () => this.api.getArticleText(this.id, 0, length),
+    })
+  }
+
   /** After a long article's section moved: its highlights and find matches are drawn in the new one. */
   private afterMove(): void {
     if (!this.view) return
@@ -323,10 +382,10 @@ export class ReaderView {
     this.findBar?.redraw()
   }
 
-  private showProgress(article: Article): void {
-    this.progress = new ReadingProgress(documentOutline(article.doc), {
+  private showProgress(outline: DocumentOutline): void {
+    this.progress = new ReadingProgress(outline, {
       current: () => this.position?.current() ?? null,
-      goTo: (offset) => this.goToOffset(offset),
+      goTo: (offset) => void this.goToOffset(offset),
     })
     this.element.querySelector('.reader-column')?.append(this.progress.element)
   }
@@ -340,6 +399,11 @@ export class ReaderView {
       ]),
     )
   }
+}
+
+/** The live annotations an opened article came with. */
+function annotationsOf(opened: OpenedArticle): AnchoredAnnotation[] {
+  return (opened.kind === 'whole' ? opened.article.annotations : opened.head.annotations) ?? []
 }
 
 /** "Back" points to where the interface's lines start: left in English, right in Arabic. */

@@ -64,9 +64,9 @@ class FakeMain implements AnnotationApi {
   async resolveAnnotationConflict(): Promise<never> {
     throw new Error('not used here')
   }
-  async getArticle(): Promise<never> {
-    this.calls.push('getArticle')
-    return { annotations: [...this.live.values()] } as never
+  async getArticleAnnotations(): Promise<AnchoredAnnotation[]> {
+    this.calls.push('getArticleAnnotations')
+    return [...this.live.values()]
   }
 }
 

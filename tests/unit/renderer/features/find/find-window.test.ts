@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   decoratedSlice,
   DECORATE_ALL_UP_TO,
-  firstAtOrAfter,
   SLICE_SIDE,
   sliceServes,
 } from '../../../../../renderer/src/features/find/find-window'
+import { firstAtOrAfter } from '../../../../../common/find/match-page'
 
 describe('which find matches are decorated', () => {
   it('decorates every match when there are few', () => {

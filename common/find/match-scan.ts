@@ -1,6 +1,6 @@
-import { foldQuery } from '../../../../common/arabic-fold'
-import { isWordAt } from '../../../../common/search/word-index'
-import { originalRangeMapper, toCodePoint, type SearchText } from '../../../../common/search/search-text'
+import { foldQuery } from '../arabic-fold'
+import { isWordAt } from '../search/word-index'
+import { originalRangeMapper, toCodePoint, type SearchText } from '../search/search-text'
 
 export interface FindOptions {
   /** Ignore diacritics and letter variants (the default). */

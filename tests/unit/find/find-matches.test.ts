@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { prepareSearchText } from '../../../../../common/search/search-text'
-import { findMatches } from '../../../../../renderer/src/features/find/find-matches'
+import { prepareSearchText } from '../../../common/search/search-text'
+import { findMatches } from '../../../common/find/match-scan'
 
 const text = 'قال الشَّيْبَانِيّ إن الشيباني والشيبانية'
 const slice = (s: string, m: { start: number; end: number }) => [...s].slice(m.start, m.end).join('')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { foldQuery } from '../../../../../common/arabic-fold'
-import { linearFind } from '../../../../../common/search/engine'
-import { originalRangeMapper, prepareSearchText, toCodePoint } from '../../../../../common/search/search-text'
-import { MatchScan } from '../../../../../renderer/src/features/find/find-matches'
+import { foldQuery } from '../../../common/arabic-fold'
+import { linearFind } from '../../../common/search/engine'
+import { originalRangeMapper, prepareSearchText, toCodePoint } from '../../../common/search/search-text'
+import { MatchScan } from '../../../common/find/match-scan'
 
 /** A vocalised text of about 1 MB (this folder's tests run without Node's file API). */
 const BOOK = Array.from(
