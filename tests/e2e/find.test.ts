@@ -4,6 +4,13 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
 import { savedAnnotations, waitForHighlightCount } from './annotation-helpers'
+import {
+  currentMatchBox,
+  currentMatchText,
+  findMatchCount,
+  findMatchTexts,
+  someMatchOnScreen,
+} from './find-helpers'
 import { ROOT } from '../support/preview'
 import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
@@ -13,11 +20,8 @@ appPerFile({ seed: true }, (session) => (app = session))
 /** A short fully vocalised text, as classical books are written. */
 const VOCALISED = 'خَبَرٌ مُشَكَّلٌ\n\nقَالَ الوَزِيرُ أَسْعَدُ الشَّيْبَانِيُّ إِنَّ العَلَاقَاتِ جَيِّدَةٌ، وَأَكَّدَ الشَّيْبَانِيُّ ذَلِكَ فِي مُوسْكُو.\n'
 
-/** The text of every find match in the reader, in document order. */
-const matchTexts = (app: AppSession) =>
-  app.page.evaluate(() =>
-    Array.from(document.querySelectorAll('.reader .ProseMirror .find-match'), (e) => e.textContent ?? ''),
-  )
+/** The text of every find match drawn in the reader, in document order (read from the page's highlight registry). */
+const matchTexts = (app: AppSession) => findMatchTexts(app.page)
 
 /** Imports a fixture through the API and opens it in the reader. */
 async function openFixture(page: Page, path: string): Promise<void> {
@@ -30,17 +34,16 @@ async function openFixture(page: Page, path: string): Promise<void> {
 }
 
 /** Where the current match and the bar are on screen, and how many matches are decorated. */
-const findGeometry = (page: Page) =>
-  page.evaluate(() => {
-    const current = document.querySelector('.reader .find-current')!.getBoundingClientRect()
-    return {
-      barBottom: document.querySelector('.find-bar')!.getBoundingClientRect().bottom,
-      top: current.top,
-      bottom: current.bottom,
-      height: window.innerHeight,
-      decorated: document.querySelectorAll('.reader .ProseMirror .find-match').length,
-    }
-  })
+async function findGeometry(page: Page) {
+  const current = (await currentMatchBox(page))!
+  return {
+    barBottom: await page.evaluate(() => document.querySelector('.find-bar')!.getBoundingClientRect().bottom),
+    top: current.top,
+    bottom: current.bottom,
+    height: await page.evaluate(() => window.innerHeight),
+    decorated: await findMatchCount(page),
+  }
+}
 
 describe('find in article', () => {
   it('finds الشيباني typed without diacritics, on the right characters, in plain and vocalised text', async ({
@@ -154,21 +157,12 @@ describe('find in article', () => {
     expect(atStart.decorated).toBeLessThanOrEqual(400)
     // Scrolled far away, the matches on screen are drawn too.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2))
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          Array.from(document.querySelectorAll('.reader .ProseMirror .find-match')).some((m) => {
-            const box = m.getBoundingClientRect()
-            return box.top > 150 && box.bottom < window.innerHeight
-          }),
-        ),
-      )
-      .toBe(true)
+    await expect.poll(() => someMatchOnScreen(page, 150)).toBe(true)
     // Enter goes on from the current match, wherever the page was scrolled.
     await page.keyboard.press('Enter')
     expect(await page.locator('.find-count').textContent()).toMatch(/^2 of /)
     // A long book's match far from the laid-out section is drawn once main sent its page and its section.
-    await page.locator('.reader .ProseMirror .find-current').waitFor()
+    await expect.poll(() => currentMatchText(page).then((t) => t !== null)).toBe(true)
     const second = await findGeometry(page)
     expect(second.top).toBeGreaterThanOrEqual(second.barBottom)
     expect(second.bottom).toBeLessThanOrEqual(second.height)

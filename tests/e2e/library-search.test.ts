@@ -6,6 +6,7 @@ import type { SearchResult } from '../../common/contract/search'
 import type { Article } from '../../common/article'
 import { plainText } from '../../common/plain-text'
 import { ROOT } from '../support/preview'
+import { currentMatchOnScreen, currentMatchText } from './find-helpers'
 import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 let app: AppSession | null = null
@@ -71,9 +72,8 @@ describe('library search', () => {
     await waitForReader(page)
     await expect.poll(() => page.locator('.find-count').textContent()).toBe('2 of 2')
     expect(await page.locator('.find-input').inputValue()).toBe('الشيباني')
-    const current = page.locator('.reader .ProseMirror .find-current')
-    expect(await current.textContent()).toBe('الشَّيْبَانِيُّ')
-    expect(await current.isVisible()).toBe(true)
+    expect(await currentMatchText(page)).toBe('الشَّيْبَانِيُّ')
+    expect(await currentMatchOnScreen(page)).toBe(true)
 
     // Back returns to the results, query and all.
     await page.goBack()

@@ -8,6 +8,7 @@ import { findMatches } from '../../common/find/match-scan'
 import { plainText } from '../../common/plain-text'
 import { prepareSearchText } from '../../common/search/search-text'
 import { savedAnnotations } from './annotation-helpers'
+import { currentMatchOnScreen, currentMatchText, findMatchCount } from './find-helpers'
 import { browserPerFile, callApi, importResults, openApp, screenshot, waitForReader } from './harness'
 
 const env = browserPerFile()
@@ -146,8 +147,8 @@ describe('a long book in sections', () => {
     await page.keyboard.press('Control+f')
     await page.keyboard.type(phrase)
     await page.keyboard.press('Enter')
-    await expect.poll(() => onScreen(page, '.reader .ProseMirror .find-current')).toBe(true)
-    expect(await page.locator('.reader .ProseMirror .find-current').textContent()).toBe(phrase)
+    await expect.poll(() => currentMatchOnScreen(page)).toBe(true)
+    expect(await currentMatchText(page)).toBe(phrase)
     expect(await paragraphAtTop(page)).not.toContain(slice(near, near + 20))
 
     // A common word: main counts every match of the book, the page shows that total without the text.
@@ -158,10 +159,10 @@ describe('a long book in sections', () => {
     await expect
       .poll(() => page.locator('.find-count').textContent())
       .toMatch(new RegExp(`of ${expected.length.toLocaleString('en-US')}$`))
-    const current = await page.locator('.reader .ProseMirror .find-current').textContent()
+    const current = await currentMatchText(page)
     expect(current?.length).toBeGreaterThan(0)
     // Far fewer matches are drawn than there are: only those near the screen.
-    const drawn = await page.locator('.reader .ProseMirror .find-match').count()
+    const drawn = await findMatchCount(page)
     expect(drawn).toBeGreaterThan(0)
     // Matches drawn at most: find-window.ts's SLICE_SIDE each side.
     expect(drawn).toBeLessThanOrEqual(400)
@@ -179,8 +180,8 @@ describe('a long book in sections', () => {
       { id, word, late },
     )
     await waitForReader(page)
-    await expect.poll(() => onScreen(page, '.reader .ProseMirror .find-current')).toBe(true)
-    expect(await page.locator('.reader .ProseMirror .find-current').textContent()).toBe(word)
+    await expect.poll(() => currentMatchOnScreen(page)).toBe(true)
+    expect(await currentMatchText(page)).toBe(word)
 
     // Scrolling to the very end lays out the book's last paragraph.
     await page.keyboard.press('Escape')

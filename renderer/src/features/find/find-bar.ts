@@ -9,6 +9,7 @@ import { button, el } from '../../ui/dom'
 import type { ArticleSearch } from '../../document/reader-parts'
 import type { TextOffsets } from '../../document/text-offsets'
 import { strings } from '../../ui/strings'
+import { currentMatchRange } from './find-highlights'
 import { setFindState } from './find-plugin'
 import { decoratedSlice, DECORATE_ALL_UP_TO, SLICE_SIDE, sliceServes, type MatchSlice } from './find-window'
 
@@ -420,6 +421,22 @@ export class FindBar {
     return this.offsets.toOffset(this.offsets.toPos(m.start)) === m.start
   }
 
+  /**
+   * Scrolls the current match itself (not its paragraph, which may be taller
+   * than the window) to the middle of the screen below the bar, when it is
+   * not already there. Its geometry is read once, after the highlights were
+   * set, which change no layout.
+   */
+  private scrollToCurrent(): void {
+    const current = currentMatchRange()
+    if (!(current instanceof Range)) return
+    const box = current.getBoundingClientRect()
+    const barBottom = this.element.getBoundingClientRect().bottom
+    if (box.top >= barBottom && box.bottom <= window.innerHeight) return
+    const middle = (barBottom + window.innerHeight) / 2
+    window.scrollBy({ top: (box.top + box.bottom) / 2 - middle, behavior: 'instant' })
+  }
+
   /** Draws the matches again (the laid-out section of a long article moved): with main's pages, those near the screen. */
   redraw(): void {
     if (!this.isOpen || this.total === 0 || this.revealing !== 0) return
@@ -455,13 +472,7 @@ export class FindBar {
       if (shown !== this.shown || !this.isOpen) return
       this.slice = decoratedSlice(this.found.length, Math.max(0, this.current - this.pageFrom))
       this.decorate()
-      // The current match itself (not its paragraph, which may be taller than the window), below the bar.
-      const current = this.view.dom.querySelector('.find-current')
-      if (current) {
-        const box = current.getBoundingClientRect()
-        if (box.top < this.element.getBoundingClientRect().bottom || box.bottom > window.innerHeight)
-          current.scrollIntoView({ block: 'center', behavior: 'instant' })
-      }
+      this.scrollToCurrent()
     }
     if (revealed) {
       this.revealing = shown
