@@ -240,7 +240,7 @@ async function longestFrame(page: Page): Promise<number> {
  * key, the longest frame (gap between animation frames) after each, and
  * the matches of the last.
  */
-export async function findTyping(browser: Browser, url: string): Promise<Record<string, number>> {
+async function findTyping(browser: Browser, url: string): Promise<Record<string, number>> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   try {
     await watchLongTasks(page)

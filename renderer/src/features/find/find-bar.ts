@@ -39,8 +39,10 @@ const SLICE_MS = 8
  * A long article (`search` given: the page holds only a window of its
  * text) is searched by main on every key; the bar holds the total and a
  * page of matches around the one shown (common/find/match-page.ts), asks
- * for another page when it steps or scrolls past it, and decorates only the
- * matches near the screen, so a key costs the page one small redraw.
+ * for another page when it steps or scrolls past it, and draws only the
+ * matches near the screen. Matches are drawn as CSS Custom Highlights
+ * (find-highlights.ts), which add no element to the text, so a key costs
+ * the page a repaint, not a new layout of its paragraphs.
  */
 export class FindBar {
   readonly element: HTMLElement
