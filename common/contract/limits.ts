@@ -53,7 +53,7 @@ export const DEFAULT_MATCHES_PER_ARTICLE = 50
  * a page of snippets, not one per match in the library (bench/search.ts).
  */
 export const SEARCH_PAGE_ARTICLES = 20
-export const SEARCH_PAGE_MATCHES = 5
+export const SEARCH_PAGE_MATCHES = 3
 
 /** Characters in an article id (also a file name on every platform). */
 export const MAX_ARTICLE_ID_LENGTH = 64

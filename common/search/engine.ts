@@ -19,7 +19,13 @@ import {
   type IndexEntry,
   type PreparedDoc,
 } from './prepared-doc'
-import { originalRangeMapper, prepareSearchText, surrogatePairs, toCodePoint } from './search-text'
+import {
+  originalRangeMapper,
+  prepareSearchText,
+  surrogatePairs,
+  toCodePoint,
+  type SearchText,
+} from './search-text'
 import { TermDocs } from './term-docs'
 import { Vocabulary, type MatchingWord } from './vocabulary'
 import { forEachTerm, isWordAt, isWordPair } from './word-index'
@@ -109,6 +115,8 @@ export class SearchEngine {
   /** Scratch: one term's offsets in one article, and the candidate starts in one article. */
   private offsets = new Int32Array(1024)
   private found = new Int32Array(1024)
+  /** Titles, tags, quotes and notes folded once (every query searches every title): see `fieldHits`. */
+  private readonly fields = new FieldTexts()
   /** While `search` runs: the articles whose text the answer needs and that do not hold it yet. */
   private missing: Set<string> | null = null
 
@@ -435,14 +443,15 @@ export class SearchEngine {
       const doc = this.doc(info.id)
       // An exact search scans texts: every text not held yet is needed.
       if (!folded && doc && !doc.text) collect.add(info.id)
-      const parts: Hits[] = [fieldHits(info.title, q, folded, wholeWord, 'title')]
-      for (const tag of info.tags) parts.push(fieldHits(tag, q, folded, wholeWord, 'tag'))
+      const parts: Hits[] = [fieldHits(this.fields, info.title, q, folded, wholeWord, 'title')]
+      for (const tag of info.tags) parts.push(fieldHits(this.fields, tag, q, folded, wholeWord, 'tag'))
       if (doc) {
         parts.push(this.textHits(doc, q, folded, wholeWord, inText, collect))
         for (const an of doc.annotations) {
-          parts.push(fieldHits(an.quote, q, folded, wholeWord, 'quote', an.id))
-          parts.push(fieldHits(an.note, q, folded, wholeWord, 'note', an.id))
-          for (const tag of an.tags) parts.push(fieldHits(tag, q, folded, wholeWord, 'tag', an.id))
+          parts.push(fieldHits(this.fields, an.quote, q, folded, wholeWord, 'quote', an.id))
+          parts.push(fieldHits(this.fields, an.note, q, folded, wholeWord, 'note', an.id))
+          for (const tag of an.tags)
+            parts.push(fieldHits(this.fields, tag, q, folded, wholeWord, 'tag', an.id))
         }
       }
       let total = 0
@@ -575,8 +584,27 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
 const NO_HITS: Hits = { count: 0, make: () => undefined }
 
-/** Matches in a short field (title, quote, note, tag): folded on the spot; positions count in the field. */
+/** Fields folded once more than this are forgotten all at once (a library's titles, tags and notes fit). */
+const FIELD_TEXTS_MAX = 20_000
+
+/** Short fields folded once and kept while their text is the same, so a query does not fold every title again. */
+class FieldTexts {
+  private readonly byValue = new Map<string, SearchText>()
+
+  of(value: string): SearchText {
+    let t = this.byValue.get(value)
+    if (!t) {
+      if (this.byValue.size >= FIELD_TEXTS_MAX) this.byValue.clear()
+      t = prepareSearchText(value)
+      this.byValue.set(value, t)
+    }
+    return t
+  }
+}
+
+/** Matches in a short field (title, quote, note, tag): folded once (`FieldTexts`); positions count in the field. */
 function fieldHits(
+  fields: FieldTexts,
   value: string,
   q: string,
   folded: boolean,
@@ -585,13 +613,13 @@ function fieldHits(
   annotationId?: string,
 ): Hits {
   if (!value) return NO_HITS
-  const t = folded ? prepareSearchText(value) : null
+  const t = folded ? fields.of(value) : null
   const starts = linearFind(t ? t.folded : value, q, wholeWord)
   if (!starts.length) return NO_HITS
   return {
     count: starts.length,
     make: (first, last, out) => {
-      const pairs = t ?? prepareSearchText(value)
+      const pairs = t ?? fields.of(value)
       const view: OriginalView = {
         length: value.length,
         unitAt: (i) => value.charCodeAt(i),

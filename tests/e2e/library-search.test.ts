@@ -57,7 +57,9 @@ describe('library search', () => {
       { field: 'text', hit: 'الشَّيْبَانِيُّ' },
     ])
     const sample = shown.find((r) => r.id !== added.article.id)!
-    expect(sample.matches.length).toBeGreaterThanOrEqual(4)
+    // The first answer lists 3 of an article's matches (SEARCH_PAGE_MATCHES); the sample has more.
+    expect(sample.matches.length).toBe(3)
+    expect(api.find((r) => r.articleId === sample.id)!.total).toBeGreaterThanOrEqual(4)
     for (const m of shown.flatMap((r) => r.matches)) expect(foldQuery(m.hit)).toBe('الشيباني')
     expect(await page.locator('.search-status').textContent()).toMatch(/matches in 2 articles/)
     expect(page.url()).toContain('#/search/')
@@ -165,7 +167,7 @@ describe('library search', () => {
     await screenshot(page, 'library-search-snippets.png')
   })
 
-  it('says "5 of 120 matches" for an article with more, and shows more a page at a time', async ({
+  it('says "3 of 120 matches" for an article with more, and shows more a page at a time', async ({
     skip,
   }) => {
     if (!app) return skip()
@@ -185,26 +187,26 @@ describe('library search', () => {
     const more = result.locator('.search-more button')
     const links = result.locator('.search-match')
     await expect.poll(() => page.locator('.search-status').textContent()).toBe('120 matches in 1 article')
-    // The first answer carries 5 matches an article; the button asks for the next 50 of this article.
-    expect(await count.textContent()).toBe('5 of 120 matches')
-    expect(await links.count()).toBe(5)
+    // The first answer carries 3 matches an article; the button asks for the next 50 of this article.
+    expect(await count.textContent()).toBe('3 of 120 matches')
+    expect(await links.count()).toBe(3)
     expect(await more.textContent()).toBe('Show 50 more matches')
     await more.click()
-    await expect.poll(() => links.count()).toBe(55)
-    expect(await count.textContent()).toBe('55 of 120 matches')
+    await expect.poll(() => links.count()).toBe(53)
+    expect(await count.textContent()).toBe('53 of 120 matches')
     expect(await more.textContent()).toBe('Show 50 more matches')
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more.png')
     await more.click()
-    await expect.poll(() => links.count()).toBe(105)
-    expect(await count.textContent()).toBe('105 of 120 matches')
+    await expect.poll(() => links.count()).toBe(103)
+    expect(await count.textContent()).toBe('103 of 120 matches')
     // Focus moves to the first match that was not shown before.
     expect(
       await page.evaluate(() =>
         [...document.querySelectorAll('.search-match')].indexOf(document.activeElement!),
       ),
-    ).toBe(55)
-    expect(await more.textContent()).toBe('Show 15 more matches')
+    ).toBe(53)
+    expect(await more.textContent()).toBe('Show 17 more matches')
     await more.click()
     await expect.poll(() => links.count()).toBe(120)
     expect(await count.textContent()).toBe('120 matches')
@@ -215,11 +217,11 @@ describe('library search', () => {
     const hits = await result.locator('.search-hit').allTextContents()
     for (const h of hits) expect(foldQuery(h)).toBe(foldQuery('المكرره'))
 
-    // In Arabic: "5 من 120 نتيجة" (digits as the formatting locale writes them).
+    // In Arabic: "3 من 120 نتيجة" (digits as the formatting locale writes them).
     await callApi(page, 'updateSettings', { language: 'ar' })
     await page.reload()
     await result.waitFor()
-    await expect.poll(() => count.textContent()).toMatch(/^(5|٥) من (120|١٢٠) نتيجة$/)
+    await expect.poll(() => count.textContent()).toMatch(/^(3|٣) من (120|١٢٠) نتيجة$/)
     await more.click()
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more-ar.png')
@@ -260,7 +262,7 @@ describe('library search', () => {
     expect(await more.textContent()).toBe('Show 3 more articles')
     const counts = () => page.locator('.search-result-count').allTextContents()
     const expectedCount = (r: SearchResult) =>
-      r.total > 5 ? `5 of ${r.total} matches` : `${r.total} match${r.total === 1 ? '' : 'es'}`
+      r.total > 3 ? `3 of ${r.total} matches` : `${r.total} match${r.total === 1 ? '' : 'es'}`
     expect(await counts()).toEqual(everything.slice(0, 20).map(expectedCount))
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more-articles.png')
@@ -274,7 +276,7 @@ describe('library search', () => {
     expect(shown.map((r) => r.id)).toEqual(everything.map((r) => r.articleId))
     shown.forEach((r, i) =>
       expect(r.matches.map((m) => m.hit)).toEqual(
-        everything[i]!.matches.slice(0, 5).map((m) => m.snippet.match),
+        everything[i]!.matches.slice(0, 3).map((m) => m.snippet.match),
       ),
     )
     // Focus moves to the first article that was not shown before.
