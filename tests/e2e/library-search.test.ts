@@ -223,6 +223,8 @@ describe('library search', () => {
     await result.waitFor()
     await expect.poll(() => count.textContent()).toMatch(/^(3|٣) من (120|١٢٠) نتيجة$/)
     await more.click()
+    // The next 50 arrive from the API and the list is drawn again, its button too.
+    await expect.poll(() => links.count()).toBe(53)
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more-ar.png')
     await callApi(page, 'updateSettings', { language: 'system' })
@@ -251,7 +253,8 @@ describe('library search', () => {
     expect(totalMatches).toBe((23 * 24) / 2)
 
     await page.goto(new URL(`/#/search/${encodeURIComponent('النادره')}`, page.url()).href)
-    // A page of the interface in English (the test before may have left it in Arabic until a reload).
+    // A page of the interface in English, whatever the test before left.
+    await callApi(page, 'updateSettings', { language: 'en' })
     await page.reload()
     await page.waitForSelector('.search-result')
     // The status counts every article and match, though only the first page is listed.
