@@ -44,7 +44,7 @@ export const MAX_SEARCH_QUERY_LENGTH = 500
 /** Most matches a search may ask for per article. */
 export const MAX_MATCHES_PER_ARTICLE = 1000
 
-/** Matches per article when a search names no number (the search page's, the CLI's). */
+/** Matches per article when a search names no number (the search page's "Show more", the CLI's). */
 export const DEFAULT_MATCHES_PER_ARTICLE = 50
 
 /** Articles of at least this many code points are opened in sections: a head, then blocks by range (`openArticle`). */
@@ -55,6 +55,14 @@ export const MAX_BLOCKS_PER_CALL = 2000
 
 /** Matches one find-in-article answer holds at most: a page around the one asked for, out of the total. */
 export const FIND_PAGE_SIZE = 1000
+
+/**
+ * Articles the search page asks matches for at a time (`articleLimit`), and
+ * matches for each in its first answer: a word in every article then costs
+ * a page of snippets, not one per match in the library (bench/search.ts).
+ */
+export const SEARCH_PAGE_ARTICLES = 20
+export const SEARCH_PAGE_MATCHES = 3
 
 /** Characters in an article id (also a file name on every platform). */
 export const MAX_ARTICLE_ID_LENGTH = 64

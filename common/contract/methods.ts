@@ -114,7 +114,10 @@ export interface HamishApi {
   revealExport(): Promise<boolean>
   /** Saves an article's annotations as a W3C AnnotationCollection (`*.hamish.json`), optionally with the article. */
   exportAnnotations(articleId: string, options: { bundle: boolean }): Promise<ExportResult>
-  /** Searches every article's text, titles, notes, quotes and tags through the persisted index. */
+  /**
+   * Searches every article's text, titles, notes, quotes and tags through the persisted index: every
+   * matching article with its total, matches only for the page of articles asked (`articleOffset`, `articleLimit`).
+   */
   searchLibrary(query: string, options?: SearchOptions): Promise<SearchResult[]>
   /** Merges a colleague's annotation file (Hamish or Hypothesis JSON) into the library as one atomic write. */
   importAnnotations(req: AnnotationImportRequest): Promise<AnnotationImportResult>

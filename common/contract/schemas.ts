@@ -77,6 +77,12 @@ const searchOptions = v.strictObject({
   // A count of matches, not a position; no bound is needed past an integer's: an offset past the last match returns none.
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
   articleId: v.optional(articleId),
+  articleOffset: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  ),
+  articleLimit: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  ),
 })
 
 /** A top-level block's index in an article's document. */

@@ -17,7 +17,7 @@ export interface SearchResult {
   title: string
   /** Every match in the article (text, title, quotes, notes, tags), however few `matches` holds. */
   total: number
-  /** The matches asked for: from the `offset`-th, at most `limitPerArticle`, in the order text, then annotations (title and tags first). */
+  /** The matches asked for: from the `offset`-th, at most `limitPerArticle`, in the order title, tags, text, annotations; none for an article outside the page asked for (`articleOffset`, `articleLimit`). */
   matches: SearchMatch[]
 }
 
@@ -32,4 +32,15 @@ export interface SearchOptions {
   offset?: number
   /** Only this article (the search page's "Show more" asks for one article's next page). */
   articleId?: string
+  /**
+   * Matching articles to pass over before those that get their `matches` (default 0): with
+   * `articleLimit`, a page of results. Every matching article is in the answer with its `total`.
+   */
+  articleOffset?: number
+  /**
+   * Most matching articles, from `articleOffset`, that get their `matches` (default: all); the
+   * others come with their `total` and no matches. The search page asks for a page at a time,
+   * so a word in every article does not cut snippets for every match in the library.
+   */
+  articleLimit?: number
 }

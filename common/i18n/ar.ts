@@ -123,6 +123,12 @@ export const ar = {
   searchMore_few: 'عرض {{count, number}} نتائج أخرى',
   searchMore_many: 'عرض {{count, number}} نتيجة أخرى',
   searchMore_other: 'عرض {{count, number}} نتيجة أخرى',
+  searchMoreArticles_zero: 'لا مزيد من المقالات',
+  searchMoreArticles_one: 'عرض مقالة أخرى',
+  searchMoreArticles_two: 'عرض مقالتين أخريين',
+  searchMoreArticles_few: 'عرض {{count, number}} مقالات أخرى',
+  searchMoreArticles_many: 'عرض {{count, number}} مقالة أخرى',
+  searchMoreArticles_other: 'عرض {{count, number}} مقالة أخرى',
   searchFailed: 'تعذّر البحث: ',
 
   // Dialogs

@@ -91,6 +91,8 @@ export const en = {
   searchMatchIn: 'in “{{title}}”',
   searchMore_one: 'Show {{count, number}} more match',
   searchMore_other: 'Show {{count, number}} more matches',
+  searchMoreArticles_one: 'Show {{count, number}} more article',
+  searchMoreArticles_other: 'Show {{count, number}} more articles',
   searchFailed: 'The search failed: ',
 
   // Dialogs

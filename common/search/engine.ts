@@ -19,7 +19,13 @@ import {
   type IndexEntry,
   type PreparedDoc,
 } from './prepared-doc'
-import { originalRangeMapper, prepareSearchText, surrogatePairs, toCodePoint } from './search-text'
+import {
+  originalRangeMapper,
+  prepareSearchText,
+  surrogatePairs,
+  toCodePoint,
+  type SearchText,
+} from './search-text'
 import { TermDocs } from './term-docs'
 import { Vocabulary, type MatchingWord } from './vocabulary'
 import { forEachTerm, isWordAt, isWordPair } from './word-index'
@@ -109,7 +115,9 @@ export class SearchEngine {
   /** Scratch: one term's offsets in one article, and the candidate starts in one article. */
   private offsets = new Int32Array(1024)
   private found = new Int32Array(1024)
-  /** While `textsNeeded` runs: the candidate articles without their text, collected instead of checked. */
+  /** Titles, tags, quotes and notes folded once (every query searches every title): see `fieldHits`. */
+  private readonly fields = new FieldTexts()
+  /** While `search` runs: the articles whose text the answer needs and that do not hold it yet. */
   private missing: Set<string> | null = null
 
   /** Adds or replaces an article. Replacing with the same text only changes its annotations. */
@@ -176,29 +184,6 @@ export class SearchEngine {
   /** Whether a loaded article holds its original text (`setText`). */
   hasText(id: string): boolean {
     return this.doc(id)?.text != null
-  }
-
-  /**
-   * The loaded articles whose text `search` with these arguments would read
-   * and that do not hold it yet: those the index says may match in their
-   * text (all of them for an exact search, which scans texts). Costs one
-   * index lookup; the caller reads those texts and gives them (`setText`).
-   */
-  textsNeeded(query: string, options: SearchOptions = {}): string[] {
-    const folded = options.folded ?? true
-    const q = folded ? foldQuery(query) : query
-    if (!q.trim()) return []
-    const wanted = (d: Doc | null): d is Doc =>
-      d !== null && d.text === null && (options.articleId === undefined || d.id === options.articleId)
-    if (!folded) return this.docs.filter(wanted).map((d) => d.id)
-    const missing = new Set<string>()
-    this.missing = missing
-    try {
-      this.findFolded(q, options.wholeWord ?? false)
-    } finally {
-      this.missing = null
-    }
-    return [...missing].filter((id) => wanted(this.doc(id)))
   }
 
   /** The article in its persisted form, if loaded with its text (and, when `text` is given, still with that text). */
@@ -327,7 +312,8 @@ export class SearchEngine {
         next[j] = next[j]! + 1
         const pos = doc ? doc.postings.find(words[j]!.id) : -1
         if (pos < 0) continue
-        if (doc!.text === null) {
+        // Sure matches are counted from the postings alone; others are checked against the text.
+        if (doc!.text === null && !sure) {
           this.missing?.add(doc!.id)
           continue
         }
@@ -416,58 +402,115 @@ export class SearchEngine {
     return out
   }
 
-  /** The library search: article text through the index, then titles, quotes, notes and tags. */
+  /**
+   * The library search: article text through the index, then titles,
+   * quotes, notes and tags. Every matching article gets its total; only
+   * those on the page asked for (`articleOffset`, `articleLimit`) get their
+   * matches (from `offset`, at most `limitPerArticle`), so a first answer
+   * maps back and cuts snippets for a page, not for every match in the
+   * library. The articles whose text that answer needs and that do not hold
+   * it yet (`setText`) are added to `missing`, their matches left out: the
+   * caller reads those texts and asks again.
+   */
   search(
     query: string,
     articles: readonly Readonly<ArticleInfo>[],
     options: SearchOptions = {},
+    missing?: Set<string>,
   ): SearchResult[] {
     const folded = options.folded ?? true
     const wholeWord = options.wholeWord ?? false
     const limit = options.limitPerArticle ?? DEFAULT_MATCHES_PER_ARTICLE
     const from = options.offset ?? 0
     const to = from + limit
+    const firstArticle = options.articleOffset ?? 0
+    const pageEnd = firstArticle + (options.articleLimit ?? Infinity)
     const q = folded ? foldQuery(query) : query
     if (!q.trim()) return []
-    const inText = folded ? this.findFolded(q, wholeWord) : null
+    const collect = missing ?? new Set<string>()
+    let inText: Map<string, number[]> | null = null
+    if (folded) {
+      this.missing = collect
+      try {
+        inText = this.findFolded(q, wholeWord)
+      } finally {
+        this.missing = null
+      }
+    }
     const results: SearchResult[] = []
     for (const info of articles) {
       if (info.trashed || (options.articleId !== undefined && info.id !== options.articleId)) continue
       const doc = this.doc(info.id)
-      const matches: SearchMatch[] = []
-      // Every match is counted; only those from `from` to `to` are made (a text match's range is mapped back only then).
-      let total = 0
-      const add = (m: SearchMatch) => {
-        if (total >= from && total < to) matches.push(m)
-        total++
-      }
-      fieldMatches(info.title, q, folded, wholeWord, 'title', undefined, add)
-      for (const tag of info.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', undefined, add)
+      // An exact search scans texts: every text not held yet is needed.
+      if (!folded && doc && !doc.text) collect.add(info.id)
+      const parts: Hits[] = [fieldHits(this.fields, info.title, q, folded, wholeWord, 'title')]
+      for (const tag of info.tags) parts.push(fieldHits(this.fields, tag, q, folded, wholeWord, 'tag'))
       if (doc) {
-        // A text is missing only where the index finds no match in it (`textsNeeded`) or it could not be read.
-        const text = doc.text
-        const starts = !text ? [] : folded ? (inText!.get(info.id) ?? []) : exactFind(text, q, wholeWord)
-        const first = Math.max(0, from - total)
-        const last = Math.min(starts.length, Math.max(0, to - total))
-        const view = first < last ? docView(doc, text!) : null
-        for (let k = first; k < last; k++) {
-          const s = starts[k]!
-          const [a, b] = folded
-            ? this.window.originalRange(text!, doc.checkpoints, doc.foldedLength, s, s + q.length)
-            : [s, s + q.length]
-          matches.push(match(view!, a, b, 'text'))
-        }
-        total += starts.length
+        parts.push(this.textHits(doc, q, folded, wholeWord, inText, collect))
         for (const an of doc.annotations) {
-          fieldMatches(an.quote, q, folded, wholeWord, 'quote', an.id, add)
-          fieldMatches(an.note, q, folded, wholeWord, 'note', an.id, add)
-          for (const tag of an.tags) fieldMatches(tag, q, folded, wholeWord, 'tag', an.id, add)
+          parts.push(fieldHits(this.fields, an.quote, q, folded, wholeWord, 'quote', an.id))
+          parts.push(fieldHits(this.fields, an.note, q, folded, wholeWord, 'note', an.id))
+          for (const tag of an.tags)
+            parts.push(fieldHits(this.fields, tag, q, folded, wholeWord, 'tag', an.id))
         }
       }
-      if (total) results.push({ articleId: info.id, title: info.title, total, matches })
+      let total = 0
+      for (const p of parts) total += p.count
+      if (!total) continue
+      const onPage = results.length >= firstArticle && results.length < pageEnd
+      // Every match is counted; only those from `from` to `to` of an article on the page are made.
+      const matches: SearchMatch[] = []
+      if (onPage) {
+        let seen = 0
+        for (const p of parts) {
+          const first = Math.max(0, from - seen)
+          const last = Math.min(p.count, to - seen)
+          if (first < last) p.make(first, last, matches)
+          seen += p.count
+          if (seen >= to) break
+        }
+      }
+      results.push({ articleId: info.id, title: info.title, total, matches })
     }
     return results
   }
+
+  /** An article's text matches: counted from the lookup (or an exact scan), mapped back only when made. */
+  private textHits(
+    doc: Doc,
+    q: string,
+    folded: boolean,
+    wholeWord: boolean,
+    inText: Map<string, number[]> | null,
+    missing: Set<string>,
+  ): Hits {
+    const text = doc.text
+    // Without its text, an exact search cannot count; the caller reads it and asks again.
+    const starts = folded ? (inText!.get(doc.id) ?? []) : text ? exactFind(text, q, wholeWord) : []
+    return {
+      count: starts.length,
+      make: (first, last, out) => {
+        if (!text) {
+          missing.add(doc.id)
+          return
+        }
+        const view = docView(doc, text)
+        for (let k = first; k < last; k++) {
+          const s = starts[k]!
+          const [a, b] = folded
+            ? this.window.originalRange(text, doc.checkpoints, doc.foldedLength, s, s + q.length)
+            : [s, s + q.length]
+          out.push(match(view, a, b, 'text'))
+        }
+      },
+    }
+  }
+}
+
+/** One field's matches: how many, and the matches from `first` to `last` made on demand. */
+interface Hits {
+  count: number
+  make(first: number, last: number, out: SearchMatch[]): void
 }
 
 function sameText(t: CodedText, text: string): boolean {
@@ -539,30 +582,56 @@ function match(
 
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
-/** Matches in a short field (title, quote, note, tag): folded on the spot; positions count in the field. */
-function fieldMatches(
+const NO_HITS: Hits = { count: 0, make: () => undefined }
+
+/** Fields folded once more than this are forgotten all at once (a library's titles, tags and notes fit). */
+const FIELD_TEXTS_MAX = 20_000
+
+/** Short fields folded once and kept while their text is the same, so a query does not fold every title again. */
+class FieldTexts {
+  private readonly byValue = new Map<string, SearchText>()
+
+  of(value: string): SearchText {
+    let t = this.byValue.get(value)
+    if (!t) {
+      if (this.byValue.size >= FIELD_TEXTS_MAX) this.byValue.clear()
+      t = prepareSearchText(value)
+      this.byValue.set(value, t)
+    }
+    return t
+  }
+}
+
+/** Matches in a short field (title, quote, note, tag): folded once (`FieldTexts`); positions count in the field. */
+function fieldHits(
+  fields: FieldTexts,
   value: string,
   q: string,
   folded: boolean,
   wholeWord: boolean,
   field: SearchMatch['field'],
-  annotationId: string | undefined,
-  add: (m: SearchMatch) => void,
-): void {
-  if (!value) return
-  const t = prepareSearchText(value)
-  const view: OriginalView = {
-    length: value.length,
-    unitAt: (i) => value.charCodeAt(i),
-    slice: (a, b) => value.slice(a, b),
-    codePoint: (i) => toCodePoint(t, i),
+  annotationId?: string,
+): Hits {
+  if (!value) return NO_HITS
+  const t = folded ? fields.of(value) : null
+  const starts = linearFind(t ? t.folded : value, q, wholeWord)
+  if (!starts.length) return NO_HITS
+  return {
+    count: starts.length,
+    make: (first, last, out) => {
+      const pairs = t ?? fields.of(value)
+      const view: OriginalView = {
+        length: value.length,
+        unitAt: (i) => value.charCodeAt(i),
+        slice: (a, b) => value.slice(a, b),
+        codePoint: (i) => toCodePoint(pairs, i),
+      }
+      const toOriginal = t ? originalRangeMapper(t) : (a: number, b: number): [number, number] => [a, b]
+      for (let k = first; k < last; k++) {
+        const s = starts[k]!
+        const [a, b] = toOriginal(s, s + q.length)
+        out.push(match(view, a, b, field, annotationId))
+      }
+    },
   }
-  if (folded) {
-    const toOriginal = originalRangeMapper(t)
-    for (const s of linearFind(t.folded, q, wholeWord)) {
-      const [a, b] = toOriginal(s, s + q.length)
-      add(match(view, a, b, field, annotationId))
-    }
-  } else
-    for (const s of linearFind(value, q, wholeWord)) add(match(view, s, s + q.length, field, annotationId))
 }

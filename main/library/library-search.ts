@@ -159,9 +159,14 @@ export class LibrarySearch {
       await index.setAnnotations(id, await this.#annotationsOf(id))
     }
     const engine = await index.ensure(articles.filter((a) => !a.trashed).map((a) => a.id))
-    // Only the texts this query checks or shows are read, once each.
-    await index.ensureTexts(engine.textsNeeded(query, options))
-    return engine.search(query, articles, options)
+    // Only the texts this answer checks or shows are read, once each; then it is made again with them
+    // (again only if reading changed what is on the page: a text that was not the one indexed).
+    for (let round = 0; ; round++) {
+      const missing = new Set<string>()
+      const results = engine.search(query, articles, options, missing)
+      if (missing.size === 0 || round === 2) return results
+      await index.ensureTexts([...missing])
+    }
   }
 
   /** An article's live annotations as the engine searches them; only versions not seen before are prepared. */

@@ -187,8 +187,10 @@ describe.each([
     await closeDialog(page)
 
     await page.goto(new URL(`/#/search/${encodeURIComponent('لافروف')}`, page.url()).href)
-    await page.waitForSelector('.search-match[data-field="quote"]')
     await page.waitForSelector('.search-match[data-field="text"]')
+    // The first answer lists an article's first 3 matches; the highlight's quote comes after its text.
+    await page.locator('.search-more button').first().click()
+    await page.waitForSelector('.search-match[data-field="quote"]')
     await check('library search with results')
 
     // A colleagues' file for this article: an annotation by an author of every badge colour, and one

@@ -58,7 +58,9 @@ describe('library search', () => {
       { field: 'text', hit: 'الشَّيْبَانِيُّ' },
     ])
     const sample = shown.find((r) => r.id !== added.article.id)!
-    expect(sample.matches.length).toBeGreaterThanOrEqual(4)
+    // The first answer lists 3 of an article's matches (SEARCH_PAGE_MATCHES); the sample has more.
+    expect(sample.matches.length).toBe(3)
+    expect(api.find((r) => r.articleId === sample.id)!.total).toBeGreaterThanOrEqual(4)
     for (const m of shown.flatMap((r) => r.matches)) expect(foldQuery(m.hit)).toBe('الشيباني')
     expect(await page.locator('.search-status').textContent()).toMatch(/matches in 2 articles/)
     expect(page.url()).toContain('#/search/')
@@ -165,7 +167,7 @@ describe('library search', () => {
     await screenshot(page, 'library-search-snippets.png')
   })
 
-  it('says "50 of 120 matches" for an article with more, and shows more a page at a time', async ({
+  it('says "3 of 120 matches" for an article with more, and shows more a page at a time', async ({
     skip,
   }) => {
     if (!app) return skip()
@@ -185,25 +187,26 @@ describe('library search', () => {
     const more = result.locator('.search-more button')
     const links = result.locator('.search-match')
     await expect.poll(() => page.locator('.search-status').textContent()).toBe('120 matches in 1 article')
-    expect(await count.textContent()).toBe('50 of 120 matches')
-    expect(await links.count()).toBe(5)
-    expect(await more.textContent()).toBe('Show 45 more matches')
+    // The first answer carries 3 matches an article; the button asks for the next 50 of this article.
+    expect(await count.textContent()).toBe('3 of 120 matches')
+    expect(await links.count()).toBe(3)
+    expect(await more.textContent()).toBe('Show 50 more matches')
     await more.click()
-    await expect.poll(() => links.count()).toBe(50)
-    // Past the 50 the search returned, the button asks for the next 50 of this article.
+    await expect.poll(() => links.count()).toBe(53)
+    expect(await count.textContent()).toBe('53 of 120 matches')
     expect(await more.textContent()).toBe('Show 50 more matches')
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more.png')
     await more.click()
-    await expect.poll(() => links.count()).toBe(100)
-    expect(await count.textContent()).toBe('100 of 120 matches')
+    await expect.poll(() => links.count()).toBe(103)
+    expect(await count.textContent()).toBe('103 of 120 matches')
     // Focus moves to the first match that was not shown before.
     expect(
       await page.evaluate(() =>
         [...document.querySelectorAll('.search-match')].indexOf(document.activeElement!),
       ),
-    ).toBe(50)
-    expect(await more.textContent()).toBe('Show 20 more matches')
+    ).toBe(53)
+    expect(await more.textContent()).toBe('Show 17 more matches')
     await more.click()
     await expect.poll(() => links.count()).toBe(120)
     expect(await count.textContent()).toBe('120 matches')
@@ -214,14 +217,87 @@ describe('library search', () => {
     const hits = await result.locator('.search-hit').allTextContents()
     for (const h of hits) expect(foldQuery(h)).toBe(foldQuery('المكرره'))
 
-    // In Arabic: "50 من 120 نتيجة" (digits as the formatting locale writes them).
+    // In Arabic: "3 من 120 نتيجة" (digits as the formatting locale writes them).
     await callApi(page, 'updateSettings', { language: 'ar' })
     await page.reload()
     await result.waitFor()
-    await expect.poll(() => count.textContent()).toMatch(/^(50|٥٠) من (120|١٢٠) نتيجة$/)
+    await expect.poll(() => count.textContent()).toMatch(/^(3|٣) من (120|١٢٠) نتيجة$/)
     await more.click()
+    // The next 50 arrive from the API and the list is drawn again, its button too.
+    await expect.poll(() => links.count()).toBe(53)
     await more.scrollIntoViewIfNeeded()
     await screenshot(page, 'library-search-more-ar.png')
+    await callApi(page, 'updateSettings', { language: 'system' })
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('shows the first 20 matching articles with every total, and the next ones on "Show more articles"', async ({
+    skip,
+  }) => {
+    if (!app) return skip()
+    const { page } = app
+    // 23 articles with a word no other article has: article k holds it k times.
+    for (let k = 1; k <= 23; k++) {
+      const text = `مقالة مرقمة ${k}\n\n${'وردت الكلمة النادرة هنا. '.repeat(k)}\n`
+      const added = await callApi<{ status: string }>(page, 'importFile', {
+        name: `numbered-${k}.txt`,
+        bytes: { $bytes: Buffer.from(text).toString('base64') },
+      })
+      expect(added.status).toBe('added')
+    }
+    const everything = await callApi<SearchResult[]>(page, 'searchLibrary', 'النادره', {
+      limitPerArticle: 1000,
+    })
+    expect(everything).toHaveLength(23)
+    const totalMatches = everything.reduce((n, r) => n + r.total, 0)
+    expect(totalMatches).toBe((23 * 24) / 2)
+
+    await page.goto(new URL(`/#/search/${encodeURIComponent('النادره')}`, page.url()).href)
+    // A page of the interface in English, whatever the test before left.
+    await callApi(page, 'updateSettings', { language: 'en' })
+    await page.reload()
+    await page.waitForSelector('.search-result')
+    // The status counts every article and match, though only the first page is listed.
+    await expect.poll(() => page.locator('.search-status').textContent()).toBe('276 matches in 23 articles')
+    const results = page.locator('.search-result')
+    expect(await results.count()).toBe(20)
+    const more = page.locator('.search-more-articles button')
+    expect(await more.textContent()).toBe('Show 3 more articles')
+    const counts = () => page.locator('.search-result-count').allTextContents()
+    const expectedCount = (r: SearchResult) =>
+      r.total > 3 ? `3 of ${r.total} matches` : `${r.total} match${r.total === 1 ? '' : 'es'}`
+    expect(await counts()).toEqual(everything.slice(0, 20).map(expectedCount))
+    await more.scrollIntoViewIfNeeded()
+    await screenshot(page, 'library-search-more-articles.png')
+
+    await more.click()
+    await expect.poll(() => results.count()).toBe(23)
+    expect(await more.count()).toBe(0)
+    // The next articles in the library's order, each with its first matches, as a full search gives them.
+    expect(await counts()).toEqual(everything.map(expectedCount))
+    const shown = await shownResults(app)
+    expect(shown.map((r) => r.id)).toEqual(everything.map((r) => r.articleId))
+    shown.forEach((r, i) =>
+      expect(r.matches.map((m) => m.hit)).toEqual(
+        everything[i]!.matches.slice(0, 3).map((m) => m.snippet.match),
+      ),
+    )
+    // Focus moves to the first article that was not shown before.
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('.search-title-link')].indexOf(document.activeElement!),
+      ),
+    ).toBe(20)
+
+    // In Arabic.
+    await callApi(page, 'updateSettings', { language: 'ar' })
+    await page.reload()
+    await page.waitForSelector('.search-more-articles button')
+    await expect
+      .poll(() => page.locator('.search-more-articles button').textContent())
+      .toMatch(/^عرض (3|٣) مقالات أخرى$/)
+    await page.locator('.search-more-articles button').scrollIntoViewIfNeeded()
+    await screenshot(page, 'library-search-more-articles-ar.png')
     await callApi(page, 'updateSettings', { language: 'system' })
     expect(app.pageErrors).toEqual([])
   })

@@ -132,6 +132,7 @@ export function makeStrings(t: Translate) {
     searchFields: table(t, 'searchFields', ['text', 'title', 'quote', 'note', 'tag'] as const),
     searchMatchIn: q('searchMatchIn', 'title'),
     searchMore: (n: number): string => t('searchMore', { count: n }),
+    searchMoreArticles: (n: number): string => t('searchMoreArticles', { count: n }),
     searchFailed: t('searchFailed'),
 
     close: t('close'),

@@ -108,6 +108,12 @@ describe('the schemas apply the limits of limits.ts', () => {
     expect(accepts('searchLibrary', ['x', { offset: -1 }])).toBe(false)
     expect(accepts('searchLibrary', ['x', { offset: 1.5 }])).toBe(false)
     expect(accepts('searchLibrary', ['x', { articleId: '../library' }])).toBe(false)
+    // A page of articles: the search page's first request, and the next page.
+    expect(accepts('searchLibrary', ['x', { limitPerArticle: 3, articleLimit: 20 }])).toBe(true)
+    expect(accepts('searchLibrary', ['x', { articleOffset: 20, articleLimit: 20 }])).toBe(true)
+    expect(accepts('searchLibrary', ['x', { articleLimit: 0 }])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { articleOffset: -1 }])).toBe(false)
+    expect(accepts('searchLibrary', ['x', { articleOffset: 2.5 }])).toBe(false)
     for (const [key, { min, max }] of Object.entries(SETTINGS_LIMITS)) {
       expect(accepts('updateSettings', [{ [key]: min }]), key).toBe(true)
       expect(accepts('updateSettings', [{ [key]: max }]), key).toBe(true)

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { foldQuery } from '../../../common/arabic-fold'
-import type { SearchMatch } from '../../../common/contract/search'
+import { MAX_MATCHES_PER_ARTICLE } from '../../../common/contract/limits'
+import type { SearchMatch, SearchResult } from '../../../common/contract/search'
 import { linearFind } from '../../../common/search/engine'
 import {
   prepareSearchText,
@@ -106,18 +107,84 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+/** The queries both comparisons ask: cut from the texts, plus some every article or none holds. */
+function queries(): string[] {
+  const random = seededRandom(1313)
+  const out = queriesFrom(
+    random,
+    [...texts.values()].map((t) => t.original),
+    160,
+  )
+  // Some that every article or none holds, and vocalised forms of unvocalised text.
+  out.push('الله', 'الْعَقْلِ', 'في', '،', 'the', 'قال الماوردي', 'ﷺ', 'لا يوجد هذا أبدا')
+  return out
+}
+
+/**
+ * Every result of a query, asked for as the search page asks: a first page of
+ * articles with a few matches each and every article's total, the next pages
+ * of articles, then each article's next matches until it has them all.
+ */
+async function pagedSearch(query: string, folded: boolean, wholeWord: boolean): Promise<SearchResult[]> {
+  const base = { folded, wholeWord }
+  const first = await library.search(query, { ...base, limitPerArticle: 2, articleLimit: 3 })
+  const all = first.map((r) => ({ ...r, matches: [...r.matches] }))
+  for (let from = 3; from < first.length; from += 3) {
+    const page = await library.search(query, {
+      ...base,
+      limitPerArticle: 2,
+      articleOffset: from,
+      articleLimit: 3,
+    })
+    expect(page.map((r) => [r.articleId, r.total])).toEqual(first.map((r) => [r.articleId, r.total]))
+    page.forEach((r, i) => {
+      if (i >= from && i < from + 3) all[i]!.matches.push(...r.matches)
+      else expect(r.matches).toEqual([])
+    })
+  }
+  for (const r of all) {
+    while (r.matches.length < r.total) {
+      const [next] = await library.search(query, {
+        ...base,
+        articleId: r.articleId,
+        offset: r.matches.length,
+        limitPerArticle: MAX_MATCHES_PER_ARTICLE,
+      })
+      expect(next!.total).toBe(r.total)
+      expect(next!.matches.length).toBeGreaterThan(0)
+      r.matches.push(...next!.matches)
+    }
+    expect(r.matches.length).toBe(r.total)
+  }
+  return all
+}
+
 describe('the index files against a fold-and-scan of the real texts', () => {
-  it('gives every match, total and snippet a brute-force scan gives, for many queries', async () => {
-    const random = seededRandom(1313)
-    const queries = queriesFrom(
-      random,
-      [...texts.values()].map((t) => t.original),
-      160,
-    )
-    // Some that every article or none holds, and vocalised forms of unvocalised text.
-    queries.push('الله', 'الْعَقْلِ', 'في', '،', 'the', 'قال الماوردي', 'ﷺ', 'لا يوجد هذا أبدا')
+  it('gives page by page, as the search page asks (texts read only as pages need them), every match and total a brute-force scan gives', async () => {
     let compared = 0
-    for (const query of queries) {
+    for (const query of queries()) {
+      for (const [folded, wholeWord] of [
+        [true, false],
+        [true, true],
+        [false, false],
+      ] as const) {
+        const results = await pagedSearch(query, folded, wholeWord)
+        for (const [id, t] of texts) {
+          const expected = bruteForce(t, query, folded, wholeWord)
+          const got = results.find((r) => r.articleId === id)
+          const label = JSON.stringify({ query, folded, wholeWord, id })
+          expect(textMatches(got?.matches ?? []), label).toEqual(expected)
+          compared += expected.length
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000)
+    expect(library.searchIndex().rebuilt).toBe(0)
+  }, 300_000)
+
+  it('gives every match, total and snippet a brute-force scan gives, for many queries', async () => {
+    let compared = 0
+    for (const query of queries()) {
       for (const [folded, wholeWord] of [
         [true, false],
         [true, true],

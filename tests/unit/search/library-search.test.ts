@@ -192,6 +192,33 @@ describe('Library.search', () => {
     expect(lib.searchIndex().rebuilt).toBe(0)
   })
 
+  it("gives a first page of articles with matches and every other article its total, reading only the page's texts", async () => {
+    let lib = await Library.open(dir, { noSample: true })
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const text = `مقالة ${i}\n\n${'قال الشيباني كلاما. '.repeat(i + 2)}\n`
+      ids.push(
+        (await lib.importFile({ name: `a${i}.txt`, bytes: new TextEncoder().encode(text) })).article!.id,
+      )
+    }
+    lib = await Library.open(dir, { noSample: true })
+    const page = await lib.search('الشيباني', { limitPerArticle: 1, articleLimit: 2 })
+    // Every article with its total, in the library's order; matches only for the first two.
+    expect(page.map((r) => r.total)).toEqual([2, 3, 4, 5, 6])
+    expect(page.map((r) => r.matches.length)).toEqual([1, 1, 0, 0, 0])
+    expect(page[0]!.matches[0]!.text).toBe('الشيباني')
+    // A one-word query is counted from the index: only the two texts shown were read.
+    expect(ids.map((id) => lib.searchIndex().engine.hasText(id))).toEqual([true, true, false, false, false])
+    // The next page, then all of one article's matches: the same totals, the matches a full search gives.
+    const next = await lib.search('الشيباني', { limitPerArticle: 1, articleOffset: 2, articleLimit: 2 })
+    expect(next.map((r) => r.matches.length)).toEqual([0, 0, 1, 1, 0])
+    const full = await lib.search('الشيباني', { limitPerArticle: 100 })
+    expect(next[2]!.matches).toEqual(full[2]!.matches.slice(0, 1))
+    const rest = await lib.search('الشيباني', { articleId: ids[4]!, offset: 1, limitPerArticle: 100 })
+    expect(rest[0]!.matches).toEqual(full[4]!.matches.slice(1))
+    expect(lib.searchIndex().rebuilt).toBe(0)
+  })
+
   it('rebuilds a damaged or missing index file and says so', async () => {
     let lib = await Library.open(dir, { noSample: true })
     const a = await importFixture(lib, SAMPLE)

@@ -1,3 +1,4 @@
+import { SEARCH_PAGE_MATCHES } from '../../../../common/contract/limits'
 import type { SearchMatch, SearchResult } from '../../../../common/contract/search'
 import type { ArticleSummary } from '../../../../common/article'
 import { guessLanguage, type Direction } from '../../../../common/language'
@@ -6,15 +7,15 @@ import { errorMessage } from '../../ui/error-message'
 import { routeHash, type Route } from '../../ui/routes'
 import { strings } from '../../ui/strings'
 
-/** Matches listed per article before "Show N more". */
-export const MATCHES_SHOWN = 5
+/** Matches listed per article before "Show N more": what the first answer carries of each. */
+export const MATCHES_SHOWN = SEARCH_PAGE_MATCHES
 
 /** How the results were asked for: the query and options a text match reopens the find bar with. */
 export interface SearchQuery {
   query: string
   folded: boolean
   wholeWord: boolean
-  /** The most matches the search returns per article at a time (its total says how many it has). */
+  /** The most matches "Show N more" asks for per article at a time (its total says how many it has). */
   limitPerArticle: number
 }
 
@@ -146,16 +147,47 @@ function articleResult(
   ])
 }
 
-/** The results of a search, grouped by article, as links that keyboard and mouse follow alike. */
+/** Asks for the next page of articles (from `offset`), with their first matches: "Show N more articles". */
+export type MoreArticles = (offset: number) => Promise<SearchResult[]>
+
+/**
+ * The results of a search, grouped by article, as links that keyboard and
+ * mouse follow alike. `results` holds every matching article with its total,
+ * but only the first page has matches; "Show N more articles" asks for the
+ * next page (`nextArticles`) and appends it.
+ */
 export function searchResults(
   results: readonly SearchResult[],
   q: SearchQuery,
   articles: ReadonlyMap<string, ArticleSummary>,
   more: MoreMatches,
+  nextArticles: MoreArticles,
+  pageSize: number,
 ): HTMLElement {
-  return el(
-    'ol',
-    { class: 'search-results', attrs: { 'aria-label': strings.searchResultsLabel } },
-    results.map((r) => articleResult(r, q, more, articles.get(r.articleId))),
-  )
+  const list = el('ol', { class: 'search-results', attrs: { 'aria-label': strings.searchResultsLabel } })
+  const footer = el('div', { class: 'search-more-articles' })
+  let shown = 0
+  const append = (page: readonly SearchResult[]): void => {
+    list.append(...page.map((r) => articleResult(r, q, more, articles.get(r.articleId))))
+    shown += page.length
+    const left = results.length - shown
+    if (left <= 0) return footer.replaceChildren()
+    const button_ = button(strings.searchMoreArticles(Math.min(left, pageSize)), () => {
+      button_.disabled = true
+      void nextPage()
+    })
+    footer.replaceChildren(button_)
+  }
+  const nextPage = async (): Promise<void> => {
+    const from = shown
+    try {
+      const answer = await nextArticles(from)
+      append(answer.slice(from, from + pageSize).filter((r) => r.matches.length > 0))
+      list.querySelectorAll<HTMLElement>('.search-title-link')[from]?.focus()
+    } catch (err) {
+      footer.append(el('span', { text: strings.searchFailed + errorMessage(err) }))
+    }
+  }
+  append(results.slice(0, pageSize))
+  return el('div', {}, [list, footer])
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_MATCHES_PER_ARTICLE, MAX_SEARCH_QUERY_LENGTH } from '../../../../common/contract/limits'
+import {
+  DEFAULT_MATCHES_PER_ARTICLE,
+  MAX_SEARCH_QUERY_LENGTH,
+  SEARCH_PAGE_ARTICLES,
+  SEARCH_PAGE_MATCHES,
+} from '../../../../common/contract/limits'
 import type { HamishApi } from '../../../../common/contract/methods'
 import type { SearchResult } from '../../../../common/contract/search'
 import { debounce } from '../../ui/debounce'
@@ -122,10 +127,12 @@ export class SearchView {
     this.status.textContent = strings.searchRunning
     let results: SearchResult[]
     try {
+      // Every article's total, and matches for the first page of articles only.
       results = await this.api.searchLibrary(q.query, {
         folded: q.folded,
         wholeWord: q.wholeWord,
-        limitPerArticle: q.limitPerArticle,
+        limitPerArticle: SEARCH_PAGE_MATCHES,
+        articleLimit: SEARCH_PAGE_ARTICLES,
       })
     } catch (err) {
       if (seq !== this.sequence || this.destroyed) return
@@ -155,7 +162,20 @@ export class SearchView {
       })
       return next ?? null
     }
-    this.results.replaceChildren(results.length === 0 ? '' : searchResults(results, q, articles, more))
+    // The next page of articles, with the same first matches each.
+    const nextArticles = (articleOffset: number): Promise<SearchResult[]> =>
+      this.api.searchLibrary(q.query, {
+        folded: q.folded,
+        wholeWord: q.wholeWord,
+        limitPerArticle: SEARCH_PAGE_MATCHES,
+        articleOffset,
+        articleLimit: SEARCH_PAGE_ARTICLES,
+      })
+    this.results.replaceChildren(
+      results.length === 0
+        ? ''
+        : searchResults(results, q, articles, more, nextArticles, SEARCH_PAGE_ARTICLES),
+    )
   }
 
   /** Up and Down move through the field and every result link, as in a list. */
@@ -164,7 +184,9 @@ export class SearchView {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     const stops = [
       this.input,
-      ...this.results.querySelectorAll<HTMLElement>('.search-title-link, .search-match, .search-more button'),
+      ...this.results.querySelectorAll<HTMLElement>(
+        '.search-title-link, .search-match, .search-more button, .search-more-articles button',
+      ),
     ]
     const at = stops.indexOf(document.activeElement as HTMLElement)
     if (at < 0) return
