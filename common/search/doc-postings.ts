@@ -94,6 +94,43 @@ export class DocPostings {
     return new DocPostings(out, skips, n)
   }
 
+  /**
+   * An article's postings as a version 5 file stores them: already this
+   * in-memory form (ids of the library's vocabulary file, ascending), so
+   * loading is one walk that frames them, builds the skip table and counts
+   * them into the vocabulary, with no term interned or sorted. Throws on a
+   * stream that does not frame, or an id at or past `idLimit` (the
+   * vocabulary the file was written against), before anything has changed.
+   */
+  static fromStream(stream: Uint8Array, idLimit: number, vocab: Vocabulary): DocPostings {
+    const probe = new DocPostings(stream, new Int32Array(0), 0)
+    const skips: number[] = []
+    let id = 0
+    let n = 0
+    while (probe.at < stream.length) {
+      const at = probe.at
+      const gap = probe.varint()
+      if (n > 0 && gap < 1) throw new RangeError('terms out of order')
+      id += gap
+      const size = probe.varint()
+      if (id >= idLimit || size < 1 || probe.at + size > stream.length) {
+        throw new RangeError('postings do not frame')
+      }
+      if (n % SKIP === 0) skips.push(id, at)
+      probe.at += size
+      n++
+    }
+    // Counted only once the whole stream framed, so a damaged one changes nothing.
+    const postings = new DocPostings(stream, Int32Array.from(skips), n)
+    postings.forEachTerm((term, bytes) => vocab.count(term, 1, bytes))
+    return postings
+  }
+
+  /** The in-memory form as a version 5 file stores it (a view, not a copy). */
+  get bytes(): Uint8Array {
+    return this.stream
+  }
+
   /** Byte position of the offsets of term `id` (for `forEachOffset`), or -1 when the article lacks it. */
   find(id: number): number {
     const skips = this.skips

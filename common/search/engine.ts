@@ -46,6 +46,16 @@ export const SNIPPET_CONTEXT = 40
 /** Articles added since the last `TermDocs` build that a query asks one by one before it rebuilds. */
 const PENDING_MAX = 8
 
+/** An article's fields a version 5 file stores beside its postings. */
+export interface StoredDoc {
+  id: string
+  annotations: IndexedAnnotation[]
+  textLength: number
+  textHash: number
+  foldedLength: number
+  checkpoints: Int32Array
+}
+
 interface Doc {
   id: string
   annotations: IndexedAnnotation[]
@@ -164,6 +174,51 @@ export class SearchEngine {
   }
 
   /**
+   * Adds or replaces an article from a version 5 file: its postings already
+   * in ids of this engine's vocabulary (seeded from the library's vocabulary
+   * file), so nothing is interned or sorted. Throws on postings that do not
+   * frame or name an id at or past `idLimit`, leaving the articles as they were.
+   */
+  loadIds(p: StoredDoc, stream: Uint8Array, idLimit: number): void {
+    if (idLimit > this.vocab.idCount) throw new RangeError('ids past the vocabulary')
+    const postings = DocPostings.fromStream(stream, idLimit, this.vocab)
+    if (this.doc(p.id)) this.remove(p.id)
+    this.slots.set(p.id, this.docs.length)
+    this.docs.push({ ...p, text: null, units: null, pairs: new Int32Array(0), postings })
+  }
+
+  /** What a version 5 file stores of a loaded article (its postings in vocabulary ids), or null. */
+  stored(id: string): { doc: StoredDoc; postings: Uint8Array } | null {
+    const d = this.doc(id)
+    if (!d) return null
+    const { annotations, textLength, textHash, foldedLength, checkpoints } = d
+    return {
+      doc: { id, annotations, textLength, textHash, foldedLength, checkpoints },
+      postings: d.postings.bytes,
+    }
+  }
+
+  /** Starts an empty engine's vocabulary from the library's vocabulary file (see `Vocabulary.seed`). */
+  seedVocabulary(words: readonly string[]): void {
+    this.vocab.seed(words)
+  }
+
+  /** Ids given so far: every loaded article's postings use ids below it. */
+  get vocabularyIds(): number {
+    return this.vocab.idCount
+  }
+
+  /** The hash a version 5 file written against the first n terms carries (`Vocabulary.stampOf`). */
+  vocabularyStamp(n: number): number {
+    return this.vocab.stampOf(n)
+  }
+
+  /** The first n terms in id order, as the vocabulary file stores them. */
+  vocabularyWords(n: number): string[] {
+    return this.vocab.wordsBelow(n)
+  }
+
+  /**
    * Gives a loaded article its original text, read from the article's own
    * file only when a query needs it (to check candidates, to cut snippets).
    * Refuses (false) a text that is not the one indexed, by length and hash:
@@ -177,6 +232,8 @@ export class SearchEngine {
     const units = codeUnits(text)
     const coded: CodedText = { text: encodeText(text, units), units: units && decodeTable(units) }
     doc.text = coded
+    // The code is the text's now (a file's code was its terms'): `prepared` codes the terms with it.
+    doc.units = units
     doc.pairs = pairsOf(coded)
     return true
   }

@@ -24,6 +24,8 @@ export class Vocabulary {
   private live = 0
   private joined: string | null = null
   private starts: Int32Array | null = null
+  /** `prefix[n]`: the hash of the first n terms (`stampOf`). */
+  private prefix = new Uint32Array(1025)
 
   /** The id of the term at [from, from + length) of `source` (coded with `units`, or plain), added if new. */
   intern(source: string, from: number, length: number, units: string | null): number {
@@ -40,6 +42,48 @@ export class Vocabulary {
     if (other !== undefined) return other
     this.collided.set(word, this.words.length)
     return this.add(word)
+  }
+
+  /**
+   * Gives an empty vocabulary the terms of the library's vocabulary file in
+   * their ids' order, so article files that store ids (version 5) load
+   * without interning their terms. Throws, leaving it empty, on a term twice.
+   */
+  seed(words: readonly string[]): void {
+    if (this.words.length > 0) throw new Error('the vocabulary is not empty')
+    for (const word of words) {
+      if (this.find(word) >= 0) {
+        this.clear()
+        throw new RangeError('a term twice in the vocabulary')
+      }
+      const h = hashUnits(word, 0, word.length, null)
+      if (this.byHash.has(h)) this.collided.set(word, this.words.length)
+      else this.byHash.set(h, this.words.length)
+      this.add(word)
+    }
+  }
+
+  /**
+   * A 32-bit hash of the first n terms in id order: an article file written
+   * with ids below n carries it, and is read only while the vocabulary's
+   * first n terms still hash to it (a lost, damaged or older vocabulary
+   * file changes it, and the article is indexed again instead of trusted).
+   */
+  stampOf(n: number): number {
+    return this.prefix[n]!
+  }
+
+  /** The terms with ids below n, in id order (what the vocabulary file holds). */
+  wordsBelow(n: number): string[] {
+    return this.words.slice(0, n)
+  }
+
+  private clear(): void {
+    this.words.length = 0
+    this.byHash.clear()
+    this.collided.clear()
+    this.joined = null
+    this.starts = null
   }
 
   /** The id of a term, or -1. */
@@ -116,6 +160,12 @@ export class Vocabulary {
   private add(word: string): number {
     const id = this.words.length
     this.words.push(word)
+    if (id + 1 >= this.prefix.length) {
+      const prefix = new Uint32Array(this.prefix.length * 2)
+      prefix.set(this.prefix)
+      this.prefix = prefix
+    }
+    this.prefix[id + 1] = extendStamp(this.prefix[id]!, word)
     if (id === this.docCounts.length) {
       const counts = new Int32Array(id * 2)
       counts.set(this.docCounts)
@@ -141,6 +191,13 @@ export class Vocabulary {
     }
     return { joined: this.joined, starts: this.starts }
   }
+}
+
+/** The stamp of terms in id order (`Vocabulary.stampOf`): FNV-1a over each term's length and units. */
+export function extendStamp(stamp: number, word: string): number {
+  let h = Math.imul(stamp ^ word.length, 0x01000193)
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 function unit(source: string, i: number, units: string | null): number {

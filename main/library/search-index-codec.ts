@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib'
-import type { IndexedAnnotation, PreparedDoc } from '../../common/search/engine'
+import type { IndexedAnnotation, PreparedDoc, StoredDoc } from '../../common/search/engine'
 import {
   CODE_CHARS,
   codeUnits,
@@ -37,6 +37,28 @@ export interface IndexFileV4 {
 }
 
 /**
+ * search-index/<id>.json, version 5: version 4's fields, but its postings in
+ * ids of the library's vocabulary file (search-index/vocabulary.json),
+ * ascending, as the engine holds them in memory, so a load inflates and
+ * frames them without interning a term. `terms` and `vocabulary` name the
+ * vocabulary it was written against: ids below `terms`, whose first `terms`
+ * terms hash to `vocabulary` (`Vocabulary.stampOf`); a vocabulary that no
+ * longer does (lost, damaged, an older copy) has the article indexed again.
+ */
+export interface IndexFileV5 {
+  version: 5
+  id: string
+  /** Always empty, as in version 4. */
+  annotations: IndexedAnnotation[]
+  textLength: number
+  textHash: number
+  foldedLength: number
+  terms: number
+  vocabulary: number
+  index: string
+}
+
+/**
  * search-index/<id>.json, version 3: an article as the search index loads it
  * (`PreparedDoc`), so loading is decoding, not folding and tokenising again.
  * Texts are coded one character a unit (mostly printable ASCII); the
@@ -69,14 +91,15 @@ export interface IndexFileV1 {
   annotations: IndexedAnnotation[]
 }
 
-export type IndexFile = IndexFileV1 | IndexFileV3 | IndexFileV4
+export type IndexFile = IndexFileV1 | IndexFileV3 | IndexFileV4 | IndexFileV5
 
 /** The shape check the store applies when reading (a file that fails it is treated as damaged). */
 export function isIndexFile(id: string) {
   return (data: unknown): data is IndexFile => {
     if (typeof data !== 'object' || data === null) return false
     const d = data as Partial<Omit<IndexFileV3, 'version'>> &
-      Partial<Omit<IndexFileV4, 'version'>> & { version?: unknown }
+      Partial<Omit<IndexFileV4, 'version'>> &
+      Partial<Omit<IndexFileV5, 'version'>> & { version?: unknown }
     const annotations =
       Array.isArray(d.annotations) &&
       d.annotations.every(
@@ -89,6 +112,15 @@ export function isIndexFile(id: string) {
       )
     if (d.id !== id || !annotations) return false
     const units = d.units === null || (Array.isArray(d.units) && d.units.every((u) => Number.isInteger(u)))
+    if (d.version === 5)
+      return (
+        Number.isInteger(d.textLength) &&
+        Number.isInteger(d.textHash) &&
+        Number.isInteger(d.foldedLength) &&
+        Number.isInteger(d.terms) &&
+        Number.isInteger(d.vocabulary) &&
+        typeof d.index === 'string'
+      )
     if (d.version === 4)
       return (
         units &&
@@ -137,6 +169,55 @@ export function encodeIndexFile(doc: PreparedDoc): IndexFileV4 {
     foldedLength: doc.foldedLength,
     units,
     index: deflateSync(body).toString('base64'),
+  }
+}
+
+/** The version 5 file of a loaded article: its postings in ids below `terms` of a vocabulary stamped `vocabulary`. */
+export function encodeIndexFileV5(
+  doc: StoredDoc,
+  postings: Uint8Array,
+  terms: number,
+  vocabulary: number,
+): IndexFileV5 {
+  const cps = new ByteWriter(doc.checkpoints.length * 2)
+  for (let k = 2; k < doc.checkpoints.length; k++) cps.varint(doc.checkpoints[k]! - doc.checkpoints[k - 2]!)
+  const cpsBytes = cps.trimmed()
+  const head = new ByteWriter(5)
+  head.varint(cpsBytes.length)
+  return {
+    version: 5,
+    id: doc.id,
+    annotations: [],
+    textLength: doc.textLength,
+    textHash: doc.textHash,
+    foldedLength: doc.foldedLength,
+    terms,
+    vocabulary,
+    index: deflateSync(Buffer.concat([head.trimmed(), cpsBytes, postings])).toString('base64'),
+  }
+}
+
+/**
+ * A version 5 file's fields and postings (ids, for `SearchEngine.loadIds`);
+ * throws when the stream fails its checksum or its checkpoints do not fit.
+ */
+export function decodeIndexFileV5(file: IndexFileV5): { doc: StoredDoc; postings: Uint8Array } {
+  const bytes = inflateSync(Buffer.from(file.index, 'base64'))
+  const r = new VarintReader(bytes)
+  const cpsLength = r.next()
+  const postingsAt = r.at + cpsLength
+  if (postingsAt > bytes.length) throw new RangeError('parts longer than the index')
+  checkFoldedLength(file.foldedLength, file.textLength)
+  return {
+    doc: {
+      id: file.id,
+      annotations: [],
+      textLength: file.textLength,
+      textHash: file.textHash,
+      foldedLength: file.foldedLength,
+      checkpoints: checkpointsOf(bytes.subarray(r.at, postingsAt), file.foldedLength, file.textLength),
+    },
+    postings: bytes.subarray(postingsAt),
   }
 }
 

@@ -13,10 +13,13 @@ import { nodeFs, type StoreFs } from '../store/store-fs'
 import {
   decodeIndexFile,
   decodeIndexFileV4,
+  decodeIndexFileV5,
   encodeIndexFile,
+  encodeIndexFileV5,
   isIndexFile,
   type IndexFile,
 } from './search-index-codec'
+import { isVocabularyFile, type VocabularyFile } from './search-vocabulary-file'
 
 /** Article files read at once when a query needs their texts. */
 const TEXT_READS = 4
@@ -80,7 +83,60 @@ export class SearchIndexStore {
   /** Articles whose index file missed a change (its write failed): rebuilt from the article at their next load. */
   readonly stale = new Set<string>()
 
+  /** Terms the vocabulary file holds (read at the first load, or written since). */
+  private savedTerms = 0
+  private vocabularyRead: Promise<void> | null = null
+
   constructor(private readonly options: SearchIndexOptions) {}
+
+  private vocabularyFile(): JsonFile<VocabularyFile> {
+    return new JsonFile<VocabularyFile>(join(this.options.dir, 'vocabulary.json'), {
+      backupsDir: this.options.backupsDir,
+      validate: isVocabularyFile,
+      keepBackups: 1,
+      sweepTempsOnRead: false,
+      onRecovered: this.options.onRecovered,
+      fs: this.options.fs,
+    })
+  }
+
+  /**
+   * Starts the engine's vocabulary from vocabulary.json once, before any
+   * article is loaded, so version 5 files' ids mean its terms. A missing or
+   * unreadable file starts it empty: the article files written against it
+   * then fail their stamp and are indexed again.
+   */
+  private readVocabulary(): Promise<void> {
+    this.vocabularyRead ??= (async () => {
+      if (this.engine.vocabularyIds > 0) return
+      const data = await this.vocabularyFile()
+        .read()
+        .catch(() => null)
+      if (!data) return
+      try {
+        this.engine.seedVocabulary(data.terms)
+        this.savedTerms = data.terms.length
+      } catch {
+        // Terms twice (a file that passed its checksum but was written wrong): started empty.
+      }
+    })()
+    return this.vocabularyRead
+  }
+
+  /**
+   * Writes vocabulary.json if it holds fewer than `needed` terms: before an
+   * article file naming ids below `needed` is written, so no file on disk
+   * names a term the vocabulary file lacks. Concurrent callers share a write.
+   */
+  private saveVocabulary(needed: number): Promise<void> {
+    return runSerially(`search-vocabulary:${this.options.dir}`, async () => {
+      if (this.savedTerms >= needed) return
+      const n = this.engine.vocabularyIds
+      const terms = this.engine.vocabularyWords(n)
+      await this.vocabularyFile().write({ version: 1, terms, stamp: this.engine.vocabularyStamp(n) })
+      this.savedTerms = n
+    })
+  }
 
   file(id: string): string {
     return join(this.options.dir, `${id}.json`)
@@ -112,6 +168,7 @@ export class SearchIndexStore {
    * is tried again next time.
    */
   async ensure(ids: readonly string[]): Promise<SearchEngine> {
+    await this.readVocabulary()
     const missing = ids.filter((id) => !this.engine.has(id))
     const outcomes = await Promise.allSettled(missing.map((id) => this.serially(id, () => this.load(id))))
     outcomes.forEach((outcome, i) => {
@@ -168,8 +225,8 @@ export class SearchIndexStore {
       if (!this.engine.setText(id, text)) {
         // Not the text indexed: the index file was of another text; it is made again from this one.
         const doc = prepareDoc({ id, text, annotations: await this.options.annotations(id) })
-        await this.writeBack(this.jsonFile(id), doc)
         this.engine.load(doc)
+        await this.writeBack(this.jsonFile(id), id)
       }
       this.skipped.delete(id)
     } catch (error) {
@@ -185,9 +242,26 @@ export class SearchIndexStore {
     const data = this.stale.has(id) ? null : await file.read().catch(() => null)
     // Annotations come from their logs, never from the file (files before version 4 held them).
     const annotations = await this.options.annotations(id)
+    if (data?.version === 5) {
+      // Read only against the vocabulary it was written with; otherwise indexed again from the article.
+      if (
+        data.terms <= this.engine.vocabularyIds &&
+        this.engine.vocabularyStamp(data.terms) === data.vocabulary
+      ) {
+        try {
+          const { doc, postings } = decodeIndexFileV5(data)
+          this.engine.loadIds({ ...doc, annotations }, postings, data.terms)
+          return
+        } catch {
+          // A stream that fails its checksum, or postings that do not frame: rebuilt below.
+        }
+      }
+    }
     if (data?.version === 4) {
       try {
+        // Written at import (the import worker has no vocabulary): its terms interned, then written as version 5.
         this.engine.load({ ...decodeIndexFileV4(data), annotations }, false)
+        await this.writeBack(file, id)
         return
       } catch {
         // A stream that fails its checksum, or parts that do not fit together: rebuilt below.
@@ -198,7 +272,7 @@ export class SearchIndexStore {
         // An older file holds the text: converted from it without reading the article.
         const doc = { ...decodeIndexFile(data), annotations }
         this.engine.load(doc)
-        await this.writeBack(file, doc)
+        await this.writeBack(file, id)
         return
       } catch {
         // Parts that do not fit together: rebuilt from the article below.
@@ -210,9 +284,8 @@ export class SearchIndexStore {
       text = (await this.options.rebuild(id)).text
       this.rebuilt++
     }
-    const doc = prepareDoc({ id, text, annotations })
-    if (await this.writeBack(file, doc)) this.stale.delete(id)
-    this.engine.load(doc)
+    this.engine.load(prepareDoc({ id, text, annotations }))
+    if (await this.writeBack(file, id)) this.stale.delete(id)
   }
 
   /**
@@ -226,12 +299,23 @@ export class SearchIndexStore {
     })
   }
 
-  /** Writes a converted or rebuilt entry; if that fails the entry is still searched, and rebuilt next time. */
-  private async writeBack(file: JsonFile<IndexFile>, doc: PreparedDoc): Promise<boolean> {
-    return file.write(encodeIndexFile({ ...doc, annotations: [] })).then(
-      () => true,
-      () => false,
-    )
+  /**
+   * Writes a loaded (converted or rebuilt) article as version 5, after the
+   * vocabulary file holds every id it names; if either write fails the
+   * article is still searched, and converted or rebuilt next time.
+   */
+  private async writeBack(file: JsonFile<IndexFile>, id: string): Promise<boolean> {
+    try {
+      const terms = this.engine.vocabularyIds
+      await this.saveVocabulary(terms)
+      const stored = this.engine.stored(id)
+      if (!stored) return false
+      const { doc, postings } = stored
+      await file.write(encodeIndexFileV5(doc, postings, terms, this.engine.vocabularyStamp(terms)))
+      return true
+    } catch {
+      return false
+    }
   }
 
   /**

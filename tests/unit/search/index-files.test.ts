@@ -67,7 +67,7 @@ describe('search-index files', () => {
     const reopened = await Library.open(dir, { noSample: true })
     expect(await reopened.search('الشيباني', {})).toEqual(before)
     expect(reopened.searchIndex().rebuilt).toBe(0)
-    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(4)
+    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(5)
     expect(reopened.listNotices()).toEqual([])
   })
 
