@@ -162,6 +162,14 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
     const indexBytes = await dirBytes(join(dir, 'search-index'))
     // A fresh process's view: open the library and load the persisted index.
     const jsonParseMs = await parseIndexFiles(join(dir, 'search-index'))
+    // Import writes version 4 files (the import worker has no vocabulary); the first load after it
+    // interns their terms and writes them as version 5 with vocabulary.json. Timed apart, then the
+    // load every later start does (version 5: inflate and frame) is the target's figure.
+    const converting = await Library.open(dir, { noSample: true })
+    const firstLoad = await timed(() =>
+      converting.searchIndex().ensure(converting.listArticles().map((a) => a.id)),
+    )
+    const indexBytesV5 = await dirBytes(join(dir, 'search-index'))
     const lib = await Library.open(dir, { noSample: true })
     const ids = lib.listArticles().map((a) => a.id)
     const before = await settledMemory()
@@ -241,7 +249,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
     const medianEndToEnd = median(endToEnd)
     const medianEndToEndCpu = median(endToEndCpu)
     // Issue 13's three targets, each with the figure it is checked on.
-    const sizeRatio = indexBytes / articleBytes
+    const sizeRatio = indexBytesV5 / articleBytes
     const targets = {
       indexFilesVsArticleFiles: { ratio: round(sizeRatio, 2), target: 0.3, met: sizeRatio <= 0.3 },
       indexLoadMs: { ms: round(loadMs), cpuMs: round(load.cpuMs), target: 500, met: loadMs <= 500 },
@@ -256,7 +264,10 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
       name: 'library search: word index vs linear scan of folded texts',
       articles: ids.length,
       articleFilesMB: round(articleBytes / 1e6),
-      indexFilesMB: round(indexBytes / 1e6),
+      indexFilesMB: round(indexBytesV5 / 1e6),
+      indexFilesAsImportedMB: round(indexBytes / 1e6),
+      firstLoadAfterImportMs: round(firstLoad.ms),
+      firstLoadAfterImportCpuMs: round(firstLoad.cpuMs),
       buildSeconds: round(buildMs / 1000, 1),
       indexLoadMs: round(loadMs),
       indexLoadCpuMs: round(load.cpuMs),
