@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { ROOT } from '../support/preview'
+import { callApi, waitForReader } from './harness'
 
 /**
  * Find matches are drawn as CSS Custom Highlights (no elements): these read
@@ -66,4 +70,14 @@ export function someMatchOnScreen(page: Page, top: number): Promise<boolean> {
       ),
     top,
   )
+}
+
+/** Imports a fixture through the API and opens it in the reader: the find tests start from a known text. */
+export async function openFixture(page: Page, path: string): Promise<void> {
+  const added = await callApi<{ article: { id: string } }>(page, 'importFile', {
+    name: path.split('/').pop(),
+    bytes: { $bytes: readFileSync(join(ROOT, 'tests/fixtures', path)).toString('base64') },
+  })
+  await page.goto(new URL(`/#/read/${added.article.id}`, page.url()).href)
+  await waitForReader(page)
 }

@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
-import { ROOT } from '../support/preview'
-import { currentMatchOnScreen, currentMatchText, findMatchTexts } from './find-helpers'
-import { browserPerFile, callApi, openApp, screenshot, waitForReader, type AppSession } from './harness'
+import { currentMatchOnScreen, currentMatchText, findMatchTexts, openFixture } from './find-helpers'
+import { browserPerFile, openApp, screenshot, waitForReader, type AppSession } from './harness'
 
 const env = browserPerFile()
-
-/** Imports a fixture through the API and opens it in the reader. */
-async function openFixture(page: Page, path: string): Promise<void> {
-  const added = await callApi<{ article: { id: string } }>(page, 'importFile', {
-    name: path.split('/').pop(),
-    bytes: { $bytes: readFileSync(join(ROOT, 'tests/fixtures', path)).toString('base64') },
-  })
-  await page.goto(new URL(`/#/read/${added.article.id}`, page.url()).href)
-  await waitForReader(page)
-}
 
 /** Starts counting every change to the article's DOM (elements, attributes, text). */
 async function watchArticleDom(page: Page): Promise<void> {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { foldQuery } from '../../common/arabic-fold'
@@ -9,9 +7,9 @@ import {
   currentMatchText,
   findMatchCount,
   findMatchTexts,
+  openFixture,
   someMatchOnScreen,
 } from './find-helpers'
-import { ROOT } from '../support/preview'
 import { appPerFile, callApi, screenshot, waitForLibrary, waitForReader, type AppSession } from './harness'
 
 let app: AppSession | null = null
@@ -22,16 +20,6 @@ const VOCALISED = 'خَبَرٌ مُشَكَّلٌ\n\nقَالَ الوَزِي�
 
 /** The text of every find match drawn in the reader, in document order (read from the page's highlight registry). */
 const matchTexts = (app: AppSession) => findMatchTexts(app.page)
-
-/** Imports a fixture through the API and opens it in the reader. */
-async function openFixture(page: Page, path: string): Promise<void> {
-  const added = await callApi<{ article: { id: string } }>(page, 'importFile', {
-    name: path.split('/').pop(),
-    bytes: { $bytes: readFileSync(join(ROOT, 'tests/fixtures', path)).toString('base64') },
-  })
-  await page.goto(new URL(`/#/read/${added.article.id}`, page.url()).href)
-  await waitForReader(page)
-}
 
 /** Where the current match and the bar are on screen, and how many matches are decorated. */
 async function findGeometry(page: Page) {

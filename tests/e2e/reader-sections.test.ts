@@ -48,6 +48,19 @@ function paragraphStart(text: string[], from: number): number {
   throw new Error('no paragraph after ' + from)
 }
 
+/** Imports the 1.47 MB book through the import page and gives its id. */
+async function importBook(page: Page): Promise<string> {
+  await page.setInputFiles('input[type=file]', {
+    name: 'book.txt',
+    mimeType: 'text/plain',
+    buffer: readFileSync(BOOK),
+  })
+  expect((await importResults(page)).map((r) => r.status)).toEqual(['added'])
+  await page.click('.import-close')
+  const list = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
+  return list.find((a) => a.title !== 'Sample')!.id
+}
+
 describe('a long book in sections', () => {
   it('opens far into the 1.47 MB book with only a section in the page, and highlights, notes, find and search links reach every part', async ({
     skip,
@@ -56,15 +69,7 @@ describe('a long book in sections', () => {
     const app = await openApp(env.browser, { locale: 'en-US', height: 700 })
     env.sessions.push(app)
     const { page } = app
-    await page.setInputFiles('input[type=file]', {
-      name: 'book.txt',
-      mimeType: 'text/plain',
-      buffer: readFileSync(BOOK),
-    })
-    expect((await importResults(page)).map((r) => r.status)).toEqual(['added'])
-    await page.click('.import-close')
-    const list = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
-    const id = list.find((a) => a.title !== 'Sample')!.id
+    const id = await importBook(page)
     const article = await callApi<{ doc: DocNode }>(page, 'getArticle', id)
     const text = [...plainText(article.doc)]
     const slice = (start: number, end: number): string => text.slice(start, end).join('')
@@ -205,15 +210,7 @@ describe('a long book in sections', () => {
     const app = await openApp(env.browser, { locale: 'ar', height: 700 })
     env.sessions.push(app)
     const { page } = app
-    await page.setInputFiles('input[type=file]', {
-      name: 'book.txt',
-      mimeType: 'text/plain',
-      buffer: readFileSync(BOOK),
-    })
-    expect((await importResults(page)).map((r) => r.status)).toEqual(['added'])
-    await page.click('.import-close')
-    const list = await callApi<{ id: string; title: string }[]>(page, 'listArticles')
-    const id = list.find((a) => a.title !== 'Sample')!.id
+    const id = await importBook(page)
     const whole = plainText((await callApi<{ doc: DocNode }>(page, 'getArticle', id)).doc)
     const text = [...whole]
     const slice = (start: number, end: number): string => text.slice(start, end).join('')

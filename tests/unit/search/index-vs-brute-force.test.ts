@@ -159,15 +159,18 @@ async function pagedSearch(query: string, folded: boolean, wholeWord: boolean): 
   return all
 }
 
+/** Folded, folded whole words, and exact: each query is compared in the three ways a user can search. */
+const MODES = [
+  [true, false],
+  [true, true],
+  [false, false],
+] as const
+
 describe('the index files against a fold-and-scan of the real texts', () => {
   it('gives page by page, as the search page asks (texts read only as pages need them), every match and total a brute-force scan gives', async () => {
     let compared = 0
     for (const query of queries()) {
-      for (const [folded, wholeWord] of [
-        [true, false],
-        [true, true],
-        [false, false],
-      ] as const) {
+      for (const [folded, wholeWord] of MODES) {
         const results = await pagedSearch(query, folded, wholeWord)
         for (const [id, t] of texts) {
           const expected = bruteForce(t, query, folded, wholeWord)
@@ -185,11 +188,7 @@ describe('the index files against a fold-and-scan of the real texts', () => {
   it('gives every match, total and snippet a brute-force scan gives, for many queries', async () => {
     let compared = 0
     for (const query of queries()) {
-      for (const [folded, wholeWord] of [
-        [true, false],
-        [true, true],
-        [false, false],
-      ] as const) {
+      for (const [folded, wholeWord] of MODES) {
         const results = await library.search(query, { folded, wholeWord, limitPerArticle: 1e9 })
         for (const [id, t] of texts) {
           const expected = bruteForce(t, query, folded, wholeWord)
