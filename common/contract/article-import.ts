@@ -29,4 +29,10 @@ export interface ImportOutcome {
   text?: LocalText
   /** The new article, or the one already in the library for a duplicate. */
   article: ArticleSummary | null
+  /**
+   * What the file had that the article has not (a DOCX's images), for the
+   * report under this file's line: each in English and as a message key.
+   * Absent when nothing was left out.
+   */
+  notes?: { message: string; text: LocalText }[]
 }

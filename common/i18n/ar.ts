@@ -707,6 +707,18 @@ export const ar = {
       '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 بدلًا منه.',
     epubTooBig:
       '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u2066.html\u2069 أو \u2066.txt\u2069 بدلًا منه.',
+    invalidDocx:
+      '{{name}}: هذا ليس مستند Word يمكن قراءته ({{detail}}). افتحه في Word أو LibreOffice واحفظه من جديد بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
+    docxTooBig:
+      '{{name}}: هذا المستند من Word يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ جزء، فلا يفتحه هامش. احفظ نصه بصيغة \u2066.docx\u2069 دون صور أو بصيغة \u2066.txt\u2069 ثم استورده.',
+    docxEncrypted:
+      '{{name}}: هذا مستند Word محمي بكلمة مرور (مشفّر) أو ملف \u2066.doc\u2069 قديم، ولا يستطيع هامش قراءته. افتحه في Word أو LibreOffice وأزل كلمة المرور واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
+    importImagesDropped_zero: '{{name}}: لم تُحذف أي صورة.',
+    importImagesDropped_one: '{{name}}: حُذفت صورته الوحيدة؛ يستورد هامش النص وحده.',
+    importImagesDropped_two: '{{name}}: حُذفت صورتاه؛ يستورد هامش النص وحده.',
+    importImagesDropped_few: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importImagesDropped_many: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importImagesDropped_other: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',
     articleNotFound: 'لا توجد في هذه المكتبة مقالة معرّفها {{id}}.',
     fileChangedElsewhere:

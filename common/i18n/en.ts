@@ -647,6 +647,15 @@ export const en = {
       '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
     epubTooBig:
       '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
+    invalidDocx:
+      '{{name}}: this is not a readable Word document ({{detail}}). Open it in Word or LibreOffice, save it again as .docx, and import that file.',
+    docxTooBig:
+      '{{name}}: this Word document would unpack to more than 200 MB or holds more than 5,000 parts, so Hamish does not open it. Save its text as .docx without images, or as .txt, and import that.',
+    docxEncrypted:
+      '{{name}}: this is a password-protected (encrypted) Word document or an old .doc file, which Hamish cannot read. Open it in Word or LibreOffice, remove the password, save it as .docx and import that file.',
+    importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
+    importImagesDropped_other:
+      '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
     fileChangedElsewhere:

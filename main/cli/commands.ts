@@ -35,8 +35,10 @@ export async function importCommand(library: Library, argv: string[], io: Output
   }
   if (flags.has('--json')) io.out(JSON.stringify(outcomes, null, 2))
   else
-    for (const o of outcomes)
+    for (const o of outcomes) {
       io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
+      for (const note of o.notes ?? []) io.out(`${'note'.padEnd(9)} ${note.message}`)
+    }
   return outcomes.some((o) => o.status === 'rejected') ? 1 : 0
 }
 

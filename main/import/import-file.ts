@@ -2,6 +2,8 @@ import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { tooLargeText } from '../../common/contract/too-large-text'
 import type { ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
+import type { LocalText } from '../../common/i18n/local-text'
+import { importDocx } from './import-docx'
 import { importEpub } from './import-epub'
 import { importHtml } from './import-html'
 import { importMarkdown } from './import-markdown'
@@ -22,8 +24,30 @@ const IMPORTERS: Record<string, Importer> = {
   epub: importEpub,
 }
 
-/** Extensions `importFile` accepts, for file dialogs and drop targets. */
-export const IMPORT_EXTENSIONS = Object.keys(IMPORTERS)
+/** A converted file, and what the import report should say was left out of it. */
+export interface ConvertedFile {
+  article: ImportedArticle
+  /** Sentences for the import report: what the file had that the article has not. */
+  notes: LocalText[]
+}
+
+/**
+ * Importers whose library answers with a promise (mammoth reads the DOCX
+ * through JSZip's promises); `importFileWithNotes` waits for them.
+ */
+const WAITING_IMPORTERS: Record<string, (bytes: Uint8Array, name: string) => Promise<ConvertedFile>> = {
+  docx: async (bytes, name) => {
+    const { article, droppedImages } = await importDocx(bytes, name)
+    return {
+      article,
+      notes:
+        droppedImages > 0 ? [localText('messages.importImagesDropped', { name, count: droppedImages })] : [],
+    }
+  },
+}
+
+/** Extensions Hamish imports, for file dialogs and drop targets. */
+export const IMPORT_EXTENSIONS = [...Object.keys(IMPORTERS), ...Object.keys(WAITING_IMPORTERS)]
 
 /** The lower-case extension of a file name, without the dot ('' when there is none). */
 export function extensionOf(name: string): string {
@@ -42,10 +66,36 @@ export function extensionOf(name: string): string {
  */
 export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
   const extension = extensionOf(name)
-  const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, extension)
-    ? IMPORTERS[extension]
-    : undefined
-  if (!importer) {
+  const importer = Object.hasOwn(IMPORTERS, extension) ? IMPORTERS[extension] : undefined
+  refuseUnusable(name, extension, bytes)
+  if (!importer) throw new Error(`${extension} files are imported with importFileWithNotes`)
+  try {
+    return importer(bytes, name)
+  } catch (err) {
+    throw nestingMessage(err, name)
+  }
+}
+
+/**
+ * `importFile` for every format, with the notes for the import report:
+ * formats whose converter answers with a promise (DOCX) are waited for.
+ * What the app, the preview and the CLI call (through `prepareImport`).
+ */
+export async function importFileWithNotes(name: string, bytes: Uint8Array): Promise<ConvertedFile> {
+  const extension = extensionOf(name)
+  const waiting = Object.hasOwn(WAITING_IMPORTERS, extension) ? WAITING_IMPORTERS[extension] : undefined
+  if (!waiting) return { article: importFile(name, bytes), notes: [] }
+  refuseUnusable(name, extension, bytes)
+  try {
+    return await waiting(bytes, name)
+  } catch (err) {
+    throw nestingMessage(err, name)
+  }
+}
+
+/** Throws the HamishError for an unknown extension, a file over 50 MB, or an empty one. */
+function refuseUnusable(name: string, extension: string, bytes: Uint8Array): void {
+  if (!Object.hasOwn(IMPORTERS, extension) && !Object.hasOwn(WAITING_IMPORTERS, extension)) {
     throw new HamishError(
       'unsupported-file',
       extension
@@ -59,11 +109,11 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
   if (bytes.byteLength === 0) {
     throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
   }
-  try {
-    return importer(bytes, name)
-  } catch (err) {
-    if (!(err instanceof NestingTooDeep)) throw err
-    const key = err.kind === 'markdown' ? 'messages.markdownTooDeep' : 'messages.markupTooDeep'
-    throw new HamishError('invalid-content', localText(key, { name, limit: err.limit }))
-  }
+}
+
+/** Markup nested past the limit, as the sentence for the user; anything else as it was. */
+function nestingMessage(err: unknown, name: string): unknown {
+  if (!(err instanceof NestingTooDeep)) return err
+  const key = err.kind === 'markdown' ? 'messages.markdownTooDeep' : 'messages.markupTooDeep'
+  return new HamishError('invalid-content', localText(key, { name, limit: err.limit }))
 }

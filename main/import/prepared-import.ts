@@ -2,7 +2,8 @@ import type { ImportedArticle } from '../../common/article'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { encodedIndexFile } from '../library/search-index-store'
 import { fingerprintOf } from '../library/fingerprint'
-import { importFile } from './import-file'
+import type { LocalText } from '../../common/i18n/local-text'
+import { importFileWithNotes } from './import-file'
 
 const utf8 = new TextEncoder()
 
@@ -36,6 +37,8 @@ export interface PreparedImport {
   articleJson: Uint8Array
   /** search-index/<id>.json as `SearchIndexStore.put` would write it for an article without annotations, in UTF-8. */
   indexJson: Uint8Array
+  /** What the import report says was left out of the file (its images), in the interface's language. */
+  notes: LocalText[]
 }
 
 /**
@@ -44,8 +47,8 @@ export interface PreparedImport {
  * worker (main/import/import-worker.ts) for the app and the preview, and in
  * process for the CLI, which has no one else to answer.
  */
-export function prepareImport(job: ImportJob): PreparedImport {
-  const imported = importFile(job.name, job.bytes)
+export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
+  const { article: imported, notes } = await importFileWithNotes(job.name, job.bytes)
   const text = plainText(imported.doc)
   return {
     title: imported.title,
@@ -56,5 +59,6 @@ export function prepareImport(job: ImportJob): PreparedImport {
     chars: codePointLength(text),
     articleJson: utf8.encode(JSON.stringify({ version: 1, id: job.id, doc: imported.doc })),
     indexJson: utf8.encode(encodedIndexFile(job.id, text)),
+    notes,
   }
 }

@@ -91,7 +91,16 @@ export class ArticleLifecycle {
     }
     const summary = await this.#addPrepared(id, prepared, name)
     const text = localText('messages.added', { name, title: summary.title })
-    return { name, status: 'added', message: englishText(text), text, article: { ...summary } }
+    const added: ImportOutcome = {
+      name,
+      status: 'added',
+      message: englishText(text),
+      text,
+      article: { ...summary },
+    }
+    if (prepared.notes.length > 0)
+      added.notes = prepared.notes.map((note) => ({ message: englishText(note), text: note }))
+    return added
   }
 
   /**

@@ -127,6 +127,12 @@ export class ImportPanel {
         el('span', { class: 'import-badge', text: strings.importStatus[outcome.status] }),
         el('bdi', { class: 'import-name', text: outcome.name }),
         el('span', { class: 'import-message', text: message }),
+        ...(outcome.notes ?? []).map((note) =>
+          el('span', {
+            class: 'import-note',
+            text: withoutName(strings.fromMain(note.text, note.message), outcome.name),
+          }),
+        ),
         outcome.article && outcome.status !== 'rejected' && outcome.status !== 'cancelled'
           ? el('a', {
               class: 'import-open',
