@@ -12,6 +12,23 @@ export interface ImportFile {
   ticket?: string
 }
 
+/**
+ * A page fetched from its web address (main/import/import-address.ts), on
+ * its way to the library like a file: which importer reads it, the
+ * server's charset, and where and when it came from.
+ */
+export interface FetchedFile extends ImportFile {
+  /** The importer (an extension: html, xhtml, txt), since an address has none to go by. */
+  format: string
+  charset: string | null
+  /** The address the page was saved from (the article's `source`). */
+  source: string
+  /** When it was fetched (ISO 8601). */
+  fetched: string
+  /** Each address a redirect led to, in order. */
+  redirects: string[]
+}
+
 /** A file about to be imported, as `planImports` records it: its name and size, never a path. */
 export interface PlannedImport {
   name: string
@@ -29,4 +46,6 @@ export interface ImportOutcome {
   text?: LocalText
   /** The new article, or the one already in the library for a duplicate. */
   article: ArticleSummary | null
+  /** For a page saved from its address: each address a redirect led to, in order. */
+  redirects?: string[]
 }

@@ -2,7 +2,7 @@ import type { ImportedArticle } from '../../common/article'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { encodedIndexFile } from '../library/search-index-store'
 import { fingerprintOf } from '../library/fingerprint'
-import { importFile } from './import-file'
+import { importFile, type ImportHints } from './import-file'
 
 const utf8 = new TextEncoder()
 
@@ -11,6 +11,8 @@ export interface ImportJob {
   id: string
   name: string
   bytes: Uint8Array
+  /** For a page fetched from its address: which importer, and the server's charset. */
+  hints?: ImportHints
 }
 
 /**
@@ -45,7 +47,7 @@ export interface PreparedImport {
  * process for the CLI, which has no one else to answer.
  */
 export function prepareImport(job: ImportJob): PreparedImport {
-  const imported = importFile(job.name, job.bytes)
+  const imported = importFile(job.name, job.bytes, job.hints)
   const text = plainText(imported.doc)
   return {
     title: imported.title,
