@@ -29,6 +29,15 @@ export interface FetchedFile extends ImportFile {
   redirects: string[]
 }
 
+/** A page to save from its web address (Save from address…, a pasted or dropped link). */
+export interface AddressImport {
+  address: string
+  /** The user confirmed an address on this computer or a private network. */
+  allowPrivate: boolean
+  /** As for a file: `planImports`'s ticket, so Stop cancels the fetch too. */
+  ticket?: string
+}
+
 /** A file about to be imported, as `planImports` records it: its name and size, never a path. */
 export interface PlannedImport {
   name: string

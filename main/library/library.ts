@@ -291,7 +291,19 @@ export class Library {
    * rejected outcome naming the address; nothing is stored. The outcome
    * lists the redirects followed.
    */
-  async importAddress(address: string, options: FetchPageOptions = {}): Promise<ImportOutcome> {
+  async importAddress(
+    address: string,
+    options: FetchPageOptions = {},
+    ticket?: string,
+  ): Promise<ImportOutcome> {
+    if (ticket === undefined) return this.#importAddress(address, options)
+    try {
+      return await this.#importAddress(address, { ...options, signal: this.#unfinished.start(ticket) })
+    } finally {
+      await this.#unfinished.landed(ticket)
+    }
+  }
+  async #importAddress(address: string, options: FetchPageOptions): Promise<ImportOutcome> {
     let file: FetchedFile
     try {
       file = await fetchedFile(address, options)
