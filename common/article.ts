@@ -9,6 +9,8 @@ export interface ArticleSummary {
   title: string
   /** File name or URL the article came from. */
   source: string
+  /** When a page saved from its web address (`source`) was fetched (ISO 8601); absent for files. */
+  fetched?: string
   /** The article's own date (YYYY-MM-DD) when known. */
   date: string | null
   /** When it was added to the library (ISO 8601). */

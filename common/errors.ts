@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'locked'
   /** The edit was made on a version that is no longer the current one (another window changed it first). */
   | 'conflict'
+  /** A web address could not be fetched (offline, refused, timed out, an HTTP error). */
+  | 'network'
+  /** A web address leads to this computer or a private network: fetched only when the user confirms. */
+  | 'private-address'
   | 'internal'
 
 /**

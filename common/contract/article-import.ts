@@ -12,6 +12,32 @@ export interface ImportFile {
   ticket?: string
 }
 
+/**
+ * A page fetched from its web address (main/import/import-address.ts), on
+ * its way to the library like a file: which importer reads it, the
+ * server's charset, and where and when it came from.
+ */
+export interface FetchedFile extends ImportFile {
+  /** The importer (an extension: html, xhtml, txt), since an address has none to go by. */
+  format: string
+  charset: string | null
+  /** The address the page was saved from (the article's `source`). */
+  source: string
+  /** When it was fetched (ISO 8601). */
+  fetched: string
+  /** Each address a redirect led to, in order. */
+  redirects: string[]
+}
+
+/** A page to save from its web address (Save from address…, a pasted or dropped link). */
+export interface AddressImport {
+  address: string
+  /** The user confirmed an address on this computer or a private network. */
+  allowPrivate: boolean
+  /** As for a file: `planImports`'s ticket, so Stop cancels the fetch too. */
+  ticket?: string
+}
+
 /** A file about to be imported, as `planImports` records it: its name and size, never a path. */
 export interface PlannedImport {
   name: string
@@ -35,4 +61,6 @@ export interface ImportOutcome {
    * Absent when nothing was left out.
    */
   notes?: { message: string; text: LocalText }[]
+  /** For a page saved from its address: each address a redirect led to, in order. */
+  redirects?: string[]
 }

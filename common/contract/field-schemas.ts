@@ -4,6 +4,7 @@ import {
   MAX_ARTICLE_ID_LENGTH,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_FILE_NAME_LENGTH,
+  MAX_WEB_ADDRESS_LENGTH,
   MAX_FOLDER_PATH_LENGTH,
   MAX_IMPORT_BYTES,
   MAX_NOTE_LENGTH,
@@ -76,6 +77,8 @@ export const folderPath = v.pipe(
   trimmedText('the folder', MAX_FOLDER_PATH_LENGTH),
   v.check((s) => !s.includes('\0'), 'the folder holds a NUL character'),
 )
+/** A web address to save a page from; main checks that it is http(s) and says so in the user's language. */
+export const webAddress = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_WEB_ADDRESS_LENGTH))
 export const fileName = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FILE_NAME_LENGTH))
 export const fileBytes = v.pipe(
   v.instance(Uint8Array),

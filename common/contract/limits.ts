@@ -14,6 +14,9 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 /** Files in one planned import batch (`planImports`, `cancelImports`): a folder's worth, and a bound on the list file. */
 export const MAX_IMPORT_BATCH = 10_000
 
+/** Characters in a web address typed or pasted to save a page from (Save from address…). */
+export const MAX_WEB_ADDRESS_LENGTH = 2048
+
 /** Characters in the name of a file handed over for import (the name only, never a path). */
 export const MAX_FILE_NAME_LENGTH = 1024
 

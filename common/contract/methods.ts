@@ -6,7 +6,7 @@ import type { OpenedArticle } from './article-head'
 import type { FindInArticleOptions, FindInArticleResult } from './find-in-article'
 import type { ConflictChoice } from '../sharing/resolve-conflict'
 import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from './annotation-import'
-import type { ImportFile, ImportOutcome, PlannedImport } from './article-import'
+import type { AddressImport, ImportFile, ImportOutcome, PlannedImport } from './article-import'
 import type { ExportRequest, ExportResult } from './export-request'
 import type { Notice } from './notice'
 import type { SearchOptions, SearchResult } from './search'
@@ -52,6 +52,13 @@ export interface HamishApi {
     near: MatchNear,
   ): Promise<FindInArticleResult>
   importFile(file: ImportFile): Promise<ImportOutcome>
+  /**
+   * Saves a page from its web address: main fetches it (the page never
+   * opens a connection) and imports it like a file. An address on this
+   * computer or a private network is rejected unless `allowPrivate` (the
+   * outcome's text is `messages.privateAddress`, for the page to ask).
+   */
+  importAddress(request: AddressImport): Promise<ImportOutcome>
   /**
    * Records a batch's files (names and sizes) in the library folder before
    * the first is sent, so a window closed mid-import leaves them listed for
@@ -167,6 +174,7 @@ const METHODS = {
   getArticleText: true,
   findInArticle: true,
   importFile: true,
+  importAddress: true,
   planImports: true,
   cancelImports: true,
   listUnfinishedImports: true,

@@ -18,6 +18,7 @@ import {
   searchQuery,
   tags,
   title,
+  webAddress,
   version,
   versionId,
 } from './field-schemas'
@@ -119,6 +120,9 @@ export const apiArgSchemas = {
   ]),
   importFile: v.strictTuple([
     v.strictObject({ name: fileName, bytes: fileBytes, ticket: v.optional(importTicket) }),
+  ]),
+  importAddress: v.strictTuple([
+    v.strictObject({ address: webAddress, allowPrivate: v.boolean(), ticket: v.optional(importTicket) }),
   ]),
   planImports: v.strictTuple([
     v.pipe(

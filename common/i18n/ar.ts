@@ -564,6 +564,23 @@ export const ar = {
     added: '{{name}}: أُضيف باسم «{{title}}».',
     duplicate: '{{name}}: موجود في المكتبة باسم «{{title}}»؛ لم يُضف شيء.',
     importCancelled: '{{name}}: أُلغي الاستيراد؛ لم يُضف شيء.',
+    notWebAddress:
+      '{{address}}: ليس عنوانًا يستطيع هامش الحفظ منه؛ فهو يحفظ الصفحات من عناوين \u2066http://\u2069 و\u2066https://\u2069.',
+    privateAddress:
+      '{{address}}: يقود هذا العنوان إلى {{ip}}، وهو على هذا الحاسوب أو على شبكة خاصة لا على الويب العام. لا تحفظه إلا إن كنت تثق به (أكّد ذلك، أو أضف \u2066--allow-private\u2069 في سطر الأوامر).',
+    fetchStatus: '{{address}}: أجاب الخادم بالرمز {{status}} {{reason}}؛ لم يُضف شيء.',
+    fetchType:
+      '{{address}}: يحوي العنوان {{type}} لا صفحة ويب؛ يحفظ هامش صفحات HTML والنص العادي. نزّل الملف واستورده بدلًا من ذلك.',
+    fetchTooLarge:
+      '{{address}}: الصفحة أكبر من {{limit, number}} ميغابايت، وهو أقصى ما يستورده هامش؛ لم يُضف شيء.',
+    fetchTooManyRedirects:
+      '{{address}}: يعيد العنوان التوجيه مرات كثيرة (الحد {{limit, number}})؛ لم يُضف شيء.',
+    fetchTimedOut:
+      '{{address}}: لم يُجب الخادم في الوقت المحدد (المهلة {{seconds, number}} ث)؛ لم يُضف شيء. حاول لاحقًا.',
+    fetchRefused: '{{address}}: رفض {{host}} الاتصال؛ لم يُضف شيء. تحقق من العنوان.',
+    fetchNoHost: '{{address}}: تعذر العثور على {{host}}؛ تحقق من العنوان ومن اتصالك بالإنترنت. لم يُضف شيء.',
+    fetchFailed: '{{address}}: تعذر جلب الصفحة ({{detail}})؛ لم يُضف شيء.',
+    redirectedTo: 'أُعيد التوجيه إلى {{address}}',
     duplicateInTrash:
       '{{name}}: موجود في المكتبة باسم «{{title}}» (في سلة المهملات: استعده من هناك)؛ لم يُضف شيء.',
     unsupportedType:

@@ -499,6 +499,24 @@ export const en = {
     added: '{{name}}: added as “{{title}}”.',
     duplicate: '{{name}}: already in the library as “{{title}}”; nothing was added.',
     importCancelled: '{{name}}: the import was cancelled; nothing was added.',
+    notWebAddress:
+      '{{address}}: not an address Hamish can save from; it saves pages from http:// and https:// addresses.',
+    privateAddress:
+      '{{address}}: this address leads to {{ip}}, on this computer or a private network rather than the public web. Save it only if you trust it (confirm, or on the command line add --allow-private).',
+    fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',
+    fetchType:
+      '{{address}}: the address holds {{type}}, not a web page; Hamish saves HTML and plain-text pages. Download the file and import it instead.',
+    fetchTooLarge:
+      '{{address}}: the page is larger than {{limit, number}} MB, the most Hamish imports; nothing was added.',
+    fetchTooManyRedirects:
+      '{{address}}: the address redirects too many times (the limit is {{limit, number}}); nothing was added.',
+    fetchTimedOut:
+      '{{address}}: the server did not answer in time (the limit is {{seconds, number}} s); nothing was added. Try again later.',
+    fetchRefused: '{{address}}: {{host}} refused the connection; nothing was added. Check the address.',
+    fetchNoHost:
+      '{{address}}: could not find {{host}}; check the address and that you are online. Nothing was added.',
+    fetchFailed: '{{address}}: the page could not be fetched ({{detail}}); nothing was added.',
+    redirectedTo: 'redirected to {{address}}',
     duplicateInTrash:
       '{{name}}: already in the library as “{{title}}” (in the trash: restore it from there); nothing was added.',
     unsupportedType:

@@ -24,19 +24,30 @@ export interface Output {
   interactive: boolean
 }
 
-/** `hamish import FILE... [--json]`: every file is tried; the exit code is 1 if any was rejected. */
+/**
+ * `hamish import FILE|URL... [--allow-private] [--json]`: every file or
+ * http(s) address is tried; the exit code is 1 if any was rejected. An
+ * address that leads to this computer or a private network is fetched only
+ * with --allow-private (the app asks instead). Redirects are listed under
+ * the outcome.
+ */
 export async function importCommand(library: Library, argv: string[], io: Output): Promise<number> {
-  const { positional: files, flags } = parseArgs(argv, ['--json'])
-  if (files.length === 0) throw new UsageError('import needs at least one FILE')
+  const { positional: files, flags } = parseArgs(argv, ['--json', '--allow-private'])
+  if (files.length === 0) throw new UsageError('import needs at least one FILE or URL')
   const outcomes: ImportOutcome[] = []
   for (const [i, file] of files.entries()) {
     if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${basename(file)}`)
-    outcomes.push(await importOne(library, file))
+    outcomes.push(
+      /^https?:\/\//i.test(file)
+        ? await library.importAddress(file, { allowPrivate: flags.has('--allow-private') })
+        : await importOne(library, file),
+    )
   }
   if (flags.has('--json')) io.out(JSON.stringify(outcomes, null, 2))
   else
     for (const o of outcomes) {
       io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
+      for (const to of o.redirects ?? []) io.out(`          redirected to ${to}`)
       for (const note of o.notes ?? []) io.out(`${'note'.padEnd(9)} ${note.message}`)
     }
   return outcomes.some((o) => o.status === 'rejected') ? 1 : 0

@@ -11,16 +11,24 @@ import { importText } from './import-text'
 import { NestingTooDeep } from './markup-depth'
 import { localText } from '../../common/i18n/local-text'
 
-type Importer = (bytes: Uint8Array, name: string) => ImportedArticle
+type Importer = (bytes: Uint8Array, name: string, hints: ImportHints) => ImportedArticle
+
+/** What is known of a file besides its name: a page fetched from its address has no extension to go by. */
+export interface ImportHints {
+  /** The importer to use (an extension it reads), instead of the name's extension. */
+  format?: string
+  /** The charset a server declared for the page. */
+  charset?: string | null
+}
 
 /** The importer for each extension Hamish reads. */
 const IMPORTERS: Record<string, Importer> = {
   txt: importText,
   md: importMarkdown,
   markdown: importMarkdown,
-  html: importHtml,
-  htm: importHtml,
-  xhtml: (bytes, name) => importHtml(bytes, name, { xml: true }),
+  html: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset }),
+  htm: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset }),
+  xhtml: (bytes, name, hints) => importHtml(bytes, name, { xml: true, charset: hints.charset }),
   epub: importEpub,
 }
 
@@ -64,13 +72,13 @@ export function extensionOf(name: string): string {
  * binary, undecodable, nested too deep or without text. The result's document has passed
  * `docSchema`; title, date, language and direction are filled in.
  */
-export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
-  const extension = extensionOf(name)
+export function importFile(name: string, bytes: Uint8Array, hints: ImportHints = {}): ImportedArticle {
+  const extension = hints.format ?? extensionOf(name)
   const importer = Object.hasOwn(IMPORTERS, extension) ? IMPORTERS[extension] : undefined
   refuseUnusable(name, extension, bytes)
   if (!importer) throw new Error(`${extension} files are imported with importFileWithNotes`)
   try {
-    return importer(bytes, name)
+    return importer(bytes, name, hints)
   } catch (err) {
     throw nestingMessage(err, name)
   }
@@ -81,10 +89,14 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
  * formats whose converter answers with a promise (DOCX) are waited for.
  * What the app, the preview and the CLI call (through `prepareImport`).
  */
-export async function importFileWithNotes(name: string, bytes: Uint8Array): Promise<ConvertedFile> {
-  const extension = extensionOf(name)
+export async function importFileWithNotes(
+  name: string,
+  bytes: Uint8Array,
+  hints: ImportHints = {},
+): Promise<ConvertedFile> {
+  const extension = hints.format ?? extensionOf(name)
   const waiting = Object.hasOwn(WAITING_IMPORTERS, extension) ? WAITING_IMPORTERS[extension] : undefined
-  if (!waiting) return { article: importFile(name, bytes), notes: [] }
+  if (!waiting) return { article: importFile(name, bytes, hints), notes: [] }
   refuseUnusable(name, extension, bytes)
   try {
     return await waiting(bytes, name)

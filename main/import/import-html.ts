@@ -14,6 +14,8 @@ export interface HtmlImportOptions {
   xml?: boolean
   /** Look for the main content with Readability when the page has boilerplate (default true). */
   readability?: boolean
+  /** The charset a server declared (the Content-Type header): before the page's own `<meta charset>`. */
+  charset?: string | null
 }
 
 /** Meta tags that carry a publication date, by `name` or `property`. */
@@ -164,6 +166,6 @@ export function importHtml(
   name: string,
   options: HtmlImportOptions = {},
 ): ImportedArticle {
-  const markup = decodeText(bytes, name, { legacyEncoding: declaredCharset(bytes) })
+  const markup = decodeText(bytes, name, { legacyEncoding: options.charset ?? declaredCharset(bytes) })
   return finishArticle(htmlToDraft(markup, options), name)
 }

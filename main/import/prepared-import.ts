@@ -3,7 +3,7 @@ import { codePointLength, plainText } from '../../common/plain-text'
 import { encodedIndexFile } from '../library/search-index-store'
 import { fingerprintOf } from '../library/fingerprint'
 import type { LocalText } from '../../common/i18n/local-text'
-import { importFileWithNotes } from './import-file'
+import { importFileWithNotes, type ImportHints } from './import-file'
 
 const utf8 = new TextEncoder()
 
@@ -12,6 +12,8 @@ export interface ImportJob {
   id: string
   name: string
   bytes: Uint8Array
+  /** For a page fetched from its address: which importer, and the server's charset. */
+  hints?: ImportHints
 }
 
 /**
@@ -48,7 +50,7 @@ export interface PreparedImport {
  * process for the CLI, which has no one else to answer.
  */
 export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
-  const { article: imported, notes } = await importFileWithNotes(job.name, job.bytes)
+  const { article: imported, notes } = await importFileWithNotes(job.name, job.bytes, job.hints)
   const text = plainText(imported.doc)
   return {
     title: imported.title,

@@ -33,6 +33,8 @@ export function createApiService(library: Library, exports: ExportServices, team
     getArticleText: (id, start, end) => texts.text(id, start, end),
     findInArticle: (id, query, options, near) => texts.find(id, query, options, near),
     importFile: (file) => library.importFile(file),
+    importAddress: (request) =>
+      library.importAddress(request.address, { allowPrivate: request.allowPrivate }, request.ticket),
     planImports: (files) => library.planImports(files),
     cancelImports: (tickets) => library.cancelImports(tickets),
     listUnfinishedImports: async () => library.listUnfinishedImports(),

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { ImportFile, ImportOutcome } from '../../common/contract/article-import'
+import type { FetchedFile, ImportFile, ImportOutcome } from '../../common/contract/article-import'
 import type { Annotation } from '../../common/annotation'
 import type { ArticleSummary, ImportedArticle } from '../../common/article'
 import { HamishError } from '../../common/errors'
@@ -62,12 +62,15 @@ export class ArticleLifecycle {
    * first file is written; a cancelled import writes nothing. After that the
    * import completes, so a file is never half there.
    */
-  async importFile(file: ImportFile, signal?: AbortSignal): Promise<ImportOutcome> {
-    const name = basename(file.name)
+  async importFile(file: ImportFile | FetchedFile, signal?: AbortSignal): Promise<ImportOutcome> {
+    const fetched = 'source' in file ? file : null
+    // A page keeps its whole address as its name: basename would leave only its last segment.
+    const name = fetched ? file.name : basename(file.name)
+    const hints = fetched ? { format: fetched.format, charset: fetched.charset } : undefined
     const id = newArticleId()
     let prepared: PreparedImport
     try {
-      prepared = await this.#convert({ id, name, bytes: file.bytes }, signal)
+      prepared = await this.#convert({ id, name, bytes: file.bytes, hints }, signal)
     } catch (err) {
       if (err instanceof ImportCancelled) return cancelledOutcome(name)
       if (err instanceof HamishError)
@@ -89,7 +92,7 @@ export class ArticleLifecycle {
         article: this.#catalog.copy(existing.id),
       }
     }
-    const summary = await this.#addPrepared(id, prepared, name)
+    const summary = await this.#addPrepared(id, prepared, fetched?.source ?? name, fetched?.fetched)
     const text = localText('messages.added', { name, title: summary.title })
     const added: ImportOutcome = {
       name,
@@ -108,11 +111,17 @@ export class ArticleLifecycle {
    * (the file removed again if that fails), then its search-index file.
    * Main's thread only writes text made elsewhere.
    */
-  async #addPrepared(id: string, prepared: PreparedImport, source: string): Promise<ArticleSummary> {
+  async #addPrepared(
+    id: string,
+    prepared: PreparedImport,
+    source: string,
+    fetched?: string,
+  ): Promise<ArticleSummary> {
     const summary: ArticleSummary = {
       id,
       title: prepared.title,
       source,
+      ...(fetched ? { fetched } : {}),
       date: prepared.date,
       added: this.#now().toISOString(),
       lang: prepared.lang,
@@ -214,7 +223,7 @@ export class ArticleLifecycle {
 }
 
 /** A file the user cancelled: nothing of it was written. */
-function cancelledOutcome(name: string): ImportOutcome {
+export function cancelledOutcome(name: string): ImportOutcome {
   const text = localText('messages.importCancelled', { name })
   return { name, status: 'cancelled', message: englishText(text), text, article: null }
 }

@@ -93,6 +93,7 @@ export function isArticleSummary(a: unknown): a is ArticleSummary {
     FINGERPRINT.test(a.fingerprint) &&
     isCount(a.chars) &&
     isCount(a.annotationCount) &&
+    (a.fetched === undefined || isMoment(a.fetched)) &&
     (a.trashed === null || isMoment(a.trashed))
   )
 }

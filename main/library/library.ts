@@ -5,7 +5,16 @@ import type {
   AnnotationImportResult,
   ConflictResolution,
 } from '../../common/contract/annotation-import'
-import type { ImportFile, ImportOutcome, PlannedImport } from '../../common/contract/article-import'
+import type {
+  FetchedFile,
+  ImportFile,
+  ImportOutcome,
+  PlannedImport,
+} from '../../common/contract/article-import'
+import { HamishError } from '../../common/errors'
+import type { FetchPageOptions } from '../import/fetch-page'
+import { fetchedFile } from '../import/fetched-file'
+import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
 import type { LocalText } from '../../common/i18n/local-text'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
@@ -27,7 +36,7 @@ import { AnnotationLogs } from './annotation-logs'
 import { moveAllAnnotationsToLogs } from './annotation-migration'
 import { AnnotationService, type EditRights } from './annotation-service'
 import { ArticleFiles } from './article-files'
-import { ArticleLifecycle } from './article-lifecycle'
+import { ArticleLifecycle, cancelledOutcome } from './article-lifecycle'
 import { Catalog } from './catalog'
 import { ChangeFeed } from './change-feed'
 import type { ExportedFile } from '../export/exporter'
@@ -274,6 +283,38 @@ export class Library {
     } finally {
       await this.#unfinished.landed(ticket)
     }
+  }
+  /**
+   * Saves a page from its web address: fetched here in main (fetch-page.ts:
+   * http(s) only, private networks only when `allowPrivate`, redirects,
+   * size and time bounded), then imported like a file. A refused fetch is a
+   * rejected outcome naming the address; nothing is stored. The outcome
+   * lists the redirects followed.
+   */
+  async importAddress(
+    address: string,
+    options: FetchPageOptions = {},
+    ticket?: string,
+  ): Promise<ImportOutcome> {
+    if (ticket === undefined) return this.#importAddress(address, options)
+    try {
+      return await this.#importAddress(address, { ...options, signal: this.#unfinished.start(ticket) })
+    } finally {
+      await this.#unfinished.landed(ticket)
+    }
+  }
+  async #importAddress(address: string, options: FetchPageOptions): Promise<ImportOutcome> {
+    let file: FetchedFile
+    try {
+      file = await fetchedFile(address, options)
+    } catch (err) {
+      if (err instanceof ImportCancelled) return cancelledOutcome(address)
+      if (err instanceof HamishError)
+        return { name: address, status: 'rejected', message: err.message, text: err.text, article: null }
+      throw err
+    }
+    const outcome = await this.#lifecycle.importFile(file, options.signal)
+    return { ...outcome, redirects: file.redirects }
   }
   /** Records a batch's files (names and sizes) as unfinished before it starts: a ticket each. */
   planImports(files: PlannedImport[]): Promise<string[]> {

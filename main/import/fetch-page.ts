@@ -1,0 +1,267 @@
+import { lookup as dnsLookup } from 'node:dns/promises'
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { isIP, type LookupFunction } from 'node:net'
+import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
+import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
+import { ImportCancelled } from './import-cancelled'
+import { isPrivateAddress } from './private-address'
+
+/** One address a host name resolves to. */
+export interface ResolvedAddress {
+  address: string
+  family: 4 | 6
+}
+
+/** Resolves a host name; tests inject one so no name ever leaves 127.0.0.1. */
+export type Resolver = (host: string) => Promise<ResolvedAddress[]>
+
+export interface FetchPageOptions {
+  /** Fetch even when the address leads to this computer or a private network (the user confirmed). */
+  allowPrivate?: boolean
+  /** Cancels the fetch (the import's Stop). */
+  signal?: AbortSignal
+  /** Longest wait for each connection to open. */
+  connectTimeoutMs?: number
+  /** Longest time the whole fetch, redirects and body included, may take. */
+  totalTimeoutMs?: number
+  /** Most bytes of body read (the import limit). */
+  maxBytes?: number
+  /** Most redirects followed. */
+  maxRedirects?: number
+  resolve?: Resolver
+  now?: () => Date
+}
+
+/** A page as the server sent it, and the way there. */
+export interface FetchedPage {
+  /** The address as asked for. */
+  address: string
+  /** Every address a redirect led to, in order (the last one is where the page came from). */
+  redirects: string[]
+  bytes: Uint8Array
+  /** `text/html`, `application/xhtml+xml` or `text/plain`. */
+  mediaType: string
+  /** The charset the Content-Type header declares, if any. */
+  charset: string | null
+  /** When the page arrived (ISO 8601). */
+  fetched: string
+}
+
+/** Content types saved as articles; anything else is refused with its type named. */
+export const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'] as const
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000
+export const DEFAULT_TOTAL_TIMEOUT_MS = 120_000
+export const MAX_REDIRECTS = 5
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+const systemResolver: Resolver = async (host) =>
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }))
+
+/** An http or https URL, or null: nothing else (file:, data:, javascript:) is fetched. */
+export function webAddress(text: string): URL | null {
+  let url: URL
+  try {
+    url = new URL(text.trim())
+  } catch {
+    return null
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null
+}
+
+function network(key: Parameters<typeof localText>[0], values: Record<string, string | number>): HamishError {
+  return new HamishError('network', localText(key, values))
+}
+
+/** The host of a URL as an address or name (IPv6 literals without their brackets). */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1')
+}
+
+/**
+ * The addresses `url` leads to, checked: a private one refuses the fetch
+ * unless the user allowed it. The connection then goes to exactly these
+ * addresses (never a second lookup), so a name cannot resolve to a public
+ * address for the check and a private one for the connection.
+ */
+async function checkedAddresses(
+  address: string,
+  url: URL,
+  options: FetchPageOptions,
+): Promise<ResolvedAddress[]> {
+  const host = hostOf(url)
+  let addresses: ResolvedAddress[]
+  if (isIP(host)) addresses = [{ address: host, family: isIP(host) === 6 ? 6 : 4 }]
+  else {
+    try {
+      addresses = await (options.resolve ?? systemResolver)(host)
+    } catch {
+      throw network('messages.fetchNoHost', { address, host })
+    }
+    if (addresses.length === 0) throw network('messages.fetchNoHost', { address, host })
+  }
+  const inside = addresses.find((a) => isPrivateAddress(a.address))
+  if (inside && !options.allowPrivate)
+    throw new HamishError(
+      'private-address',
+      localText('messages.privateAddress', { address, ip: inside.address }),
+    )
+  return addresses
+}
+
+/** Pins a request's connection to the addresses already checked. */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return ((_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (opts?.all) callback(null, addresses)
+    else callback(null, addresses[0]!.address, addresses[0]!.family)
+  }) as unknown as LookupFunction
+}
+
+type Answer =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'page'; page: Omit<FetchedPage, 'address' | 'redirects' | 'fetched'> }
+
+/** One request: a redirect's location, or the page's body read up to the limit. */
+function requestOnce(
+  address: string,
+  url: URL,
+  addresses: ResolvedAddress[],
+  options: Required<Pick<FetchPageOptions, 'connectTimeoutMs' | 'maxBytes'>>,
+  signal: AbortSignal,
+): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest
+    const requestOptions: RequestOptions = {
+      method: 'GET',
+      headers: {
+        accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8',
+        'accept-encoding': 'identity',
+        'user-agent': "Hamish (offline reader; saves one page at the user's request)",
+      },
+      lookup: pinnedLookup(addresses),
+      signal,
+      agent: false,
+    }
+    const req = request(url, requestOptions, (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0
+      const location = res.headers.location
+      if (REDIRECTS.has(status) && location) {
+        res.resume()
+        req.destroy()
+        resolve({ kind: 'redirect', location })
+        return
+      }
+      const fail = (error: HamishError): void => {
+        req.destroy()
+        reject(error)
+      }
+      if (status < 200 || status > 299)
+        return fail(network('messages.fetchStatus', { address, status, reason: res.statusMessage ?? '' }))
+      const [type = '', ...params] = (res.headers['content-type'] ?? '').split(';')
+      const mediaType = type.trim().toLowerCase()
+      if (!(PAGE_TYPES as readonly string[]).includes(mediaType))
+        return fail(network('messages.fetchType', { address, type: mediaType || '?' }))
+      const charset =
+        params
+          .map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1])
+          .find((c): c is string => Boolean(c)) ?? null
+      const limitMb = options.maxBytes / (1024 * 1024)
+      const declared = Number(res.headers['content-length'])
+      if (Number.isFinite(declared) && declared > options.maxBytes)
+        return fail(network('messages.fetchTooLarge', { address, limit: limitMb }))
+      const chunks: Buffer[] = []
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.byteLength
+        if (size > options.maxBytes) fail(network('messages.fetchTooLarge', { address, limit: limitMb }))
+        else chunks.push(chunk)
+      })
+      res.on('end', () => {
+        const bytes = new Uint8Array(Buffer.concat(chunks, size))
+        resolve({ kind: 'page', page: { bytes, mediaType, charset } })
+      })
+      res.on('error', reject)
+    })
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })),
+        options.connectTimeoutMs,
+      )
+      socket.once('connect', () => clearTimeout(timer))
+      socket.once('close', () => clearTimeout(timer))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/**
+ * Fetches one web page for import, in main (the renderer never opens a
+ * connection): http and https only; each hop's host checked against
+ * private networks (`allowPrivate` when the user confirmed); at most
+ * `maxRedirects` redirects, each recorded; the body refused past the
+ * import limit as soon as it is declared or read past it; only HTML, XHTML
+ * and plain text; a connect timeout and a timeout on the whole fetch.
+ * Every refusal is a HamishError naming the address; cancelling throws
+ * ImportCancelled. Nothing is written here.
+ */
+export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  let url = webAddress(address)
+  if (!url) throw new HamishError('invalid-argument', localText('messages.notWebAddress', { address }))
+  const totalMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS
+  const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS
+  const limits = {
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? MAX_IMPORT_BYTES,
+  }
+  const timeout = AbortSignal.timeout(totalMs)
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  const redirects: string[] = []
+  try {
+    for (;;) {
+      if (signal.aborted) throw signal.reason
+      const addresses = await checkedAddresses(address, url, options)
+      const answer = await requestOnce(address, url, addresses, limits, signal)
+      if (answer.kind === 'page')
+        return {
+          address,
+          redirects,
+          ...answer.page,
+          fetched: (options.now?.() ?? new Date()).toISOString(),
+        }
+      if (redirects.length >= maxRedirects)
+        throw network('messages.fetchTooManyRedirects', { address, limit: maxRedirects })
+      const next = webAddress(new URL(answer.location, url).href)
+      if (!next)
+        throw new HamishError(
+          'invalid-argument',
+          localText('messages.notWebAddress', { address: answer.location }),
+        )
+      url = next
+      redirects.push(url.href)
+    }
+  } catch (err) {
+    if (err instanceof HamishError) throw err
+    if (options.signal?.aborted) throw new ImportCancelled(address)
+    const host = hostOf(url)
+    const code = (err as NodeJS.ErrnoException).code
+    if (timeout.aborted || code === 'ETIMEDOUT')
+      throw network('messages.fetchTimedOut', {
+        address,
+        seconds: Math.ceil((timeout.aborted ? totalMs : limits.connectTimeoutMs) / 1000),
+      })
+    if (code === 'ECONNREFUSED') throw network('messages.fetchRefused', { address, host })
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw network('messages.fetchNoHost', { address, host })
+    throw network('messages.fetchFailed', {
+      address,
+      detail: err instanceof Error ? err.message : String(err),
+    })
+  }
+}

@@ -1,0 +1,29 @@
+import type { FetchedFile } from '../../common/contract/article-import'
+import { fetchPage, type FetchPageOptions } from './fetch-page'
+
+/** The importer for each page type the fetch accepts. */
+const FORMATS: Record<string, string> = {
+  'text/html': 'html',
+  'application/xhtml+xml': 'xhtml',
+  'text/plain': 'txt',
+}
+
+/**
+ * Fetches a page and hands it on as a file for the library's one import
+ * path (the worker, the same HTML importer, Readability, the reducer, the
+ * duplicate check): named by its address, read by the importer for its
+ * content type with the server's charset first, and carrying where and
+ * when it came from. Throws what `fetchPage` throws; nothing is written.
+ */
+export async function fetchedFile(address: string, options: FetchPageOptions = {}): Promise<FetchedFile> {
+  const page = await fetchPage(address, options)
+  return {
+    name: page.address,
+    bytes: page.bytes,
+    format: FORMATS[page.mediaType] ?? 'html',
+    charset: page.charset,
+    source: page.redirects.at(-1) ?? page.address,
+    fetched: page.fetched,
+    redirects: page.redirects,
+  }
+}
