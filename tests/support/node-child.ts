@@ -15,6 +15,10 @@ export async function bundleChild(name: string, dir: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // CommonJS packages bundled in (mammoth) call require('url'): give the module one.
+    banner: {
+      js: "import { createRequire as __hamishRequire } from 'node:module'; const require = __hamishRequire(import.meta.url);",
+    },
     logLevel: 'silent',
   })
   return outfile
