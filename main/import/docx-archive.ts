@@ -1,11 +1,8 @@
-import { unzipSync, zipSync, type UnzipFileInfo } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
+import { scanZipDirectory } from './zip-directory'
 
-/** Most a DOCX may unpack to, by its own central directory and by what is unpacked. A zip-bomb guard. */
-export const MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
-/** Most entries a DOCX may hold. */
-export const MAX_DOCX_ENTRIES = 5000
 /** The part every Word document has: its body. */
 export const DOCX_BODY = 'word/document.xml'
 
@@ -15,12 +12,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 /** The error for a file that is not a usable Word document; `why` says what is wrong. */
 export function invalidDocx(name: string, why: string): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidDocx', { name, detail: why }))
-}
-
-class TooBig extends Error {}
-
-function unpackedSize(file: UnzipFileInfo): number {
-  return file.compression === 0 ? file.size : file.originalSize
 }
 
 /** What a DOCX holds, unpacked and bounded, ready for the converter. */
@@ -44,24 +35,13 @@ export function openDocx(bytes: Uint8Array, name: string): DocxParts {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     throw new HamishError('invalid-content', localText('messages.docxEncrypted', { name }))
   }
-  let total = 0
-  let count = 0
-  let hasBody = false
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        total += unpackedSize(file)
-        count++
-        if (file.name === DOCX_BODY) hasBody = true
-        if (count > MAX_DOCX_ENTRIES || total > MAX_DOCX_UNPACKED_BYTES) throw new TooBig()
-        return false
-      },
-    })
-  } catch (err) {
-    if (err instanceof TooBig) throw new HamishError('too-large', localText('messages.docxTooBig', { name }))
+  const directory = scanZipDirectory(bytes)
+  if (!directory.ok) {
+    if (directory.why === 'too-big')
+      throw new HamishError('too-large', localText('messages.docxTooBig', { name }))
     throw invalidDocx(name, 'it is not a readable ZIP archive')
   }
-  if (!hasBody) throw invalidDocx(name, `${DOCX_BODY} is missing`)
+  if (!directory.entries.has(DOCX_BODY)) throw invalidDocx(name, `${DOCX_BODY} is missing`)
   const media: string[] = []
   let files: Record<string, Uint8Array>
   try {

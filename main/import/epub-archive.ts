@@ -1,15 +1,7 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate'
+import { unzipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
-
-/**
- * Most an EPUB may unpack to: the sum its own central directory declares,
- * and also everything `read` ever hands out for one archive. A guard against
- * zip bombs.
- */
-export const MAX_EPUB_UNPACKED_BYTES = 200 * 1024 * 1024
-/** Most entries an EPUB may hold. */
-export const MAX_EPUB_ENTRIES = 5000
+import { MAX_ZIP_UNPACKED_BYTES, scanZipDirectory, unpackedSize } from './zip-directory'
 
 /** The error for an EPUB that is broken or not an EPUB at all; `why` says what is wrong. */
 export function invalidEpub(name: string, why: string): HamishError {
@@ -17,15 +9,6 @@ export function invalidEpub(name: string, why: string): HamishError {
 }
 
 class TooBig extends Error {}
-
-/**
- * How many bytes fflate hands out for an entry: a deflated entry is inflated
- * into a buffer of its declared size, a stored one is copied as it is
- * (its compressed size, whatever size it declares).
- */
-function unpackedSize(file: UnzipFileInfo): number {
-  return file.compression === 0 ? file.size : file.originalSize
-}
 
 /**
  * Read access to an EPUB's ZIP container that never unpacks more than it
@@ -48,24 +31,12 @@ export class EpubArchive {
 
   /** Scans the archive's directory; throws HamishError for non-ZIP data and for zip bombs. */
   static open(bytes: Uint8Array, name: string): EpubArchive {
-    const entries = new Map<string, number>()
-    let total = 0
-    let count = 0
-    try {
-      unzipSync(bytes, {
-        filter: (file) => {
-          const size = unpackedSize(file)
-          entries.set(file.name, (entries.get(file.name) ?? 0) + size)
-          total += size
-          count++
-          if (count > MAX_EPUB_ENTRIES || total > MAX_EPUB_UNPACKED_BYTES) throw new TooBig()
-          return false
-        },
-      })
-    } catch (err) {
-      if (err instanceof TooBig) throw tooBig(name)
+    const directory = scanZipDirectory(bytes)
+    if (!directory.ok) {
+      if (directory.why === 'too-big') throw tooBig(name)
       throw invalidEpub(name, 'it is not a readable ZIP archive')
     }
+    const entries = directory.entries
     return new EpubArchive(bytes, name, entries)
   }
 
@@ -92,7 +63,7 @@ export class EpubArchive {
         filter: (file) => {
           if (!wanted.has(file.name)) return false
           this.unpacked += unpackedSize(file)
-          if (this.unpacked > MAX_EPUB_UNPACKED_BYTES) throw new TooBig()
+          if (this.unpacked > MAX_ZIP_UNPACKED_BYTES) throw new TooBig()
           return true
         },
       })

@@ -3,7 +3,8 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { docSchema } from '../../../common/document'
 import { plainText, textBlocks } from '../../../common/plain-text'
-import { EpubArchive, MAX_EPUB_ENTRIES, MAX_EPUB_UNPACKED_BYTES } from '../../../main/import/epub-archive'
+import { EpubArchive } from '../../../main/import/epub-archive'
+import { MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES } from '../../../main/import/zip-directory'
 import { importEpub, resolveHref } from '../../../main/import/import-epub'
 import { importHtml } from '../../../main/import/import-html'
 import { fixture, thrown } from './fixtures'
@@ -190,7 +191,7 @@ describe('EpubArchive: what it unpacks', () => {
   it('holds everything read from one archive to 200 MB, an entry read twice counting twice', () => {
     const chunk = 8 * 1024 * 1024
     const archive = EpubArchive.open(zip({ 'a.xhtml': new Uint8Array(chunk) }), 'reread.epub')
-    for (let i = 0; i < MAX_EPUB_UNPACKED_BYTES / chunk; i++) {
+    for (let i = 0; i < MAX_ZIP_UNPACKED_BYTES / chunk; i++) {
       expect(archive.read(['a.xhtml']).get('a.xhtml')).toHaveLength(chunk)
     }
     const err = thrown(() => archive.read(['a.xhtml']))
@@ -262,7 +263,7 @@ describe('importEpub: broken books', () => {
 
   it('refuses an archive with more than 5,000 entries', () => {
     const files: Record<string, string> = { ...BOOK }
-    for (let i = 0; i <= MAX_EPUB_ENTRIES; i++) files[`junk/${i}.txt`] = ''
+    for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) files[`junk/${i}.txt`] = ''
     expect(thrown(() => importEpub(zip(files), 'many.epub')).code).toBe('too-large')
   })
 
