@@ -192,12 +192,27 @@ export const ar = {
   importResultsLabel: 'نتائج الاستيراد',
   dropHere: 'أفلِت الملفات لاستيرادها',
   dropHint: 'ملفات نصية وMarkdown وHTML وEPUB؛ وملفات تعليقات \u2066.hamish.json\u2069',
+  saveFromAddress: 'حفظ من عنوان…',
+  addressDialogTitle: 'حفظ صفحة من عنوانها',
+  addressField: 'عنوان الويب',
+  addressHint:
+    'عنوان يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069. يجلب هامش الصفحة مرة واحدة ويحفظ نصها في المكتبة.',
+  addressSave: 'حفظ الصفحة',
+  addressEmpty: 'اكتب عنوان الصفحة أو ألصقه.',
+  addressInvalid:
+    'هذا ليس عنوان ويب يستطيع هامش الحفظ منه: يجب أن يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069.',
+  privateAddressTitle: 'الحفظ من هذا الحاسوب أو من شبكتك المحلية؟',
+  privateAddressQuestion:
+    'يقود العنوان {{address}} إلى {{ip}}، وهو على هذا الحاسوب أو على شبكتك المحلية لا على الويب العام. لا تحفظ الصفحة إلا إن كنت تثق بما يُقدَّم هناك.',
+  privateAddressConfirm: 'الحفظ على أي حال',
+  importRedirects: 'أُعيد التوجيه: {{chain}}',
 
   // Reader
   readerLoading: 'جارٍ فتح المقالة…',
   readerTextLabel: 'نص «{{title}}»',
   readerBack: 'العودة إلى المكتبة',
   readerNav: 'القارئ',
+  readerSavedFrom: 'حُفظت من الويب في {{date}}',
   readerNotFound: 'تعذّر فتح هذه المقالة.',
   readerContents: 'المحتويات',
   readerContentsLabel: 'المحتويات والصفحات',

@@ -142,12 +142,26 @@ export const en = {
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
   dropHint: 'Text, Markdown, HTML and EPUB files; .hamish.json annotation files',
+  saveFromAddress: 'Save from address…',
+  addressDialogTitle: 'Save a page from its address',
+  addressField: 'Web address',
+  addressHint:
+    'An http:// or https:// address. Hamish fetches the page once and keeps its text in the library.',
+  addressSave: 'Save page',
+  addressEmpty: 'Type or paste the page’s address.',
+  addressInvalid: 'This is not a web address Hamish can save from: it must start with http:// or https://.',
+  privateAddressTitle: 'Save from this computer or your local network?',
+  privateAddressQuestion:
+    '{{address}} leads to {{ip}}, which is on this computer or your local network rather than the public web. Save the page only if you trust what is served there.',
+  privateAddressConfirm: 'Save anyway',
+  importRedirects: 'Redirected: {{chain}}',
 
   // Reader
   readerLoading: 'Opening the article…',
   readerTextLabel: 'Text of “{{title}}”',
   readerBack: 'Back to the library',
   readerNav: 'Reader',
+  readerSavedFrom: 'Saved from the web on {{date}}',
   readerNotFound: 'This article could not be opened.',
   readerContents: 'Contents',
   readerContentsLabel: 'Contents and pages',

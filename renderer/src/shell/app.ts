@@ -4,6 +4,8 @@ import { SETTINGS_LIMITS } from '../../../common/contract/limits'
 import { ImportController } from '../features/import/import-controller'
 import { installDropZone } from '../features/import/drop-zone'
 import { createFilePicker } from '../features/import/file-picker'
+import { openAddressDialog } from '../features/import/address-dialog'
+import { installLinkEntry } from '../features/import/link-entry'
 import { ArticleActions } from '../features/library/article-actions'
 import { LibraryStore } from '../features/library/library-store'
 import type { LibraryView } from '../features/library/library-view'
@@ -53,6 +55,7 @@ export class App {
   private readonly main = el('main', { class: 'page', attrs: { id: 'main', tabindex: -1 } })
   private readonly topbar = createTopbar({
     onImport: () => this.picker.open(),
+    onSaveAddress: () => this.openAddress(),
     onSettings: () => this.openSettings(),
     onHelp: () => this.openHelp(),
     onSkip: () => this.focusContent(),
@@ -123,6 +126,12 @@ export class App {
     document.documentElement.lang = UI_LANG
     document.documentElement.dir = UI_DIR
     const overlay = installDropZone(window, (files) => this.onDrop(files))
+    // A link pasted on the library page, or dropped anywhere, saves that page.
+    installLinkEntry(
+      window,
+      (address) => void this.imports.importAddress(address),
+      () => this.pageName === 'library',
+    )
     root.replaceChildren(
       this.topbar.element,
       this.notices.element,
@@ -152,6 +161,11 @@ export class App {
     if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
     followRoute((route) => this.show(route))
     if (takeReopenAfterReload() === 'settings') this.openSettings()
+  }
+
+  /** "Save from address…": the page's address in a dialog, then imported like a file. */
+  private openAddress(): void {
+    openAddressDialog((address) => void this.imports.importAddress(address))
   }
 
   /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */

@@ -10,11 +10,12 @@ export interface Topbar {
 
 /**
  * The app's top bar, sticky above every page: the name, the way back to the
- * library and to library search, and Import, Settings and Help. Always in the interface's
+ * library and to library search, and Import, Save from address, Settings and Help. Always in the interface's
  * language and direction, whatever the article below.
  */
 export function createTopbar(actions: {
   onImport(): void
+  onSaveAddress(): void
   onSettings(): void
   onHelp(): void
   onSkip(): void
@@ -45,6 +46,7 @@ export function createTopbar(actions: {
         class: 'primary',
         attrs: { 'data-action': 'import', title: strings.importShortcut },
       }),
+      button(strings.saveFromAddress, actions.onSaveAddress, { attrs: { 'data-action': 'save-address' } }),
       button(strings.navSettings, actions.onSettings, {
         attrs: { 'data-action': 'settings', title: strings.settingsShortcut },
       }),

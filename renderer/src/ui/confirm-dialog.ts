@@ -11,6 +11,8 @@ export function confirmDialog(options: {
   title: string
   message: string
   confirm: string
+  /** A class of its own beside `confirm-dialog`, for styles and tests. */
+  class?: string
 }): Promise<boolean> {
   return new Promise((resolve) => {
     let confirmed = false
@@ -25,7 +27,7 @@ export function confirmDialog(options: {
     )
     const dialog = openDialog({
       title: options.title,
-      class: 'confirm-dialog',
+      class: `confirm-dialog ${options.class ?? ''}`.trim(),
       body: [el('p', { text: options.message })],
       actions: [cancel, confirm],
       initialFocus: cancel,

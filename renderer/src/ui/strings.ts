@@ -187,11 +187,30 @@ export function makeStrings(t: Translate) {
     importResultsLabel: t('importResultsLabel'),
     dropHere: t('dropHere'),
     dropHint: t('dropHint'),
+    saveFromAddress: t('saveFromAddress'),
+    addressDialogTitle: t('addressDialogTitle'),
+    addressField: t('addressField'),
+    addressHint: t('addressHint'),
+    addressSave: t('addressSave'),
+    addressEmpty: t('addressEmpty'),
+    addressInvalid: t('addressInvalid'),
+    privateAddressTitle: t('privateAddressTitle'),
+    /** Addresses and IPs are left to right in any sentence, so each is one left-to-right isolate. */
+    privateAddressQuestion: (address: string, ip: string): string =>
+      t('privateAddressQuestion', { address: `\u2066${address}\u2069`, ip: `\u2066${ip}\u2069` }),
+    privateAddressConfirm: t('privateAddressConfirm'),
+    /**
+     * "Redirected: A → B → C": the chain is one left-to-right run, so in an
+     * Arabic sentence the arrows still point from each address to the next.
+     */
+    importRedirects: (chain: string[]): string =>
+      t('importRedirects', { chain: `\u2066${chain.join(' → ')}\u2069` }),
 
     readerLoading: t('readerLoading'),
     readerTextLabel: q('readerTextLabel', 'title'),
     readerBack: t('readerBack'),
     readerNav: t('readerNav'),
+    readerSavedFrom: (date: string): string => t('readerSavedFrom', { date }),
     readerNotFound: t('readerNotFound'),
     readerContents: t('readerContents'),
     readerContentsLabel: t('readerContentsLabel'),

@@ -1,10 +1,13 @@
 import type { ImportOutcome } from '../../../../common/contract/article-import'
 import type { HamishApi } from '../../../../common/contract/methods'
 import { ImportPanel } from './import-panel'
-import { importSources, type ImportSource } from './import-queue'
+import { importAddressAsking, type ConfirmPrivate } from './address-import'
+import { confirmPrivateAddress } from './private-address-dialog'
+import { cancelledOutcome, importSources, type CancelSwitch, type ImportSource } from './import-queue'
 
 /**
- * Runs imports from every entry point (picker, drop, Ctrl/Cmd+O) through one
+ * Runs imports from every entry point (picker, drop, Ctrl/Cmd+O, a web
+ * address typed, pasted or dropped) through one
  * queue, so two drops in a row import in order and progress never
  * interleaves; refreshes the library after each batch. Cancel stops what is
  * queued and running; files an earlier session left unfinished are offered
@@ -19,19 +22,48 @@ export class ImportController {
   constructor(
     private readonly api: Pick<
       HamishApi,
-      'importFile' | 'planImports' | 'cancelImports' | 'listUnfinishedImports' | 'dismissUnfinishedImports'
+      | 'importFile'
+      | 'importAddress'
+      | 'planImports'
+      | 'cancelImports'
+      | 'listUnfinishedImports'
+      | 'dismissUnfinishedImports'
     >,
     /** The library list, fetched again after each batch (the library feature's store, given by the shell). */
     private readonly store: { refresh(): Promise<void> },
+    /** Asks before saving from an address on this computer or the local network. */
+    private readonly confirmPrivate: ConfirmPrivate = confirmPrivateAddress,
   ) {}
 
   /** Queues a batch; resolves with its outcomes once it has run. */
   import(files: ImportSource[]): Promise<ImportOutcome[]> {
+    return this.enqueue((cancel) => importSources(this.api, files, (p) => this.panel.progress(p), cancel))
+  }
+
+  /**
+   * Queues a page to save from its web address (Save from address…, a
+   * pasted or dropped link) behind any files, through the same panel: its
+   * line names the address and the redirects. An address on this computer
+   * or the local network is saved only if `confirmPrivate` says yes.
+   */
+  importAddress(address: string): Promise<ImportOutcome[]> {
+    return this.enqueue(async (cancel) => {
+      this.panel.progress({ done: 0, total: 1, name: address })
+      const tickets = await this.api.planImports([{ name: address, size: 0 }]).catch(() => undefined)
+      cancel.tickets = tickets
+      if (cancel.cancelled) return [cancelledOutcome(address)]
+      const outcome = await importAddressAsking(this.api, address, this.confirmPrivate, tickets?.[0])
+      return [cancel.cancelled && outcome.status === 'rejected' ? cancelledOutcome(address) : outcome]
+    })
+  }
+
+  /** Runs one batch after those queued before it, then refreshes the list and shows the report. */
+  private enqueue(batch: (cancel: CancelSwitch & { tickets?: string[] }) => Promise<ImportOutcome[]>) {
     const cancel: { cancelled: boolean; tickets?: string[] } = { cancelled: false }
     this.running.add(cancel)
     const run = this.queue.then(async () => {
       try {
-        const outcomes = await importSources(this.api, files, (p) => this.panel.progress(p), cancel)
+        const outcomes = await batch(cancel)
         await this.store.refresh().catch(() => undefined)
         this.panel.report(outcomes)
         return outcomes

@@ -127,12 +127,6 @@ export class ImportPanel {
         el('span', { class: 'import-badge', text: strings.importStatus[outcome.status] }),
         el('bdi', { class: 'import-name', text: outcome.name }),
         el('span', { class: 'import-message', text: message }),
-        ...(outcome.notes ?? []).map((note) =>
-          el('span', {
-            class: 'import-note',
-            text: withoutName(strings.fromMain(note.text, note.message), outcome.name),
-          }),
-        ),
         outcome.article && outcome.status !== 'rejected' && outcome.status !== 'cancelled'
           ? el('a', {
               class: 'import-open',
@@ -143,6 +137,19 @@ export class ImportPanel {
               text: strings.importOpen,
             })
           : null,
+        // A page saved from its address: where it was redirected, from the address asked for to the one saved.
+        outcome.redirects?.length
+          ? el('span', {
+              class: 'import-redirects',
+              text: strings.importRedirects([outcome.name, ...outcome.redirects]),
+            })
+          : null,
+        ...(outcome.notes ?? []).map((note) =>
+          el('span', {
+            class: 'import-note',
+            text: withoutName(strings.fromMain(note.text, note.message), outcome.name),
+          }),
+        ),
       ],
     )
   }

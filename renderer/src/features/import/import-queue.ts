@@ -29,8 +29,8 @@ export interface CancelSwitch {
 
 type QueueApi = Pick<HamishApi, 'importFile' | 'planImports'>
 
-/** A file's outcome when the user cancelled before it was imported: nothing was written. */
-function cancelled(name: string): ImportOutcome {
+/** A file's (or an address's) outcome when the user cancelled before it was imported: nothing was written. */
+export function cancelledOutcome(name: string): ImportOutcome {
   const text = localText('messages.importCancelled', { name })
   return { name, status: 'cancelled', message: englishText(text), text, article: null }
 }
@@ -62,7 +62,7 @@ export async function importSources(
   for (const [i, file] of files.entries()) {
     const name = names[i]!
     if (cancel.cancelled) {
-      outcomes.push(cancelled(name))
+      outcomes.push(cancelledOutcome(name))
       continue
     }
     onProgress({ done: i, total: files.length, name })
@@ -82,7 +82,7 @@ export async function importSources(
     } catch (err) {
       outcomes.push(
         cancel.cancelled
-          ? cancelled(name)
+          ? cancelledOutcome(name)
           : { name, status: 'rejected', message: errorMessage(err), article: null },
       )
     }

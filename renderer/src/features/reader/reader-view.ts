@@ -313,7 +313,7 @@ export class ReaderView {
     const container = el(
       'article',
       { class: 'reader', attrs: { dir: summary.dir, lang: summary.lang, 'aria-labelledby': titleId } },
-      [articleHeader(summary, titleId), mount],
+      [articleHeader(summary, titleId, this.options.openLink), mount],
     )
     // The notes panel mirrors the article's direction: on the left of right-to-left text.
     this.element.classList.add(summary.dir === 'rtl' ? 'notes-left' : 'notes-right')

@@ -1,0 +1,16 @@
+import { confirmDialog } from '../../ui/confirm-dialog'
+import { strings } from '../../ui/strings'
+
+/**
+ * The question before saving from an address on this computer or the local
+ * network (a router's page, a service running here): in the app's own words,
+ * naming the address and where it leads. Resolves true only on "Save anyway".
+ */
+export function confirmPrivateAddress(address: string, ip: string): Promise<boolean> {
+  return confirmDialog({
+    title: strings.privateAddressTitle,
+    message: strings.privateAddressQuestion(address, ip || address),
+    confirm: strings.privateAddressConfirm,
+    class: 'private-address-dialog',
+  })
+}
