@@ -3,9 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocNode } from '../../common/document'
 import { plainText } from '../../common/plain-text'
+import { servePages, type PageServer } from '../support/page-server'
 import { ROOT } from '../support/preview'
 import { selectChars, waitForHighlightCount } from './annotation-helpers'
 import {
@@ -37,6 +38,15 @@ const AXE_OPTIONS = {
 const ENGLISH = 'A note on margins\n\nReaders have always written in the margins of what they read.\n'
 
 const env = browserPerFile()
+
+/** A page on 127.0.0.1 for Save from address… (loopback: the app asks first). */
+let pages: PageServer
+beforeAll(async () => {
+  pages = await servePages({
+    '/page': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>A page.</p>'),
+  })
+})
+afterAll(() => pages.close())
 
 /** Team folders the audit made; removed once it is done. */
 const teamFolders: string[] = []
@@ -169,6 +179,23 @@ describe.each([
     await openDialog(page, '.help-dialog')
     await check('help')
     await closeDialog(page)
+
+    // Save from address…: the dialog with its inline refusal, then the question before a loopback address
+    // (declined: nothing stored) and the report's cancelled line.
+    await page.click('[data-action=save-address]')
+    await openDialog(page, '.address-dialog')
+    await page.keyboard.type('ftp://example.org/')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('dialog[open] .field-error:not(:empty)')
+    await check('save-from-address dialog')
+    await page.fill('dialog[open] .address-input', `${pages.origin}/page`)
+    await page.keyboard.press('Enter')
+    await openDialog(page, '.private-address-dialog')
+    await check('save-from-address: private-address question')
+    await closeDialog(page)
+    await page.waitForSelector('.import-panel:not(.busy) .import-result[data-status=cancelled]')
+    await check('save-from-address: report')
+    await page.click('.import-close')
 
     await page.keyboard.press('Control+,')
     await openDialog(page, '.settings-panel')
