@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { benchAnchoring } from './anchoring'
 import { benchAnnotationWrites } from './annotation-writes'
 import { benchCrash } from './crash'
+import { benchDocxImport } from './docx-import'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
 import { benchImportResponsive } from './import-responsive'
@@ -25,6 +26,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'team-sync': () => benchTeamSync(),
   'annotation-writes': () => benchAnnotationWrites(),
   'import-responsive': () => benchImportResponsive(),
+  'docx-import': () => benchDocxImport(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */
