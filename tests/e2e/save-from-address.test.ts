@@ -285,6 +285,19 @@ describe('saving a page from its web address', () => {
     expect(Math.abs(noteBox.x - name.x)).toBeLessThanOrEqual(1)
     expect(noteBox.width).toBeGreaterThan(message.width)
     await screenshot(page, 'import-en-docx-note.png')
+    // Dark theme and forced colours: the note keeps its own colour and its rule (looked at in the screenshots).
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'))
+    const colours = await page
+      .locator('.import-result .import-note')
+      .evaluate((n) => [getComputedStyle(n).color, getComputedStyle(n).borderInlineStartColor])
+    expect(colours[0]).not.toBe(colours[1])
+    await screenshot(page, 'import-en-docx-note-dark.png')
+    await page.emulateMedia({ forcedColors: 'active' })
+    await expect(
+      page.locator('.import-result .import-note').evaluate((n) => getComputedStyle(n).borderInlineStartStyle),
+    ).resolves.toBe('solid')
+    await screenshot(page, 'import-en-docx-note-forced.png')
+    await page.emulateMedia({ forcedColors: 'none' })
     await waitForLibrary(page)
     expect(app.pageErrors).toEqual([])
   })
