@@ -14,6 +14,7 @@ const SPECIAL_ARGS: Record<string, unknown[]> = {
   helpShortcut: ['help'],
   reportColour: ['green'],
   reportTags: [['تاريخ', 'سياسة']],
+  importRedirects: [['http://a.example/', 'https://b.example/']],
 }
 
 /** Every message of the facade, functions called with sample values, as [path, text]. */
