@@ -594,6 +594,9 @@ export const ar = {
       '{{address}}: لم يُجب الخادم في الوقت المحدد (المهلة {{seconds, number}} ث)؛ لم يُضف شيء. حاول لاحقًا.',
     fetchRefused: '{{address}}: رفض {{host}} الاتصال؛ لم يُضف شيء. تحقق من العنوان.',
     fetchNoHost: '{{address}}: تعذر العثور على {{host}}؛ تحقق من العنوان ومن اتصالك بالإنترنت. لم يُضف شيء.',
+    fetchUnreachable:
+      '{{address}}: لا يستطيع هذا الحاسوب الوصول إلى {{host}}؛ تحقق من اتصالك بالإنترنت. لم يُضف شيء.',
+    fetchDropped: '{{address}}: انقطع الاتصال بـ{{host}} قبل وصول الصفحة؛ لم يُضف شيء. حاول مرة أخرى.',
     fetchFailed: '{{address}}: تعذر جلب الصفحة ({{detail}})؛ لم يُضف شيء.',
     redirectedTo: 'أُعيد التوجيه إلى {{address}}',
     duplicateInTrash:

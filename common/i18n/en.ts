@@ -529,6 +529,10 @@ export const en = {
     fetchRefused: '{{address}}: {{host}} refused the connection; nothing was added. Check the address.',
     fetchNoHost:
       '{{address}}: could not find {{host}}; check the address and that you are online. Nothing was added.',
+    fetchUnreachable:
+      '{{address}}: this computer cannot reach {{host}}; check that you are online. Nothing was added.',
+    fetchDropped:
+      '{{address}}: the connection to {{host}} was cut before the page arrived; nothing was added. Try again.',
     fetchFailed: '{{address}}: the page could not be fetched ({{detail}}); nothing was added.',
     redirectedTo: 'redirected to {{address}}',
     duplicateInTrash:

@@ -5,6 +5,7 @@ import { isIP, type LookupFunction } from 'node:net'
 import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
+import { connectionFailure } from './connection-failure'
 import { ImportCancelled } from './import-cancelled'
 import { isPrivateAddress } from './private-address'
 
@@ -257,11 +258,6 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
         address,
         seconds: Math.ceil((timeout.aborted ? totalMs : limits.connectTimeoutMs) / 1000),
       })
-    if (code === 'ECONNREFUSED') throw network('messages.fetchRefused', { address, host })
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw network('messages.fetchNoHost', { address, host })
-    throw network('messages.fetchFailed', {
-      address,
-      detail: err instanceof Error ? err.message : String(err),
-    })
+    throw connectionFailure(address, host, err)
   }
 }
