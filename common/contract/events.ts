@@ -32,6 +32,7 @@ export type MenuCommand =
   | 'text-reset'
   | 'export'
   | 'share-notes'
+  | 'save-address'
 
 export type HamishEventName = keyof HamishEvents
 

@@ -420,6 +420,7 @@ export const ar = {
   helpShortcuts: {
     help: 'قائمة الاختصارات هذه',
     import: 'استيراد ملفات',
+    saveAddress: 'حفظ صفحة من عنوانها على الويب',
     settings: 'الإعدادات',
     search: 'البحث في المكتبة',
     larger: 'تكبير نص القراءة',
@@ -857,6 +858,7 @@ export const ar = {
   menu: {
     file: 'ملف',
     import: 'استيراد…',
+    saveFromAddress: 'حفظ من عنوان…',
     export: 'تصدير…',
     exportAnnotations: 'تصدير التعليقات…',
     importAnnotations: 'استيراد التعليقات…',

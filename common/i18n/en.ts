@@ -356,6 +356,7 @@ export const en = {
   helpShortcuts: {
     help: 'This list of shortcuts',
     import: 'Import files',
+    saveAddress: 'Save a page from its web address',
     settings: 'Settings',
     search: 'Search the library',
     larger: 'Larger reading text',
@@ -808,6 +809,7 @@ export const en = {
   menu: {
     file: '&File',
     import: 'Import…',
+    saveFromAddress: 'Save from Address…',
     export: 'Export…',
     exportAnnotations: 'Export annotations…',
     importAnnotations: 'Import annotations…',

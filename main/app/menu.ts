@@ -34,6 +34,12 @@ export function buildMenu(
       label: t('menu.file'),
       submenu: [
         { label: t('menu.import'), accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        {
+          label: t('menu.saveFromAddress'),
+          accelerator: 'CmdOrCtrl+Shift+L',
+          registerAccelerator: false,
+          click: () => actions.command('save-address'),
+        },
         { label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
         // Both open "Share notes…": importing needs a click in the page to open its file picker.
         { label: t('menu.exportAnnotations'), click: () => actions.command('share-notes') },

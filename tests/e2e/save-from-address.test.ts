@@ -172,6 +172,12 @@ describe('saving a page from its web address', () => {
     expect((await reportFor(page, udhr)).map((r) => r.status)).toEqual(['added'])
     expect((await articles(page)).map((a) => a.source)).toContain(udhr)
 
+    // The keyboard (and the native menu's item, which sends the same command) opens the same dialog.
+    await page.keyboard.press('Control+Shift+L')
+    await expect(page.locator('dialog[open] input').count()).resolves.toBe(1)
+    await page.keyboard.press('Escape')
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0)
+
     // A pasted sentence is not an address: nothing happens.
     await page.evaluate(() => navigator.clipboard.writeText('see http://127.0.0.1/ for more'))
     await page.keyboard.press('Control+V')

@@ -9,6 +9,8 @@ export interface CommandHost {
   readonly electron: boolean
   openHelp(): void
   openImport(): void
+  /** Opens "Save from address…" (the page's key and the native menu's item alike). */
+  openSaveAddress(): void
   openSettings(): void
   openSearch(): void
   showLibrary(): void
@@ -103,6 +105,13 @@ export function appCommands(host: CommandHost): Command[] {
       help: 'import',
       owner: 'app',
       run: () => !host.electron && (host.openImport(), true),
+    },
+    {
+      id: 'save-address',
+      keys: ['Mod-Shift-l'],
+      help: 'saveAddress',
+      owner: 'app',
+      run: () => (host.openSaveAddress(), true),
     },
     {
       id: 'show-settings',
@@ -252,4 +261,5 @@ export const MENU_COMMAND_IDS = Object.keys({
   'text-reset': 1,
   export: 1,
   'share-notes': 1,
+  'save-address': 1,
 } satisfies Record<MenuCommand, 1>) as MenuCommand[]

@@ -97,6 +97,7 @@ export class App {
         electron: options.electron,
         openHelp: () => this.openHelp(),
         openImport: () => this.picker.open(),
+        openSaveAddress: () => this.openAddress(),
         openSettings: () => this.openSettings(),
         openSearch: () => this.openSearch(),
         showLibrary: () => navigate({ name: 'library' }),

@@ -55,6 +55,7 @@ function setup(withReader: boolean, readerUndo = true) {
     electron: false,
     openHelp: () => calls.push('help'),
     openImport: () => calls.push('import'),
+    openSaveAddress: () => calls.push('save-address'),
     openSettings: () => calls.push('settings'),
     openSearch: () => calls.push('search'),
     showLibrary: () => calls.push('library'),
@@ -150,6 +151,7 @@ describe('the help written from the app’s commands', () => {
     expect(lines.map((l) => [l.id, l.keys])).toEqual([
       ['show-help', '?'],
       ['import', 'Ctrl+O'],
+      ['save-address', 'Ctrl+Shift+L'],
       ['show-settings', 'Ctrl+,'],
       ['show-search', 'Ctrl+K'],
       ['text-larger', 'Ctrl+='],
