@@ -179,6 +179,8 @@ export const ar = {
   unfinishedImports_other: 'لم يُستورد {{count, number}} ملف لأن هامش أُغلق أثناء الاستيراد: {{names}}.',
   unfinishedImportsLabel: 'استيراد لم يكتمل',
   unfinishedRetry: 'اختيار هذه الملفات مجددًا',
+  unfinishedSaveAgain: 'حفظ هذه الصفحات مجددًا',
+  unfinishedRetryBoth: 'حفظ الصفحات مجددًا واختيار الملفات',
   unfinishedDismiss: 'تجاهل',
   listSeparator: '، ',
   sentenceEnd: '.',

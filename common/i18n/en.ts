@@ -129,6 +129,8 @@ export const en = {
     '{{count, number}} files were not imported because Hamish closed during the import: {{names}}.',
   unfinishedImportsLabel: 'Unfinished imports',
   unfinishedRetry: 'Choose these files again',
+  unfinishedSaveAgain: 'Save these pages again',
+  unfinishedRetryBoth: 'Save the pages again and choose the files',
   unfinishedDismiss: 'Dismiss',
   listSeparator: ', ',
   sentenceEnd: '.',

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../common/article'
 import { servePages, type PageServer } from '../support/page-server'
+import { tempLibrary } from '../support/preview'
 import {
   browserPerFile,
   callApi,
@@ -251,6 +252,38 @@ describe('saving a page from its web address', () => {
     await expect(fetched.textContent()).resolves.toMatch(/^حُفظت من الويب في /)
     await screenshot(page, 'address-ar-reader-header.png')
     expect(app.pageErrors).toEqual([])
+  })
+
+  it('offers to save again a page the last session was still fetching when it closed', async ({ skip }) => {
+    if (!env.browser) return skip()
+    // What a session killed mid-fetch leaves (docs/FORMATS.md, unfinished-imports.json): the address as the name.
+    const library = await tempLibrary()
+    const address = `${server.origin}/andalus`
+    writeFileSync(
+      join(library, 'unfinished-imports.json'),
+      JSON.stringify({
+        version: 1,
+        files: [{ ticket: 'a6f4c1de-0000-4000-8000-000000000001', name: address, size: 0 }],
+      }),
+    )
+    try {
+      const app = await openApp(env.browser, { library })
+      env.sessions.push(app)
+      const { page } = app
+      const retry = page.locator('.import-unfinished .import-retry')
+      await retry.waitFor({ state: 'visible' })
+      await expect(retry.textContent()).resolves.toBe('Save these pages again')
+      // No file chooser: the page is fetched again, asking first since it is on this computer.
+      let chooserOpened = false
+      page.on('filechooser', () => (chooserOpened = true))
+      await retry.click()
+      await answerPrivate(page, true)
+      expect((await reportFor(page, address)).map((r) => r.status)).toEqual(['added'])
+      expect((await articles(page)).map((a) => a.source)).toEqual([address])
+      expect(chooserOpened).toBe(false)
+    } finally {
+      rmSync(library, { recursive: true, force: true })
+    }
   })
 
   it('imports a DOCX through the page and shows its note on a line of its own under the name', async ({

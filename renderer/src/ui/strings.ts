@@ -173,6 +173,8 @@ export function makeStrings(t: Translate) {
     },
     unfinishedImportsLabel: t('unfinishedImportsLabel'),
     unfinishedRetry: t('unfinishedRetry'),
+    unfinishedSaveAgain: t('unfinishedSaveAgain'),
+    unfinishedRetryBoth: t('unfinishedRetryBoth'),
     unfinishedDismiss: t('unfinishedDismiss'),
     /** The same message main's importer gives (common/contract/too-large-text.ts), for files refused before sending. */
     importTooLarge: (name: string, bytes: number): string => wordText(t, tooLargeText(name, bytes), isolate),

@@ -1,9 +1,11 @@
 import type { ImportOutcome } from '../../../../common/contract/article-import'
 import type { HamishApi } from '../../../../common/contract/methods'
 import { ImportPanel } from './import-panel'
+import { strings } from '../../ui/strings'
 import { importAddressAsking, type ConfirmPrivate } from './address-import'
 import { confirmPrivateAddress } from './private-address-dialog'
 import { cancelledOutcome, importSources, type CancelSwitch, type ImportSource } from './import-queue'
+import { webAddressIn } from './web-address'
 
 /**
  * Runs imports from every entry point (picker, drop, Ctrl/Cmd+O, a web
@@ -95,17 +97,28 @@ export class ImportController {
   /**
    * At start: files the last session planned and never imported (the window
    * closed mid-import) are listed with a way to choose them again, since the
-   * page cannot reopen a file by itself.
+   * page cannot reopen a file by itself; pages that were being saved from
+   * their address (named by it: no file name holds `//`) are fetched again.
    */
   async showUnfinished(chooseAgain: () => void): Promise<void> {
     const left = await this.api.listUnfinishedImports().catch(() => [])
     if (left.length === 0) return
     const forget = (): void => void this.api.dismissUnfinishedImports().catch(() => undefined)
+    const addresses = left.map((f) => webAddressIn(f.name)).filter((a): a is string => a !== null)
+    const files = left.length - addresses.length
+    const label =
+      addresses.length === 0
+        ? strings.unfinishedRetry
+        : files === 0
+          ? strings.unfinishedSaveAgain
+          : strings.unfinishedRetryBoth
     this.panel.unfinished(
       left.map((f) => f.name),
+      label,
       () => {
         forget()
-        chooseAgain()
+        for (const address of addresses) void this.importAddress(address)
+        if (files > 0) chooseAgain()
       },
       forget,
     )

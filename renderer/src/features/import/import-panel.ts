@@ -75,9 +75,10 @@ export class ImportPanel {
   /**
    * Files the last session did not finish importing (the window closed
    * mid-import), named, with "Choose these files again" (the page's file
-   * picker: main never reopens a path) and Dismiss.
+   * picker: main never reopens a path) and Dismiss. Pages saved from an
+   * address can be fetched again without asking: `retryLabel` says which.
    */
-  unfinished(names: string[], chooseAgain: () => void, dismiss: () => void): void {
+  unfinished(names: string[], retryLabel: string, chooseAgain: () => void, dismiss: () => void): void {
     this.element.hidden = false
     this.element.classList.remove('busy')
     this.bar.hidden = true
@@ -90,7 +91,7 @@ export class ImportPanel {
     }
     this.results.replaceChildren(
       el('li', { class: 'import-unfinished', attrs: { 'aria-label': strings.unfinishedImportsLabel } }, [
-        button(strings.unfinishedRetry, done(chooseAgain), { class: 'import-retry' }),
+        button(retryLabel, done(chooseAgain), { class: 'import-retry' }),
         button(strings.unfinishedDismiss, done(dismiss), { class: 'import-dismiss' }),
       ]),
     )
