@@ -62,6 +62,7 @@ export function translatorOf(
   )
   const translate = ((key: MessageKey, values?: Record<string, string | number>) =>
     i18n.t(key, values ?? {}) as string) as Translate
-  translate.has = (key) => i18n.exists(key)
+  // A counted message exists only as its plural forms (`key_one`, `key_other`…): `_other` is in every language.
+  translate.has = (key) => i18n.exists(key) || i18n.exists(`${key}_other`)
   return translate
 }

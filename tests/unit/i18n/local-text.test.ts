@@ -76,6 +76,13 @@ describe('sentences main words for the user', () => {
     expect(isWellFormedText('messages.emptyFile', t.has)).toBe(false)
     expect(isWellFormedText(null, t.has)).toBe(false)
   })
+
+  it('include counted messages, which exist only as plural forms (a DOCX’s dropped images, in Arabic)', () => {
+    const t = createTranslator('ar')
+    const note = localText('messages.importImagesDropped', { name: 'a.docx', count: 1 })
+    expect(isWellFormedText(note, t.has)).toBe(true)
+    expect(wordText(t, note)).toContain('حُذفت صورته الوحيدة')
+  })
 })
 
 describe('reasons in an annotation-import report', () => {
