@@ -741,6 +741,14 @@ export const ar = {
       '{{name}}: عمق تداخل العناصر فيه يتجاوز {{limit, number}}، وهو أعمق مما تحتاجه أي مقالة، فلم يُستورد.',
     markdownTooDeep:
       '{{name}}: عمق تداخل الاقتباسات والقوائم فيه يتجاوز {{limit, number}}، وهو أعمق مما تحتاجه أي مقالة، فلم يُستورد.',
+    reasonNotZip: 'ليس أرشيف ZIP مقروءًا',
+    reasonZipDamaged: 'جزء من الأرشيف تالف ولا يمكن فك ضغطه',
+    reasonPartMissing: '{{part}} مفقود',
+    reasonPartUnreadable: 'تتعذر قراءة {{part}}',
+    reasonNoPackageNamed: 'لا يسمّي {{part}} ملف حزمة الكتاب',
+    reasonPackageMissing: 'ملف حزمته {{part}} مفقود أو لا يُقرأ',
+    reasonNoSpine: 'لا تضم حزمته قائمة الفصول (spine)',
+    reasonNoChapters: 'لا تسرد حزمته أي فصل',
     invalidEpub:
       '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 بدلًا منه.',
     epubTooBig:

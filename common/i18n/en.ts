@@ -682,6 +682,14 @@ export const en = {
       '{{name}}: its elements are nested more than {{limit, number}} levels deep, deeper than any article needs, so it was not imported.',
     markdownTooDeep:
       '{{name}}: its quotes and lists are nested more than {{limit, number}} levels deep, deeper than any article needs, so it was not imported.',
+    reasonNotZip: 'it is not a readable ZIP archive',
+    reasonZipDamaged: 'part of the archive is damaged and cannot be unpacked',
+    reasonPartMissing: '{{part}} is missing',
+    reasonPartUnreadable: '{{part}} cannot be read',
+    reasonNoPackageNamed: "{{part}} does not name the book's package file",
+    reasonPackageMissing: 'its package file {{part}} is missing or unreadable',
+    reasonNoSpine: 'its package has no spine, the list of chapters',
+    reasonNoChapters: 'its package lists no chapters',
     invalidEpub:
       '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
     epubTooBig:

@@ -1,6 +1,6 @@
 import { unzipSync, zipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
 import { scanZipDirectory } from './zip-directory'
 
 /** The part every Word document has: its body. */
@@ -10,7 +10,7 @@ export const DOCX_BODY = 'word/document.xml'
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
 /** The error for a file that is not a usable Word document; `why` says what is wrong. */
-export function invalidDocx(name: string, why: string): HamishError {
+export function invalidDocx(name: string, why: LocalText): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidDocx', { name, detail: why }))
 }
 
@@ -39,9 +39,10 @@ export function openDocx(bytes: Uint8Array, name: string): DocxParts {
   if (!directory.ok) {
     if (directory.why === 'too-big')
       throw new HamishError('too-large', localText('messages.docxTooBig', { name }))
-    throw invalidDocx(name, 'it is not a readable ZIP archive')
+    throw invalidDocx(name, localText('messages.reasonNotZip'))
   }
-  if (!directory.entries.has(DOCX_BODY)) throw invalidDocx(name, `${DOCX_BODY} is missing`)
+  if (!directory.entries.has(DOCX_BODY))
+    throw invalidDocx(name, localText('messages.reasonPartMissing', { part: DOCX_BODY }))
   const media: string[] = []
   let files: Record<string, Uint8Array>
   try {
@@ -53,7 +54,7 @@ export function openDocx(bytes: Uint8Array, name: string): DocxParts {
       },
     })
   } catch {
-    throw invalidDocx(name, 'part of the archive is damaged and cannot be unpacked')
+    throw invalidDocx(name, localText('messages.reasonZipDamaged'))
   }
   for (const path of media) files[path] = new Uint8Array(0)
   return { files, mediaCount: media.length }

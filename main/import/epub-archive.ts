@@ -1,10 +1,10 @@
 import { unzipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
 import { MAX_ZIP_UNPACKED_BYTES, scanZipDirectory, unpackedSize } from './zip-directory'
 
 /** The error for an EPUB that is broken or not an EPUB at all; `why` says what is wrong. */
-export function invalidEpub(name: string, why: string): HamishError {
+export function invalidEpub(name: string, why: LocalText): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidEpub', { name, detail: why }))
 }
 
@@ -34,7 +34,7 @@ export class EpubArchive {
     const directory = scanZipDirectory(bytes)
     if (!directory.ok) {
       if (directory.why === 'too-big') throw tooBig(name)
-      throw invalidEpub(name, 'it is not a readable ZIP archive')
+      throw invalidEpub(name, localText('messages.reasonNotZip'))
     }
     const entries = directory.entries
     return new EpubArchive(bytes, name, entries)
@@ -70,7 +70,7 @@ export class EpubArchive {
       return new Map(Object.entries(files))
     } catch (err) {
       if (err instanceof TooBig) throw tooBig(this.name)
-      throw invalidEpub(this.name, 'part of the archive is damaged and cannot be unpacked')
+      throw invalidEpub(this.name, localText('messages.reasonZipDamaged'))
     }
   }
 }

@@ -3,6 +3,7 @@ import type { ImportedArticle } from '../../common/article'
 import type { BlockNode } from '../../common/document'
 import { BLOCK_SEPARATOR, textBlocks } from '../../common/plain-text'
 import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 import { decodeText } from './decode-text'
 import { EpubArchive, invalidEpub } from './epub-archive'
 import { finishArticle, refuseTextPastLimit } from './finish-article'
@@ -91,16 +92,17 @@ function text(el: Element | null): string | null {
  */
 export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
   const archive = EpubArchive.open(bytes, name)
-  if (!archive.has(CONTAINER)) throw invalidEpub(name, `${CONTAINER} is missing`)
+  if (!archive.has(CONTAINER))
+    throw invalidEpub(name, localText('messages.reasonPartMissing', { part: CONTAINER }))
   const container = readText(archive, CONTAINER, `${name} (${CONTAINER})`)
-  if (!container) throw invalidEpub(name, `${CONTAINER} cannot be read`)
+  if (!container) throw invalidEpub(name, localText('messages.reasonPartUnreadable', { part: CONTAINER }))
   const rootfiles = elementsNamed(parseXml(container), 'rootfile')
   const rootfile =
     rootfiles.find((el) => el.getAttribute('media-type') === 'application/oebps-package+xml') ?? rootfiles[0]
   const packagePath = rootfile?.getAttribute('full-path')?.replace(/^\/+/, '')
-  if (!packagePath) throw invalidEpub(name, `${CONTAINER} does not name the book's package file`)
+  if (!packagePath) throw invalidEpub(name, localText('messages.reasonNoPackageNamed', { part: CONTAINER }))
   const packageText = readText(archive, packagePath, `${name} (${packagePath})`)
-  if (!packageText) throw invalidEpub(name, `its package file ${packagePath} is missing or unreadable`)
+  if (!packageText) throw invalidEpub(name, localText('messages.reasonPackageMissing', { part: packagePath }))
 
   const opf = parseXml(packageText)
   const metadata = firstElementNamed(opf, 'metadata')
@@ -116,7 +118,7 @@ export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
     })
   }
   const spine = firstElementNamed(opf, 'spine')
-  if (!spine) throw invalidEpub(name, 'its package has no spine, the list of chapters')
+  if (!spine) throw invalidEpub(name, localText('messages.reasonNoSpine'))
   // A spine may name the same file more than once; a book never repeats a
   // chapter, so each file is read once, where it first appears.
   const seen = new Set<string>()
@@ -128,7 +130,7 @@ export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
     seen.add(item.path)
     chapters.push(item)
   }
-  if (chapters.length === 0) throw invalidEpub(name, 'its package lists no chapters')
+  if (chapters.length === 0) throw invalidEpub(name, localText('messages.reasonNoChapters'))
 
   const blocks: BlockNode[] = []
   // The plain text's length so far, counted as finishArticle will count it

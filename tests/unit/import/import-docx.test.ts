@@ -6,6 +6,8 @@ import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { BlockNode, DocNode, InlineNode } from '../../../common/document'
 import { HamishError } from '../../../common/errors'
+import { wordText } from '../../../common/i18n/local-text'
+import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
 import { importFileWithNotes } from '../../../main/import/import-file'
 
@@ -200,6 +202,10 @@ describe('DOCX import (hand-made files)', () => {
   it('refuses a ZIP without word/document.xml', async () => {
     const err = await refusal(zipSync({ 'hello.txt': strToU8('hello') }))
     expect(err.message).toContain('word/document.xml is missing')
+    // The reason is a sentence of its own, worded in the interface's language like the rest.
+    const arabic = wordText(createTranslator('ar'), err.text!)
+    expect(arabic).toContain('word/document.xml مفقود')
+    expect(arabic).not.toMatch(/is missing/)
   })
 
   it('refuses an encrypted (OLE compound) file', async () => {
