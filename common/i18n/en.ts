@@ -152,6 +152,12 @@ export const en = {
   addressSave: 'Save page',
   addressEmpty: 'Type or paste the page’s address.',
   addressInvalid: 'This is not a web address Hamish can save from: it must start with http:// or https://.',
+  addressMalformed:
+    'This address is not well formed: check it for spaces, a missing host name or a port number above 65535.',
+  addressTooLong:
+    'This address is longer than {{limit, number}} characters, more than Hamish saves from. Use the page’s shorter address (without tracking parameters, for instance).',
+  addressCredentials:
+    'This address holds a user name or password (the part before @). Hamish keeps the address with the page, so it does not save from such addresses.',
   privateAddressTitle: 'Save from this computer or your local network?',
   privateAddressQuestion:
     '{{address}} leads to {{ip}}, which is on this computer or your local network rather than the public web. Save the page only if you trust what is served there.',
@@ -518,6 +524,8 @@ export const en = {
     importCancelled: '{{name}}: the import was cancelled; nothing was added.',
     notWebAddress:
       '{{address}}: not an address Hamish can save from; it saves pages from http:// and https:// addresses.',
+    addressWithCredentials:
+      'An address on {{address}} with a user name or password (the part before @) was not saved: Hamish keeps the address with the page. Nothing was added.',
     privateAddress:
       '{{address}}: this address leads to {{ip}}, on this computer or a private network rather than the public web. Save it only if you trust it (confirm, or on the command line add --allow-private).',
     fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',

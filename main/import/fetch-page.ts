@@ -216,6 +216,12 @@ function requestOnce(
 export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
   let url = webAddress(address)
   if (!url) throw new HamishError('invalid-argument', localText('messages.notWebAddress', { address }))
+  // The address is kept with the page (library.json's source): a password in it would be kept too.
+  if (url.username !== '' || url.password !== '')
+    throw new HamishError(
+      'invalid-argument',
+      localText('messages.addressWithCredentials', { address: url.host }),
+    )
   const totalMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS
   const limits = {
@@ -244,6 +250,11 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
         throw new HamishError(
           'invalid-argument',
           localText('messages.notWebAddress', { address: answer.location }),
+        )
+      if (next.username !== '' || next.password !== '')
+        throw new HamishError(
+          'invalid-argument',
+          localText('messages.addressWithCredentials', { address: next.host }),
         )
       url = next
       redirects.push(url.href)

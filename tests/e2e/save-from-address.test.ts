@@ -151,6 +151,22 @@ describe('saving a page from its web address', () => {
     await answerPrivate(page, true)
     expect((await reportFor(page, `${server.origin}/andalus`)).map((r) => r.status)).toEqual(['duplicate'])
 
+    // A long everyday address (tracking parameters) in a narrow window: it wraps, the message keeps its width.
+    await page.setViewportSize({ width: 800, height: 700 })
+    const tracked = `${server.origin}/andalus?utm_source=newsletter&utm_campaign=${'x'.repeat(160)}&ref=abcdef`
+    await saveFromDialog(page, tracked)
+    await answerPrivate(page, true)
+    expect((await reportFor(page, tracked)).map((r) => r.status)).toEqual(['duplicate'])
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      view: document.documentElement.clientWidth,
+      message: document.querySelector('.import-result .import-message')!.getBoundingClientRect().width,
+    }))
+    expect(widths.page).toBeLessThanOrEqual(widths.view)
+    expect(widths.message).toBeGreaterThan(180)
+    await screenshot(page, 'address-en-report-long-800.png')
+    await page.setViewportSize({ width: 1400, height: 900 })
+
     // A 404: rejected with the server's answer, nothing stored.
     const missing = `${server.origin}/no-such-page`
     await saveFromDialog(page, missing)
@@ -178,6 +194,23 @@ describe('saving a page from its web address', () => {
     await expect(page.locator('dialog[open] input').count()).resolves.toBe(1)
     await page.keyboard.press('Escape')
     await expect(page.locator('dialog[open]').count()).resolves.toBe(0)
+
+    // A pasted link longer than Hamish saves from: the dialog opens with it and the reason; nothing is cut or fetched.
+    const long = `${server.origin}/osman?q=${'b'.repeat(2100)}&end=1`
+    const listed = (await articles(page)).length
+    await page.evaluate((text) => navigator.clipboard.writeText(text), long)
+    await page.keyboard.press('Control+V')
+    const longField = page.locator('dialog[open].address-dialog input')
+    await longField.waitFor()
+    await expect(longField.inputValue()).resolves.toBe(long)
+    await expect(page.locator('dialog[open] .field-error').textContent()).resolves.toContain(
+      'longer than 2,048 characters',
+    )
+    await expect(longField.getAttribute('aria-invalid')).resolves.toBe('true')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('dialog[open].address-dialog').count()).resolves.toBe(1)
+    await page.keyboard.press('Escape')
+    expect(await articles(page)).toHaveLength(listed)
 
     // A pasted sentence is not an address: nothing happens.
     await page.evaluate(() => navigator.clipboard.writeText('see http://127.0.0.1/ for more'))

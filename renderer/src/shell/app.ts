@@ -132,6 +132,7 @@ export class App {
       window,
       (address) => void this.imports.importAddress(address),
       () => this.pageName === 'library',
+      (text) => openAddressDialog((address) => void this.imports.importAddress(address), text.trim(), true),
     )
     root.replaceChildren(
       this.topbar.element,

@@ -1,4 +1,5 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../common/annotation'
+import { MAX_WEB_ADDRESS_LENGTH } from '../../../common/contract/limits'
 import { tooLargeText } from '../../../common/contract/too-large-text'
 import { exportFormatSpecs, type ExportFormat } from '../../../common/export/formats'
 import { isWellFormedText, wordText } from '../../../common/i18n/local-text'
@@ -196,6 +197,9 @@ export function makeStrings(t: Translate) {
     addressSave: t('addressSave'),
     addressEmpty: t('addressEmpty'),
     addressInvalid: t('addressInvalid'),
+    addressMalformed: t('addressMalformed'),
+    addressTooLong: t('addressTooLong', { limit: MAX_WEB_ADDRESS_LENGTH }),
+    addressCredentials: t('addressCredentials'),
     privateAddressTitle: t('privateAddressTitle'),
     /** Addresses and IPs are left to right in any sentence, so each is one left-to-right isolate. */
     privateAddressQuestion: (address: string, ip: string): string =>

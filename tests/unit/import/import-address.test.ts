@@ -35,6 +35,8 @@ beforeAll(async () => {
     '/hop1': (_q, res) => res.writeHead(301, { location: '/hop2' }).end(),
     '/hop2': (_q, res) => res.writeHead(302, { location: '/osman' }).end(),
     '/loop': (_q, res) => res.writeHead(302, { location: '/loop' }).end(),
+    '/to-secret': (q, res) =>
+      res.writeHead(302, { location: `http://reader:pw@${q.headers.host}/osman` }).end(),
     ...Object.fromEntries(
       [1, 2, 3, 4, 5, 6].map((n) => [
         `/chain${n}`,
@@ -149,6 +151,20 @@ describe('saving a page from its address', () => {
     expect(closed.text?.key).toBe('messages.fetchRefused')
     expect(library.listArticles()).toEqual([])
     expect(await readdir(join(dir, 'articles'))).toEqual(before)
+  })
+
+  it('never saves from an address with a user name or password, typed or redirected to', async () => {
+    const { library, dir } = await emptyLibrary()
+    const host = new URL(server.origin).host
+    const typed = await library.importAddress(`http://reader:pw@${host}/osman`, { allowPrivate: true })
+    expect(typed.status).toBe('rejected')
+    expect(typed.text?.key).toBe('messages.addressWithCredentials')
+    const redirected = await library.importAddress(`${server.origin}/to-secret`, { allowPrivate: true })
+    expect(redirected.text?.key).toBe('messages.addressWithCredentials')
+    // The password is in neither message, nor anywhere in the library.
+    expect(`${typed.message} ${redirected.message}`).not.toContain('pw@')
+    expect(library.listArticles()).toEqual([])
+    expect(await readdir(join(dir, 'articles'))).toEqual([])
   })
 
   it('stops reading a streamed body at the limit rather than reading it all', async () => {

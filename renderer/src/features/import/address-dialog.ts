@@ -1,17 +1,26 @@
-import { MAX_WEB_ADDRESS_LENGTH } from '../../../../common/contract/limits'
 import { openDialog } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { strings } from '../../ui/strings'
-import { webAddressIn } from './web-address'
+import { checkWebAddress, type AddressProblem } from './web-address'
+
+const PROBLEM_TEXT: Record<AddressProblem, () => string> = {
+  empty: () => strings.addressEmpty,
+  'not-web': () => strings.addressInvalid,
+  malformed: () => strings.addressMalformed,
+  'too-long': () => strings.addressTooLong,
+  credentials: () => strings.addressCredentials,
+}
 
 /**
  * "Save from address…": one field for a page's address. Enter submits,
  * Escape closes, focus goes back to whatever opened it. Anything but an
  * http(s) address is answered in place (the field is marked invalid and the
  * sentence read out) and nothing is fetched; a good address closes the
- * dialog and goes to `save`, which queues it like a file.
+ * dialog and goes to `save`, which queues it like a file. With `checkNow`
+ * (a pasted or dropped link that cannot be saved as it is) the dialog
+ * opens showing the text and what is wrong with it.
  */
-export function openAddressDialog(save: (address: string) => void, initial = ''): void {
+export function openAddressDialog(save: (address: string) => void, initial = '', checkNow = false): void {
   const id = uid('address')
   const hintId = uid('address-hint')
   const errorId = uid('address-error')
@@ -22,7 +31,6 @@ export function openAddressDialog(save: (address: string) => void, initial = '')
       id,
       type: 'url',
       value: initial,
-      maxlength: MAX_WEB_ADDRESS_LENGTH,
       dir: 'ltr',
       autocomplete: 'off',
       spellcheck: 'false',
@@ -51,17 +59,21 @@ export function openAddressDialog(save: (address: string) => void, initial = '')
     input.removeAttribute('aria-invalid')
     error.textContent = ''
   })
+  /** The address in the field, or null after saying in place what is wrong with it. */
+  const checked = (): string | null => {
+    const check = checkWebAddress(input.value)
+    if ('address' in check) return check.address
+    input.setAttribute('aria-invalid', 'true')
+    error.textContent = PROBLEM_TEXT[check.problem]()
+    input.focus()
+    return null
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    const typed = input.value.trim()
-    const address = webAddressIn(typed)
-    if (address === null) {
-      input.setAttribute('aria-invalid', 'true')
-      error.textContent = typed === '' ? strings.addressEmpty : strings.addressInvalid
-      input.focus()
-      return
-    }
+    const address = checked()
+    if (address === null) return
     dialog.close()
     save(address)
   })
+  if (checkNow) checked()
 }

@@ -1,4 +1,4 @@
-import { webAddressIn } from './web-address'
+import { meantAsWebAddress, webAddressIn } from './web-address'
 
 /** Whether an event happened in a place that takes text itself (a field, an editable area). */
 function inTextField(target: EventTarget | null): boolean {
@@ -7,10 +7,21 @@ function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.isContentEditable
 }
 
-/** The address a paste or a drop carries: a `text/uri-list` first, else plain text that is one address. */
-function addressIn(data: DataTransfer | null): string | null {
+/**
+ * What a paste or a drop carries: an address to save (a `text/uri-list`
+ * first, else plain text that is one address), a link that cannot be saved
+ * as it is (too long, malformed, with a password: shown in the dialog with
+ * the reason), or nothing of ours.
+ */
+function linkIn(data: DataTransfer | null): { address: string } | { unsavable: string } | null {
   if (!data) return null
-  return webAddressIn(data.getData('text/uri-list')) ?? webAddressIn(data.getData('text/plain'))
+  const texts = [data.getData('text/uri-list'), data.getData('text/plain')]
+  for (const text of texts) {
+    const address = webAddressIn(text)
+    if (address !== null) return { address }
+  }
+  const meant = texts.find(meantAsWebAddress)
+  return meant === undefined ? null : { unsavable: meant }
 }
 
 const carriesLink = (event: DragEvent): boolean => {
@@ -30,16 +41,23 @@ export function installLinkEntry(
   target: Window,
   onAddress: (address: string) => void,
   pasteHere: () => boolean,
+  /** A link that cannot be saved as it is: the dialog shows it with what is wrong. */
+  onUnsavable: (text: string) => void,
 ): void {
+  const take = (link: ReturnType<typeof linkIn>): void => {
+    if (link === null) return
+    if ('address' in link) onAddress(link.address)
+    else onUnsavable(link.unsavable)
+  }
   let draggingOwn = false
   target.addEventListener('dragstart', () => (draggingOwn = true))
   target.addEventListener('dragend', () => (draggingOwn = false))
   target.addEventListener('paste', (event) => {
     if (!pasteHere() || inTextField(event.target)) return
-    const address = addressIn(event.clipboardData)
-    if (address === null) return
+    const link = linkIn(event.clipboardData)
+    if (link === null) return
     event.preventDefault()
-    onAddress(address)
+    take(link)
   })
   target.addEventListener('dragover', (event) => {
     if (draggingOwn || !carriesLink(event) || inTextField(event.target)) return
@@ -50,7 +68,6 @@ export function installLinkEntry(
     if (draggingOwn || !carriesLink(event) || inTextField(event.target)) return
     // Never let the window navigate to a dropped link, whether or not it is one we save.
     event.preventDefault()
-    const address = addressIn(event.dataTransfer)
-    if (address !== null) onAddress(address)
+    take(linkIn(event.dataTransfer))
   })
 }
