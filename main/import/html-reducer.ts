@@ -79,9 +79,24 @@ export function elementName(el: Element): string {
   return colon === -1 ? name : name.slice(colon + 1)
 }
 
-function linkMark(el: Element): Mark | null {
-  const href = el.getAttribute('href')?.trim()
-  if (!href || href.length > 4096 || !isSafeHref(href)) return null
+/**
+ * A link's mark, its href made absolute against `base` (the address a page
+ * was saved from) when it is relative — `/wiki/…`, `other.html`, `//host/…`
+ * — so a saved page keeps the links most sites write; a fragment stays a
+ * fragment (it points into the article itself). Without a base (a file on
+ * disk) a relative link leads nowhere and only its text is kept.
+ */
+function linkMark(el: Element, base: URL | null): Mark | null {
+  let href = el.getAttribute('href')?.trim()
+  if (!href || href.length > 4096) return null
+  if (base && !href.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+    try {
+      href = new URL(href, base).href
+    } catch {
+      return null
+    }
+  }
+  if (href.length > 4096 || !isSafeHref(href)) return null
   return { type: 'link', attrs: { href } }
 }
 
@@ -121,10 +136,12 @@ function cellContent(container: Container): InlineNode[] {
  * elements (div, section, span…) are transparent; scripts, styles, embeds,
  * forms, media and navigation are dropped with their content; no attribute
  * but a safe link href survives. Whitespace is collapsed as a browser would.
- * Used for imported pages and for every EPUB chapter. Walks with an explicit
+ * Used for imported pages and for every EPUB chapter; `base` is the address
+ * a saved page came from, against which its relative links are resolved.
+ * Walks with an explicit
  * stack, so a hostile page nested 100,000 levels deep cannot overflow it.
  */
-export function reduceHtml(root: Node): BlockNode[] {
+export function reduceHtml(root: Node, base: URL | null = null): BlockNode[] {
   const top = new Container()
   const stack: Frame[] = [
     { node: root, ctx: { container: top, marks: [], preserve: false, list: null, row: null } },
@@ -142,7 +159,7 @@ export function reduceHtml(root: Node): BlockNode[] {
     if (EM.has(name)) return { child: { ...ctx, marks: withMark(ctx.marks, { type: 'em' }) } }
     if (STRONG.has(name)) return { child: { ...ctx, marks: withMark(ctx.marks, { type: 'strong' }) } }
     if (name === 'a') {
-      const mark = linkMark(el)
+      const mark = linkMark(el, base)
       return { child: mark ? { ...ctx, marks: withMark(ctx.marks, mark) } : ctx }
     }
 

@@ -19,6 +19,8 @@ export interface ImportHints {
   format?: string
   /** The charset a server declared for the page. */
   charset?: string | null
+  /** The address the page was saved from (after redirects), which its relative links are resolved against. */
+  base?: string | null
 }
 
 /** The importer for each extension Hamish reads. */
@@ -26,9 +28,10 @@ const IMPORTERS: Record<string, Importer> = {
   txt: importText,
   md: importMarkdown,
   markdown: importMarkdown,
-  html: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset }),
-  htm: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset }),
-  xhtml: (bytes, name, hints) => importHtml(bytes, name, { xml: true, charset: hints.charset }),
+  html: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset, base: hints.base }),
+  htm: (bytes, name, hints) => importHtml(bytes, name, { charset: hints.charset, base: hints.base }),
+  xhtml: (bytes, name, hints) =>
+    importHtml(bytes, name, { xml: true, charset: hints.charset, base: hints.base }),
   epub: importEpub,
 }
 

@@ -16,6 +16,8 @@ export interface HtmlImportOptions {
   readability?: boolean
   /** The charset a server declared (the Content-Type header): before the page's own `<meta charset>`. */
   charset?: string | null
+  /** The address a page was saved from (after redirects): its relative links are resolved against it. */
+  base?: string | null
 }
 
 /** Meta tags that carry a publication date, by `name` or `property`. */
@@ -103,6 +105,31 @@ export interface Page {
   lang: string | null
   dir: string | null
   date: string | null
+  /** The page's `<base href>`, when it has one. */
+  baseHref: string | null
+}
+
+/**
+ * What a page's relative links are resolved against: the address it was
+ * saved from, moved by its own `<base href>` as a browser would; a file on
+ * disk has only an absolute http(s) `<base>` (a page saved by a browser) or
+ * none. Anything but http(s) gives no base.
+ */
+function pageBase(savedFrom: string | null | undefined, baseHref: string | null): URL | null {
+  let base: URL | null = null
+  try {
+    if (savedFrom) base = new URL(savedFrom)
+  } catch {
+    base = null
+  }
+  if (baseHref) {
+    try {
+      base = new URL(baseHref, base ?? undefined)
+    } catch {
+      // A relative <base> in a file on disk, or a malformed one: the saved address (if any) stands.
+    }
+  }
+  return base && (base.protocol === 'http:' || base.protocol === 'https:') ? base : null
 }
 
 /**
@@ -120,6 +147,7 @@ export function readPage(markup: string, xml = false): Page {
     lang: attribute(html, 'lang', 'xml:lang') ?? attribute(body, 'lang', 'xml:lang'),
     dir: attribute(html, 'dir') ?? attribute(body, 'dir'),
     date: documentDate(doc),
+    baseHref: firstElementNamed(doc, 'base')?.getAttribute('href')?.trim() || null,
   }
 }
 
@@ -143,7 +171,10 @@ export function htmlToDraft(markup: string, options: HtmlImportOptions = {}): Ar
       date ??= isoDate(main.publishedTime)
     }
   }
-  const { title, blocks } = pageTitle(root ? reduceHtml(root) : [], declaredTitle)
+  const { title, blocks } = pageTitle(
+    root ? reduceHtml(root, pageBase(options.base, page.baseHref)) : [],
+    declaredTitle,
+  )
   return { blocks, title, date, lang, dir }
 }
 

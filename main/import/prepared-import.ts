@@ -12,7 +12,7 @@ export interface ImportJob {
   id: string
   name: string
   bytes: Uint8Array
-  /** For a page fetched from its address: which importer, and the server's charset. */
+  /** For a page fetched from its address: which importer, the server's charset, and the address (for its relative links). */
   hints?: ImportHints
 }
 

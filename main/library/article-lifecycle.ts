@@ -66,7 +66,9 @@ export class ArticleLifecycle {
     const fetched = 'source' in file ? file : null
     // A page keeps its whole address as its name: basename would leave only its last segment.
     const name = fetched ? file.name : basename(file.name)
-    const hints = fetched ? { format: fetched.format, charset: fetched.charset } : undefined
+    const hints = fetched
+      ? { format: fetched.format, charset: fetched.charset, base: fetched.source }
+      : undefined
     const id = newArticleId()
     let prepared: PreparedImport
     try {

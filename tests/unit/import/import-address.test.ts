@@ -19,6 +19,19 @@ const MB = 1024 * 1024
 const open: { end(): void }[] = []
 const dirs: string[] = []
 
+/** Every link's href in a document, in order. */
+function linkHrefs(doc: unknown): string[] {
+  const hrefs: string[] = []
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return
+    const n = node as { marks?: { type: string; attrs?: { href: string } }[]; content?: unknown[] }
+    for (const m of n.marks ?? []) if (m.type === 'link') hrefs.push(m.attrs!.href)
+    for (const c of n.content ?? []) walk(c)
+  }
+  walk(doc)
+  return hrefs
+}
+
 async function temporaryDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   dirs.push(dir)
@@ -35,6 +48,12 @@ beforeAll(async () => {
     '/hop1': (_q, res) => res.writeHead(301, { location: '/hop2' }).end(),
     '/hop2': (_q, res) => res.writeHead(302, { location: '/osman' }).end(),
     '/loop': (_q, res) => res.writeHead(302, { location: '/loop' }).end(),
+    '/links': (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          '<html lang="ar" dir="rtl"><body><h1>روابط</h1><p>انظر <a href="/osman">عثمان</a> و<a href="andalus">الأندلس</a> و<a href="//127.0.0.1:1/udhr">الإعلان</a> و<a href="#s2">القسم الثاني</a> و<a href="javascript:alert(1)">هذا</a>.</p><h2 id="s2">القسم الثاني</h2><p>نص.</p></body></html>',
+        ),
     '/to-secret': (q, res) =>
       res.writeHead(302, { location: `http://reader:pw@${q.headers.host}/osman` }).end(),
     ...Object.fromEntries(
@@ -151,6 +170,23 @@ describe('saving a page from its address', () => {
     expect(closed.text?.key).toBe('messages.fetchRefused')
     expect(library.listArticles()).toEqual([])
     expect(await readdir(join(dir, 'articles'))).toEqual(before)
+  })
+
+  it('keeps a saved page’s relative links, made absolute against its address; a file keeps only their text', async () => {
+    const { library } = await emptyLibrary()
+    const outcome = await library.importAddress(`${server.origin}/links`, { allowPrivate: true })
+    expect(outcome.status).toBe('added')
+    const article = await library.getArticle(outcome.article!.id)
+    expect(linkHrefs(article.doc)).toEqual([
+      `${server.origin}/osman`,
+      `${server.origin}/andalus`,
+      'http://127.0.0.1:1/udhr',
+      '#s2',
+    ])
+    // The same markup from a file on disk: nothing to resolve against, so no relative link survives.
+    const page = await (await fetch(`${server.origin}/links`)).arrayBuffer()
+    const fromFile = importFile('links.html', new Uint8Array(page))
+    expect(linkHrefs(fromFile.doc)).toEqual(['#s2'])
   })
 
   it('never saves from an address with a user name or password, typed or redirected to', async () => {
