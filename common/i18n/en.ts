@@ -647,6 +647,14 @@ export const en = {
       '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
     epubTooBig:
       '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
+    pdfNoTextLayer:
+      '{{name}}: this PDF has no text layer (its pages are images, as in a scan), and Hamish does not read text from images. Run it through OCR first, or import the article as .txt, .html or .epub.',
+    pdfEncrypted:
+      '{{name}}: this PDF is encrypted with a password, so Hamish cannot read its text. Save an unprotected copy from the program that opens it and import that.',
+    invalidPdf:
+      '{{name}}: this is not a readable PDF ({{detail}}). Check that the file is complete, or import the article as .txt, .html or .epub instead.',
+    pdfTooManyPages:
+      '{{name}}: this PDF has {{pages, number}} pages; Hamish imports PDFs of up to {{limit, number}} pages. Split it into smaller files and import those.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
     fileChangedElsewhere:

@@ -5,11 +5,13 @@ import { HamishError } from '../../common/errors'
 import { importEpub } from './import-epub'
 import { importHtml } from './import-html'
 import { importMarkdown } from './import-markdown'
+import { importPdf } from './import-pdf'
 import { importText } from './import-text'
 import { NestingTooDeep } from './markup-depth'
 import { localText } from '../../common/i18n/local-text'
 
 type Importer = (bytes: Uint8Array, name: string) => ImportedArticle
+type AsyncImporter = (bytes: Uint8Array, name: string) => Promise<ImportedArticle>
 
 /** The importer for each extension Hamish reads. */
 const IMPORTERS: Record<string, Importer> = {
@@ -22,8 +24,13 @@ const IMPORTERS: Record<string, Importer> = {
   epub: importEpub,
 }
 
+/** Importers whose library answers only asynchronously (pdf.js); reached through `importFileAsync`. */
+const ASYNC_IMPORTERS: Record<string, AsyncImporter> = {
+  pdf: importPdf,
+}
+
 /** Extensions `importFile` accepts, for file dialogs and drop targets. */
-export const IMPORT_EXTENSIONS = Object.keys(IMPORTERS)
+export const IMPORT_EXTENSIONS = [...Object.keys(IMPORTERS), ...Object.keys(ASYNC_IMPORTERS)]
 
 /** The lower-case extension of a file name, without the dot ('' when there is none). */
 export function extensionOf(name: string): string {
@@ -41,11 +48,26 @@ export function extensionOf(name: string): string {
  * `docSchema`; title, date, language and direction are filled in.
  */
 export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
+  const extension = refuseBeforeReading(name, bytes, IMPORTERS)
+  return withDepthRefusal(name, () => IMPORTERS[extension]!(bytes, name))
+}
+
+/**
+ * `importFile` for every format, including those read asynchronously
+ * (PDF): what the import worker and the CLI call. Same checks, same
+ * refusals.
+ */
+export async function importFileAsync(name: string, bytes: Uint8Array): Promise<ImportedArticle> {
   const extension = extensionOf(name)
-  const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, extension)
-    ? IMPORTERS[extension]
-    : undefined
-  if (!importer) {
+  if (!Object.prototype.hasOwnProperty.call(ASYNC_IMPORTERS, extension)) return importFile(name, bytes)
+  refuseBeforeReading(name, bytes, ASYNC_IMPORTERS)
+  return ASYNC_IMPORTERS[extension]!(bytes, name)
+}
+
+/** The checks made before any importer reads a byte; answers the file's extension, which `importers` has. */
+function refuseBeforeReading(name: string, bytes: Uint8Array, importers: Record<string, unknown>): string {
+  const extension = extensionOf(name)
+  if (!Object.prototype.hasOwnProperty.call(importers, extension)) {
     throw new HamishError(
       'unsupported-file',
       extension
@@ -59,8 +81,12 @@ export function importFile(name: string, bytes: Uint8Array): ImportedArticle {
   if (bytes.byteLength === 0) {
     throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
   }
+  return extension
+}
+
+function withDepthRefusal(name: string, read: () => ImportedArticle): ImportedArticle {
   try {
-    return importer(bytes, name)
+    return read()
   } catch (err) {
     if (!(err instanceof NestingTooDeep)) throw err
     const key = err.kind === 'markdown' ? 'messages.markdownTooDeep' : 'messages.markupTooDeep'

@@ -9,10 +9,10 @@ import { prepareImport, type ImportJob } from './prepared-import'
  * refused the file. Anything else thrown is a bug, and ends the worker with
  * that error, which the converter passes on.
  */
-parentPort?.once('message', (job: ImportJob) => {
+parentPort?.once('message', async (job: ImportJob) => {
   let answer: WorkerAnswer
   try {
-    answer = { ok: true, prepared: prepareImport(job) }
+    answer = { ok: true, prepared: await prepareImport(job) }
   } catch (error) {
     if (!(error instanceof HamishError)) throw error
     answer = { ok: false, error: toWireError(error) }

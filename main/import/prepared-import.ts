@@ -2,7 +2,7 @@ import type { ImportedArticle } from '../../common/article'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { encodedIndexFile } from '../library/search-index-store'
 import { fingerprintOf } from '../library/fingerprint'
-import { importFile } from './import-file'
+import { importFileAsync } from './import-file'
 
 const utf8 = new TextEncoder()
 
@@ -39,13 +39,13 @@ export interface PreparedImport {
 }
 
 /**
- * Converts one file and prepares both of its files. Throws what `importFile`
+ * Converts one file and prepares both of its files. Rejects with what `importFile`
  * throws (a HamishError saying why a file is refused). Runs in the import
  * worker (main/import/import-worker.ts) for the app and the preview, and in
  * process for the CLI, which has no one else to answer.
  */
-export function prepareImport(job: ImportJob): PreparedImport {
-  const imported = importFile(job.name, job.bytes)
+export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
+  const imported = await importFileAsync(job.name, job.bytes)
   const text = plainText(imported.doc)
   return {
     title: imported.title,
