@@ -736,6 +736,14 @@ export const ar = {
     importImagesDropped_few: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_many: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_other: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    pdfNoTextLayer:
+      '{{name}}: لا طبقة نصٍّ في ملف PDF هذا (صفحاته صور كما في المسح الضوئي)، وهامش لا يقرأ النص من الصور. مرّره على برنامج للتعرّف الضوئي على الحروف أولًا، أو استورد المقالة بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 أو \u2066.epub\u2069.',
+    pdfEncrypted:
+      '{{name}}: ملف PDF هذا مشفّر بكلمة مرور، فلا يستطيع هامش قراءة نصه. احفظ نسخة غير محمية منه من البرنامج الذي يفتحه واستورد تلك النسخة.',
+    invalidPdf:
+      '{{name}}: هذا ليس ملف PDF مقروءًا ({{detail}}). تأكد من أن الملف كامل، أو استورد المقالة بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 أو \u2066.epub\u2069 بدلًا منه.',
+    pdfTooManyPages:
+      '{{name}}: في ملف PDF هذا {{pages, number}} صفحة، وهامش يستورد منها ما لا يتجاوز {{limit, number}} صفحة. قسّمه ملفاتٍ أصغر واستوردها.',
     libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',
     articleNotFound: 'لا توجد في هذه المكتبة مقالة معرّفها {{id}}.',
     fileChangedElsewhere:

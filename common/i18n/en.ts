@@ -674,6 +674,14 @@ export const en = {
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
+    pdfNoTextLayer:
+      '{{name}}: this PDF has no text layer (its pages are images, as in a scan), and Hamish does not read text from images. Run it through OCR first, or import the article as .txt, .html or .epub.',
+    pdfEncrypted:
+      '{{name}}: this PDF is encrypted with a password, so Hamish cannot read its text. Save an unprotected copy from the program that opens it and import that.',
+    invalidPdf:
+      '{{name}}: this is not a readable PDF ({{detail}}). Check that the file is complete, or import the article as .txt, .html or .epub instead.',
+    pdfTooManyPages:
+      '{{name}}: this PDF has {{pages, number}} pages; Hamish imports PDFs of up to {{limit, number}} pages. Split it into smaller files and import those.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
     fileChangedElsewhere:

@@ -1,0 +1,146 @@
+import type { ImportedArticle } from '../../common/article'
+import type { BlockNode } from '../../common/document'
+import { heading, paragraph, text } from '../../common/document'
+import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
+import { finishArticle, refuseTextPastLimit } from './finish-article'
+import {
+  blocksOf,
+  dropRunningLines,
+  linesOf,
+  basePresentationForms,
+  type PdfLine,
+  type PdfRun,
+} from './pdf-layout'
+import { PDF_LIMITS } from './pdf-limits'
+import { loadPdfjs } from './pdfjs-in-thread'
+import { dropTitleHeading } from './title'
+
+/** An imported PDF: the article, and where each of its pages starts in the plain text. */
+export interface ImportedPdf extends ImportedArticle {
+  /** For page N, index N-1: the code-point offset in the plain text where its text starts; null for a page without text. */
+  pdfPageStarts: (number | null)[]
+}
+
+/** C0 controls other than whitespace: what a font without a usable ToUnicode map yields (glyph ids, not letters). */
+const GLYPH_IDS = /[\u0000-\u0008\u000E-\u001F]/
+
+function invalidPdf(name: string, detail: string): HamishError {
+  return new HamishError('invalid-content', localText('messages.invalidPdf', { name, detail }))
+}
+
+function metadataText(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const clean = basePresentationForms(value).replace(/\s+/g, ' ').trim()
+  return clean || null
+}
+
+/** Code points in a string (page starts are positions in code points, like annotation selectors). */
+function codePoints(s: string): number {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}
+
+/**
+ * Imports a .pdf through pdf.js, in the calling thread (the import worker,
+ * or the CLI's process): no fetching, no scripts, no fonts loaded, no
+ * canvas. The text runs of each page become lines by position, lines become
+ * paragraphs and headings (pdf-layout.ts), running headers, footers and page
+ * numbers are dropped, and where each page starts is kept. Title and author
+ * come from the PDF's metadata. Refused with a reason: a damaged or non-PDF
+ * file, one encrypted with a password, one with more pages than
+ * PDF_LIMITS.maxPages, and one with no text layer (a scan).
+ */
+export async function importPdf(bytes: Uint8Array, name: string): Promise<ImportedPdf> {
+  const pdfjs = await loadPdfjs()
+  const task = pdfjs.getDocument({
+    // pdf.js takes over (detaches) the buffer it is given: hand it a copy.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    enableXfa: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  })
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (err) {
+    await task.destroy()
+    const kind = (err as { name?: string }).name
+    if (kind === 'PasswordException')
+      throw new HamishError('invalid-content', localText('messages.pdfEncrypted', { name }))
+    throw invalidPdf(name, err instanceof Error ? err.message : String(err))
+  }
+  try {
+    if (doc.numPages > PDF_LIMITS.maxPages) {
+      throw new HamishError(
+        'too-large',
+        localText('messages.pdfTooManyPages', { name, pages: doc.numPages, limit: PDF_LIMITS.maxPages }),
+      )
+    }
+    const pages: PdfLine[][] = []
+    // Fonts that have given glyph ids instead of letters: all their runs are noise.
+    const glyphFonts = new Set<string>()
+    let chars = 0
+    for (let number = 1; number <= doc.numPages; number++) {
+      let page
+      try {
+        page = await doc.getPage(number)
+      } catch (err) {
+        throw invalidPdf(name, `page ${number}: ${err instanceof Error ? err.message : String(err)}`)
+      }
+      const content = await page.getTextContent({ disableNormalization: true })
+      if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
+        throw invalidPdf(name, `page ${number} holds more than ${PDF_LIMITS.maxRunsPerPage} pieces of text`)
+      }
+      for (const item of content.items)
+        if ('str' in item && GLYPH_IDS.test(item.str)) glyphFonts.add(item.fontName)
+      const runs: PdfRun[] = []
+      for (const item of content.items) {
+        if (!('str' in item) || glyphFonts.has(item.fontName)) continue
+        const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
+        runs.push({ text: item.str, x, y, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b) })
+        chars += item.str.length
+      }
+      refuseTextPastLimit(chars, name)
+      pages.push(linesOf(runs))
+      page.cleanup()
+    }
+    if (pages.every((lines) => lines.length === 0)) {
+      throw new HamishError('empty-file', localText('messages.pdfNoTextLayer', { name }))
+    }
+    const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>
+    const title = metadataText(info.Title)
+    const pdfBlocks = blocksOf(dropRunningLines(pages))
+    const blocks: BlockNode[] = pdfBlocks.map((b) =>
+      b.kind === 'heading' ? heading(b.level, [text(b.text)]) : paragraph([text(b.text)]),
+    )
+    const kept = dropTitleHeading(blocks, title)
+    const dropped = blocks.length - kept.length
+    const article = finishArticle({ blocks: kept, title, date: null }, name)
+    // Where each page starts: at its first block, or inside a block it continues.
+    const starts: (number | null)[] = new Array<number | null>(doc.numPages).fill(null)
+    let offset = 0
+    pdfBlocks.slice(dropped).forEach((block, i) => {
+      if (i > 0) offset += 2 // BLOCK_SEPARATOR
+      if (starts[block.page - 1] === null) starts[block.page - 1] = offset
+      for (const c of block.continued) {
+        if (starts[c.page - 1] === null)
+          starts[c.page - 1] = offset + codePoints(block.text.slice(0, c.offset))
+      }
+      offset += codePoints(block.text)
+    })
+    return { ...article, pdfPageStarts: starts }
+  } finally {
+    await doc.destroy()
+  }
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { HamishError } from '../../../common/errors'
+import { plainText } from '../../../common/plain-text'
+import { importFileWithNotes } from '../../../main/import/import-file'
+
+const AMIRI = 'tests/fixtures/pdf/Documentation-Arabic.pdf'
+
+/** Writes a PDF by hand: objects in order, a correct cross-reference table, a trailer. */
+function handMadePdf(objects: string[], trailerExtra = ''): Uint8Array {
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'))
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const xref = Buffer.byteLength(out, 'latin1')
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`
+  return new Uint8Array(Buffer.from(out, 'latin1'))
+}
+
+async function refusal(name: string, bytes: Uint8Array): Promise<HamishError> {
+  const err = await importFileWithNotes(name, bytes).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(HamishError)
+  return err as HamishError
+}
+
+describe('PDF import (the Amiri documentation, a real LaTeX-made Arabic PDF)', async () => {
+  const { article: imported, pdfPageStarts } = await importFileWithNotes(
+    'Documentation-Arabic.pdf',
+    new Uint8Array(readFileSync(AMIRI)),
+  )
+  const text = plainText(imported.doc)
+
+  it('takes title from the metadata and reads right to left', () => {
+    expect(imported.title).toBe('الخط الأميري')
+    expect(imported.dir).toBe('rtl')
+  })
+
+  it('leaves no presentation-form letters and no glyph-id noise', () => {
+    expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/)
+    expect(text).not.toMatch(/[\u0000-\u0008\u000E-\u001F]/)
+  })
+
+  it('keeps one page start (or null) for each of the PDF’s pages', () => {
+    expect(pdfPageStarts).toHaveLength(8)
+    expect(pdfPageStarts?.[0]).toBe(0)
+  })
+})
+
+describe('PDF refusals', () => {
+  it('refuses a PDF whose only page is an image (a scan) as having no text layer', async () => {
+    const image = 'q 100 0 0 100 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q'
+    const bytes = handMadePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+      `<< /Length ${image.length} >>\nstream\n${image}\nendstream`,
+    ])
+    const err = await refusal('scan.pdf', bytes)
+    expect(err.message).toContain('scan.pdf: this PDF has no text layer')
+  })
+
+  it('refuses a PDF encrypted with a user password, asking for nothing', async () => {
+    // A standard security handler (RC4, revision 2) whose /U does not match the empty password:
+    // pdf.js must ask for a password, which Hamish never does.
+    const hex32 = 'A1'.repeat(32)
+    const bytes = handMadePdf(
+      [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+        `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${hex32}> /U <${'5B'.repeat(32)}> >>`,
+      ],
+      '/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] ',
+    )
+    const err = await refusal('locked.pdf', bytes)
+    expect(err.message).toContain('locked.pdf: this PDF is encrypted with a password')
+  })
+
+  it('refuses garbage and a file cut off after its header as not a readable PDF', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251)
+    expect((await refusal('garbage.pdf', garbage)).message).toContain(
+      'garbage.pdf: this is not a readable PDF',
+    )
+    const amiri = new Uint8Array(readFileSync(AMIRI))
+    const cut = amiri.slice(0, 600)
+    expect((await refusal('cut.pdf', cut)).message).toMatch(
+      /^cut\.pdf: this (is not a readable PDF|PDF has no text layer)/,
+    )
+  })
+
+  it('refuses a PDF that declares more pages than the limit', async () => {
+    const kids = Array.from({ length: 2001 }, () => '3 0 R').join(' ')
+    const bytes = handMadePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${kids}] /Count 2001 >>`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    ])
+    const err = await refusal('bomb.pdf', bytes)
+    expect(err.message).toContain(
+      'bomb.pdf: this PDF has 2,001 pages; Hamish imports PDFs of up to 2,000 pages',
+    )
+  })
+})
