@@ -108,7 +108,14 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       for (const item of content.items) {
         if (!('str' in item) || glyphFonts.has(item.fontName)) continue
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
-        runs.push({ text: item.str, x, y, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b) })
+        runs.push({
+          text: item.str,
+          x,
+          y,
+          width: item.width,
+          size: Math.hypot(c, d) || Math.hypot(a, b),
+          font: item.fontName,
+        })
         chars += item.str.length
       }
       refuseTextPastLimit(chars, name)

@@ -1,3 +1,5 @@
+import { PDF_WORD_GAP_EM } from './pdf-limits'
+
 /** One run of text as pdf.js reports it, with its position on the page (PDF units, y upwards). */
 export interface PdfRun {
   text: string
@@ -6,6 +8,8 @@ export interface PdfRun {
   width: number
   /** Font size: the height of the run's text matrix. */
   size: number
+  /** pdf.js's name for the run's font: a change of font ends a left-to-right span. */
+  font?: string
 }
 
 /** A line on a page: its runs in reading order, joined. */
@@ -30,6 +34,7 @@ export interface PdfBlock {
 
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/g
 const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g
+const STRONG_RTL_ONE = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
 const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g
 
 /**
@@ -47,6 +52,46 @@ export function isRtlText(text: string): boolean {
   return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
 }
 
+const LEFT_TO_RIGHT_RUN =
+  /^[^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*[A-Za-z0-9\u00C0-\u024F][^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*$/
+
+/**
+ * In a right-to-left line ordered right to left, puts each stretch of
+ * consecutive left-to-right runs in one font (an English phrase, a URL,
+ * Western digits drawn as several runs) back left to right, as the bidi
+ * algorithm displayed them: otherwise «Open Type» would read «Type Open».
+ * A change of font is taken as the end of the span: «ss01 (Stylistic Set 1)»
+ * in an Arabic paragraph is two spans, shown right to left.
+ */
+function keepLeftToRightSpans(runs: PdfRun[]): void {
+  let i = 0
+  while (i < runs.length) {
+    let j = i
+    while (
+      j < runs.length &&
+      LEFT_TO_RIGHT_RUN.test(runs[j]!.text) &&
+      (j === i || runs[j]!.font === runs[i]!.font)
+    )
+      j++
+    if (j - i > 1) runs.splice(i, j - i, ...runs.slice(i, j).reverse())
+    i = j + 1
+  }
+}
+
+/**
+ * A footnote call: digits alone, set smaller than the line and raised above
+ * its baseline. Left out of the line, where it would be glued to the word
+ * before it («يونيكود١») and break that word for search; the note itself,
+ * with its number, stays where the page has it.
+ */
+function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
+  return (
+    /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/.test(run.text) &&
+    run.size < lineSize * 0.85 &&
+    run.y - lineY > lineSize * 0.15
+  )
+}
+
 /**
  * The runs of one page gathered into lines: runs whose baselines are within
  * a third of their size are one line, ordered by position — right to left
@@ -55,6 +100,9 @@ export function isRtlText(text: string): boolean {
  * logical order whatever order the content stream drew them in.
  */
 export function linesOf(runs: PdfRun[]): PdfLine[] {
+  const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
+  const rightMost = Math.max(...runs.map((r) => r.x + r.width))
+  const leftMost = Math.min(...runs.map((r) => r.x))
   const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)
   const groups: PdfRun[][] = []
   for (const run of sorted) {
@@ -63,24 +111,43 @@ export function linesOf(runs: PdfRun[]): PdfLine[] {
     if (last && anchor && Math.abs(anchor.y - run.y) <= Math.max(anchor.size, run.size) / 3) last.push(run)
     else groups.push([run])
   }
-  return groups.map((group) => {
-    const rtl = isRtlText(group.map((r) => r.text).join(''))
-    group.sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
+  return groups.map((runsOfLine) => {
+    const lineText = runsOfLine.map((r) => r.text).join('')
+    const lineSize = Math.max(...runsOfLine.map((r) => r.size))
+    const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
+    const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
+    // A line without Arabic letters on a right-to-left page, set flush right and short of the
+    // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+    const rtl =
+      isRtlText(lineText) ||
+      (pageRtl &&
+        !STRONG_RTL_ONE.test(lineText) &&
+        rightMost - lineRight < lineSize &&
+        lineLeft - leftMost > lineSize * 3)
+    // The baseline of the line's longest run: a raised note call may be its first.
+    const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
+    const group = runsOfLine
+      .filter((r) => !isNoteCall(r, lineSize, lineY))
+      .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
+    if (rtl) keepLeftToRightSpans(group)
     let text = ''
-    let edge: number | null = null
+    let before: PdfRun | null = null
     for (const run of group) {
-      const gap = edge === null ? 0 : rtl ? edge - (run.x + run.width) : run.x - edge
+      // The space between the two runs' boxes, whichever side of the other each is on.
+      const gap =
+        before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
-      if (edge !== null && gap > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' '
+      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(text) && !/^\s/.test(run.text))
+        text += ' '
       text += run.text
-      edge = rtl ? Math.min(edge ?? Infinity, run.x) : Math.max(edge ?? -Infinity, run.x + run.width)
+      before = run
     }
-    const size = Math.max(...group.map((r) => r.size))
+    const size = lineSize
     return {
       text: basePresentationForms(text).replace(/\s+/g, ' ').trim(),
       left: Math.min(...group.map((r) => r.x)),
       right: Math.max(...group.map((r) => r.x + r.width)),
-      y: group[0]?.y ?? 0,
+      y: lineY,
       size,
       rtl,
     }
@@ -136,12 +203,30 @@ function bodySize(pages: PdfLine[][]): number {
 }
 
 /**
+ * Where a page's column starts or ends: the edge most lines set in the body
+ * size share (to the half point), so a footnote, a URL or a table that
+ * sticks out into the margin does not make every line look indented.
+ */
+function columnEdge(lines: PdfLine[], body: number, edge: (l: PdfLine) => number): number {
+  const counts = new Map<number, number>()
+  for (const line of lines) {
+    if (Math.abs(line.size - body) > body * 0.1) continue
+    const at = Math.round(edge(line) * 2) / 2
+    counts.set(at, (counts.get(at) ?? 0) + 1)
+  }
+  let best = NaN
+  let most = 0
+  for (const [at, n] of counts) if (n > most) [best, most] = [at, n]
+  return Number.isNaN(best) ? Math.min(...lines.map(edge)) : best
+}
+
+/**
  * The pages' lines joined into paragraphs and headings. A line set at least
  * 15% larger than the body text is a heading (the three largest such sizes
  * are levels 1–3). A new paragraph starts after a gap taller than the usual
  * line spacing, at an indented line, or after a line that stops well short
- * of the column's end (its start, right to left); otherwise a line
- * continues the one before, across a page break too, and an English word
+ * of the column's end (its start, right to left), or at a change of font
+ * size (a footnote under the text); otherwise a line continues the one before, across a page break too, and an English word
  * hyphenated at a line's end is joined again.
  */
 export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
@@ -167,8 +252,8 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
   pages.forEach((lines, pageIndex) => {
     const page = pageIndex + 1
     const bodyLines = lines.filter((l) => levelOf(l) === null)
-    const left = Math.min(...bodyLines.map((l) => l.left))
-    const right = Math.max(...bodyLines.map((l) => l.right))
+    const left = columnEdge(bodyLines, body, (l) => l.left)
+    const right = columnEdge(bodyLines, body, (l) => l.right)
     const spacings = bodyLines
       .slice(1)
       .map((l, i) => (bodyLines[i]?.y ?? 0) - l.y)
@@ -189,6 +274,7 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         open.kind === 'paragraph' &&
         level === null &&
         previous !== null &&
+        Math.abs(line.size - previous.size) <= Math.max(line.size, previous.size) * 0.1 &&
         !indented &&
         !gap &&
         !shortBefore

@@ -9,3 +9,11 @@ export const PDF_LIMITS = {
   /** Text runs on one page: a page of small print has a few thousand. */
   maxRunsPerPage: 100_000,
 } as const
+
+/**
+ * The smallest gap between two glyphs, in em of their font size, that is a
+ * word space (pdfjs-in-thread.ts). pdf.js uses 0.102 em; Arabic set by TeX
+ * in Amiri leaves 0.12 em inside words after a non-joining letter, and
+ * justified word spaces there are 0.20 em and more.
+ */
+export const PDF_WORD_GAP_EM = 0.16
