@@ -23,7 +23,10 @@ export interface ImportedPdf extends ImportedArticle {
 }
 
 /** C0 controls other than whitespace: what a font without a usable ToUnicode map yields (glyph ids, not letters). */
-const GLYPH_IDS = /[\u0000-\u0008\u000E-\u001F]/
+const GLYPH_IDS = /[\u0000-\u0008\u000E-\u001F]/g
+
+/** Above this share of glyph ids among a font's characters, the font has no usable Unicode map: its runs are noise. */
+const GLYPH_ID_FONT_SHARE = 0.1
 
 function invalidPdf(name: string, detail: string): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidPdf', { name, detail }))
@@ -88,8 +91,13 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       )
     }
     const pages: PdfLine[][] = []
-    // Fonts that have given glyph ids instead of letters: all their runs are noise.
-    const glyphFonts = new Set<string>()
+    // Per font, characters seen and how many were glyph ids: a font with a usable Unicode map gives
+    // a few (Chromium maps a mark fused into a ligature to U+0000); one without gives many.
+    const fontChars = new Map<string, { all: number; ids: number }>()
+    const isGlyphIdFont = (font: string): boolean => {
+      const seen = fontChars.get(font)
+      return seen !== undefined && seen.ids > seen.all * GLYPH_ID_FONT_SHARE
+    }
     let chars = 0
     for (let number = 1; number <= doc.numPages; number++) {
       let page
@@ -102,14 +110,19 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
         throw invalidPdf(name, `page ${number} holds more than ${PDF_LIMITS.maxRunsPerPage} pieces of text`)
       }
-      for (const item of content.items)
-        if ('str' in item && GLYPH_IDS.test(item.str)) glyphFonts.add(item.fontName)
+      for (const item of content.items) {
+        if (!('str' in item)) continue
+        const seen = fontChars.get(item.fontName) ?? { all: 0, ids: 0 }
+        seen.all += item.str.length
+        seen.ids += item.str.match(GLYPH_IDS)?.length ?? 0
+        fontChars.set(item.fontName, seen)
+      }
       const runs: PdfRun[] = []
       for (const item of content.items) {
-        if (!('str' in item) || glyphFonts.has(item.fontName)) continue
+        if (!('str' in item) || isGlyphIdFont(item.fontName)) continue
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
         runs.push({
-          text: item.str,
+          text: item.str.replace(GLYPH_IDS, ''),
           x,
           y,
           width: item.width,

@@ -78,6 +78,28 @@ function keepLeftToRightSpans(runs: PdfRun[]): void {
   }
 }
 
+const MIRRORS: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '«': '»',
+  '»': '«',
+  '<': '>',
+  '>': '<',
+}
+
+/**
+ * Brackets as the reader types them: a right-to-left run drawn in visual
+ * order shows «(» as the glyph «)» (the bidi algorithm mirrors it on
+ * screen), and pdf.js reports the glyph.
+ */
+function mirrored(text: string): string {
+  return text.replace(/[()[\]{}«»<>]/g, (c) => MIRRORS[c] ?? c)
+}
+
 /**
  * A footnote call: digits alone, set smaller than the line and raised above
  * its baseline. Left out of the line, where it would be glued to the word
@@ -92,6 +114,72 @@ function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
   )
 }
 
+const MARKS_ONLY = /^\p{M}+$/u
+
+/**
+ * Combining marks drawn as runs of their own (Chromium draws each fatha and
+ * damma as its own glyph, a little above or below its letter) put back on
+ * the letter they belong to. A mark without advance belongs to the next
+ * letter drawn (in visual order, HarfBuzz draws a right-to-left letter's
+ * marks just before it, at its left edge); any other, to the letter whose
+ * box holds its middle, on the same line. Left as runs, marks would make a
+ * line of their own above the text, or split the word they sit in.
+ */
+function withMarksOnTheirLetters(runs: PdfRun[]): PdfRun[] {
+  if (!runs.some((r) => MARKS_ONLY.test(r.text))) return runs
+  const copies = runs.map((r) => ({ ...r }))
+  const isLetter = (r: PdfRun): boolean => r.text.trim() !== '' && !MARKS_ONLY.test(r.text)
+  const sameLine = (a: PdfRun, b: PdfRun): boolean => Math.abs(a.y - b.y) <= Math.max(a.size, b.size) * 0.6
+  const letters = copies.filter(isLetter)
+  const byX = [...letters].sort((a, b) => a.x - b.x)
+  const kept = new Set<PdfRun>(letters)
+  copies.forEach((mark, index) => {
+    if (!MARKS_ONLY.test(mark.text)) return
+    let owner: PdfRun | null = null
+    if (mark.width === 0) {
+      let next = index + 1
+      while (next < copies.length && copies[next]!.text.trim() === '') next++
+      const candidate = copies[next]
+      if (
+        candidate &&
+        isLetter(candidate) &&
+        sameLine(candidate, mark) &&
+        Math.abs(candidate.x - mark.x) <= mark.size
+      )
+        owner = candidate
+    }
+    if (!owner) owner = letterUnder(mark, byX, sameLine)
+    if (owner) owner.text += mark.text
+    else kept.add(mark)
+  })
+  return copies.filter((r) => kept.has(r))
+}
+
+/** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
+function letterUnder(
+  mark: PdfRun,
+  byX: PdfRun[],
+  sameLine: (a: PdfRun, b: PdfRun) => boolean,
+): PdfRun | null {
+  const middle = mark.x + mark.width / 2
+  let lo = 0
+  let hi = byX.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (byX[mid]!.x < middle - mark.size * 2) lo = mid + 1
+    else hi = mid
+  }
+  let best: PdfRun | null = null
+  let distance = Infinity
+  for (let i = lo; i < byX.length && byX[i]!.x <= middle + 0.5; i++) {
+    const letter = byX[i]!
+    if (!sameLine(letter, mark) || middle < letter.x - 0.5 || middle > letter.x + letter.width + 0.5) continue
+    const d = Math.abs(middle - (letter.x + letter.width / 2))
+    if (d < distance) [best, distance] = [letter, d]
+  }
+  return best
+}
+
 /**
  * The runs of one page gathered into lines: runs whose baselines are within
  * a third of their size are one line, ordered by position — right to left
@@ -99,7 +187,8 @@ function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
  * words or glyph runs (as Chromium and many typesetters write them) reads in
  * logical order whatever order the content stream drew them in.
  */
-export function linesOf(runs: PdfRun[]): PdfLine[] {
+export function linesOf(allRuns: PdfRun[]): PdfLine[] {
+  const runs = withMarksOnTheirLetters(allRuns)
   const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
   const rightMost = Math.max(...runs.map((r) => r.x + r.width))
   const leftMost = Math.min(...runs.map((r) => r.x))
@@ -129,7 +218,10 @@ export function linesOf(runs: PdfRun[]): PdfLine[] {
     const group = runsOfLine
       .filter((r) => !isNoteCall(r, lineSize, lineY))
       .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
-    if (rtl) keepLeftToRightSpans(group)
+    if (rtl) {
+      keepLeftToRightSpans(group)
+      for (const run of group) if (!LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
+    }
     let text = ''
     let before: PdfRun | null = null
     for (const run of group) {
@@ -182,7 +274,7 @@ export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
       counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   const repeated = (line: PdfLine): boolean =>
-    pages.length >= 3 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
+    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
   return pages.map((lines) => {
     const edge = new Set(edges(lines))
     return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))))
