@@ -7,6 +7,7 @@ import { benchCrash } from './crash'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
 import { benchImportResponsive } from './import-responsive'
+import { benchPdfImport } from './pdf-import'
 import { benchReaderHighlights } from './reader-highlights'
 import { benchSearch } from './search'
 import { benchSharing } from './sharing'
@@ -25,6 +26,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'team-sync': () => benchTeamSync(),
   'annotation-writes': () => benchAnnotationWrites(),
   'import-responsive': () => benchImportResponsive(),
+  'pdf-import': () => benchPdfImport(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */

@@ -22,8 +22,19 @@ export interface ImportedPdf extends ImportedArticle {
   pdfPageStarts: (number | null)[]
 }
 
-/** C0 controls other than whitespace: what a font without a usable ToUnicode map yields (glyph ids, not letters). */
-const GLYPH_IDS = /[\u0000-\u0008\u000E-\u001F]/g
+/**
+ * C0 controls other than whitespace and NUL: what a font without a usable
+ * ToUnicode map yields (glyph ids, not letters).
+ */
+const GLYPH_IDS = /[\u0001-\u0008\u000E-\u001F]/g
+
+/**
+ * NUL: a glyph with no text of its own. Chromium (Skia) gives a cluster's
+ * text to its first glyph and maps the cluster's other glyphs (a mark fused
+ * to its letter, Amiri's ligature pieces) to U+0000; nothing is lost by
+ * dropping them.
+ */
+const NO_TEXT = /\u0000/g
 
 /** Above this share of glyph ids among a font's characters, the font has no usable Unicode map: its runs are noise. */
 const GLYPH_ID_FONT_SHARE = 0.1
@@ -43,6 +54,31 @@ function codePoints(s: string): number {
   let n = 0
   for (const _ of s) n++
   return n
+}
+
+/**
+ * The runs of a marked-content span with /ActualText as one run holding that
+ * text, over the box its glyphs cover: Chromium gives an Arabic cluster
+ * whose glyphs are not one per letter (a ligature, a letter with its marks)
+ * its text only there, in logical order.
+ */
+function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
+  // The box of its glyphs that draw something: a space glyph inside would hide the gap to the next word.
+  const inked = glyphs.filter((g) => g.text.trim() !== '' || g.text === '')
+  // Its baseline and size from a letter, not from a mark drawn above or below one.
+  // (Else a glyph left without text, U+0000, that advances: a letter's, where a mark's does not.)
+  const first =
+    inked.find((g) => g.text.trim() !== '' && !/^\p{M}+$/u.test(g.text.trim())) ??
+    inked.find((g) => g.text === '' && g.width > 0) ??
+    inked[0] ??
+    glyphs[0]
+  if (!first) return null
+  // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap.
+  const letters = inked.filter((g) => g.width > 0 && !/^\p{M}+$/u.test(g.text.trim()))
+  const boxes = letters.length > 0 ? letters : inked.length > 0 ? inked : glyphs
+  const left = Math.min(...boxes.map((g) => g.x))
+  const right = Math.max(...boxes.map((g) => g.x + g.width))
+  return { ...first, text: actualText.replace(NO_TEXT, ''), x: left, width: right - left, logical: true }
 }
 
 /**
@@ -92,7 +128,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     }
     const pages: PdfLine[][] = []
     // Per font, characters seen and how many were glyph ids: a font with a usable Unicode map gives
-    // a few (Chromium maps a mark fused into a ligature to U+0000); one without gives many.
+    // none or a stray few; one without gives many.
     const fontChars = new Map<string, { all: number; ids: number }>()
     const isGlyphIdFont = (font: string): boolean => {
       const seen = fontChars.get(font)
@@ -106,7 +142,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       } catch (err) {
         throw invalidPdf(name, `page ${number}: ${err instanceof Error ? err.message : String(err)}`)
       }
-      const content = await page.getTextContent({ disableNormalization: true })
+      const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true })
       if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
         throw invalidPdf(name, `page ${number} holds more than ${PDF_LIMITS.maxRunsPerPage} pieces of text`)
       }
@@ -118,17 +154,43 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         fontChars.set(item.fontName, seen)
       }
       const runs: PdfRun[] = []
+      // Inside a span with /ActualText: its runs, and how deep in marked content the span opened.
+      let spanText: string | null = null
+      let spanRuns: PdfRun[] = []
+      let depth = 0
+      let spanDepth = 0
       for (const item of content.items) {
-        if (!('str' in item) || isGlyphIdFont(item.fontName)) continue
+        if (!('str' in item)) {
+          const mark = item as { type: string; actualText?: string }
+          if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') {
+            depth++
+            if (spanText === null && typeof mark.actualText === 'string') {
+              spanText = mark.actualText
+              spanRuns = []
+              spanDepth = depth
+            }
+          } else if (mark.type === 'endMarkedContent') {
+            if (spanText !== null && depth === spanDepth) {
+              const span = spanRun(spanText, spanRuns)
+              if (span) runs.push(span)
+              spanText = null
+            }
+            depth = Math.max(0, depth - 1)
+          }
+          continue
+        }
+        if (isGlyphIdFont(item.fontName)) continue
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
-        runs.push({
-          text: item.str.replace(GLYPH_IDS, ''),
+        const run = {
+          text: item.str.replace(NO_TEXT, '').replace(GLYPH_IDS, ''),
           x,
           y,
           width: item.width,
           size: Math.hypot(c, d) || Math.hypot(a, b),
           font: item.fontName,
-        })
+        }
+        if (spanText !== null) spanRuns.push(run)
+        else runs.push(run)
         chars += item.str.length
       }
       refuseTextPastLimit(chars, name)

@@ -10,6 +10,8 @@ export interface PdfRun {
   size: number
   /** pdf.js's name for the run's font: a change of font ends a left-to-right span. */
   font?: string
+  /** Its text is in logical order already (a span's /ActualText): its brackets are not mirrored. */
+  logical?: boolean
 }
 
 /** A line on a page: its runs in reading order, joined. */
@@ -220,7 +222,8 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
       .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
     if (rtl) {
       keepLeftToRightSpans(group)
-      for (const run of group) if (!LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
+      for (const run of group)
+        if (!run.logical && !LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
     }
     let text = ''
     let before: PdfRun | null = null
@@ -236,7 +239,8 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     }
     const size = lineSize
     return {
-      text: basePresentationForms(text).replace(/\s+/g, ' ').trim(),
+      // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
+      text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
       left: Math.min(...group.map((r) => r.x)),
       right: Math.max(...group.map((r) => r.x + r.width)),
       y: lineY,

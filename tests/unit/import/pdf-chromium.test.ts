@@ -16,6 +16,7 @@ import { importFileWithNotes } from '../../../main/import/import-file'
 import { Library } from '../../../main/library/library'
 import { snapshotDir } from '../../support/library-dir'
 import { phraseCoverage } from '../../support/phrase-coverage'
+import { fixtureHtml } from '../export-pdf/fixture'
 import { skipWithoutTools } from '../export-pdf/tools'
 
 const skip = skipWithoutTools('PDF import of Chromium-printed PDFs')
@@ -67,6 +68,26 @@ describe.skipIf(skip)('PDF import of articles printed by Chromium', () => {
       expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF\u0000-\u0008]/)
     })
   }
+
+  it('vocalised Arabic set in Amiri (ligatures and marks whose text Chromium writes only as /ActualText)', async () => {
+    const book = 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
+    const paragraphs = readFileSync(book, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(5, 45)
+    // fixtureHtml embeds Amiri, as Hamish's own PDF export does.
+    const pdf = await printHtmlToPdf(fixtureHtml({ title: 'أدب الدنيا والدين', paragraphs, mark: null }), {
+      paper: 'A4',
+      title: 'أدب الدنيا والدين',
+    })
+    const { article } = await importFileWithNotes('adab.pdf', pdf)
+    const coverage = phraseCoverage(paragraphs, plainText(article.doc))
+    expect(coverage.phrases).toBeGreaterThan(500)
+    expect(coverage.share).toBeGreaterThanOrEqual(0.95)
+    expect(coverage.missingParagraphs).toEqual([])
+    // The marks are kept, on their letters: «اللَّهُ» whole, not «الل» and a stray «ّ».
+    expect(plainText(article.doc)).toContain('اللَّهُ')
+  })
 })
 
 describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
