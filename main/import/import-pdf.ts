@@ -8,6 +8,7 @@ import {
   blocksOf,
   dropRunningLines,
   linesOf,
+  markAfterUnreadable,
   basePresentationForms,
   type PdfLine,
   type PdfRun,
@@ -154,6 +155,8 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         fontChars.set(item.fontName, seen)
       }
       const runs: PdfRun[] = []
+      // Baselines of text in fonts without a usable Unicode map.
+      const unreadable: number[] = []
       // Inside a span with /ActualText: its runs, and how deep in marked content the span opened.
       let spanText: string | null = null
       let spanRuns: PdfRun[] = []
@@ -179,8 +182,11 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
           }
           continue
         }
-        if (isGlyphIdFont(item.fontName)) continue
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
+        if (isGlyphIdFont(item.fontName)) {
+          if (item.str.trim() !== '') unreadable.push(y)
+          continue
+        }
         const run = {
           text: item.str.replace(NO_TEXT, '').replace(GLYPH_IDS, ''),
           x,
@@ -194,7 +200,9 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         chars += item.str.length
       }
       refuseTextPastLimit(chars, name)
-      pages.push(linesOf(runs))
+      const lines = linesOf(runs)
+      markAfterUnreadable(lines, unreadable)
+      pages.push(lines)
       page.cleanup()
     }
     if (pages.every((lines) => lines.length === 0)) {

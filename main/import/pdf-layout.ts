@@ -22,6 +22,8 @@ export interface PdfLine {
   y: number
   size: number
   rtl: boolean
+  /** Text Hamish could not read (a heading in a font without a Unicode map) stands between this line and the one above: a new block starts here. */
+  afterUnreadable?: boolean
 }
 
 /** A block made from one or more lines, with the page its first line is on (1-based). */
@@ -255,14 +257,33 @@ function repeatKey(text: string): string {
   return text.replace(/[0-9\u0660-\u0669\u06F0-\u06F9]+/g, '#').replace(/\s+/g, ' ')
 }
 
+/** Dot leaders: four or more dots, spaced or not, as a table of contents sets between an entry and its page. */
+const DOT_LEADERS = /(?:\.\s?){4,}|…{2,}/
+
 const PAGE_NUMBER =
   /^[-–—\s]*(?:(?:page|p\.|صفحة|ص)\s*)?[0-9\u0660-\u0669\u06F0-\u06F9ivxlcdm]+(?:\s*(?:\/|of|من)\s*[0-9\u0660-\u0669\u06F0-\u06F9]+)?[-–—\s]*$/i
+
+/**
+ * Marks each line that has unreadable text (at the baselines in
+ * `unreadable`) between it and the line above, or above it for a page's
+ * first line: where a heading was, a paragraph ends.
+ */
+export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): void {
+  let above = Infinity
+  for (const line of lines) {
+    if (unreadable.some((y) => y < above && y > line.y + line.size * 0.3)) line.afterUnreadable = true
+    above = line.y
+  }
+}
 
 /**
  * Drops what a printed page repeats but an article does not hold: a first
  * or last line that is only a page number, and a first or last line that
  * (digits aside) comes back at the top or bottom of at least half of the
- * pages — running titles, dates and "page N of M" footers.
+ * pages — running titles, dates and "page N of M" footers; and any line
+ * with dot leaders, a printed table of contents' entry, which points at
+ * page numbers the article does not have (the reader has its own Contents)
+ * and, set full width, would run on into the text of the next page.
  */
 export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
   if (pages.length === 0) return pages
@@ -281,7 +302,10 @@ export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
     pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
   return pages.map((lines) => {
     const edge = new Set(edges(lines))
-    return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))))
+    return lines.filter(
+      (line) =>
+        !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))) && !DOT_LEADERS.test(line.text),
+    )
   })
 }
 
@@ -322,7 +346,8 @@ function columnEdge(lines: PdfLine[], body: number, edge: (l: PdfLine) => number
  * are levels 1–3). A new paragraph starts after a gap taller than the usual
  * line spacing, at an indented line, or after a line that stops well short
  * of the column's end (its start, right to left), or at a change of font
- * size (a footnote under the text); otherwise a line continues the one before, across a page break too, and an English word
+ * size (a footnote under the text), or after text that could not be read
+ * (a heading without a Unicode map); otherwise a line continues the one before, across a page break too, and an English word
  * hyphenated at a line's end is joined again.
  */
 export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
@@ -373,6 +398,7 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         Math.abs(line.size - previous.size) <= Math.max(line.size, previous.size) * 0.1 &&
         !indented &&
         !gap &&
+        !line.afterUnreadable &&
         !shortBefore
       if (continues && open) {
         const hyphenated = !line.rtl && /[a-z]-$/i.test(open.text) && /^[a-z]/.test(line.text)

@@ -56,6 +56,14 @@ describe('PDF import (the Amiri documentation, a real LaTeX-made Arabic PDF)', a
     for (const word of ['الطويلة', 'الأميرية', 'الملايوية', 'تجاريه']) expect(text).toContain(word)
   })
 
+  it('ends a paragraph where an unreadable heading stood, and leaves out the printed contents’ dot leaders', () => {
+    const blocks = text.split('\n\n')
+    // Page 2 opens under a heading set in a font without a Unicode map: its first paragraph is its own block,
+    // not the end of page 1's table of contents run on.
+    expect(blocks.some((b) => b.startsWith('الخط الأميري خط نسخي موجه لطباعة'))).toBe(true)
+    expect(blocks.filter((b) => /(?:\.\s?){4,}/.test(b))).toEqual([])
+  })
+
   it('drops the page numbers at the foot of each page', () => {
     const blocks = text.split('\n\n')
     expect(blocks.filter((b) => /^[0-9\u0660-\u0669]{1,3}$/.test(b.trim()))).toEqual([])
