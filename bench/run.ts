@@ -8,6 +8,7 @@ import { benchDocxImport } from './docx-import'
 import { benchExportPdf } from './export-pdf'
 import { benchExportWriters } from './export-writers'
 import { benchImportResponsive } from './import-responsive'
+import { benchPdfImport } from './pdf-import'
 import { benchReaderHighlights } from './reader-highlights'
 import { benchSearch } from './search'
 import { benchSharing } from './sharing'
@@ -27,6 +28,7 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'annotation-writes': () => benchAnnotationWrites(),
   'import-responsive': () => benchImportResponsive(),
   'docx-import': () => benchDocxImport(),
+  'pdf-import': () => benchPdfImport(),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */

@@ -41,7 +41,7 @@ export const en = {
   articlesShown: '{{shown, number}} of {{articles}}',
   libraryEmpty: 'Your library is empty.',
   libraryEmptyHint:
-    'Import articles with the Import button, with Ctrl+O, or by dropping files onto this window. Hamish reads .txt, .md, .html and .epub files.',
+    'Import articles with the Import button, with Ctrl+O, or by dropping files onto this window. Hamish reads .txt, .md, .html, .epub, .docx and .pdf files.',
   noMatch: 'No article title contains “{{query}}”.',
   noDate: '—',
   rename: 'Rename',
@@ -549,9 +549,9 @@ export const en = {
     duplicateInTrash:
       '{{name}}: already in the library as “{{title}}” (in the trash: restore it from there); nothing was added.',
     unsupportedType:
-      '{{name}}: Hamish cannot import .{{extension}} files; it reads .txt, .md, .html and .epub.',
+      '{{name}}: Hamish cannot import .{{extension}} files; it reads .txt, .md, .html, .epub, .docx and .pdf.',
     unsupportedNoExtension:
-      '{{name}}: Hamish cannot import files without an extension; it reads .txt, .md, .html and .epub.',
+      '{{name}}: Hamish cannot import files without an extension; it reads .txt, .md, .html, .epub, .docx and .pdf.',
     tooLarge:
       '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
     emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
@@ -679,7 +679,7 @@ export const en = {
       controlChars: 'a binary file (it is full of control characters)',
     },
     binaryFile:
-      '{{name}}: this is {{kind}}, not text. Hamish reads .txt, .md, .html and .epub files; save or export the article in one of those formats and import that file.',
+      '{{name}}: this is {{kind}}, not text. Hamish reads .txt, .md, .html, .epub, .docx and .pdf files; save or export the article in one of those formats and import that file.',
     noText:
       '{{name}}: Hamish found no readable text in this file (only markup, scripts or images). Choose the file that holds the article text.',
     textTooLong:
@@ -711,6 +711,14 @@ export const en = {
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
+    pdfNoTextLayer:
+      '{{name}}: this PDF has no text layer (its pages are images, as in a scan), and Hamish does not read text from images. Run it through OCR first, or import the article as .txt, .html or .epub.',
+    pdfEncrypted:
+      '{{name}}: this PDF is encrypted with a password, so Hamish cannot read its text. Save an unprotected copy from the program that opens it and import that.',
+    invalidPdf:
+      '{{name}}: this is not a readable PDF ({{detail}}). Check that the file is complete, or import the article as .txt, .html or .epub instead.',
+    pdfTooManyPages:
+      '{{name}}: this PDF has {{pages, number}} pages; Hamish imports PDFs of up to {{limit, number}} pages. Split it into smaller files and import those.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',
     articleNotFound: 'There is no article with id {{id}} in this library.',
     fileChangedElsewhere:

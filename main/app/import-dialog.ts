@@ -7,6 +7,7 @@ import type { HamishEvents } from '../../common/contract/events'
 import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { tooLargeMessage, tooLargeText } from '../../common/contract/too-large-text'
 import { HamishError } from '../../common/errors'
+import { IMPORT_EXTENSIONS } from '../import/import-file'
 import type { Library } from '../library/library'
 
 /** Sends a typed event to the window's page. */
@@ -28,7 +29,7 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
     title: 'Import articles',
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'epub'] },
+      { name: 'Articles', extensions: IMPORT_EXTENSIONS },
       { name: 'All files', extensions: ['*'] },
     ],
   })

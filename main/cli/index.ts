@@ -22,8 +22,9 @@ const USAGE = `usage: hamish COMMAND [--library DIR] [--json]
 
 commands:
   import FILE|URL... [--allow-private]
-                     import .txt, .md, .html, .xhtml or .epub files, or save pages from http(s)
-                     addresses (--allow-private: also from this computer or a private network)
+                     import .txt, .md, .html, .xhtml, .epub, .docx or .pdf files, or save pages
+                     from http(s) addresses (--allow-private: also from this computer or a
+                     private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
   export ARTICLE_ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color]

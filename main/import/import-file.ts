@@ -7,6 +7,7 @@ import { importDocx } from './import-docx'
 import { importEpub } from './import-epub'
 import { importHtml } from './import-html'
 import { importMarkdown } from './import-markdown'
+import { importPdf } from './import-pdf'
 import { importText } from './import-text'
 import { NestingTooDeep } from './markup-depth'
 import { localText } from '../../common/i18n/local-text'
@@ -40,11 +41,14 @@ export interface ConvertedFile {
   article: ImportedArticle
   /** Sentences for the import report: what the file had that the article has not. */
   notes: LocalText[]
+  /** For a PDF: where each of its pages starts in the article's plain text (`ImportedPdf.pdfPageStarts`). */
+  pdfPageStarts?: (number | null)[]
 }
 
 /**
  * Importers whose library answers with a promise (mammoth reads the DOCX
- * through JSZip's promises); `importFileWithNotes` waits for them.
+ * through JSZip's promises; pdf.js reads a PDF the same way);
+ * `importFileWithNotes` waits for them.
  */
 const WAITING_IMPORTERS: Record<string, (bytes: Uint8Array, name: string) => Promise<ConvertedFile>> = {
   docx: async (bytes, name) => {
@@ -54,6 +58,10 @@ const WAITING_IMPORTERS: Record<string, (bytes: Uint8Array, name: string) => Pro
       notes:
         droppedImages > 0 ? [localText('messages.importImagesDropped', { name, count: droppedImages })] : [],
     }
+  },
+  pdf: async (bytes, name) => {
+    const { pdfPageStarts, ...article } = await importPdf(bytes, name)
+    return { article, notes: [], pdfPageStarts }
   },
 }
 
@@ -89,7 +97,7 @@ export function importFile(name: string, bytes: Uint8Array, hints: ImportHints =
 
 /**
  * `importFile` for every format, with the notes for the import report:
- * formats whose converter answers with a promise (DOCX) are waited for.
+ * formats whose converter answers with a promise (DOCX, PDF) are waited for.
  * What the app, the preview and the CLI call (through `prepareImport`).
  */
 export async function importFileWithNotes(

@@ -2,6 +2,7 @@ import type { ImportedArticle } from '../../common/article'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { encodedIndexFile } from '../library/search-index-store'
 import { fingerprintOf } from '../library/fingerprint'
+import type { ArticleFile } from '../library/library-data'
 import type { LocalText } from '../../common/i18n/local-text'
 import { importFileWithNotes, type ImportHints } from './import-file'
 
@@ -50,7 +51,11 @@ export interface PreparedImport {
  * process for the CLI, which has no one else to answer.
  */
 export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
-  const { article: imported, notes } = await importFileWithNotes(job.name, job.bytes, job.hints)
+  const {
+    article: imported,
+    notes,
+    pdfPageStarts,
+  } = await importFileWithNotes(job.name, job.bytes, job.hints)
   const text = plainText(imported.doc)
   return {
     title: imported.title,
@@ -59,7 +64,14 @@ export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
     dir: imported.dir,
     fingerprint: fingerprintOf(imported.doc),
     chars: codePointLength(text),
-    articleJson: utf8.encode(JSON.stringify({ version: 1, id: job.id, doc: imported.doc })),
+    articleJson: utf8.encode(
+      JSON.stringify({
+        version: 1,
+        id: job.id,
+        doc: imported.doc,
+        ...(pdfPageStarts ? { pdfPages: pdfPageStarts } : {}),
+      } satisfies ArticleFile),
+    ),
     indexJson: utf8.encode(encodedIndexFile(job.id, text)),
     notes,
   }

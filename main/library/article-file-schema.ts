@@ -48,4 +48,22 @@ export const articleFileSchema = v.object({
   id: v.string(),
   doc: docSchema,
   annotations: v.optional(v.array(storedAnnotationSchema)),
+  // Added with PDF import (issue 14) without a new version: an older Hamish lets it through unread.
+  pdfPages: v.optional(
+    v.pipe(
+      v.array(v.nullable(offset)),
+      v.check((starts) => isNonDecreasing(starts)),
+    ),
+  ),
 })
+
+/** Page starts come in page order: a later page never starts before an earlier one. */
+function isNonDecreasing(starts: (number | null)[]): boolean {
+  let last = 0
+  for (const start of starts) {
+    if (start === null) continue
+    if (start < last) return false
+    last = start
+  }
+  return true
+}

@@ -39,6 +39,13 @@ export interface ArticleFile {
   id: string
   doc: DocNode
   /**
+   * For an article imported from a PDF: for page N (index N-1), the
+   * code-point offset in the article's plain text where that page's text
+   * starts, or null for a page none of whose text was kept; so an export can
+   * cite "p. N" of the PDF. Absent for every other article.
+   */
+  pdfPages?: (number | null)[]
+  /**
    * Where a library from before annotation logs kept the article's
    * annotations (tombstones included); moved to its log at the first open.
    */

@@ -64,6 +64,8 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
     'txt',
     'html',
     'epub',
+    'docx',
+    'pdf',
     'json',
     'hamish',
     'HTML',

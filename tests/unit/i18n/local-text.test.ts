@@ -25,7 +25,7 @@ describe('sentences main words for the user', () => {
     const err = thrown(() => importFile('photo.txt', PNG))
     expect(err.code).toBe('binary-file')
     expect(err.message).toBe(
-      'photo.txt: this is a PNG image, not text. Hamish reads .txt, .md, .html and .epub files; ' +
+      'photo.txt: this is a PNG image, not text. Hamish reads .txt, .md, .html, .epub, .docx and .pdf files; ' +
         'save or export the article in one of those formats and import that file.',
     )
     expect(err.text).toEqual({

@@ -188,7 +188,15 @@ describe('the Arabic table', () => {
 
   it('keeps the shortcuts, key names, file extensions and product names of the English', () => {
     expect(verbatim(en.settingsShortcut)).toEqual(['Ctrl+,'])
-    expect(verbatim(en.libraryEmptyHint)).toEqual(['.epub', '.html', '.md', '.txt', 'Ctrl+O'])
+    expect(verbatim(en.libraryEmptyHint)).toEqual([
+      '.docx',
+      '.epub',
+      '.html',
+      '.md',
+      '.pdf',
+      '.txt',
+      'Ctrl+O',
+    ])
     for (const [key, value] of arFlat) expect(verbatim(value), key).toEqual(verbatim(enFor(key)!))
   })
 

@@ -45,7 +45,7 @@ describe('importFile: bad input', () => {
 
   it('refuses an unknown extension, saying what it reads', () => {
     expect(refused('notes.xyz', utf8('text'), 'unsupported-file')).toBe(
-      'notes.xyz: Hamish cannot import .xyz files; it reads .txt, .md, .html and .epub.',
+      'notes.xyz: Hamish cannot import .xyz files; it reads .txt, .md, .html, .epub, .docx and .pdf.',
     )
     expect(refused('README', utf8('text'), 'unsupported-file')).toMatch(/files without an extension/)
     expect(refused('x.constructor', utf8('text'), 'unsupported-file')).toMatch(/\.constructor files/)

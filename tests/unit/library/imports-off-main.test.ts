@@ -161,10 +161,11 @@ describe('imports left unfinished when the window closed', () => {
     const library = await open()
     const tickets = await library.planImports([
       { name: 'ok.txt', size: 10 },
-      { name: 'bad.pdf', size: 10 },
+      { name: 'bad.xyz', size: 10 },
     ])
     await library.importFile({ name: 'ok.txt', bytes: utf8('An article.'), ticket: tickets[0] })
-    await library.importFile({ name: 'bad.pdf', bytes: utf8('%PDF'), ticket: tickets[1] })
+    // A type Hamish does not read (this was .pdf before PDF import; this file's worker bundle is CommonJS, where pdf.js cannot load).
+    await library.importFile({ name: 'bad.xyz', bytes: utf8('%PDF'), ticket: tickets[1] })
     expect(Object.keys(await snapshotDir(dir))).not.toContain('unfinished-imports.json')
     expect((await open()).listUnfinishedImports()).toEqual([])
   })

@@ -2,7 +2,7 @@ import { el } from '../../ui/dom'
 import { strings } from '../../ui/strings'
 
 /** The extensions Hamish imports, as the file picker's `accept` list. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.docx'
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.docx,.pdf'
 
 /**
  * The page's one file input for articles, hidden: the Import button and

@@ -1,0 +1,432 @@
+import { PDF_WORD_GAP_EM } from './pdf-limits'
+
+/** One run of text as pdf.js reports it, with its position on the page (PDF units, y upwards). */
+export interface PdfRun {
+  text: string
+  x: number
+  y: number
+  width: number
+  /** Font size: the height of the run's text matrix. */
+  size: number
+  /** pdf.js's name for the run's font: a change of font ends a left-to-right span. */
+  font?: string
+  /** Its text is in logical order already (a span's /ActualText): its brackets are not mirrored. */
+  logical?: boolean
+}
+
+/** A line on a page: its runs in reading order, joined. */
+export interface PdfLine {
+  text: string
+  left: number
+  right: number
+  y: number
+  size: number
+  rtl: boolean
+  /** Text Hamish could not read (a heading in a font without a Unicode map) stands between this line and the one above: a new block starts here. */
+  afterUnreadable?: boolean
+}
+
+/** A block made from one or more lines, with the page its first line is on (1-based). */
+export interface PdfBlock {
+  kind: 'paragraph' | 'heading'
+  level: 1 | 2 | 3
+  text: string
+  page: number
+  /** Pages after the first that this block continues onto, with the offset (UTF-16 units) where each starts. */
+  continued: { page: number; offset: number }[]
+}
+
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/g
+const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g
+const STRONG_RTL_ONE = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
+const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g
+
+/**
+ * Arabic presentation forms (the shaped letters some PDF fonts map their
+ * glyphs to) back to base letters, so search, folding and copying see the
+ * same letters as any other article. Only those two blocks: NFKC elsewhere
+ * would also change ligatures, superscripts and digits the author chose.
+ */
+export function basePresentationForms(text: string): string {
+  return text.replace(PRESENTATION_FORMS, (c) => (c === '\uFEFF' ? '' : c.normalize('NFKC')))
+}
+
+/** Whether a line reads right to left: more strong right-to-left letters than left-to-right ones. */
+export function isRtlText(text: string): boolean {
+  return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
+}
+
+const LEFT_TO_RIGHT_RUN =
+  /^[^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*[A-Za-z0-9\u00C0-\u024F][^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*$/
+
+/**
+ * In a right-to-left line ordered right to left, puts each stretch of
+ * consecutive left-to-right runs in one font (an English phrase, a URL,
+ * Western digits drawn as several runs) back left to right, as the bidi
+ * algorithm displayed them: otherwise «Open Type» would read «Type Open».
+ * A change of font is taken as the end of the span: «ss01 (Stylistic Set 1)»
+ * in an Arabic paragraph is two spans, shown right to left.
+ */
+function keepLeftToRightSpans(runs: PdfRun[]): void {
+  let i = 0
+  while (i < runs.length) {
+    let j = i
+    while (
+      j < runs.length &&
+      LEFT_TO_RIGHT_RUN.test(runs[j]!.text) &&
+      (j === i || runs[j]!.font === runs[i]!.font)
+    )
+      j++
+    if (j - i > 1) runs.splice(i, j - i, ...runs.slice(i, j).reverse())
+    i = j + 1
+  }
+}
+
+const MIRRORS: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '«': '»',
+  '»': '«',
+  '<': '>',
+  '>': '<',
+}
+
+/**
+ * Brackets as the reader types them: a right-to-left run drawn in visual
+ * order shows «(» as the glyph «)» (the bidi algorithm mirrors it on
+ * screen), and pdf.js reports the glyph.
+ */
+function mirrored(text: string): string {
+  return text.replace(/[()[\]{}«»<>]/g, (c) => MIRRORS[c] ?? c)
+}
+
+/**
+ * A footnote call: digits alone, set smaller than the line and raised above
+ * its baseline. Left out of the line, where it would be glued to the word
+ * before it («يونيكود١») and break that word for search; the note itself,
+ * with its number, stays where the page has it.
+ */
+function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
+  return (
+    /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/.test(run.text) &&
+    run.size < lineSize * 0.85 &&
+    run.y - lineY > lineSize * 0.15
+  )
+}
+
+const MARKS_ONLY = /^\p{M}+$/u
+
+/**
+ * Combining marks drawn as runs of their own (Chromium draws each fatha and
+ * damma as its own glyph, a little above or below its letter) put back on
+ * the letter they belong to. A mark without advance belongs to the next
+ * letter drawn (in visual order, HarfBuzz draws a right-to-left letter's
+ * marks just before it, at its left edge); any other, to the letter whose
+ * box holds its middle, on the same line. Left as runs, marks would make a
+ * line of their own above the text, or split the word they sit in.
+ */
+function withMarksOnTheirLetters(runs: PdfRun[]): PdfRun[] {
+  if (!runs.some((r) => MARKS_ONLY.test(r.text))) return runs
+  const copies = runs.map((r) => ({ ...r }))
+  const isLetter = (r: PdfRun): boolean => r.text.trim() !== '' && !MARKS_ONLY.test(r.text)
+  const sameLine = (a: PdfRun, b: PdfRun): boolean => Math.abs(a.y - b.y) <= Math.max(a.size, b.size) * 0.6
+  const letters = copies.filter(isLetter)
+  const byX = [...letters].sort((a, b) => a.x - b.x)
+  const kept = new Set<PdfRun>(letters)
+  copies.forEach((mark, index) => {
+    if (!MARKS_ONLY.test(mark.text)) return
+    let owner: PdfRun | null = null
+    if (mark.width === 0) {
+      let next = index + 1
+      while (next < copies.length && copies[next]!.text.trim() === '') next++
+      const candidate = copies[next]
+      if (
+        candidate &&
+        isLetter(candidate) &&
+        sameLine(candidate, mark) &&
+        Math.abs(candidate.x - mark.x) <= mark.size
+      )
+        owner = candidate
+    }
+    if (!owner) owner = letterUnder(mark, byX, sameLine)
+    if (owner) owner.text += mark.text
+    else kept.add(mark)
+  })
+  return copies.filter((r) => kept.has(r))
+}
+
+/** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
+function letterUnder(
+  mark: PdfRun,
+  byX: PdfRun[],
+  sameLine: (a: PdfRun, b: PdfRun) => boolean,
+): PdfRun | null {
+  const middle = mark.x + mark.width / 2
+  let lo = 0
+  let hi = byX.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (byX[mid]!.x < middle - mark.size * 2) lo = mid + 1
+    else hi = mid
+  }
+  let best: PdfRun | null = null
+  let distance = Infinity
+  for (let i = lo; i < byX.length && byX[i]!.x <= middle + 0.5; i++) {
+    const letter = byX[i]!
+    if (!sameLine(letter, mark) || middle < letter.x - 0.5 || middle > letter.x + letter.width + 0.5) continue
+    const d = Math.abs(middle - (letter.x + letter.width / 2))
+    if (d < distance) [best, distance] = [letter, d]
+  }
+  return best
+}
+
+/**
+ * The runs of one page gathered into lines: runs whose baselines are within
+ * a third of their size are one line, ordered by position — right to left
+ * for a line of mostly right-to-left letters — so a line stored as separate
+ * words or glyph runs (as Chromium and many typesetters write them) reads in
+ * logical order whatever order the content stream drew them in.
+ */
+export function linesOf(allRuns: PdfRun[]): PdfLine[] {
+  const runs = withMarksOnTheirLetters(allRuns)
+  const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
+  const rightMost = Math.max(...runs.map((r) => r.x + r.width))
+  const leftMost = Math.min(...runs.map((r) => r.x))
+  const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)
+  const groups: PdfRun[][] = []
+  for (const run of sorted) {
+    const last = groups[groups.length - 1]
+    const anchor = last?.[0]
+    if (last && anchor && Math.abs(anchor.y - run.y) <= Math.max(anchor.size, run.size) / 3) last.push(run)
+    else groups.push([run])
+  }
+  return groups.map((runsOfLine) => {
+    const lineText = runsOfLine.map((r) => r.text).join('')
+    const lineSize = Math.max(...runsOfLine.map((r) => r.size))
+    const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
+    const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
+    // A line without Arabic letters on a right-to-left page, set flush right and short of the
+    // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+    const rtl =
+      isRtlText(lineText) ||
+      (pageRtl &&
+        !STRONG_RTL_ONE.test(lineText) &&
+        rightMost - lineRight < lineSize &&
+        lineLeft - leftMost > lineSize * 3)
+    // The baseline of the line's longest run: a raised note call may be its first.
+    const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
+    const group = runsOfLine
+      .filter((r) => !isNoteCall(r, lineSize, lineY))
+      .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
+    if (rtl) {
+      keepLeftToRightSpans(group)
+      for (const run of group)
+        if (!run.logical && !LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
+    }
+    let text = ''
+    let before: PdfRun | null = null
+    for (const run of group) {
+      // The space between the two runs' boxes, whichever side of the other each is on.
+      const gap =
+        before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
+      const size = run.size || 1
+      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(text) && !/^\s/.test(run.text))
+        text += ' '
+      text += run.text
+      before = run
+    }
+    const size = lineSize
+    return {
+      // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
+      text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
+      left: Math.min(...group.map((r) => r.x)),
+      right: Math.max(...group.map((r) => r.x + r.width)),
+      y: lineY,
+      size,
+      rtl,
+    }
+  })
+}
+
+/** A line's text with its digits (Western and Arabic-Indic) made alike, to see a running header or footer repeat. */
+function repeatKey(text: string): string {
+  return text.replace(/[0-9\u0660-\u0669\u06F0-\u06F9]+/g, '#').replace(/\s+/g, ' ')
+}
+
+/** Dot leaders: four or more dots, spaced or not, as a table of contents sets between an entry and its page. */
+const DOT_LEADERS = /(?:\.\s?){4,}|…{2,}/
+
+const PAGE_NUMBER =
+  /^[-–—\s]*(?:(?:page|p\.|صفحة|ص)\s*)?[0-9\u0660-\u0669\u06F0-\u06F9ivxlcdm]+(?:\s*(?:\/|of|من)\s*[0-9\u0660-\u0669\u06F0-\u06F9]+)?[-–—\s]*$/i
+
+/**
+ * Marks each line that has unreadable text (at the baselines in
+ * `unreadable`) between it and the line above, or above it for a page's
+ * first line: where a heading was, a paragraph ends.
+ */
+export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): void {
+  let above = Infinity
+  for (const line of lines) {
+    if (unreadable.some((y) => y < above && y > line.y + line.size * 0.3)) line.afterUnreadable = true
+    above = line.y
+  }
+}
+
+/**
+ * Drops what a printed page repeats but an article does not hold: a first
+ * or last line that is only a page number, and a first or last line that
+ * (digits aside) comes back at the top or bottom of at least half of the
+ * pages — running titles, dates and "page N of M" footers; and any line
+ * with dot leaders, a printed table of contents' entry, which points at
+ * page numbers the article does not have (the reader has its own Contents)
+ * and, set full width, would run on into the text of the next page.
+ */
+export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
+  if (pages.length === 0) return pages
+  const counts = new Map<string, number>()
+  const edges = (lines: PdfLine[]): PdfLine[] =>
+    lines.length <= 2
+      ? lines
+      : [lines[0], lines[1], lines[lines.length - 2], lines[lines.length - 1]].filter(
+          (l): l is PdfLine => !!l,
+        )
+  for (const lines of pages) {
+    for (const key of new Set(edges(lines).map((l) => repeatKey(l.text))))
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const repeated = (line: PdfLine): boolean =>
+    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
+  return pages.map((lines) => {
+    const edge = new Set(edges(lines))
+    return lines.filter(
+      (line) =>
+        !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))) && !DOT_LEADERS.test(line.text),
+    )
+  })
+}
+
+/** The size most of the text is set in (by characters), the measure headings stand out from. */
+function bodySize(pages: PdfLine[][]): number {
+  const chars = new Map<number, number>()
+  for (const line of pages.flat()) {
+    const size = Math.round(line.size * 2) / 2
+    chars.set(size, (chars.get(size) ?? 0) + line.text.length)
+  }
+  let best = 0
+  let most = -1
+  for (const [size, n] of chars) if (n > most) [best, most] = [size, n]
+  return best
+}
+
+/**
+ * Where a page's column starts or ends: the edge most lines set in the body
+ * size share (to the half point), so a footnote, a URL or a table that
+ * sticks out into the margin does not make every line look indented.
+ */
+function columnEdge(lines: PdfLine[], body: number, edge: (l: PdfLine) => number): number {
+  const counts = new Map<number, number>()
+  for (const line of lines) {
+    if (Math.abs(line.size - body) > body * 0.1) continue
+    const at = Math.round(edge(line) * 2) / 2
+    counts.set(at, (counts.get(at) ?? 0) + 1)
+  }
+  let best = NaN
+  let most = 0
+  for (const [at, n] of counts) if (n > most) [best, most] = [at, n]
+  return Number.isNaN(best) ? Math.min(...lines.map(edge)) : best
+}
+
+/**
+ * The pages' lines joined into paragraphs and headings. A line set at least
+ * 15% larger than the body text is a heading (the three largest such sizes
+ * are levels 1–3). A new paragraph starts after a gap taller than the usual
+ * line spacing, at an indented line, or after a line that stops well short
+ * of the column's end (its start, right to left), or at a change of font
+ * size (a footnote under the text), or after text that could not be read
+ * (a heading without a Unicode map); otherwise a line continues the one before, across a page break too, and an English word
+ * hyphenated at a line's end is joined again.
+ */
+export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
+  const body = bodySize(pages)
+  const headingSizes = [
+    ...new Set(
+      pages
+        .flat()
+        .filter((l) => l.size >= body * 1.15)
+        .map((l) => Math.round(l.size * 2) / 2),
+    ),
+  ]
+    .sort((a, b) => b - a)
+    .slice(0, 3)
+  const levelOf = (line: PdfLine): 1 | 2 | 3 | null => {
+    if (line.size < body * 1.15) return null
+    const index = headingSizes.findIndex((s) => Math.round(line.size * 2) / 2 >= s)
+    return (index < 0 ? 3 : Math.min(index + 1, 3)) as 1 | 2 | 3
+  }
+  const blocks: PdfBlock[] = []
+  let open: PdfBlock | null = null
+  let previous: PdfLine | null = null
+  pages.forEach((lines, pageIndex) => {
+    const page = pageIndex + 1
+    const bodyLines = lines.filter((l) => levelOf(l) === null)
+    const left = columnEdge(bodyLines, body, (l) => l.left)
+    const right = columnEdge(bodyLines, body, (l) => l.right)
+    const spacings = bodyLines
+      .slice(1)
+      .map((l, i) => (bodyLines[i]?.y ?? 0) - l.y)
+      .filter((d) => d > 0)
+      .sort((a, b) => a - b)
+    const spacing = spacings[Math.floor(spacings.length / 2)] ?? body * 1.2
+    let above: PdfLine | null = null
+    for (const line of lines) {
+      const level = levelOf(line)
+      const em = line.size || body
+      const indented = line.rtl ? right - line.right > em * 1.2 : line.left - left > em * 1.2
+      const gap = above !== null && above.y - line.y > spacing * 1.4
+      const shortBefore =
+        previous !== null &&
+        (previous.rtl ? previous.left - left > em * 2.5 : right - previous.right > em * 2.5)
+      const continues =
+        open !== null &&
+        open.kind === 'paragraph' &&
+        level === null &&
+        previous !== null &&
+        Math.abs(line.size - previous.size) <= Math.max(line.size, previous.size) * 0.1 &&
+        !indented &&
+        !gap &&
+        !line.afterUnreadable &&
+        !shortBefore
+      if (continues && open) {
+        const hyphenated = !line.rtl && /[a-z]-$/i.test(open.text) && /^[a-z]/.test(line.text)
+        if (page !== open.page && !open.continued.some((c) => c.page === page)) {
+          open.continued.push({ page, offset: open.text.length + (hyphenated ? -1 : 1) })
+        }
+        open.text = hyphenated ? open.text.slice(0, -1) + line.text : `${open.text} ${line.text}`
+      } else if (
+        level !== null &&
+        open?.kind === 'heading' &&
+        open.level === level &&
+        open.page === page &&
+        !gap
+      ) {
+        open.text = `${open.text} ${line.text}`
+      } else {
+        open = {
+          kind: level === null ? 'paragraph' : 'heading',
+          level: level ?? 3,
+          text: line.text,
+          page,
+          continued: [],
+        }
+        blocks.push(open)
+      }
+      previous = line
+      above = line
+    }
+  })
+  return blocks
+}

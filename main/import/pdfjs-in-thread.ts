@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { PDF_WORD_GAP_EM } from './pdf-limits'
+
+/**
+ * The two changes Hamish makes to pdf.js's worker source, each a text
+ * pdf.js 5.4 has once or twice, and the text that replaces it.
+ */
+const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
+  // The word-gap threshold (0.102 em), declared twice.
+  {
+    find: 'const TRACKING_SPACE_FACTOR = 0.102;',
+    times: 1,
+    replace: `const TRACKING_SPACE_FACTOR = ${PDF_WORD_GAP_EM};`,
+  },
+  {
+    find: 'const SPACE_IN_FLOW_MIN_FACTOR = 0.102;',
+    times: 1,
+    replace: `const SPACE_IN_FLOW_MIN_FACTOR = ${PDF_WORD_GAP_EM};`,
+  },
+  // A marked-content span's /ActualText, passed on with the span (getTextContent with
+  // includeMarkedContent otherwise reports only its tag and MCID).
+  {
+    find: 'type: "beginMarkedContentProps",',
+    times: 1,
+    replace:
+      'type: "beginMarkedContentProps", actualText: args[1] instanceof Dict && typeof args[1].get("ActualText") === "string" ? stringToPDFString(args[1].get("ActualText")) : undefined,',
+  },
+]
+
+/**
+ * pdf.js's worker module with two changes, loaded from memory. Its
+ * word-gap threshold is raised to PDF_WORD_GAP_EM: pdf.js puts a space
+ * inside a text item wherever two glyphs stand more than 0.102 em apart,
+ * which splits Arabic words set by TeX with Amiri at the gap after a
+ * non-joining letter («الطو يلة», measured at 0.12 em while that file's
+ * word spaces are 0.20 em and more). And a span's /ActualText is passed on:
+ * Chromium writes the text of an Arabic cluster whose glyphs do not map one
+ * to one (Amiri's ligatures and marks) only there, leaving its glyphs
+ * without text. Both are only visible inside pdf.js. If a new pdf.js no
+ * longer has the text changed, this says so instead of silently reading
+ * worse.
+ */
+async function changedWorker(): Promise<unknown> {
+  const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')
+  let source = await readFile(path, 'utf8')
+  for (const change of PDFJS_CHANGES) {
+    const found = source.split(change.find).length - 1
+    if (found !== change.times)
+      throw new Error(`pdf.js's worker has ${found} copies of ${change.find}, not ${change.times}`)
+    source = source.replace(change.find, change.replace)
+  }
+  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)
+}
+
+/**
+ * pdf.js for Node, running in the calling thread: its worker's message
+ * handler is loaded here and put where pdf.js looks for a worker already in
+ * the thread (`globalThis.pdfjsWorker`), so it starts no worker of its own,
+ * fetches nothing and needs no DOM — in the import worker thread and in the
+ * CLI alike. Loaded on first use, so other imports never pay for it.
+ */
+export async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const holder = globalThis as { pdfjsWorker?: unknown }
+  holder.pdfjsWorker ??= await changedWorker()
+  return import('pdfjs-dist/legacy/build/pdf.mjs')
+}

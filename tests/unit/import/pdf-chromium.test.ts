@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseHTML } from 'linkedom'
+import { chromium } from 'playwright-core'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { HamishError } from '../../../common/errors'
+import { plainText } from '../../../common/plain-text'
+import {
+  CHROMIUM_PRINT_ARGS,
+  defaultChromiumPath,
+  printHtmlToPdf,
+} from '../../../main/export/print-html-chromium'
+import { importFileWithNotes } from '../../../main/import/import-file'
+import { Library } from '../../../main/library/library'
+import { snapshotDir } from '../../support/library-dir'
+import { phraseCoverage } from '../../support/phrase-coverage'
+import { fixtureHtml } from '../export-pdf/fixture'
+import { skipWithoutTools } from '../export-pdf/tools'
+
+const skip = skipWithoutTools('PDF import of Chromium-printed PDFs')
+
+/** The text of an HTML article's headings, paragraphs and list items: what its PDF must give back. */
+function htmlParagraphs(html: string): string[] {
+  const { document } = parseHTML(html)
+  return [...document.querySelectorAll('h1, h2, h3, p, li')].map((e) => e.textContent ?? '')
+}
+
+/** Large type, so a short article runs to several pages and its running header and page numbers repeat. */
+const largeType = (html: string): string =>
+  html.replace('</head>', '<style>body { font-size: 20pt; line-height: 1.6 }</style></head>')
+
+/** A page as Chromium prints it, without a header or footer (page.pdf, as printHtmlToPdf does with them). */
+async function printBare(html: string): Promise<Uint8Array> {
+  const browser = await chromium.launch({
+    executablePath: defaultChromiumPath(),
+    args: [...CHROMIUM_PRINT_ARGS],
+  })
+  try {
+    const page = await browser.newPage()
+    await page.setContent(html, { waitUntil: 'load' })
+    return new Uint8Array(await page.pdf({ format: 'A4' }))
+  } finally {
+    await browser.close()
+  }
+}
+
+describe.skipIf(skip)('PDF import of articles printed by Chromium', () => {
+  // Chromium writes each glyph as its own run, in visual order, as presentation forms, with
+  // each fatha or damma a zero-width glyph of its own: the opposite of the LaTeX-made Amiri PDF.
+  for (const name of ['arcd-01-osman-i', 'arcd-02-al-andalus']) {
+    it(`${name}: at least 95% of the page's 4-word phrases in logical order, every paragraph, no header or page number`, async () => {
+      const html = readFileSync(`tests/fixtures/${name}.html`, 'utf8')
+      const title = `Hamish print of ${name}`
+      const pdf = await printHtmlToPdf(largeType(html), { paper: 'A4', title })
+      const { article, pdfPageStarts } = await importFileWithNotes(`${name}.pdf`, pdf)
+      const text = plainText(article.doc)
+      expect(pdfPageStarts!.length).toBeGreaterThanOrEqual(3)
+      const coverage = phraseCoverage(htmlParagraphs(html), text)
+      expect(coverage.phrases).toBeGreaterThan(300)
+      expect(coverage.share).toBeGreaterThanOrEqual(0.95)
+      expect(coverage.missingParagraphs).toEqual([])
+      expect(article.dir).toBe('rtl')
+      // The running header (the title printHtmlToPdf puts on each page) and the "N / M" footers are gone.
+      expect(text).not.toContain(title)
+      expect(text.split('\n\n').filter((b) => /^\d+\s*\/\s*\d+$/.test(b.trim()))).toEqual([])
+      expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF\u0000-\u0008]/)
+    })
+  }
+
+  it('vocalised Arabic set in Amiri (ligatures and marks whose text Chromium writes only as /ActualText)', async () => {
+    const book = 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
+    const paragraphs = readFileSync(book, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(5, 45)
+    // fixtureHtml embeds Amiri, as Hamish's own PDF export does.
+    const pdf = await printHtmlToPdf(fixtureHtml({ title: 'أدب الدنيا والدين', paragraphs, mark: null }), {
+      paper: 'A4',
+      title: 'أدب الدنيا والدين',
+    })
+    const { article } = await importFileWithNotes('adab.pdf', pdf)
+    const coverage = phraseCoverage(paragraphs, plainText(article.doc))
+    expect(coverage.phrases).toBeGreaterThan(500)
+    expect(coverage.share).toBeGreaterThanOrEqual(0.95)
+    expect(coverage.missingParagraphs).toEqual([])
+    // The marks are kept, on their letters: «اللَّهُ» whole, not «الل» and a stray «ّ».
+    expect(plainText(article.doc)).toContain('اللَّهُ')
+  })
+})
+
+describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
+  let dir: string
+  let scan: Uint8Array
+  beforeAll(async () => {
+    // A page that is only an image, as a scan is: the app's icon (a PNG) drawn across the page.
+    const png = readFileSync('assets/icon.png').toString('base64')
+    scan = await printBare(
+      `<body style="margin:0"><img src="data:image/png;base64,${png}" style="width:100%"></body>`,
+    )
+  })
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hamish-pdf-refused-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  async function refusedInLibrary(name: string, bytes: Uint8Array): Promise<string> {
+    const library = await Library.open(dir, { noSample: true })
+    const before = await snapshotDir(dir)
+    const outcome = await library.importFile({ name, bytes })
+    await library.flush()
+    expect(outcome.status).toBe('rejected')
+    expect(await snapshotDir(dir)).toEqual(before)
+    expect(library.listArticles()).toEqual([])
+    return outcome.message
+  }
+
+  it('a page that is only an image (a scan): no text layer, said so', async () => {
+    expect(await importFileWithNotes('scan.pdf', scan).catch((e: unknown) => e)).toBeInstanceOf(HamishError)
+    expect(await refusedInLibrary('scan.pdf', scan)).toMatch(/^scan\.pdf: this PDF has no text layer/)
+  })
+
+  it('a PDF cut off halfway, and garbage named .pdf: not a readable PDF', async () => {
+    const amiri = new Uint8Array(readFileSync('tests/fixtures/pdf/Documentation-Arabic.pdf'))
+    expect(await refusedInLibrary('cut.pdf', amiri.slice(0, amiri.length >> 1))).toMatch(
+      /^cut\.pdf: this (is not a readable PDF|PDF has no text layer)/,
+    )
+    const garbage = new Uint8Array(8192).map((_, i) => (i * 7919 + 13) % 256)
+    expect(await refusedInLibrary('garbage.pdf', garbage)).toMatch(
+      /^garbage\.pdf: this is not a readable PDF/,
+    )
+  })
+})
