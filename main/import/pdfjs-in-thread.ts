@@ -62,6 +62,14 @@ async function changedWorker(): Promise<unknown> {
  */
 export async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
   const holder = globalThis as { pdfjsWorker?: unknown }
-  holder.pdfjsWorker ??= await changedWorker()
-  return import('pdfjs-dist/legacy/build/pdf.mjs')
+  // The legacy build's core-js replaces Array.prototype.push (to handle lengths past 2^53 - 1, which no PDF
+  // reaches) with a function about twice as slow, for the whole thread: the CLI's other work and pdf.js's own
+  // millions of pushes alike. Node's own push is put back once pdf.js is loaded.
+  const push = Array.prototype.push
+  try {
+    holder.pdfjsWorker ??= await changedWorker()
+    return await import('pdfjs-dist/legacy/build/pdf.mjs')
+  } finally {
+    Array.prototype.push = push
+  }
 }
