@@ -193,7 +193,8 @@ export const ar = {
   importOpen: 'فتح',
   importResultsLabel: 'نتائج الاستيراد',
   dropHere: 'أفلِت الملفات لاستيرادها',
-  dropHint: 'ملفات نصية وMarkdown وHTML وEPUB؛ وملفات تعليقات \u2066.hamish.json\u2069',
+  dropHint:
+    'ملفات نصية وMarkdown وHTML وEPUB وWord (\u2066.docx\u2069) وPDF؛ وملفات تعليقات \u2066.hamish.json\u2069',
   saveFromAddress: 'حفظ من عنوان…',
   addressDialogTitle: 'حفظ صفحة من عنوانها',
   addressField: 'عنوان الويب',
@@ -618,6 +619,8 @@ export const ar = {
       '{{name}}: لا يستطيع هامش استيراد ملفات بلا امتداد؛ فهو يقرأ ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069 و\u2066.docx\u2069 و\u2066.pdf\u2069.',
     tooLarge:
       '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
+    importOutOfMemory:
+      '{{name}}: هذا أكبر أو أعقد من أن يستورده هامش: استنفد تحويله الذاكرة المتاحة للاستيراد، فلم يُضف شيء. قسّمه إلى ملفات أصغر واستوردها.',
     emptyFile: '{{name}}: الملف فارغ (٠ بايت). اختر الملف الذي يحتوي المقالة.',
     blankFile: '{{name}}: لا يحوي الملف إلا مسافات فارغة، ولا نص فيه. اختر الملف الذي يحتوي المقالة.',
     undecodable: '{{name}}: {{reason}}. افتحه في محرر نصوص واحفظه بترميز UTF-8 ثم استورده مجددًا.',
@@ -765,8 +768,12 @@ export const ar = {
       '{{name}}: هذا ليس مستند Word يمكن قراءته ({{detail}}). افتحه في Word أو LibreOffice واحفظه من جديد بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     docxTooBig:
       '{{name}}: هذا المستند من Word يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ جزء، فلا يفتحه هامش. احفظ نصه بصيغة \u2066.docx\u2069 دون صور أو بصيغة \u2066.txt\u2069 ثم استورده.',
+    docxBodyTooBig:
+      '{{name}}: نص هذا المستند من Word (\u2066word/document.xml\u2069) يتجاوز {{limit, number}} ميغابايت بعد فك ضغطه، وهو أكثر مما يستطيع هامش تحويله، فلم يفتحه. قسّم المستند إلى مستندات أصغر (فصلًا فصلًا مثلًا) واستوردها.',
     docxEncrypted:
       '{{name}}: هذا مستند Word محمي بكلمة مرور (مشفّر) أو ملف \u2066.doc\u2069 قديم، ولا يستطيع هامش قراءته. افتحه في Word أو LibreOffice وأزل كلمة المرور واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
+    oldWordDocument:
+      '{{name}}: هذا مستند Word قديم (\u2066.doc\u2069) لا يستطيع هامش قراءته. افتحه في Word أو LibreOffice واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     importImagesDropped_zero: '{{name}}: لم تُحذف أي صورة.',
     importImagesDropped_one: '{{name}}: حُذفت صورته الوحيدة؛ يستورد هامش النص وحده.',
     importImagesDropped_two: '{{name}}: حُذفت صورتاه؛ يستورد هامش النص وحده.',

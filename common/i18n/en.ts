@@ -143,7 +143,7 @@ export const en = {
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
-  dropHint: 'Text, Markdown, HTML and EPUB files; .hamish.json annotation files',
+  dropHint: 'Text, Markdown, HTML, EPUB, Word (.docx) and PDF files; .hamish.json annotation files',
   saveFromAddress: 'Save from address…',
   addressDialogTitle: 'Save a page from its address',
   addressField: 'Web address',
@@ -554,6 +554,8 @@ export const en = {
       '{{name}}: Hamish cannot import files without an extension; it reads .txt, .md, .html, .epub, .docx and .pdf.',
     tooLarge:
       '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
+    importOutOfMemory:
+      '{{name}}: too large or too complex for Hamish to import: converting it used up the memory an import may use, so nothing was added. Split it into smaller files and import those.',
     emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
     blankFile: '{{name}}: the file holds only blank space, no text. Choose the file that holds the article.',
     undecodable: '{{name}}: {{reason}}. Open it in a text editor, save it as UTF-8 and import it again.',
@@ -706,8 +708,12 @@ export const en = {
       '{{name}}: this is not a readable Word document ({{detail}}). Open it in Word or LibreOffice, save it again as .docx, and import that file.',
     docxTooBig:
       '{{name}}: this Word document would unpack to more than 200 MB or holds more than 5,000 parts, so Hamish does not open it. Save its text as .docx without images, or as .txt, and import that.',
+    docxBodyTooBig:
+      '{{name}}: the text of this Word document (word/document.xml) would unpack to more than {{limit, number}} MB, more than Hamish can convert, so it was not opened. Split the document into smaller ones (a chapter each, say) and import those.',
     docxEncrypted:
       '{{name}}: this is a password-protected (encrypted) Word document or an old .doc file, which Hamish cannot read. Open it in Word or LibreOffice, remove the password, save it as .docx and import that file.',
+    oldWordDocument:
+      '{{name}}: this is an old Word document (.doc), which Hamish cannot read. Open it in Word or LibreOffice, save it as .docx, and import that file.',
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',

@@ -215,6 +215,21 @@ describe('DOCX import (hand-made files)', () => {
     expect(err.message).toMatch(/password-protected/)
   })
 
+  it('refuses a body (word/document.xml) past 64 MB before inflating it, with its own sentence', async () => {
+    // A valid document padded with 80 MB of blank space: deflated to a few hundred KB, under every file limit.
+    const open = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>`)
+    const close = strToU8('<w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>')
+    const body = new Uint8Array(80 * 1024 * 1024).fill(0x20)
+    body.set(open, 0)
+    body.set(close, body.length - close.length)
+    const docx = handMadeDocx('', { 'word/document.xml': body })
+    expect(docx.length).toBeLessThan(1024 * 1024)
+    const err = await refusal(docx, 'long.docx')
+    expect(err.code).toBe('too-large')
+    expect(err.message).toMatch(/^long\.docx: the text of this Word document .* more than 64 MB/)
+    expect(wordText(createTranslator('ar'), err.text!)).toMatch(/يتجاوز 64 ميغابايت/)
+  })
+
   it('refuses a zip bomb before inflating it', async () => {
     // 300 MB of zeros deflate to about 300 KB: the directory declares what it would unpack to.
     const zeros = new Uint8Array(300 * 1024 * 1024)
