@@ -119,8 +119,12 @@ export const en = {
   importDuplicate: '{{count, number}} already in the library',
   importRejected_one: '{{count, number}} file rejected',
   importRejected_other: '{{count, number}} files rejected',
+  importRejectedPages_one: '{{count, number}} page rejected',
+  importRejectedPages_other: '{{count, number}} pages rejected',
   importCancelled_one: '{{count, number}} file cancelled',
   importCancelled_other: '{{count, number}} files cancelled',
+  importCancelledPages_one: '{{count, number}} page cancelled',
+  importCancelledPages_other: '{{count, number}} pages cancelled',
   importCancel: 'Stop importing',
   importCancelling: 'Cancelling…',
   unfinishedImports_one:
@@ -531,6 +535,8 @@ export const en = {
     fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',
     fetchType:
       '{{address}}: the address holds {{type}}, not a web page; Hamish saves HTML and plain-text pages. Download the file and import it instead.',
+    fetchNoType:
+      '{{address}}: the server did not say what the page is (it sent no Content-Type), and it is neither HTML nor text; nothing was added. Download the file and import it instead.',
     fetchTooLarge:
       '{{address}}: the page is larger than {{limit, number}} MB, the most Hamish imports; nothing was added.',
     fetchTooManyRedirects:
@@ -558,6 +564,16 @@ export const en = {
       '{{name}}: too large or too complex for Hamish to import: converting it used up the memory an import may use, so nothing was added. Split it into smaller files and import those.',
     emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
     blankFile: '{{name}}: the file holds only blank space, no text. Choose the file that holds the article.',
+    pageEmpty: '{{name}}: the page at this address is empty (the server sent nothing); nothing was added.',
+    pageBlank: '{{name}}: the page at this address holds only blank space, no text; nothing was added.',
+    pageNoText:
+      '{{name}}: Hamish found no readable text on the page at this address (only markup, scripts or images); nothing was added. Check the address, or save the page from your browser and import that file.',
+    pageBinary:
+      '{{name}}: the server sends this address as a page, but it is {{kind}}, not text; nothing was added. Download the file instead, and import it if Hamish reads its format.',
+    pageTextTooLong:
+      "{{name}}: the page's text is longer than {{millions, number}} million characters, more than Hamish imports; nothing was added.",
+    pageUnsafe:
+      '{{name}}: Hamish could not convert the page at this address into a safe document; nothing was added. Save the page from your browser as plain text and import that file.',
     undecodable: '{{name}}: {{reason}}. Open it in a text editor, save it as UTF-8 and import it again.',
     utf32: 'this is UTF-32 text, which Hamish does not read',
     badUtf16:
