@@ -133,7 +133,11 @@ describe('DOCX import (files made by Pandoc)', () => {
     expect(article.lang).toBe('ar')
     expect(notes).toEqual([])
     const headings = blocksOf(article.doc, 'heading')
-    expect(headings.map((h) => plainText({ type: 'doc', content: [h] }))).toEqual(['القسم الأول'])
+    // The notes come under a heading in the article's language, not as one more numbered list of the body.
+    expect(headings.map((h) => plainText({ type: 'doc', content: [h] }))).toEqual(['القسم الأول', 'الحواشي'])
+    const last = article.doc.content.slice(-2)
+    expect(last[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } })
+    expect(last[1]!.type).toBe('ordered_list')
     expect(blocksOf(article.doc, 'bullet_list')).toHaveLength(1)
     expect(blocksOf(article.doc, 'ordered_list').length).toBeGreaterThanOrEqual(1)
     expect(markedText(article.doc, 'strong')).toEqual(['كلمة غليظة'])
@@ -143,6 +147,38 @@ describe('DOCX import (files made by Pandoc)', () => {
     expect(text.trim().endsWith('نص الحاشية في آخر المقالة.')).toBe(true)
     expect(text).not.toContain('↑')
     expect(JSON.stringify(article.doc)).not.toContain('#footnote')
+  })
+
+  it('takes an opening heading as the title without repeating it in the body, like Markdown and HTML', async () => {
+    const md = '# عنوان المقالة\n\nالفقرة الأولى من المقالة.\n\n## قسم\n\nالفقرة الثانية.\n'
+    const { article } = await importFileWithNotes('untitled.docx', pandocDocx(md, 'heading-title'))
+    expect(article.title).toBe('عنوان المقالة')
+    const text = plainText(article.doc)
+    expect(text).not.toContain('عنوان المقالة')
+    expect(text).toContain('الفقرة الأولى من المقالة.')
+    expect(text).toContain('الفقرة الثانية.')
+    expect(article.doc.content[0]!.type).toBe('paragraph')
+    // A document that is only a heading keeps it: nothing is lost.
+    const alone = await importFileWithNotes('alone.docx', pandocDocx('# عنوان وحده\n', 'heading-alone'))
+    expect(plainText(alone.article.doc)).toContain('عنوان وحده')
+  })
+
+  it('puts "Notes" above an English document’s footnotes, at its top heading level', async () => {
+    const md =
+      'An opening paragraph.\n\n## Part\n\nA claim.[^1]\n\n1. first step\n2. second step\n\n[^1]: The source of the claim.\n'
+    const { article } = await importFileWithNotes('notes.docx', pandocDocx(md, 'notes-en'))
+    const tail = article.doc.content.slice(-2)
+    expect(tail[0]).toEqual({
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: 'Notes' }],
+    })
+    expect(plainText({ type: 'doc', content: [tail[1]!] })).toContain('The source of the claim.')
+    // The body's own numbered list has no heading put above it.
+    expect(blocksOf(article.doc, 'heading').map((h) => plainText({ type: 'doc', content: [h] }))).toEqual([
+      'Part',
+      'Notes',
+    ])
   })
 
   it('drops an image and says so in the notes', async () => {
