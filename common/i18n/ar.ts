@@ -163,12 +163,24 @@ export const ar = {
   importRejected_few: 'رُفضت {{count, number}} ملفات',
   importRejected_many: 'رُفض {{count, number}} ملفًا',
   importRejected_other: 'رُفض {{count, number}} ملف',
+  importRejectedPages_zero: 'لم تُرفض أي صفحة',
+  importRejectedPages_one: 'رُفضت صفحة واحدة',
+  importRejectedPages_two: 'رُفضت صفحتان',
+  importRejectedPages_few: 'رُفضت {{count, number}} صفحات',
+  importRejectedPages_many: 'رُفضت {{count, number}} صفحة',
+  importRejectedPages_other: 'رُفضت {{count, number}} صفحة',
   importCancelled_zero: 'لم يُلغَ أي ملف',
   importCancelled_one: 'أُلغي ملف واحد',
   importCancelled_two: 'أُلغي ملفان',
   importCancelled_few: 'أُلغيت {{count, number}} ملفات',
   importCancelled_many: 'أُلغي {{count, number}} ملفًا',
   importCancelled_other: 'أُلغي {{count, number}} ملف',
+  importCancelledPages_zero: 'لم تُلغَ أي صفحة',
+  importCancelledPages_one: 'أُلغيت صفحة واحدة',
+  importCancelledPages_two: 'أُلغيت صفحتان',
+  importCancelledPages_few: 'أُلغيت {{count, number}} صفحات',
+  importCancelledPages_many: 'أُلغيت {{count, number}} صفحة',
+  importCancelledPages_other: 'أُلغيت {{count, number}} صفحة',
   importCancel: 'إيقاف الاستيراد',
   importCancelling: 'جارٍ الإلغاء…',
   unfinishedImports_zero: 'لم يبقَ ملف دون استيراد.',
@@ -193,7 +205,8 @@ export const ar = {
   importOpen: 'فتح',
   importResultsLabel: 'نتائج الاستيراد',
   dropHere: 'أفلِت الملفات لاستيرادها',
-  dropHint: 'ملفات نصية وMarkdown وHTML وEPUB؛ وملفات تعليقات \u2066.hamish.json\u2069',
+  dropHint:
+    'ملفات نصية وMarkdown وHTML وEPUB وWord (\u2066.docx\u2069) وPDF؛ وملفات تعليقات \u2066.hamish.json\u2069',
   saveFromAddress: 'حفظ من عنوان…',
   addressDialogTitle: 'حفظ صفحة من عنوانها',
   addressField: 'عنوان الويب',
@@ -597,6 +610,8 @@ export const ar = {
     fetchStatus: '{{address}}: أجاب الخادم بالرمز {{status}} {{reason}}؛ لم يُضف شيء.',
     fetchType:
       '{{address}}: يحوي العنوان {{type}} لا صفحة ويب؛ يحفظ هامش صفحات HTML والنص العادي. نزّل الملف واستورده بدلًا من ذلك.',
+    fetchNoType:
+      '{{address}}: لم يذكر الخادم نوع الصفحة (لم يرسل ترويسة \u2066Content-Type\u2069)، وليست HTML ولا نصًّا؛ فلم يُضف شيء. نزّل الملف واستورده بدلًا من ذلك.',
     fetchTooLarge:
       '{{address}}: الصفحة أكبر من {{limit, number}} ميغابايت، وهو أقصى ما يستورده هامش؛ لم يُضف شيء.',
     fetchTooManyRedirects:
@@ -618,8 +633,20 @@ export const ar = {
       '{{name}}: لا يستطيع هامش استيراد ملفات بلا امتداد؛ فهو يقرأ ملفات \u2066.txt\u2069 و\u2066.md\u2069 و\u2066.html\u2069 و\u2066.epub\u2069 و\u2066.docx\u2069 و\u2066.pdf\u2069.',
     tooLarge:
       '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
+    importOutOfMemory:
+      '{{name}}: هذا أكبر أو أعقد من أن يستورده هامش: استنفد تحويله الذاكرة المتاحة للاستيراد، فلم يُضف شيء. قسّمه إلى ملفات أصغر واستوردها.',
     emptyFile: '{{name}}: الملف فارغ (٠ بايت). اختر الملف الذي يحتوي المقالة.',
     blankFile: '{{name}}: لا يحوي الملف إلا مسافات فارغة، ولا نص فيه. اختر الملف الذي يحتوي المقالة.',
+    pageEmpty: '{{name}}: الصفحة على هذا العنوان فارغة (لم يرسل الخادم شيئًا)؛ فلم يُضف شيء.',
+    pageBlank: '{{name}}: لا تحوي الصفحة على هذا العنوان إلا مسافات فارغة، ولا نص فيها؛ فلم يُضف شيء.',
+    pageNoText:
+      '{{name}}: لم يجد هامش نصًا مقروءًا في الصفحة على هذا العنوان (بل وسومًا أو برامج نصية أو صورًا فقط)؛ فلم يُضف شيء. تحقق من العنوان، أو احفظ الصفحة من متصفحك واستورد ذلك الملف.',
+    pageBinary:
+      '{{name}}: يرسل الخادم هذا العنوان على أنه صفحة، لكنه {{kind}} لا نص؛ فلم يُضف شيء. نزّل الملف بدلًا من ذلك، واستورده إن كان هامش يقرأ صيغته.',
+    pageTextTooLong:
+      '{{name}}: نص الصفحة أطول من {{millions, number}} مليون حرف، وهو أكثر مما يستورده هامش؛ فلم يُضف شيء.',
+    pageUnsafe:
+      '{{name}}: لم يستطع هامش تحويل الصفحة على هذا العنوان إلى مستند آمن؛ فلم يُضف شيء. احفظ الصفحة من متصفحك نصًا عاديًا واستورد ذلك الملف.',
     undecodable: '{{name}}: {{reason}}. افتحه في محرر نصوص واحفظه بترميز UTF-8 ثم استورده مجددًا.',
     utf32: 'هذا نص بترميز UTF-32، ولا يقرؤه هامش',
     badUtf16: 'يبدأ الملف بعلامة ترتيب بايتات {{encoding}} لكن بايتاته ليست نصًا صالحًا بترميز {{encoding}}',
@@ -765,8 +792,12 @@ export const ar = {
       '{{name}}: هذا ليس مستند Word يمكن قراءته ({{detail}}). افتحه في Word أو LibreOffice واحفظه من جديد بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     docxTooBig:
       '{{name}}: هذا المستند من Word يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ جزء، فلا يفتحه هامش. احفظ نصه بصيغة \u2066.docx\u2069 دون صور أو بصيغة \u2066.txt\u2069 ثم استورده.',
+    docxBodyTooBig:
+      '{{name}}: نص هذا المستند من Word (\u2066word/document.xml\u2069) يتجاوز {{limit, number}} ميغابايت بعد فك ضغطه، وهو أكثر مما يستطيع هامش تحويله، فلم يفتحه. قسّم المستند إلى مستندات أصغر (فصلًا فصلًا مثلًا) واستوردها.',
     docxEncrypted:
       '{{name}}: هذا مستند Word محمي بكلمة مرور (مشفّر) أو ملف \u2066.doc\u2069 قديم، ولا يستطيع هامش قراءته. افتحه في Word أو LibreOffice وأزل كلمة المرور واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
+    oldWordDocument:
+      '{{name}}: هذا مستند Word قديم (\u2066.doc\u2069) لا يستطيع هامش قراءته. افتحه في Word أو LibreOffice واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     importImagesDropped_zero: '{{name}}: لم تُحذف أي صورة.',
     importImagesDropped_one: '{{name}}: حُذفت صورته الوحيدة؛ يستورد هامش النص وحده.',
     importImagesDropped_two: '{{name}}: حُذفت صورتاه؛ يستورد هامش النص وحده.',

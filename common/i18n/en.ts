@@ -119,8 +119,12 @@ export const en = {
   importDuplicate: '{{count, number}} already in the library',
   importRejected_one: '{{count, number}} file rejected',
   importRejected_other: '{{count, number}} files rejected',
+  importRejectedPages_one: '{{count, number}} page rejected',
+  importRejectedPages_other: '{{count, number}} pages rejected',
   importCancelled_one: '{{count, number}} file cancelled',
   importCancelled_other: '{{count, number}} files cancelled',
+  importCancelledPages_one: '{{count, number}} page cancelled',
+  importCancelledPages_other: '{{count, number}} pages cancelled',
   importCancel: 'Stop importing',
   importCancelling: 'Cancelling…',
   unfinishedImports_one:
@@ -143,7 +147,7 @@ export const en = {
   importOpen: 'Open',
   importResultsLabel: 'Import results',
   dropHere: 'Drop files to import them',
-  dropHint: 'Text, Markdown, HTML and EPUB files; .hamish.json annotation files',
+  dropHint: 'Text, Markdown, HTML, EPUB, Word (.docx) and PDF files; .hamish.json annotation files',
   saveFromAddress: 'Save from address…',
   addressDialogTitle: 'Save a page from its address',
   addressField: 'Web address',
@@ -531,6 +535,8 @@ export const en = {
     fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',
     fetchType:
       '{{address}}: the address holds {{type}}, not a web page; Hamish saves HTML and plain-text pages. Download the file and import it instead.',
+    fetchNoType:
+      '{{address}}: the server did not say what the page is (it sent no Content-Type), and it is neither HTML nor text; nothing was added. Download the file and import it instead.',
     fetchTooLarge:
       '{{address}}: the page is larger than {{limit, number}} MB, the most Hamish imports; nothing was added.',
     fetchTooManyRedirects:
@@ -554,8 +560,20 @@ export const en = {
       '{{name}}: Hamish cannot import files without an extension; it reads .txt, .md, .html, .epub, .docx and .pdf.',
     tooLarge:
       '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
+    importOutOfMemory:
+      '{{name}}: too large or too complex for Hamish to import: converting it used up the memory an import may use, so nothing was added. Split it into smaller files and import those.',
     emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
     blankFile: '{{name}}: the file holds only blank space, no text. Choose the file that holds the article.',
+    pageEmpty: '{{name}}: the page at this address is empty (the server sent nothing); nothing was added.',
+    pageBlank: '{{name}}: the page at this address holds only blank space, no text; nothing was added.',
+    pageNoText:
+      '{{name}}: Hamish found no readable text on the page at this address (only markup, scripts or images); nothing was added. Check the address, or save the page from your browser and import that file.',
+    pageBinary:
+      '{{name}}: the server sends this address as a page, but it is {{kind}}, not text; nothing was added. Download the file instead, and import it if Hamish reads its format.',
+    pageTextTooLong:
+      "{{name}}: the page's text is longer than {{millions, number}} million characters, more than Hamish imports; nothing was added.",
+    pageUnsafe:
+      '{{name}}: Hamish could not convert the page at this address into a safe document; nothing was added. Save the page from your browser as plain text and import that file.',
     undecodable: '{{name}}: {{reason}}. Open it in a text editor, save it as UTF-8 and import it again.',
     utf32: 'this is UTF-32 text, which Hamish does not read',
     badUtf16:
@@ -706,8 +724,12 @@ export const en = {
       '{{name}}: this is not a readable Word document ({{detail}}). Open it in Word or LibreOffice, save it again as .docx, and import that file.',
     docxTooBig:
       '{{name}}: this Word document would unpack to more than 200 MB or holds more than 5,000 parts, so Hamish does not open it. Save its text as .docx without images, or as .txt, and import that.',
+    docxBodyTooBig:
+      '{{name}}: the text of this Word document (word/document.xml) would unpack to more than {{limit, number}} MB, more than Hamish can convert, so it was not opened. Split the document into smaller ones (a chapter each, say) and import those.',
     docxEncrypted:
       '{{name}}: this is a password-protected (encrypted) Word document or an old .doc file, which Hamish cannot read. Open it in Word or LibreOffice, remove the password, save it as .docx and import that file.',
+    oldWordDocument:
+      '{{name}}: this is an old Word document (.doc), which Hamish cannot read. Open it in Word or LibreOffice, save it as .docx, and import that file.',
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',

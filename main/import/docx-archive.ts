@@ -1,7 +1,7 @@
 import { unzipSync, zipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText, type LocalText } from '../../common/i18n/local-text'
-import { scanZipDirectory } from './zip-directory'
+import { MAX_DOCX_BODY_BYTES, scanZipDirectory } from './zip-directory'
 
 /** The part every Word document has: its body. */
 export const DOCX_BODY = 'word/document.xml'
@@ -25,7 +25,8 @@ export interface DocxParts {
 /**
  * Opens a .docx the way the EPUB reader opens a book: the central directory
  * is scanned first and an archive declaring more than 200 MB or 5,000
- * entries is refused BEFORE anything is inflated; entries are then inflated
+ * entries, or a body (word/document.xml) over 64 MB, is refused BEFORE
+ * anything is inflated; entries are then inflated
  * into buffers of their declared size (fflate does not grow them), media
  * left out. An OLE compound file (what Word writes for a password-protected
  * document, or an old .doc) and a ZIP without word/document.xml are refused
@@ -41,8 +42,14 @@ export function openDocx(bytes: Uint8Array, name: string): DocxParts {
       throw new HamishError('too-large', localText('messages.docxTooBig', { name }))
     throw invalidDocx(name, localText('messages.reasonNotZip'))
   }
-  if (!directory.entries.has(DOCX_BODY))
+  const bodySize = directory.entries.get(DOCX_BODY)
+  if (bodySize === undefined)
     throw invalidDocx(name, localText('messages.reasonPartMissing', { part: DOCX_BODY }))
+  if (bodySize > MAX_DOCX_BODY_BYTES)
+    throw new HamishError(
+      'too-large',
+      localText('messages.docxBodyTooBig', { name, limit: MAX_DOCX_BODY_BYTES / 1024 / 1024 }),
+    )
   const media: string[] = []
   let files: Record<string, Uint8Array>
   try {

@@ -3,11 +3,13 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
 import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
+import { displayAddress, displayHost } from '../../common/display-address'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { connectionFailure } from './connection-failure'
 import { ImportCancelled } from './import-cancelled'
 import { isPrivateAddress } from './private-address'
+import { sniffPageType } from './sniff-page-type'
 
 /** One address a host name resolves to. */
 export interface ResolvedAddress {
@@ -103,9 +105,9 @@ async function checkedAddresses(
     try {
       addresses = await (options.resolve ?? systemResolver)(host)
     } catch {
-      throw network('messages.fetchNoHost', { address, host })
+      throw network('messages.fetchNoHost', { address, host: displayHost(host) })
     }
-    if (addresses.length === 0) throw network('messages.fetchNoHost', { address, host })
+    if (addresses.length === 0) throw network('messages.fetchNoHost', { address, host: displayHost(host) })
   }
   const inside = addresses.find((a) => isPrivateAddress(a.address))
   if (inside && !options.allowPrivate)
@@ -165,9 +167,10 @@ function requestOnce(
       if (status < 200 || status > 299)
         return fail(network('messages.fetchStatus', { address, status, reason: res.statusMessage ?? '' }))
       const [type = '', ...params] = (res.headers['content-type'] ?? '').split(';')
-      const mediaType = type.trim().toLowerCase()
-      if (!(PAGE_TYPES as readonly string[]).includes(mediaType))
-        return fail(network('messages.fetchType', { address, type: mediaType || '?' }))
+      const declaredType = type.trim().toLowerCase()
+      // No Content-Type: the body is read and sniffed (sniffPageType) once it has arrived.
+      if (declaredType !== '' && !(PAGE_TYPES as readonly string[]).includes(declaredType))
+        return fail(network('messages.fetchType', { address, type: declaredType }))
       const charset =
         params
           .map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1])
@@ -185,6 +188,8 @@ function requestOnce(
       })
       res.on('end', () => {
         const bytes = new Uint8Array(Buffer.concat(chunks, size))
+        const mediaType = declaredType || sniffPageType(bytes)
+        if (mediaType === null) return fail(network('messages.fetchNoType', { address }))
         resolve({ kind: 'page', page: { bytes, mediaType, charset } })
       })
       res.on('error', reject)
@@ -209,18 +214,21 @@ function requestOnce(
  * private networks (`allowPrivate` when the user confirmed); at most
  * `maxRedirects` redirects, each recorded; the body refused past the
  * import limit as soon as it is declared or read past it; only HTML, XHTML
- * and plain text; a connect timeout and a timeout on the whole fetch.
+ * and plain text (a body without a Content-Type is sniffed: HTML if it
+ * opens like a page, text if it is not binary, else refused); a connect timeout and a timeout on the whole fetch.
  * Every refusal is a HamishError naming the address; cancelling throws
  * ImportCancelled. Nothing is written here.
  */
 export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  // Messages name the address as people read it (an Arabic host and path, not xn--… and %D9%85…).
+  const shown = displayAddress(address)
   let url = webAddress(address)
-  if (!url) throw new HamishError('invalid-argument', localText('messages.notWebAddress', { address }))
+  if (!url) throw new HamishError('invalid-argument', localText('messages.notWebAddress', { address: shown }))
   // The address is kept with the page (library.json's source): a password in it would be kept too.
   if (url.username !== '' || url.password !== '')
     throw new HamishError(
       'invalid-argument',
-      localText('messages.addressWithCredentials', { address: url.host }),
+      localText('messages.addressWithCredentials', { address: displayHost(url.host) }),
     )
   const totalMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS
@@ -234,8 +242,8 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   try {
     for (;;) {
       if (signal.aborted) throw signal.reason
-      const addresses = await checkedAddresses(address, url, options)
-      const answer = await requestOnce(address, url, addresses, limits, signal)
+      const addresses = await checkedAddresses(shown, url, options)
+      const answer = await requestOnce(shown, url, addresses, limits, signal)
       if (answer.kind === 'page')
         return {
           address,
@@ -244,17 +252,17 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
           fetched: (options.now?.() ?? new Date()).toISOString(),
         }
       if (redirects.length >= maxRedirects)
-        throw network('messages.fetchTooManyRedirects', { address, limit: maxRedirects })
+        throw network('messages.fetchTooManyRedirects', { address: shown, limit: maxRedirects })
       const next = webAddress(new URL(answer.location, url).href)
       if (!next)
         throw new HamishError(
           'invalid-argument',
-          localText('messages.notWebAddress', { address: answer.location }),
+          localText('messages.notWebAddress', { address: displayAddress(answer.location) }),
         )
       if (next.username !== '' || next.password !== '')
         throw new HamishError(
           'invalid-argument',
-          localText('messages.addressWithCredentials', { address: next.host }),
+          localText('messages.addressWithCredentials', { address: displayHost(next.host) }),
         )
       url = next
       redirects.push(url.href)
@@ -262,13 +270,13 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   } catch (err) {
     if (err instanceof HamishError) throw err
     if (options.signal?.aborted) throw new ImportCancelled(address)
-    const host = hostOf(url)
+    const host = displayHost(hostOf(url))
     const code = (err as NodeJS.ErrnoException).code
     if (timeout.aborted || code === 'ETIMEDOUT')
       throw network('messages.fetchTimedOut', {
-        address,
+        address: shown,
         seconds: Math.ceil((timeout.aborted ? totalMs : limits.connectTimeoutMs) / 1000),
       })
-    throw connectionFailure(address, host, err)
+    throw connectionFailure(shown, host, err)
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { fromWireError, type WireError } from '../../common/errors'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
+import { fromWireError, HamishError, type WireError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 import { ImportCancelled } from './import-cancelled'
 import { prepareImport, type ImportJob, type PreparedImport } from './prepared-import'
 
@@ -29,16 +30,19 @@ export const convertInProcess: ImportConverter = async (job, signal) => {
  * answering the page and the preview while a 40 MB book is decoded,
  * converted, fingerprinted and tokenised. The file's bytes are handed over,
  * not copied. Cancel terminates the worker: whatever it had made is gone
- * with it, and nothing was written, since only the library writes.
+ * with it, and nothing was written, since only the library writes. A
+ * worker that runs out of memory (`limits`, else V8's default heap) is
+ * answered as a file too large or complex to import, named, not as an
+ * internal error: the user can do something about it.
  */
-export function convertInWorker(workerFile: string | URL): ImportConverter {
+export function convertInWorker(workerFile: string | URL, limits?: ResourceLimits): ImportConverter {
   return (job, signal) =>
     new Promise<PreparedImport>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new ImportCancelled(job.name))
         return
       }
-      const worker = new Worker(workerFile)
+      const worker = new Worker(workerFile, limits ? { resourceLimits: limits } : {})
       let settled = false
       const settle = (finish: () => void): void => {
         if (settled) return
@@ -52,13 +56,19 @@ export function convertInWorker(workerFile: string | URL): ImportConverter {
       worker.on('message', (answer: WorkerAnswer) =>
         settle(() => (answer.ok ? resolve(answer.prepared) : reject(fromWireError(answer.error)))),
       )
-      worker.on('error', (error) => settle(() => reject(error)))
+      worker.on('error', (error) => settle(() => reject(workerFailure(error, job.name))))
       worker.on('exit', (code) =>
         settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))),
       )
       // A copy of the bytes goes: the caller's array stays usable (the ArrayBuffer may be shared with others).
       worker.postMessage(job)
     })
+}
+
+/** A worker's error as the user's: running out of memory names the file; anything else stays internal. */
+function workerFailure(error: Error, name: string): Error {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
+  return new HamishError('too-large', localText('messages.importOutOfMemory', { name }))
 }
 
 /**

@@ -1,12 +1,14 @@
 import mammoth from 'mammoth'
 import type { ImportedArticle } from '../../common/article'
+import type { BlockNode } from '../../common/document'
+import { resolveLanguage } from '../../common/language'
 import { DOCX_BODY, openDocx, repack, type DocxParts } from './docx-archive'
 import { decodeText } from './decode-text'
 import { finishArticle } from './finish-article'
 import { reduceHtml } from './html-reducer'
 import { isoDate } from './iso-date'
 import { elementsNamed, firstElementNamed, parseHtml, parseXml } from './parse-markup'
-import { dropTitleHeading } from './title'
+import { dropTitleHeading, inlinePlain } from './title'
 
 /** A Word document converted, and what was left out of it for the import report to name. */
 export interface DocxImport {
@@ -52,11 +54,53 @@ function declaredDirection(parts: DocxParts, name: string): { dir: 'rtl' | null;
   return { dir: rtl ? 'rtl' : null, lang: rtl ? lang : null }
 }
 
+/** The heading put above a document's footnotes, in the article's language (not the interface's). */
+const NOTES_HEADING: Record<string, string> = {
+  ar: 'الحواشي',
+  fa: 'یادداشت‌ها',
+  ur: 'حواشی',
+  he: 'הערות',
+  en: 'Notes',
+}
+
+/**
+ * mammoth's list of footnotes and endnotes (an `<ol>` of `li#footnote-N`),
+ * or null. It comes last and reads like the body's own numbered list, so a
+ * heading is put above it (`notesHeading`).
+ */
+function notesList(doc: Document): Element | null {
+  return (
+    elementsNamed(doc, 'ol').find((ol) =>
+      Array.from(ol.children).some((li) => /^(?:footnote|endnote)-\d+$/.test(li.getAttribute('id') ?? '')),
+    ) ?? null
+  )
+}
+
+/**
+ * The title rule for Word: core.xml's title (a first heading repeating it
+ * leaves the body); else a heading that opens the document is the title and
+ * leaves the body, as a level-1 heading does in Markdown and HTML and a
+ * title line in .txt (the reader shows the title above the text, so it
+ * would read twice); its text is kept as the title. A document that is
+ * only that heading keeps it: nothing else would be left to read.
+ */
+function docxTitle(
+  blocks: BlockNode[],
+  declared: string | null,
+): { title: string | null; blocks: BlockNode[] } {
+  if (declared) return { title: declared, blocks: dropTitleHeading(blocks, declared) }
+  const first = blocks[0]
+  if (first?.type === 'heading' && blocks.length > 1 && inlinePlain(first.content) !== '')
+    return { title: inlinePlain(first.content), blocks: blocks.slice(1) }
+  return { title: null, blocks }
+}
+
 /**
  * Imports a Word .docx with mammoth, in the import worker: paragraphs,
  * headings (by Word's heading styles), lists, bold and italic; footnotes and
  * endnotes become the numbered list of paragraphs at the end that mammoth
- * makes, without its "↑" back-links (the reader has no links inside the
+ * makes, under a heading in the article's language ("Notes", «الحواشي»)
+ * so they do not read as the body's own last list, without its "↑" back-links (the reader has no links inside the
  * article to follow, and the note's number stays in the text where it was
  * called); tracked changes are taken as accepted (mammoth keeps `w:ins`
  * and skips `w:del`); comments and images are left out, images counted for
@@ -86,23 +130,28 @@ export async function importDocx(bytes: Uint8Array, name: string): Promise<DocxI
     // The call's number stays as text; the article has no anchors to jump to.
     else if (/^#(?:footnote|endnote)-/.test(href)) a.replaceWith(doc.createTextNode(a.textContent ?? ''))
   }
-  const body = firstElementNamed(doc, 'body')
-  const blocks = body ? reduceHtml(body) : []
-
   const coreXml = partText(parts, 'docProps/core.xml', name)
   const core = coreXml ? parseXml(coreXml) : null
-  const title = text(core && firstElementNamed(core, 'title'))
   const date = isoDate(text(core && (firstElementNamed(core, 'created') ?? firstElementNamed(core, 'date'))))
   const declared = declaredDirection(parts, name)
-  const article = finishArticle(
-    {
-      blocks: dropTitleHeading(blocks, title),
-      title,
-      date,
-      lang: text(core && firstElementNamed(core, 'language')) ?? declared.lang,
-      dir: declared.dir,
-    },
-    name,
+  const lang = text(core && firstElementNamed(core, 'language')) ?? declared.lang
+
+  const body = firstElementNamed(doc, 'body')
+  const notes = notesList(doc)
+  if (notes) {
+    // The heading's level: the body's top level, so the notes are a part of their own in the contents.
+    const levels = [1, 2, 3].filter((level) => elementsNamed(doc, `h${level}`).length > 0)
+    const heading = doc.createElement(`h${levels[0] ?? 2}`)
+    const article = resolveLanguage(body?.textContent ?? '', { lang, dir: declared.dir })
+    const primary = article.lang.toLowerCase().split('-')[0]!
+    heading.textContent =
+      NOTES_HEADING[primary] ?? (article.dir === 'rtl' ? NOTES_HEADING.ar! : NOTES_HEADING.en!)
+    notes.before(heading)
+  }
+  const { title, blocks } = docxTitle(
+    body ? reduceHtml(body) : [],
+    text(core && firstElementNamed(core, 'title')),
   )
+  const article = finishArticle({ blocks, title, date, lang, dir: declared.dir }, name)
   return { article, droppedImages: Math.max(droppedImages, 0) }
 }

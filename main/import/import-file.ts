@@ -121,9 +121,11 @@ function refuseUnusable(name: string, extension: string, bytes: Uint8Array): voi
   if (!Object.hasOwn(IMPORTERS, extension) && !Object.hasOwn(WAITING_IMPORTERS, extension)) {
     throw new HamishError(
       'unsupported-file',
-      extension
-        ? localText('messages.unsupportedType', { name, extension })
-        : localText('messages.unsupportedNoExtension', { name }),
+      extension === 'doc'
+        ? localText('messages.oldWordDocument', { name })
+        : extension
+          ? localText('messages.unsupportedType', { name, extension })
+          : localText('messages.unsupportedNoExtension', { name }),
     )
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) {

@@ -4,6 +4,13 @@ import { unzipSync, type UnzipFileInfo } from 'fflate'
 export const MAX_ZIP_UNPACKED_BYTES = 200 * 1024 * 1024
 /** Most entries an archive (EPUB, DOCX) may hold. */
 export const MAX_ZIP_ENTRIES = 5000
+/**
+ * Most a DOCX's body (word/document.xml) may unpack to. mammoth holds the
+ * whole XML tree in memory, several times the text's size: a 150 MB body ran
+ * the import worker out of memory after 88 s, a 50 MB one took 97 s. A
+ * 1,000-page book's body is 20 to 40 MB, so 64 MB keeps real books.
+ */
+export const MAX_DOCX_BODY_BYTES = 64 * 1024 * 1024
 
 /** What scanning an archive's directory found: its entries' unpacked sizes by path, or why it cannot be read. */
 export type ZipDirectory =

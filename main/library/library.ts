@@ -13,6 +13,7 @@ import type {
 } from '../../common/contract/article-import'
 import { HamishError } from '../../common/errors'
 import type { FetchPageOptions } from '../import/fetch-page'
+import { asPageOutcome } from '../import/page-refusal'
 import { fetchedFile } from '../import/fetched-file'
 import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
@@ -313,7 +314,7 @@ export class Library {
         return { name: address, status: 'rejected', message: err.message, text: err.text, article: null }
       throw err
     }
-    const outcome = await this.#lifecycle.importFile(file, options.signal)
+    const outcome = asPageOutcome(await this.#lifecycle.importFile(file, options.signal))
     return { ...outcome, redirects: file.redirects }
   }
   /** Records a batch's files (names and sizes) as unfinished before it starts: a ticket each. */

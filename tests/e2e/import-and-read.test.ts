@@ -19,6 +19,8 @@ const MIXED_MD = `# مقالة تجريبية مختلطة
 
 This paragraph is written in English inside an Arabic article, so it runs left to right.
 
+2024-03-05
+
 > اقتباس باللغة العربية داخل المقالة.
 
 - البند الأول من القائمة
@@ -173,6 +175,9 @@ describe('import and read, from an empty library', () => {
       const english = Array.from(text.querySelectorAll('p')).find((p) =>
         p.textContent?.startsWith('This paragraph'),
       )
+      // A date line has no letter: it follows the article (dir="auto" alone would set it left to right).
+      const digits = Array.from(text.querySelectorAll('p')).find((p) => p.textContent === '2024-03-05')
+      const box = (el: Element | undefined): DOMRect | null => el?.getBoundingClientRect() ?? null
       return {
         base: direction(text),
         english: direction(english ?? null),
@@ -181,6 +186,14 @@ describe('import and read, from an empty library', () => {
         list: direction(text.querySelector('ul')),
         item: direction(text.querySelector('li')),
         link: text.querySelector('a')?.getAttribute('rel'),
+        digits: direction(digits ?? null),
+        // The date's text sits at the right edge of its paragraph, as the Arabic ones do.
+        digitsAtRight: (() => {
+          const range = document.createRange()
+          range.selectNodeContents(digits!)
+          const textBox = range.getBoundingClientRect()
+          return Math.abs(box(digits)!.right - textBox.right) < 2 && textBox.left - box(digits)!.left > 100
+        })(),
       }
     })
     expect(facts).toEqual({
@@ -191,6 +204,8 @@ describe('import and read, from an empty library', () => {
       list: 'rtl',
       item: 'rtl',
       link: 'noopener noreferrer',
+      digits: 'rtl',
+      digitsAtRight: true,
     })
     const before = page.url()
     await page.click('.reader .ProseMirror a')

@@ -19,6 +19,9 @@ import {
 } from './harness'
 
 const FIXTURES = join(__dirname, '../fixtures')
+/** /مقالة and /قديم as the server sees them: percent-encoded UTF-8. */
+const ARTICLE_PATH = `/${encodeURIComponent('مقالة')}`
+const OLD_PATH = `/${encodeURIComponent('قديم')}`
 const env = browserPerFile()
 let server: PageServer
 const work = mkdtempSync(join(tmpdir(), 'hamish-address-e2e-'))
@@ -36,6 +39,10 @@ beforeAll(async () => {
     '/udhr': html(udhr),
     '/old-link': (_q, res) => res.writeHead(301, { location: '/moved' }).end(),
     '/moved': (_q, res) => res.writeHead(302, { location: '/andalus' }).end(),
+    // An Arabic path (مقالة), reached from another (قديم) by a redirect; and an empty page.
+    [ARTICLE_PATH]: html(udhr),
+    [OLD_PATH]: (_q, res) => res.writeHead(302, { location: ARTICLE_PATH }).end(),
+    '/empty': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(),
   })
 })
 afterAll(async () => {
@@ -286,6 +293,55 @@ describe('saving a page from its web address', () => {
     await screenshot(page, 'address-ar-reader-header.png')
     expect(app.pageErrors).toEqual([])
   })
+
+  for (const lang of ['en', 'ar'] as const)
+    it(`shows an Arabic address as people read it, and counts a refused page as a page (${lang})`, async ({
+      skip,
+    }) => {
+      if (!env.browser) return skip()
+      const app = await openApp(env.browser, { seed: false, ...(lang === 'ar' ? { locale: 'ar-EG' } : {}) })
+      env.sessions.push(app)
+      const { page } = app
+      const shown = { old: `${server.origin}/قديم`, article: `${server.origin}/مقالة` }
+      await saveFromDialog(page, shown.old)
+      const question = await answerPrivate(page, true)
+      expect(question).toContain(`\u2066${shown.old}\u2069`)
+      expect(question).not.toContain('%D9')
+      const report = await reportFor(page, shown.old)
+      expect(report.map((r) => r.status)).toEqual(['added'])
+      await expect(page.locator('.import-redirects').textContent()).resolves.toContain(
+        `\u2066${shown.old} → ${shown.article}\u2069`,
+      )
+      await screenshot(page, `address-${lang}-report-arabic-address.png`)
+      const [saved] = await articles(page)
+      // Stored as the address itself; shown as people read it.
+      expect(saved!.source).toBe(`${server.origin}${ARTICLE_PATH}`)
+      await expect(page.locator('.library-table .col-source bdi').first().textContent()).resolves.toBe(
+        shown.article,
+      )
+
+      // An empty page: its own sentence, and the summary counts a page, not a file.
+      const empty = `${server.origin}/empty`
+      await saveFromDialog(page, empty)
+      await answerPrivate(page, true)
+      const refused = await reportFor(page, empty)
+      expect(refused.map((r) => r.status)).toEqual(['rejected'])
+      expect(refused[0]!.text).toMatch(
+        lang === 'en' ? /The page at this address is empty/ : /الصفحة على هذا العنوان فارغة/,
+      )
+      await expect(page.locator('.import-status').textContent()).resolves.toContain(
+        lang === 'en' ? '1 page rejected' : 'رُفضت صفحة واحدة',
+      )
+      await screenshot(page, `address-${lang}-report-empty-page.png`)
+
+      await page.goto(new URL(`/#/read/${encodeURIComponent(saved!.id)}`, page.url()).href)
+      await waitForReader(page)
+      const link = page.locator('.reader-header a.reader-source-link')
+      await expect(link.getAttribute('href')).resolves.toBe(`${server.origin}${ARTICLE_PATH}`)
+      await expect(link.textContent()).resolves.toBe(shown.article)
+      await screenshot(page, `address-${lang}-reader-arabic-address.png`)
+      expect(app.pageErrors).toEqual([])
+    })
 
   it('offers to save again a page the last session was still fetching when it closed', async ({ skip }) => {
     if (!env.browser) return skip()

@@ -8,11 +8,19 @@ const containerDir = (node: PMNode): { dir?: string } => {
 }
 
 /**
+ * `dir` for a paragraph or heading: `auto`, so it takes its first letter's
+ * direction, when it has a letter; none otherwise, so a line of digits and
+ * punctuation (a date, "2024-03-05") follows the article's direction
+ * instead of the left-to-right `auto` falls back to.
+ */
+const textDir = (node: PMNode): { dir?: string } => (firstStrongOfNode(node) ? { dir: 'auto' } : {})
+
+/**
  * The reader's ProseMirror schema: exactly the nodes and marks of
  * common/document.ts, so `Node.fromJSON(schema, article.doc)` accepts every
- * stored article and nothing else. Text blocks render with `dir="auto"` so a
- * Latin paragraph in an Arabic article (or the reverse) lays out in its own
- * direction. `parseDOM` rules exist for copy and paste between views only.
+ * stored article and nothing else. Text blocks with a letter render with
+ * `dir="auto"` so a Latin paragraph in an Arabic article (or the reverse)
+ * lays out in its own direction; those without inherit the article's. `parseDOM` rules exist for copy and paste between views only.
  */
 export const schema = new Schema({
   nodes: {
@@ -21,7 +29,7 @@ export const schema = new Schema({
       group: 'block',
       content: 'inline*',
       parseDOM: [{ tag: 'p' }],
-      toDOM: (): DOMOutputSpec => ['p', { dir: 'auto' }, 0],
+      toDOM: (node): DOMOutputSpec => ['p', textDir(node), 0],
     },
     heading: {
       group: 'block',
@@ -33,7 +41,7 @@ export const schema = new Schema({
         { tag: 'h2', attrs: { level: 2 } },
         { tag: 'h3', attrs: { level: 3 } },
       ],
-      toDOM: (node): DOMOutputSpec => [`h${node.attrs.level as number}`, { dir: 'auto' }, 0],
+      toDOM: (node): DOMOutputSpec => [`h${node.attrs.level as number}`, textDir(node), 0],
     },
     blockquote: {
       group: 'block',

@@ -20,6 +20,12 @@ import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../com
  * sentence (or a Latin one inside Arabic) keeps its own direction and does
  * not drag the quotes and words around it out of order.
  */
+/** How many files, and how many pages saved from their address, a batch's summary counts for one outcome. */
+export interface ImportCounts {
+  files: number
+  pages: number
+}
+
 export const isolate = (text: string): string => `\u2068${text}\u2069`
 
 /**
@@ -154,12 +160,15 @@ export function makeStrings(t: Translate) {
     untitledFile: t('untitledFile'),
     importProgress: (done: number, total: number, name: string): string =>
       t('importProgress', { done, total, name: isolate(name) }),
-    importDone: (added: number, duplicate: number, rejected: number, cancelled = 0): string =>
+    /** The batch's summary; files and pages saved from an address are counted apart (`ImportCounts`). */
+    importDone: (added: number, duplicate: number, rejected: ImportCounts, cancelled: ImportCounts): string =>
       sentence([
         t('importAdded', { count: added }),
         duplicate > 0 ? t('importDuplicate', { count: duplicate }) : '',
-        rejected > 0 ? t('importRejected', { count: rejected }) : '',
-        cancelled > 0 ? t('importCancelled', { count: cancelled }) : '',
+        rejected.files > 0 ? t('importRejected', { count: rejected.files }) : '',
+        rejected.pages > 0 ? t('importRejectedPages', { count: rejected.pages }) : '',
+        cancelled.files > 0 ? t('importCancelled', { count: cancelled.files }) : '',
+        cancelled.pages > 0 ? t('importCancelledPages', { count: cancelled.pages }) : '',
       ]),
     importStatus: table(t, 'importStatus', ['added', 'duplicate', 'rejected', 'cancelled'] as const),
     importCancel: t('importCancel'),

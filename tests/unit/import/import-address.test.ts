@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wordText } from '../../../common/i18n/local-text'
+import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
 import { fetchPage } from '../../../main/import/fetch-page'
 import { importFile } from '../../../main/import/import-file'
@@ -64,6 +66,22 @@ beforeAll(async () => {
       ]),
     ),
     '/pdf': (_q, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7\n'),
+    // Served without a Content-Type: sniffed from the body.
+    '/untyped-html': (_q, res) => res.writeHead(200).end(osman),
+    '/untyped-text': (_q, res) =>
+      res.writeHead(200).end('\ufeff  مقالة قصيرة\n\nهذه فقرة من نص عادي أرسلها الخادم دون أن يذكر نوعه.\n'),
+    '/untyped-png': (_q, res) =>
+      res.writeHead(200).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    // Pages whose refusals were worded for files.
+    '/empty': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(),
+    '/title-only': (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html><head><title>عنوان فقط</title></head><body></body></html>'),
+    '/image-as-html': (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
     // 50 MB and more, declared: refused from the header, before any of it is read.
     '/huge-declared': (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(60 * MB) })
@@ -170,6 +188,76 @@ describe('saving a page from its address', () => {
     expect(closed.text?.key).toBe('messages.fetchRefused')
     expect(library.listArticles()).toEqual([])
     expect(await readdir(join(dir, 'articles'))).toEqual(before)
+  })
+
+  it('reads a page served without a Content-Type by its body: HTML, text, else a refusal saying so', async () => {
+    const { library, dir } = await emptyLibrary()
+    const html = await library.importAddress(`${server.origin}/untyped-html`, { allowPrivate: true })
+    expect(html.status).toBe('added')
+    const article = await library.getArticle(html.article!.id)
+    expect(plainText(article.doc)).toBe(plainText(importFile('osman.html', new Uint8Array(osman)).doc))
+    const text = await library.importAddress(`${server.origin}/untyped-text`, { allowPrivate: true })
+    expect(text.status).toBe('added')
+    expect(plainText((await library.getArticle(text.article!.id)).doc)).toContain('هذه فقرة من نص عادي')
+    const before = await readdir(join(dir, 'articles'))
+    const png = await library.importAddress(`${server.origin}/untyped-png`, { allowPrivate: true })
+    expect(png.status).toBe('rejected')
+    expect(png.text?.key).toBe('messages.fetchNoType')
+    expect(png.message).toContain('the server did not say what the page is')
+    expect(png.message).not.toContain('?')
+    expect(await readdir(join(dir, 'articles'))).toEqual(before)
+  })
+
+  it('words the refusal of an empty, text-less or binary page for a page, not a file, in English and Arabic', async () => {
+    const { library } = await emptyLibrary()
+    const ar = createTranslator('ar')
+    const cases = [
+      ['/empty', 'messages.pageEmpty', /the page at this address is empty/, /الصفحة على هذا العنوان فارغة/],
+      [
+        '/title-only',
+        'messages.pageNoText',
+        /no readable text on the page at this address/,
+        /في الصفحة على هذا العنوان/,
+      ],
+      [
+        '/image-as-html',
+        'messages.pageBinary',
+        /the server sends this address as a page, but it is a PNG image/,
+        /يرسل الخادم هذا العنوان على أنه صفحة/,
+      ],
+    ] as const
+    for (const [path, key, english, arabic] of cases) {
+      const outcome = await library.importAddress(`${server.origin}${path}`, { allowPrivate: true })
+      expect(outcome.status).toBe('rejected')
+      expect(outcome.text?.key).toBe(key)
+      expect(outcome.message).toMatch(english)
+      expect(outcome.message).not.toMatch(/Choose the file|in this file|the file is|Hamish reads \.txt/)
+      const worded = wordText(ar, outcome.text!)
+      expect(worded).toMatch(arabic)
+      expect(worded).not.toMatch(/اختر الملف|هذا الملف|هذا ملف/)
+    }
+    expect(library.listArticles()).toEqual([])
+  })
+
+  it('names an Arabic address in its messages as people read it, not as Punycode and percent escapes', async () => {
+    const { library } = await emptyLibrary()
+    const unknown = await library.importAddress('http://xn--mgbh0fb.invalid/%D9%85%D9%82%D8%A7%D9%84%D8%A9', {
+      resolve: () => Promise.reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' })),
+    })
+    expect(unknown.text?.key).toBe('messages.fetchNoHost')
+    expect(unknown.message).toBe(
+      'http://مثال.invalid/مقالة: could not find مثال.invalid; check the address and that you are online. Nothing was added.',
+    )
+    // The outcome's name stays the address itself: the page words it for display.
+    expect(unknown.name).toBe('http://xn--mgbh0fb.invalid/%D9%85%D9%82%D8%A7%D9%84%D8%A9')
+    const missing = await library.importAddress(`${server.origin}/%D9%85%D9%81%D9%82%D9%88%D8%AF%20x`, {
+      allowPrivate: true,
+    })
+    expect(missing.message).toMatch(new RegExp(`^${server.origin}/مفقود%20x: the server answered 404`))
+    const empty = await library.importAddress(`${server.origin}/empty?%D8%B3=1`, { allowPrivate: true })
+    expect(empty.message).toMatch(
+      new RegExp(`^${server.origin}/empty\\?س=1: the page at this address is empty`),
+    )
   })
 
   it('keeps a saved page’s relative links, made absolute against its address; a file keeps only their text', async () => {

@@ -133,7 +133,11 @@ describe('DOCX import (files made by Pandoc)', () => {
     expect(article.lang).toBe('ar')
     expect(notes).toEqual([])
     const headings = blocksOf(article.doc, 'heading')
-    expect(headings.map((h) => plainText({ type: 'doc', content: [h] }))).toEqual(['القسم الأول'])
+    // The notes come under a heading in the article's language, not as one more numbered list of the body.
+    expect(headings.map((h) => plainText({ type: 'doc', content: [h] }))).toEqual(['القسم الأول', 'الحواشي'])
+    const last = article.doc.content.slice(-2)
+    expect(last[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } })
+    expect(last[1]!.type).toBe('ordered_list')
     expect(blocksOf(article.doc, 'bullet_list')).toHaveLength(1)
     expect(blocksOf(article.doc, 'ordered_list').length).toBeGreaterThanOrEqual(1)
     expect(markedText(article.doc, 'strong')).toEqual(['كلمة غليظة'])
@@ -143,6 +147,38 @@ describe('DOCX import (files made by Pandoc)', () => {
     expect(text.trim().endsWith('نص الحاشية في آخر المقالة.')).toBe(true)
     expect(text).not.toContain('↑')
     expect(JSON.stringify(article.doc)).not.toContain('#footnote')
+  })
+
+  it('takes an opening heading as the title without repeating it in the body, like Markdown and HTML', async () => {
+    const md = '# عنوان المقالة\n\nالفقرة الأولى من المقالة.\n\n## قسم\n\nالفقرة الثانية.\n'
+    const { article } = await importFileWithNotes('untitled.docx', pandocDocx(md, 'heading-title'))
+    expect(article.title).toBe('عنوان المقالة')
+    const text = plainText(article.doc)
+    expect(text).not.toContain('عنوان المقالة')
+    expect(text).toContain('الفقرة الأولى من المقالة.')
+    expect(text).toContain('الفقرة الثانية.')
+    expect(article.doc.content[0]!.type).toBe('paragraph')
+    // A document that is only a heading keeps it: nothing is lost.
+    const alone = await importFileWithNotes('alone.docx', pandocDocx('# عنوان وحده\n', 'heading-alone'))
+    expect(plainText(alone.article.doc)).toContain('عنوان وحده')
+  })
+
+  it('puts "Notes" above an English document’s footnotes, at its top heading level', async () => {
+    const md =
+      'An opening paragraph.\n\n## Part\n\nA claim.[^1]\n\n1. first step\n2. second step\n\n[^1]: The source of the claim.\n'
+    const { article } = await importFileWithNotes('notes.docx', pandocDocx(md, 'notes-en'))
+    const tail = article.doc.content.slice(-2)
+    expect(tail[0]).toEqual({
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: 'Notes' }],
+    })
+    expect(plainText({ type: 'doc', content: [tail[1]!] })).toContain('The source of the claim.')
+    // The body's own numbered list has no heading put above it.
+    expect(blocksOf(article.doc, 'heading').map((h) => plainText({ type: 'doc', content: [h] }))).toEqual([
+      'Part',
+      'Notes',
+    ])
   })
 
   it('drops an image and says so in the notes', async () => {
@@ -213,6 +249,21 @@ describe('DOCX import (hand-made files)', () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
     const err = await refusal(ole)
     expect(err.message).toMatch(/password-protected/)
+  })
+
+  it('refuses a body (word/document.xml) past 64 MB before inflating it, with its own sentence', async () => {
+    // A valid document padded with 80 MB of blank space: deflated to a few hundred KB, under every file limit.
+    const open = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>`)
+    const close = strToU8('<w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>')
+    const body = new Uint8Array(80 * 1024 * 1024).fill(0x20)
+    body.set(open, 0)
+    body.set(close, body.length - close.length)
+    const docx = handMadeDocx('', { 'word/document.xml': body })
+    expect(docx.length).toBeLessThan(1024 * 1024)
+    const err = await refusal(docx, 'long.docx')
+    expect(err.code).toBe('too-large')
+    expect(err.message).toMatch(/^long\.docx: the text of this Word document .* more than 64 MB/)
+    expect(wordText(createTranslator('ar'), err.text!)).toMatch(/يتجاوز 64 ميغابايت/)
   })
 
   it('refuses a zip bomb before inflating it', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { MAX_TITLE_LENGTH } from '../../../common/contract/limits'
 import { docSchema } from '../../../common/document'
 import { HamishError } from '../../../common/errors'
+import { wordText } from '../../../common/i18n/local-text'
+import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
 import { extensionOf, importFile } from '../../../main/import/import-file'
 import { fixture, thrown, utf8 } from './fixtures'
@@ -49,6 +51,16 @@ describe('importFile: bad input', () => {
     )
     expect(refused('README', utf8('text'), 'unsupported-file')).toMatch(/files without an extension/)
     expect(refused('x.constructor', utf8('text'), 'unsupported-file')).toMatch(/\.constructor files/)
+  })
+
+  it('refuses an old Word .doc with how to make a .docx of it, in English and Arabic', () => {
+    expect(refused('thesis.doc', utf8('text'), 'unsupported-file')).toBe(
+      'thesis.doc: this is an old Word document (.doc), which Hamish cannot read. Open it in Word or LibreOffice, save it as .docx, and import that file.',
+    )
+    const err = thrown(() => importFile('thesis.doc', utf8('text'))) as HamishError
+    const arabic = wordText(createTranslator('ar'), err.text!)
+    expect(arabic).toContain('مستند Word قديم')
+    expect(arabic).toContain('\u2066.docx\u2069')
   })
 
   it('refuses a file over 50 MB before reading it', () => {

@@ -89,6 +89,21 @@ describe('an import converted in a worker thread', () => {
   })
 })
 
+describe('a worker that runs out of memory', () => {
+  it('refuses the file by name as too large or complex, not as an internal error, and writes nothing', async () => {
+    // The real worker with a heap far too small for the real book: V8 stops it with ERR_WORKER_OUT_OF_MEMORY.
+    const tiny = convertInWorker(workerFile, { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 })
+    const library = await Library.open(dir, { noSample: true, convert: tiny })
+    const before = await snapshotDir(dir)
+    const outcome = await library.importFile({ name: 'big.txt', bytes: bigBook() })
+    expect(outcome.status).toBe('rejected')
+    expect(outcome.text).toEqual({ key: 'messages.importOutOfMemory', values: { name: 'big.txt' } })
+    expect(outcome.message).toMatch(/^big\.txt: too large or too complex for Hamish to import/)
+    expect(await snapshotDir(dir)).toEqual(before)
+    expect(library.listArticles()).toEqual([])
+  })
+})
+
 describe('cancelling an import', () => {
   it('while the worker converts leaves every library file byte-identical', async () => {
     const library = await open()

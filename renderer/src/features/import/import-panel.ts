@@ -1,8 +1,10 @@
 import type { ImportOutcome } from '../../../../common/contract/article-import'
+import { displayAddress } from '../../../../common/display-address'
 import { button, el } from '../../ui/dom'
 import { routeHash } from '../../ui/routes'
-import { strings, UI_LANG } from '../../ui/strings'
+import { strings, UI_LANG, type ImportCounts } from '../../ui/strings'
 import type { ImportProgress } from './import-queue'
+import { isSavedPage } from './web-address'
 
 /**
  * Main's messages start with the file name ("a.pdf: Hamish cannot…") so they
@@ -10,12 +12,10 @@ import type { ImportProgress } from './import-queue'
  * prefix is dropped and the sentence starts with a capital.
  */
 function withoutName(message: string, name: string): string {
-  const isolated = `\u2068${name}\u2069: `
-  const rest = message.startsWith(`${name}: `)
-    ? message.slice(name.length + 2)
-    : message.startsWith(isolated)
-      ? message.slice(isolated.length)
-      : message
+  // main names an address as people read it (displayAddress), or as it came: either is the name shown.
+  const prefixes = [name, displayAddress(name)].flatMap((n) => [`${n}: `, `\u2068${n}\u2069: `])
+  const prefix = prefixes.find((p) => message.startsWith(p))
+  const rest = prefix ? message.slice(prefix.length) : message
   return rest.charAt(0).toLocaleUpperCase(UI_LANG) + rest.slice(1)
 }
 
@@ -105,11 +105,17 @@ export class ImportPanel {
     this.closeButton.hidden = false
     this.cancelButton.hidden = true
     const count = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length
+    // A page saved from its address is named by it (a file's name holds no "://"): counted as a page.
+    const split = (s: ImportOutcome['status']): ImportCounts => {
+      const these = outcomes.filter((o) => o.status === s)
+      const pages = these.filter((o) => isSavedPage(o.name)).length
+      return { files: these.length - pages, pages }
+    }
     this.status.textContent = strings.importDone(
       count('added'),
       count('duplicate'),
-      count('rejected'),
-      count('cancelled'),
+      split('rejected'),
+      split('cancelled'),
     )
     this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
   }
@@ -126,7 +132,7 @@ export class ImportPanel {
       { class: `import-result import-${outcome.status}`, attrs: { 'data-status': outcome.status } },
       [
         el('span', { class: 'import-badge', text: strings.importStatus[outcome.status] }),
-        el('bdi', { class: 'import-name', text: outcome.name }),
+        el('bdi', { class: 'import-name', text: displayAddress(outcome.name) }),
         el('span', { class: 'import-message', text: message }),
         outcome.article && outcome.status !== 'rejected' && outcome.status !== 'cancelled'
           ? el('a', {
@@ -142,7 +148,7 @@ export class ImportPanel {
         outcome.redirects?.length
           ? el('span', {
               class: 'import-redirects',
-              text: strings.importRedirects([outcome.name, ...outcome.redirects]),
+              text: strings.importRedirects([outcome.name, ...outcome.redirects].map(displayAddress)),
             })
           : null,
         ...(outcome.notes ?? []).map((note) =>

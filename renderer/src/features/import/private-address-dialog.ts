@@ -1,3 +1,4 @@
+import { displayAddress } from '../../../../common/display-address'
 import { confirmDialog } from '../../ui/confirm-dialog'
 import { strings } from '../../ui/strings'
 
@@ -9,7 +10,7 @@ import { strings } from '../../ui/strings'
 export function confirmPrivateAddress(address: string, ip: string): Promise<boolean> {
   return confirmDialog({
     title: strings.privateAddressTitle,
-    message: strings.privateAddressQuestion(address, ip || address),
+    message: strings.privateAddressQuestion(displayAddress(address), ip || displayAddress(address)),
     confirm: strings.privateAddressConfirm,
     class: 'private-address-dialog',
   })

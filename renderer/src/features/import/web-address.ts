@@ -61,3 +61,12 @@ export function meantAsWebAddress(text: string): boolean {
   const candidate = oneLine(text)
   return candidate !== null && /^https?:\/\/\S*$/i.test(candidate)
 }
+
+/**
+ * Whether an import outcome's name is a page's address rather than a file's
+ * name (a file name holds no "/", so never "http://"): the report counts
+ * pages apart from files.
+ */
+export function isSavedPage(name: string): boolean {
+  return /^https?:\/\//i.test(name)
+}

@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../../../common/article'
+import { displayAddress } from '../../../../common/display-address'
 import { button, el } from '../../ui/dom'
 import { formatDay, formatMoment, formatInteger } from '../../ui/format'
 import { routeHash } from '../../ui/routes'
@@ -52,7 +53,7 @@ function row(article: ArticleSummary, handlers: ArticleTableHandlers): HTMLTable
         : strings.noDate,
     ]),
     el('td', { class: 'col-source' }, [
-      el('bdi', { attrs: { title: article.source }, text: article.source }),
+      el('bdi', { attrs: { title: article.source }, text: displayAddress(article.source) }),
     ]),
     el('td', { class: 'col-annotations', text: formatInteger(article.annotationCount) }),
     el('td', { class: 'col-added' }, [

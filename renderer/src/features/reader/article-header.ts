@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../../../common/article'
+import { displayAddress } from '../../../../common/display-address'
 import { el } from '../../ui/dom'
 import { formatDay, formatMoment } from '../../ui/format'
 import { strings, UI_DIR, UI_LANG } from '../../ui/strings'
@@ -14,7 +15,8 @@ function sourceLink(address: string, openLink: (href: string) => void): HTMLElem
   const link = el('a', {
     class: 'reader-source reader-source-link',
     attrs: { href: address, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' },
-    text: address,
+    // The link goes to the address as stored; its text is the address as people read it.
+    text: displayAddress(address),
   })
   link.addEventListener('click', (event) => {
     event.preventDefault()

@@ -15,6 +15,7 @@ const SPECIAL_ARGS: Record<string, unknown[]> = {
   reportColour: ['green'],
   reportTags: [['تاريخ', 'سياسة']],
   importRedirects: [['http://a.example/', 'https://b.example/']],
+  importDone: [1, 2, { files: 3, pages: 1 }, { files: 1, pages: 2 }],
 }
 
 /** Every message of the facade, functions called with sample values, as [path, text]. */

@@ -1,0 +1,31 @@
+import { englishText, localText, type LocalText, type LocalTextKey } from '../../common/i18n/local-text'
+import type { ImportOutcome } from '../../common/contract/article-import'
+import { displayAddress } from '../../common/display-address'
+
+/** The refusals importers word for a file, and the same refusal worded for a page at an address. */
+const PAGE_WORDING: Partial<Record<LocalTextKey, LocalTextKey>> = {
+  'messages.emptyFile': 'messages.pageEmpty',
+  'messages.blankFile': 'messages.pageBlank',
+  'messages.noText': 'messages.pageNoText',
+  'messages.binaryFile': 'messages.pageBinary',
+  'messages.textTooLong': 'messages.pageTextTooLong',
+  'messages.unsafeDocument': 'messages.pageUnsafe',
+}
+
+/**
+ * A fetched page's import outcome, its refusal worded for a page: the
+ * importers (finish-article, decode-text, sniff-binary) speak of "the file"
+ * and tell the user to choose another one, which means nothing for an
+ * address. Mapping here, where the address path meets the file path, keeps
+ * every importer unaware of where its bytes came from. The address is
+ * named as people read it (`displayAddress`). Other outcomes pass as they
+ * are.
+ */
+export function asPageOutcome(outcome: ImportOutcome): ImportOutcome {
+  const key = outcome.status === 'rejected' && outcome.text ? PAGE_WORDING[outcome.text.key] : undefined
+  if (!key || !outcome.text) return outcome
+  const values = { ...outcome.text.values }
+  if (typeof values.name === 'string') values.name = displayAddress(values.name)
+  const text: LocalText = localText(key, values)
+  return { ...outcome, text, message: englishText(text) }
+}
