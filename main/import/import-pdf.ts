@@ -71,12 +71,20 @@ function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
   const first =
     inked.find((g) => g.text.trim() !== '' && !/^\p{M}+$/u.test(g.text.trim())) ??
     inked.find((g) => g.text === '' && g.width > 0) ??
+    inked.find((g) => g.text === '') ??
     inked[0] ??
     glyphs[0]
   if (!first) return null
+  // A letter whose span draws only its marks is not on this page (Chromium writes, past a page's last line, the
+  // spans of text it clips, some keeping a mark): placed by the mark, it made a paragraph of its own («أَ»).
+  if (/[^\p{M}\s]/u.test(actualText) && inked.every((g) => g.width === 0 && /^\p{M}+$/u.test(g.text.trim())))
+    return null
   // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap.
   const letters = inked.filter((g) => g.width > 0 && !/^\p{M}+$/u.test(g.text.trim()))
-  const boxes = letters.length > 0 ? letters : inked.length > 0 ? inked : glyphs
+  // A span of letters without advance (the alef of a lam-alef with its marks) sits where its letter is.
+  const unadvanced = inked.filter((g) => !/^\p{M}+$/u.test(g.text.trim()))
+  const boxes =
+    letters.length > 0 ? letters : unadvanced.length > 0 ? unadvanced : inked.length > 0 ? inked : glyphs
   const left = Math.min(...boxes.map((g) => g.x))
   const right = Math.max(...boxes.map((g) => g.x + g.width))
   return { ...first, text: actualText.replace(NO_TEXT, ''), x: left, width: right - left, logical: true }

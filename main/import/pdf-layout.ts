@@ -159,6 +159,40 @@ function withMarksOnTheirLetters(runs: PdfRun[]): PdfRun[] {
   return copies.filter((r) => kept.has(r))
 }
 
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
+
+/**
+ * The part of a lam-alef ligature drawn without advance, put back on its
+ * lam. Noto Naskh Arabic draws «لأ» as two glyphs: the alef (with its
+ * hamza, its marks) first, without advance, at the left edge of the glyph
+ * drawn next, the lam (pdf.js joins that lam to the letters after it in the
+ * run, in logical order). A run's left edge is its logical end in right to
+ * left text, so the alef's text goes at the end of the next run. Placed by
+ * position instead, the alef ties with the letter on its left and lands
+ * after it, or alone in its own paragraph: «النأ دلس» for «الأندلس».
+ */
+export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
+  const out: PdfRun[] = []
+  for (let i = 0; i < runs.length; i++) {
+    const part = runs[i]!
+    const next = runs[i + 1]
+    if (
+      next &&
+      part.width < 0.01 &&
+      RTL_LETTER.test(part.text) &&
+      !MARKS_ONLY.test(part.text) &&
+      RTL_LETTER.test(next.text) &&
+      Math.abs(next.x - part.x) <= Math.max(part.size, next.size) * 0.05 &&
+      Math.abs(next.y - part.y) <= Math.max(part.size, next.size) * 0.3
+    ) {
+      runs[i + 1] = { ...next, text: next.text + part.text }
+      continue
+    }
+    out.push(part)
+  }
+  return out
+}
+
 /** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
 function letterUnder(
   mark: PdfRun,
@@ -192,7 +226,7 @@ function letterUnder(
  * logical order whatever order the content stream drew them in.
  */
 export function linesOf(allRuns: PdfRun[]): PdfLine[] {
-  const runs = withMarksOnTheirLetters(allRuns)
+  const runs = withMarksOnTheirLetters(withLigaturePartsJoined(allRuns))
   const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
   const rightMost = Math.max(...runs.map((r) => r.x + r.width))
   const leftMost = Math.min(...runs.map((r) => r.x))
