@@ -87,7 +87,24 @@ function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
     letters.length > 0 ? letters : unadvanced.length > 0 ? unadvanced : inked.length > 0 ? inked : glyphs
   const left = Math.min(...boxes.map((g) => g.x))
   const right = Math.max(...boxes.map((g) => g.x + g.width))
-  return { ...first, text: actualText.replace(NO_TEXT, ''), x: left, width: right - left, logical: true }
+  return { ...first, text: visualText(actualText.replace(NO_TEXT, ''), glyphs), x: left, width: right - left }
+}
+
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
+
+/**
+ * A span's text in the order its glyphs are drawn, as every other run's
+ * text is: /ActualText is logical, so a right-to-left cluster is reversed;
+ * a span for one mirrored bracket keeps its glyph («(» drawn for a closing
+ * parenthesis in right-to-left text), which the bidi algorithm mirrors back.
+ */
+function visualText(actualText: string, glyphs: PdfRun[]): string {
+  if (RIGHT_TO_LEFT.test(actualText)) return [...actualText].reverse().join('')
+  const drawn = glyphs
+    .map((g) => g.text)
+    .join('')
+    .trim()
+  return drawn !== '' && [...drawn].length === [...actualText.trim()].length ? drawn : actualText
 }
 
 /**

@@ -1,6 +1,12 @@
+import { reorderLine } from '../../common/bidi-visual-order'
 import { PDF_WORD_GAP_EM } from './pdf-limits'
 
-/** One run of text as pdf.js reports it, with its position on the page (PDF units, y upwards). */
+/**
+ * One run of text as the page draws it, with its position (PDF units, y
+ * upwards). Its text is in visual order, left to right as drawn (pdf.js's
+ * own reordering is turned off, pdfjs-in-thread.ts): a line is put in
+ * logical order as a whole, by the bidi algorithm (common/bidi-visual-order.ts).
+ */
 export interface PdfRun {
   text: string
   x: number
@@ -10,8 +16,6 @@ export interface PdfRun {
   size: number
   /** pdf.js's name for the run's font: a change of font ends a left-to-right span. */
   font?: string
-  /** Its text is in logical order already (a span's /ActualText): its brackets are not mirrored. */
-  logical?: boolean
 }
 
 /** A line on a page: its runs in reading order, joined. */
@@ -54,54 +58,6 @@ export function basePresentationForms(text: string): string {
 /** Whether a line reads right to left: more strong right-to-left letters than left-to-right ones. */
 export function isRtlText(text: string): boolean {
   return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
-}
-
-const LEFT_TO_RIGHT_RUN =
-  /^[^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*[A-Za-z0-9\u00C0-\u024F][^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*$/
-
-/**
- * In a right-to-left line ordered right to left, puts each stretch of
- * consecutive left-to-right runs in one font (an English phrase, a URL,
- * Western digits drawn as several runs) back left to right, as the bidi
- * algorithm displayed them: otherwise «Open Type» would read «Type Open».
- * A change of font is taken as the end of the span: «ss01 (Stylistic Set 1)»
- * in an Arabic paragraph is two spans, shown right to left.
- */
-function keepLeftToRightSpans(runs: PdfRun[]): void {
-  let i = 0
-  while (i < runs.length) {
-    let j = i
-    while (
-      j < runs.length &&
-      LEFT_TO_RIGHT_RUN.test(runs[j]!.text) &&
-      (j === i || runs[j]!.font === runs[i]!.font)
-    )
-      j++
-    if (j - i > 1) runs.splice(i, j - i, ...runs.slice(i, j).reverse())
-    i = j + 1
-  }
-}
-
-const MIRRORS: Record<string, string> = {
-  '(': ')',
-  ')': '(',
-  '[': ']',
-  ']': '[',
-  '{': '}',
-  '}': '{',
-  '«': '»',
-  '»': '«',
-  '<': '>',
-  '>': '<',
-}
-
-/**
- * Brackets as the reader types them: a right-to-left run drawn in visual
- * order shows «(» as the glyph «)» (the bidi algorithm mirrors it on
- * screen), and pdf.js reports the glyph.
- */
-function mirrored(text: string): string {
-  return text.replace(/[()[\]{}«»<>]/g, (c) => MIRRORS[c] ?? c)
 }
 
 /**
@@ -153,7 +109,8 @@ function withMarksOnTheirLetters(runs: PdfRun[]): PdfRun[] {
         owner = candidate
     }
     if (!owner) owner = letterUnder(mark, byX, sameLine)
-    if (owner) owner.text += mark.text
+    // Text is in visual order: a mark goes before (left of) right-to-left letters, after left-to-right ones.
+    if (owner) owner.text = RTL_LETTER.test(owner.text) ? mark.text + owner.text : owner.text + mark.text
     else kept.add(mark)
   })
   return copies.filter((r) => kept.has(r))
@@ -166,9 +123,8 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
  * lam. Noto Naskh Arabic draws «لأ» as two glyphs: the alef (with its
  * hamza, its marks) first, without advance, at the left edge of the glyph
  * drawn next, the lam (pdf.js joins that lam to the letters after it in the
- * run, in logical order). A run's left edge is its logical end in right to
- * left text, so the alef's text goes at the end of the next run. Placed by
- * position instead, the alef ties with the letter on its left and lands
+ * run). Drawn first, it goes first in the next run's (visual) text, at its
+ * left edge: the logical end of right-to-left text. Placed by position instead, the alef ties with the letter on its left and lands
  * after it, or alone in its own paragraph: «النأ دلس» for «الأندلس».
  */
 export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
@@ -185,7 +141,7 @@ export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
       Math.abs(next.x - part.x) <= Math.max(part.size, next.size) * 0.05 &&
       Math.abs(next.y - part.y) <= Math.max(part.size, next.size) * 0.3
     ) {
-      runs[i + 1] = { ...next, text: next.text + part.text }
+      runs[i + 1] = { ...next, text: part.text + next.text }
       continue
     }
     out.push(part)
@@ -218,16 +174,82 @@ function letterUnder(
   return best
 }
 
+const NEUTRAL_ONLY = /^[^\p{L}\p{N}]+$/u
+const LATIN = /[A-Za-z\u00C0-\u024F]/
+
+/** The font most right-to-left letters on a page are set in. */
+function rightToLeftFont(runs: PdfRun[]): string | undefined {
+  const fonts = new Map<string, number>()
+  for (const run of runs)
+    if (run.font && RTL_LETTER.test(run.text))
+      fonts.set(run.font, (fonts.get(run.font) ?? 0) + run.text.length)
+  return [...fonts].sort((a, b) => b[1] - a[1])[0]?.[0]
+}
+
+/**
+ * Two Latin runs side by side, a word gap apart, one in the right-to-left
+ * text's font and one in another (TeX: «Stylistic Set 1» in Amiri, «ss01»
+ * in a monospace font, each in a box of its own): the space between them
+ * stands in the right-to-left text. Chromium sets no Latin in an Arabic font.
+ */
+function boxesApart(a: PdfRun, b: PdfRun, rtlFont: string | undefined): boolean {
+  const latin = (r: PdfRun): boolean => LATIN.test(r.text) && !RTL_LETTER.test(r.text)
+  return (
+    rtlFont !== undefined &&
+    latin(a) &&
+    latin(b) &&
+    a.font !== b.font &&
+    (a.font === rtlFont || b.font === rtlFont)
+  )
+}
+
+/**
+ * Punctuation or a space set in the right-to-left text's font between two
+ * Latin runs in another font, or in two fonts: TeX wraps each Latin term of an Arabic sentence in
+ * a box of its own («`U+0660`–`U+0669`», «ss01 (Stylistic Set 1)»), so the
+ * dash or bracket between them stands in the right-to-left text and the
+ * terms read right to left; the bidi algorithm alone would join them into
+ * one left-to-right run. The fonts are the only trace of those boxes
+ * (Chromium sets the space inside an English phrase in its Latin font).
+ */
+function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): Set<PdfRun> {
+  const found = new Set<PdfRun>()
+  const apart = (a: PdfRun, b: PdfRun): boolean =>
+    Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width)) > (a.size || 1) * PDF_WORD_GAP_EM
+  const latinIn = (run: PdfRun | undefined): run is PdfRun =>
+    run !== undefined && LATIN.test(run.text) && !RTL_LETTER.test(run.text)
+  group.forEach((run, i) => {
+    if (!NEUTRAL_ONLY.test(run.text)) return
+    let left = i - 1
+    while (left >= 0 && NEUTRAL_ONLY.test(group[left]!.text)) left--
+    let right = i + 1
+    while (right < group.length && NEUTRAL_ONLY.test(group[right]!.text)) right++
+    const [before, after] = [group[left], group[right]]
+    if (!latinIn(before) || !latinIn(after)) return
+    // A space, or punctuation standing apart (not the dot of «Node.js»).
+    if (run.text.trim() !== '' && !apart(before, run) && !apart(run, after)) return
+    if (
+      before.font !== after.font ||
+      (rtlFont !== undefined && run.font === rtlFont && before.font !== rtlFont && after.font !== rtlFont)
+    )
+      found.add(run)
+  })
+  return found
+}
+
 /**
  * The runs of one page gathered into lines: runs whose baselines are within
- * a third of their size are one line, ordered by position — right to left
- * for a line of mostly right-to-left letters — so a line stored as separate
- * words or glyph runs (as Chromium and many typesetters write them) reads in
- * logical order whatever order the content stream drew them in.
+ * a third of their size are one line. A line is put together as drawn, left
+ * to right (a space at each word gap), then read into logical order by the
+ * bidi algorithm (common/bidi-visual-order.ts) in the line's direction —
+ * right to left for a line of mostly right-to-left letters, or one without
+ * any set flush right on a right-to-left page — so numbers, Latin terms and
+ * brackets inside Arabic, and Arabic inside English, come back as typed.
  */
 export function linesOf(allRuns: PdfRun[]): PdfLine[] {
   const runs = withMarksOnTheirLetters(withLigaturePartsJoined(allRuns))
   const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
+  const rtlFont = rightToLeftFont(runs)
   const rightMost = Math.max(...runs.map((r) => r.x + r.width))
   const leftMost = Math.min(...runs.map((r) => r.x))
   const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)
@@ -253,26 +275,29 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
         lineLeft - leftMost > lineSize * 3)
     // The baseline of the line's longest run: a raised note call may be its first.
     const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
-    const group = runsOfLine
-      .filter((r) => !isNoteCall(r, lineSize, lineY))
-      .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
-    if (rtl) {
-      keepLeftToRightSpans(group)
-      for (const run of group)
-        if (!run.logical && !LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
-    }
-    let text = ''
+    const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
+    // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
+    let visual = ''
     let before: PdfRun | null = null
+    const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
+    const rightToLeft = new Set<number>()
     for (const run of group) {
       // The space between the two runs' boxes, whichever side of the other each is on.
       const gap =
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
-      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(text) && !/^\s/.test(run.text))
-        text += ' '
-      text += run.text
+      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
+        if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
+        visual += ' '
+      }
+      if (inRightToLeft.has(run)) {
+        const at = [...visual].length
+        for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
+      }
+      visual += run.text
       before = run
     }
+    const text = reorderLine(visual, rtl, rightToLeft)
     const size = lineSize
     return {
       // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
