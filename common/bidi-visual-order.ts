@@ -79,18 +79,33 @@ function numberContexts(chars: string[], types: BidiType[], rtl: boolean): (Bidi
     if (t !== 'EN') return null
     const left = nearest(i, -1)
     if (!rtl) return left
-    if (left === 'L' && latinRunOnLeft(chars, types, i)) return 'L'
-    return nearest(i, 1) === 'AL' ? 'AL' : null
+    const right = nearest(i, 1)
+    // A number first in a right-to-left line, set apart from the Latin text after it, is not part of it
+    // (a note's number before an English reference: «2 Halil İnalcık, …»).
+    let start = i
+    while (start > 0 && types[start - 1] === 'EN') start--
+    const first =
+      right === null && /\s/.test(chars[start - 1] ?? '') && /^\p{N}*\s*$/u.test(chars.slice(i + 1).join(''))
+    if (left === 'L' && !first && latinRunOnLeft(chars, types, i)) return 'L'
+    return right === 'AL' ? 'AL' : null
   })
 }
 
-/** Whether the nearest word on a number's left (or its own, «AS-206») holds two Latin letters or more. */
+/**
+ * Whether the Latin run on a number's left (back to the nearest
+ * right-to-left letter) holds two Latin letters or more, or one glued to
+ * the number («v2»): a lone letter among symbols («â€”» after Arabic) is not
+ * a run a number continues.
+ */
 function latinRunOnLeft(chars: string[], types: BidiType[], at: number): boolean {
-  let j = at - 1
-  while (j >= 0 && !isStrong(types[j]!)) j--
   let letters = 0
-  for (; j >= 0 && !/\s/.test(chars[j]!); j--) if (types[j] === 'L') letters++
-  return letters >= 2 || (letters === 1 && !/\s/.test(chars.slice(j + 1, at).join('')))
+  let first = -1
+  for (let j = at - 1; j >= 0 && types[j] !== 'R' && types[j] !== 'AL'; j--) {
+    if (types[j] !== 'L') continue
+    letters++
+    if (first < 0) first = j
+  }
+  return letters >= 2 || (letters === 1 && !/\s/.test(chars.slice(first + 1, at).join('')))
 }
 
 /**

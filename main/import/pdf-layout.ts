@@ -60,6 +60,8 @@ export function isRtlText(text: string): boolean {
   return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
 }
 
+const NOTE_CALL = /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/
+
 /**
  * A footnote call: digits alone, set smaller than the line and raised above
  * its baseline. Left out of the line, where it would be glued to the word
@@ -67,11 +69,7 @@ export function isRtlText(text: string): boolean {
  * with its number, stays where the page has it.
  */
 function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
-  return (
-    /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/.test(run.text) &&
-    run.size < lineSize * 0.85 &&
-    run.y - lineY > lineSize * 0.15
-  )
+  return NOTE_CALL.test(run.text) && run.size < lineSize * 0.85 && run.y - lineY > lineSize * 0.15
 }
 
 const MARKS_ONLY = /^\p{M}+$/u
@@ -226,8 +224,9 @@ function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): S
     while (right < group.length && NEUTRAL_ONLY.test(group[right]!.text)) right++
     const [before, after] = [group[left], group[right]]
     if (!latinIn(before) || !latinIn(after)) return
-    // A space, or punctuation standing apart (not the dot of «Node.js»).
-    if (run.text.trim() !== '' && !apart(before, run) && !apart(run, after)) return
+    // A space, or punctuation standing apart on both sides (not the dot of «Node.js», nor Chromium's «, »
+    // drawn in the Arabic font inside an English line).
+    if (run.text.trim() !== '' && !(apart(before, run) && apart(run, after))) return
     if (
       before.font !== after.font ||
       (rtlFont !== undefined && run.font === rtlFont && before.font !== rtlFont && after.font !== rtlFont)
@@ -235,6 +234,19 @@ function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): S
       found.add(run)
   })
   return found
+}
+
+/**
+ * Whether a would-be line is only footnote calls raised above the line
+ * under it, too far for the same baseline (Chromium's <sup>1</sup> stands
+ * 0.4 em up): they are left out as calls within a line are, instead of
+ * ending the paragraph around them as a line of their own.
+ */
+function raisedNoteCalls(group: PdfRun[], below: PdfRun[] | undefined): boolean {
+  if (!below || !group.every((r) => NOTE_CALL.test(r.text))) return false
+  const size = Math.max(...below.map((r) => r.size))
+  const y = below[0]!.y
+  return group.every((r) => r.size < size * 0.9 && r.y > y && r.y - y < size * 0.7)
 }
 
 /**
@@ -260,55 +272,57 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     if (last && anchor && Math.abs(anchor.y - run.y) <= Math.max(anchor.size, run.size) / 3) last.push(run)
     else groups.push([run])
   }
-  return groups.map((runsOfLine) => {
-    const lineText = runsOfLine.map((r) => r.text).join('')
-    const lineSize = Math.max(...runsOfLine.map((r) => r.size))
-    const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
-    const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
-    // A line without Arabic letters on a right-to-left page, set flush right and short of the
-    // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
-    const rtl =
-      isRtlText(lineText) ||
-      (pageRtl &&
-        !STRONG_RTL_ONE.test(lineText) &&
-        rightMost - lineRight < lineSize &&
-        lineLeft - leftMost > lineSize * 3)
-    // The baseline of the line's longest run: a raised note call may be its first.
-    const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
-    const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
-    // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
-    let visual = ''
-    let before: PdfRun | null = null
-    const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
-    const rightToLeft = new Set<number>()
-    for (const run of group) {
-      // The space between the two runs' boxes, whichever side of the other each is on.
-      const gap =
-        before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
-      const size = run.size || 1
-      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
-        if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
-        visual += ' '
+  return groups
+    .filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
+    .map((runsOfLine) => {
+      const lineText = runsOfLine.map((r) => r.text).join('')
+      const lineSize = Math.max(...runsOfLine.map((r) => r.size))
+      const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
+      const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
+      // A line without Arabic letters on a right-to-left page, set flush right and short of the
+      // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+      const rtl =
+        isRtlText(lineText) ||
+        (pageRtl &&
+          !STRONG_RTL_ONE.test(lineText) &&
+          rightMost - lineRight < lineSize &&
+          lineLeft - leftMost > lineSize * 3)
+      // The baseline of the line's longest run: a raised note call may be its first.
+      const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
+      const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
+      // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
+      let visual = ''
+      let before: PdfRun | null = null
+      const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
+      const rightToLeft = new Set<number>()
+      for (const run of group) {
+        // The space between the two runs' boxes, whichever side of the other each is on.
+        const gap =
+          before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
+        const size = run.size || 1
+        if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
+          if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
+          visual += ' '
+        }
+        if (inRightToLeft.has(run)) {
+          const at = [...visual].length
+          for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
+        }
+        visual += run.text
+        before = run
       }
-      if (inRightToLeft.has(run)) {
-        const at = [...visual].length
-        for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
+      const text = reorderLine(visual, rtl, rightToLeft)
+      const size = lineSize
+      return {
+        // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
+        text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
+        left: Math.min(...group.map((r) => r.x)),
+        right: Math.max(...group.map((r) => r.x + r.width)),
+        y: lineY,
+        size,
+        rtl,
       }
-      visual += run.text
-      before = run
-    }
-    const text = reorderLine(visual, rtl, rightToLeft)
-    const size = lineSize
-    return {
-      // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
-      text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
-      left: Math.min(...group.map((r) => r.x)),
-      right: Math.max(...group.map((r) => r.x + r.width)),
-      y: lineY,
-      size,
-      rtl,
-    }
-  })
+    })
 }
 
 /** A line's text with its digits (Western and Arabic-Indic) made alike, to see a running header or footer repeat. */

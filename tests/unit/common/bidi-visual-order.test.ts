@@ -20,6 +20,13 @@ describe('reorderLine: a line in visual order back to logical order', () => {
     expect(reorderLine(`.Node.js ${drawn('من')}`, true)).toBe('من Node.js.')
   })
 
+  it('a note number first in a right-to-left line, before an English reference', () => {
+    expect(reorderLine('.Halil İnalcık, London 1973, p. 55 12', true)).toBe(
+      '12 Halil İnalcık, London 1973, p. 55.',
+    )
+    expect(reorderLine(`${drawn('عندما')} ”€â 1986 ${drawn('في')}`, true)).toBe('في 1986 â€” عندما')
+  })
+
   it('a number set after an invisible right-to-left mark keeps its own level (a bracket pair between)', () => {
     expect(reorderLine(`${drawn('مخترع')} ،(1847-1931) (Thomas Alva Edison`, true)).toBe(
       'Thomas Alva Edison) (1847-1931)، مخترع',
