@@ -413,12 +413,19 @@ function columnEdge(lines: PdfLine[], body: number, edge: (l: PdfLine) => number
   return Number.isNaN(best) ? Math.min(...lines.map(edge)) : best
 }
 
+/** About how wide a line's first word is set: its share of the line's characters. */
+function firstWordWidth(line: PdfLine): number {
+  const first = line.text.split(' ')[0] ?? ''
+  return ((line.right - line.left) * [...first].length) / Math.max(1, [...line.text].length)
+}
+
 /**
  * The pages' lines joined into paragraphs and headings. A line set at least
  * 15% larger than the body text is a heading (the three largest such sizes
  * are levels 1–3). A new paragraph starts after a gap taller than the usual
- * line spacing, at an indented line, or after a line that stops well short
- * of the column's end (its start, right to left), or at a change of font
+ * line spacing, at an indented line, or after a line that stops short of
+ * the column's end (its start, right to left) by more than the next line's
+ * first word would have needed (ragged text wraps short lines too), or at a change of font
  * size (a footnote under the text), or after text that could not be read
  * (a heading without a Unicode map); otherwise a line continues the one before, across a page break too, and an English word
  * hyphenated at a line's end is joined again.
@@ -460,9 +467,10 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
       const em = line.size || body
       const indented = line.rtl ? right - line.right > em * 1.2 : line.left - left > em * 1.2
       const gap = above !== null && above.y - line.y > spacing * 1.4
-      const shortBefore =
-        previous !== null &&
-        (previous.rtl ? previous.left - left > em * 2.5 : right - previous.right > em * 2.5)
+      // Room left at the end of the line before: if this line's first word would have fitted there, that
+      // line ended its paragraph; if not (ragged text), it was only wrapped.
+      const room = previous === null ? 0 : previous.rtl ? previous.left - left : right - previous.right
+      const shortBefore = previous !== null && room > em * 2.5 && room > firstWordWidth(line) + em * 0.5
       const continues =
         open !== null &&
         open.kind === 'paragraph' &&

@@ -179,6 +179,60 @@ describe.skipIf(skip)('PDF import of footnote calls (Chromium <sup>)', () => {
   })
 })
 
+describe.skipIf(skip)('PDF import of ragged (not justified) text', () => {
+  // Any line well short of the column ended its paragraph: 22 paragraphs for 12, «…الأمر الذي جعل ¶ المُؤرخين…».
+  // A short line ends one only if the next line's first word would have fitted after it.
+  const names = [
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+  ]
+  const sentences = [
+    'Reading is an act of attention; the margin is where the reader answers the author.',
+    'Hyphenated words such as well-known and state-of-the-art should stay whole.',
+    'A line that ends with a long word like internationalization must not be split wrongly.',
+    'Slow readers keep notes in pencil, and come back to them years later.',
+    'The library was quiet except for the turning of pages.',
+  ]
+  // Each paragraph its own text, so that no line repeats from page to page (a running header would).
+  const english = names.map(
+    (n, k) =>
+      `Paragraph ${n}. ${[...sentences.slice(k % 5), ...sentences.slice(0, k % 5)].join(' ')} That was ${n}.`,
+  )
+
+  it('English: one block per paragraph', async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>body { font-family: serif; font-size: 14pt; line-height: 1.6 }</style></head><body>${english
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</body></html>`
+    const { article } = await importFileWithNotes('ragged.pdf', await printBare(html))
+    expect(plainText(article.doc).split('\n\n')).toEqual(english)
+  })
+
+  it('Arabic in Noto Naskh: every paragraph whole', async () => {
+    const html = readFileSync('tests/fixtures/arcd-01-osman-i.html', 'utf8')
+    const { article } = await importFileWithNotes('osman.pdf', await printBare(notoNaskh(html)))
+    const blocks = plainText(article.doc).split('\n\n')
+    const source = htmlParagraphs(html).filter((p) => p.trim().split(/\s+/).length > 12)
+    for (const paragraph of source) {
+      const words = paragraph.trim().split(/\s+/)
+      // Its first and last words are in one block.
+      expect(
+        blocks.some((b) => b.includes(words.slice(0, 3).join(' ')) && b.includes(words.slice(-3).join(' '))),
+      ).toBe(true)
+    }
+    expect(plainText(article.doc)).toContain('الأمر الذي جعل المُؤرخين')
+  })
+})
+
 describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
   let dir: string
   let scan: Uint8Array
