@@ -351,9 +351,9 @@ export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): voi
 
 /**
  * Drops what a printed page repeats but an article does not hold: a first
- * or last line that is only a page number, and a first or last line that
- * (digits aside) comes back at the top or bottom of at least half of the
- * pages — running titles, dates and "page N of M" footers; and any line
+ * or last line (two at each end) that is only a page number, and a line set
+ * apart at the top or bottom of a page (marginBands) that (digits aside)
+ * comes back there on three pages or half of them — running titles, dates and "page N of M" footers; and any line
  * with dot leaders, a printed table of contents' entry, which points at
  * page numbers the article does not have (the reader has its own Contents)
  * and, set full width, would run on into the text of the next page.
@@ -361,25 +361,64 @@ export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): voi
 export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
   if (pages.length === 0) return pages
   const counts = new Map<string, number>()
-  const edges = (lines: PdfLine[]): PdfLine[] =>
-    lines.length <= 2
-      ? lines
-      : [lines[0], lines[1], lines[lines.length - 2], lines[lines.length - 1]].filter(
-          (l): l is PdfLine => !!l,
-        )
-  for (const lines of pages) {
-    for (const key of new Set(edges(lines).map((l) => repeatKey(l.text))))
+  const bands = pages.map(marginBands)
+  for (const band of bands) {
+    for (const key of new Set([...band].map((l) => repeatKey(l.text))))
       counts.set(key, (counts.get(key) ?? 0) + 1)
   }
+  // On at least three pages, or half of them (two at least).
   const repeated = (line: PdfLine): boolean =>
-    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
-  return pages.map((lines) => {
-    const edge = new Set(edges(lines))
+    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, Math.min(3, pages.length / 2))
+  return pages.map((lines, i) => {
+    const band = bands[i]!
+    // A page number needs no gap: nothing else is only a number.
+    const ends = new Set([lines[0], lines[1], lines[lines.length - 2], lines[lines.length - 1]])
     return lines.filter(
       (line) =>
-        !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))) && !DOT_LEADERS.test(line.text),
+        !(ends.has(line) && PAGE_NUMBER.test(line.text)) &&
+        !(band.has(line) && repeated(line)) &&
+        !DOT_LEADERS.test(line.text),
     )
   })
+}
+
+/**
+ * A page's first and last lines (two at most at each end) that stand apart
+ * from the text: a gap taller than 1.4 usual line spacings, or a change of
+ * size, between them and the body. Only these can be a running header or
+ * footer: a paragraph's last line that happens to read like another page's
+ * («the PDF text layer.») is set at the line spacing and continues its text.
+ */
+function marginBands(lines: PdfLine[]): Set<PdfLine> {
+  const band = new Set<PdfLine>()
+  const n = lines.length
+  if (n <= 2) {
+    for (const line of lines) band.add(line)
+    return band
+  }
+  const steps = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b)
+  const spacing = steps[Math.floor(steps.length / 2)] ?? 0
+  const apart = (a: PdfLine, b: PdfLine): boolean =>
+    Math.abs(a.y - b.y) > spacing * 1.4 || Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.1
+  for (const k of [0, 1]) {
+    if (k + 1 >= n - 1) break
+    if (apart(lines[k]!, lines[k + 1]!)) {
+      for (let i = 0; i <= k; i++) band.add(lines[i]!)
+      break
+    }
+  }
+  for (const k of [n - 1, n - 2]) {
+    if (k - 1 <= 0) break
+    if (apart(lines[k]!, lines[k - 1]!)) {
+      for (let i = k; i < n; i++) band.add(lines[i]!)
+      break
+    }
+  }
+  return band
 }
 
 /** The size most of the text is set in (by characters), the measure headings stand out from. */

@@ -233,6 +233,24 @@ describe.skipIf(skip)('PDF import of ragged (not justified) text', () => {
   })
 })
 
+describe.skipIf(skip)('PDF import of running headers and footers', () => {
+  // Paragraphs that end alike: two pages ending on «the PDF text layer.» lost that line as a "running footer".
+  it('drops the header and page numbers, and no paragraph line that happens to repeat at a page end', async () => {
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, k) =>
+        `Paragraph ${k + 1}. Reading is an act of attention; the margin is where the reader answers the author. Hyphenated words such as well-known and state-of-the-art should stay whole, and a line that ends with a long word like internationalization must not be split wrongly across the line break in the PDF text layer.`,
+    )
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>body { font-family: serif; font-size: 14pt; line-height: 1.6; text-align: justify }</style></head><body>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</body></html>`
+    const pdf = await printHtmlToPdf(html, { paper: 'A4', title: 'On Reading Slowly' })
+    const { article, pdfPageStarts } = await importFileWithNotes('slowly.pdf', pdf)
+    expect(pdfPageStarts!.length).toBeGreaterThanOrEqual(3)
+    expect(plainText(article.doc).split('\n\n')).toEqual(paragraphs)
+  })
+})
+
 describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
   let dir: string
   let scan: Uint8Array
