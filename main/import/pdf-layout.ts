@@ -26,6 +26,8 @@ export interface PdfLine {
   y: number
   size: number
   rtl: boolean
+  /** On a page set in columns, which one (0 the left): its edges are its own. */
+  column?: number
   /** Text Hamish could not read (a heading in a font without a Unicode map) stands between this line and the one above: a new block starts here. */
   afterUnreadable?: boolean
 }
@@ -272,57 +274,156 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     if (last && anchor && Math.abs(anchor.y - run.y) <= Math.max(anchor.size, run.size) / 3) last.push(run)
     else groups.push([run])
   }
-  return groups
-    .filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
-    .map((runsOfLine) => {
-      const lineText = runsOfLine.map((r) => r.text).join('')
-      const lineSize = Math.max(...runsOfLine.map((r) => r.size))
-      const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
-      const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
-      // A line without Arabic letters on a right-to-left page, set flush right and short of the
-      // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
-      const rtl =
-        isRtlText(lineText) ||
-        (pageRtl &&
-          !STRONG_RTL_ONE.test(lineText) &&
-          rightMost - lineRight < lineSize &&
-          lineLeft - leftMost > lineSize * 3)
-      // The baseline of the line's longest run: a raised note call may be its first.
-      const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
-      const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
-      // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
-      let visual = ''
-      let before: PdfRun | null = null
-      const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
-      const rightToLeft = new Set<number>()
-      for (const run of group) {
-        // The space between the two runs' boxes, whichever side of the other each is on.
-        const gap =
-          before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
-        const size = run.size || 1
-        if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
-          if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
-          visual += ' '
-        }
-        if (inRightToLeft.has(run)) {
-          const at = [...visual].length
-          for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
-        }
-        visual += run.text
-        before = run
+  const kept = groups.filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
+  return inColumns(kept, pageRtl).map(({ runs: runsOfLine, column }) => {
+    const lineText = runsOfLine.map((r) => r.text).join('')
+    const lineSize = Math.max(...runsOfLine.map((r) => r.size))
+    const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
+    const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
+    // A line without Arabic letters on a right-to-left page, set flush right and short of the
+    // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+    const rtl =
+      isRtlText(lineText) ||
+      (pageRtl &&
+        !STRONG_RTL_ONE.test(lineText) &&
+        rightMost - lineRight < lineSize &&
+        lineLeft - leftMost > lineSize * 3)
+    // The baseline of the line's longest run: a raised note call may be its first.
+    const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
+    const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
+    // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
+    let visual = ''
+    let before: PdfRun | null = null
+    const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
+    const rightToLeft = new Set<number>()
+    for (const run of group) {
+      // The space between the two runs' boxes, whichever side of the other each is on.
+      const gap =
+        before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
+      const size = run.size || 1
+      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
+        if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
+        visual += ' '
       }
-      const text = reorderLine(visual, rtl, rightToLeft)
-      const size = lineSize
-      return {
-        // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
-        text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
-        left: Math.min(...group.map((r) => r.x)),
-        right: Math.max(...group.map((r) => r.x + r.width)),
-        y: lineY,
-        size,
-        rtl,
+      if (inRightToLeft.has(run)) {
+        const at = [...visual].length
+        for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
       }
+      visual += run.text
+      before = run
+    }
+    const text = reorderLine(visual, rtl, rightToLeft)
+    const size = lineSize
+    return {
+      // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
+      text: basePresentationForms(text).normalize('NFC').replace(/\s+/g, ' ').trim(),
+      left: Math.min(...group.map((r) => r.x)),
+      right: Math.max(...group.map((r) => r.x + r.width)),
+      y: lineY,
+      size,
+      rtl,
+      ...(column === undefined ? {} : { column }),
+    }
+  })
+}
+
+/**
+ * A page's lines in reading order when it is set in columns: a vertical
+ * gutter (gutterOf) splits each line that does not cross it in two; lines
+ * that cross it (a title over both columns) divide the page into bands, and
+ * within a band the columns are read one after the other in the page's
+ * direction — the right one first on a right-to-left page. Without a
+ * gutter, the lines as they are.
+ */
+function inColumns(groups: PdfRun[][], pageRtl: boolean): { runs: PdfRun[]; column?: number }[] {
+  const gutter = gutterOf(groups)
+  if (gutter === null) return groups.map((runs) => ({ runs }))
+  const out: { runs: PdfRun[]; column?: number }[] = []
+  let columns: PdfRun[][][] = [[], []]
+  const flush = (): void => {
+    for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
+    columns = [[], []]
+  }
+  for (const runs of groups) {
+    if (crosses(runs, gutter)) {
+      flush()
+      out.push({ runs })
+      continue
+    }
+    const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
+    const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
+    if (left.length > 0) columns[0]!.push(left)
+    if (right.length > 0) columns[1]!.push(right)
+  }
+  flush()
+  return out
+}
+
+/** Whether a line's text runs across the gutter: a run over it, or two runs closer than an em around it. */
+function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean {
+  const sorted = [...runs].sort((a, b) => a.x - b.x)
+  return sorted.some((r, i) => {
+    if (r.x < gutter.to && r.x + r.width > gutter.from) return true
+    const next = sorted[i + 1]
+    return (
+      next !== undefined &&
+      r.x + r.width <= gutter.from &&
+      next.x >= gutter.to &&
+      next.x - (r.x + r.width) < r.size
+    )
+  })
+}
+
+/**
+ * The gutter between two columns: the widest vertical stretch, in the
+ * middle half of the text's width and at least an em wide, that at most a
+ * tenth of the lines cross (word spaces filled), with text on both sides of
+ * it in at least a third of the lines each. Null on a page of one column.
+ */
+function gutterOf(groups: PdfRun[][]): { at: number; from: number; to: number } | null {
+  if (groups.length < 6) return null
+  const all = groups.flat()
+  const leftMost = Math.min(...all.map((r) => r.x))
+  const rightMost = Math.max(...all.map((r) => r.x + r.width))
+  const size = all.map((r) => r.size).sort((a, b) => a - b)[all.length >> 1] ?? 10
+  const cells = Math.ceil(rightMost - leftMost) + 1
+  if (cells < size * 10) return null
+  const covered = new Uint16Array(cells)
+  for (const runs of groups) {
+    const hit = new Uint8Array(cells)
+    const sorted = [...runs].sort((a, b) => a.x - b.x)
+    sorted.forEach((r, i) => {
+      const next = sorted[i + 1]
+      // A word space is filled: only a gap wider than an em can be a gutter.
+      const end = next !== undefined && next.x - (r.x + r.width) < size ? next.x : r.x + r.width
+      for (let x = Math.max(0, Math.floor(r.x - leftMost)); x <= Math.ceil(end - leftMost) && x < cells; x++)
+        hit[x] = 1
     })
+    for (let x = 0; x < cells; x++) covered[x] = covered[x]! + hit[x]!
+  }
+  let best: { from: number; to: number } | null = null
+  let start = -1
+  for (let x = Math.floor(cells / 4); x <= Math.ceil((cells * 3) / 4); x++) {
+    const open = x < cells && covered[x]! <= groups.length / 10
+    if (open && start < 0) start = x
+    if (!open && start >= 0) {
+      if (!best || x - start > best.to - best.from) best = { from: start, to: x }
+      start = -1
+    }
+  }
+  if (!best || best.to - best.from < size) return null
+  const gutter = {
+    at: leftMost + (best.from + best.to) / 2,
+    from: leftMost + best.from,
+    to: leftMost + best.to,
+  }
+  const sides = (side: (r: PdfRun) => boolean): number => groups.filter((g) => g.some(side)).length
+  if (
+    sides((r) => r.x + r.width <= gutter.from) < groups.length / 3 ||
+    sides((r) => r.x >= gutter.to) < groups.length / 3
+  )
+    return null
+  return gutter
 }
 
 /** A line's text with its digits (Western and Arabic-Indic) made alike, to see a running header or footer repeat. */
@@ -492,8 +593,18 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
   pages.forEach((lines, pageIndex) => {
     const page = pageIndex + 1
     const bodyLines = lines.filter((l) => levelOf(l) === null)
-    const left = columnEdge(bodyLines, body, (l) => l.left)
-    const right = columnEdge(bodyLines, body, (l) => l.right)
+    // Each column's own edges, on a page set in columns.
+    const edges = new Map<number | undefined, { left: number; right: number }>()
+    const edgesOf = (line: PdfLine): { left: number; right: number } => {
+      let found = edges.get(line.column)
+      if (!found) {
+        const same = bodyLines.filter((l) => l.column === line.column)
+        const of = same.length > 0 ? same : bodyLines
+        found = { left: columnEdge(of, body, (l) => l.left), right: columnEdge(of, body, (l) => l.right) }
+        edges.set(line.column, found)
+      }
+      return found
+    }
     const spacings = bodyLines
       .slice(1)
       .map((l, i) => (bodyLines[i]?.y ?? 0) - l.y)
@@ -504,11 +615,17 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
     for (const line of lines) {
       const level = levelOf(line)
       const em = line.size || body
+      const { left, right } = edgesOf(line)
       const indented = line.rtl ? right - line.right > em * 1.2 : line.left - left > em * 1.2
       const gap = above !== null && above.y - line.y > spacing * 1.4
       // Room left at the end of the line before: if this line's first word would have fitted there, that
       // line ended its paragraph; if not (ragged text), it was only wrapped.
-      const room = previous === null ? 0 : previous.rtl ? previous.left - left : right - previous.right
+      const room =
+        previous === null
+          ? 0
+          : previous.rtl
+            ? previous.left - edgesOf(previous).left
+            : edgesOf(previous).right - previous.right
       const shortBefore = previous !== null && room > em * 2.5 && room > firstWordWidth(line) + em * 0.5
       const continues =
         open !== null &&

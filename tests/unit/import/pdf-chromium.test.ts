@@ -251,6 +251,20 @@ describe.skipIf(skip)('PDF import of running headers and footers', () => {
   })
 })
 
+describe.skipIf(skip)('PDF import of a page set in two columns', () => {
+  // Lines were read straight across both columns, the right column's line then the left's.
+  it('reads the right column, then the left, on a right-to-left page', async () => {
+    const [title, ...paragraphs] = readFileSync('tests/fixtures/arcd-02-al-andalus.txt', 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+    const body = [...paragraphs, ...paragraphs].map((p) => `<p>${p}</p>`).join('')
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body { font-family: 'Noto Naskh Arabic', serif; font-size: 14pt; line-height: 1.6 }</style></head><body><h1>${title}</h1><div style="columns: 2; column-gap: 12mm; text-align: justify">${body}</div></body></html>`
+    const { article } = await importFileWithNotes('twocol.pdf', await printBare(html))
+    const blocks = plainText(article.doc).split('\n\n')
+    expect(blocks).toEqual([title, ...paragraphs, ...paragraphs])
+  })
+})
+
 describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
   let dir: string
   let scan: Uint8Array
