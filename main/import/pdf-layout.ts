@@ -26,6 +26,8 @@ export interface PdfLine {
   y: number
   size: number
   rtl: boolean
+  /** A table's row: runs stand cell gaps apart in it. It is a paragraph of its own. */
+  row?: boolean
   /** On a page set in columns, which one (0 the left): its edges are its own. */
   column?: number
   /** Text Hamish could not read (a heading in a font without a Unicode map) stands between this line and the one above: a new block starts here. */
@@ -174,6 +176,9 @@ function letterUnder(
   return best
 }
 
+/** A gap between two runs of a line wider than this (in em) is between two cells of a table: no justified line stretches a space so far. */
+const CELL_GAP_EM = 2.5
+
 const NEUTRAL_ONLY = /^[^\p{L}\p{N}]+$/u
 const LATIN = /[A-Za-z\u00C0-\u024F]/
 
@@ -295,14 +300,19 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     let visual = ''
     let before: PdfRun | null = null
     const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
+    let row = false
     const rightToLeft = new Set<number>()
     for (const run of group) {
       // The space between the two runs' boxes, whichever side of the other each is on.
       const gap =
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
+      if (before !== null && gap > size * CELL_GAP_EM) row = true
       if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
-        if (boxesApart(before, run, rtlFont)) rightToLeft.add([...visual].length)
+        // Between two cells of a table, or two TeX boxes, the space stands in the right-to-left text: each
+        // cell is read on its own («1299 1326» after «عثمان الأول», not joined to «Osman I»).
+        if (boxesApart(before, run, rtlFont) || (rtl && gap > size * CELL_GAP_EM))
+          rightToLeft.add([...visual].length)
         visual += ' '
       }
       if (inRightToLeft.has(run)) {
@@ -323,6 +333,7 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
       size,
       rtl,
       ...(column === undefined ? {} : { column }),
+      ...(row ? { row } : {}),
     }
   })
 }
@@ -592,7 +603,7 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
   let previous: PdfLine | null = null
   pages.forEach((lines, pageIndex) => {
     const page = pageIndex + 1
-    const bodyLines = lines.filter((l) => levelOf(l) === null)
+    const bodyLines = lines.filter((l) => levelOf(l) === null && !l.row)
     // Each column's own edges, on a page set in columns.
     const edges = new Map<number | undefined, { left: number; right: number }>()
     const edgesOf = (line: PdfLine): { left: number; right: number } => {
@@ -636,6 +647,8 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         !indented &&
         !gap &&
         !line.afterUnreadable &&
+        !line.row &&
+        !previous.row &&
         !shortBefore
       if (continues && open) {
         const hyphenated = !line.rtl && /[a-z]-$/i.test(open.text) && /^[a-z]/.test(line.text)

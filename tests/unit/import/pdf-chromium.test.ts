@@ -265,6 +265,33 @@ describe.skipIf(skip)('PDF import of a page set in two columns', () => {
   })
 })
 
+describe.skipIf(skip)('PDF import of a table', () => {
+  // A table ran into one paragraph with the text around it, its cells read across in visual order.
+  it('keeps each row a paragraph of its own, its cells in reading order, apart from the text around it', async () => {
+    const rows = [
+      ['الاسم', 'بداية الحكم', 'نهاية الحكم', 'Name'],
+      ['عثمان الأول', '1299', '1326', 'Osman I'],
+      ['أورخان', '1326', '1362', 'Orhan'],
+      ['مراد الأول', '1362', '1389', 'Murad I'],
+    ]
+    const before = 'هذا جدول بأسماء السلاطين الأوائل وسنوات حكمهم.'
+    const after = 'وبعد الجدول فقرة أخيرة تختم الصفحة.'
+    const table = rows
+      .map(
+        (cells, i) => `<tr>${cells.map((c) => (i === 0 ? `<th>${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`,
+      )
+      .join('')
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body { font-family: 'Noto Naskh Arabic', serif; font-size: 14pt; line-height: 1.6 }</style></head><body><h1>جدول السلاطين</h1><p>${before}</p><table border="1" cellpadding="6">${table}</table><p>${after}</p></body></html>`
+    const { article } = await importFileWithNotes('table.pdf', await printBare(html))
+    expect(plainText(article.doc).split('\n\n')).toEqual([
+      'جدول السلاطين',
+      before,
+      ...rows.map((cells) => cells.join(' ')),
+      after,
+    ])
+  })
+})
+
 describe.skipIf(skip)('PDFs Hamish refuses, writing nothing', () => {
   let dir: string
   let scan: Uint8Array
