@@ -2,7 +2,8 @@ import type { ImportedArticle } from '../../common/article'
 import type { BlockNode } from '../../common/document'
 import { heading, paragraph, text } from '../../common/document'
 import { HamishError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+import { guessLanguage } from '../../common/language'
 import { finishArticle, refuseTextPastLimit } from './finish-article'
 import {
   blocksOf,
@@ -40,7 +41,8 @@ const NO_TEXT = /\u0000/g
 /** Above this share of glyph ids among a font's characters, the font has no usable Unicode map: its runs are noise. */
 const GLYPH_ID_FONT_SHARE = 0.1
 
-function invalidPdf(name: string, detail: string): HamishError {
+/** A PDF Hamish cannot read, with the reason in Hamish's own words (pdf.js's error text is English only). */
+function invalidPdf(name: string, detail: LocalText): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidPdf', { name, detail }))
 }
 
@@ -107,6 +109,23 @@ function visualText(actualText: string, glyphs: PdfRun[]): string {
   return drawn !== '' && [...drawn].length === [...actualText.trim()].length ? drawn : actualText
 }
 
+const ENGLISH_WORDS = /\b(?:the|and|of|to|in|is|that|for|with|as|on|by|this|are|was)\b/gi
+
+/**
+ * The article's language: the PDF's own /Lang when it is a tag; else Arabic
+ * (or Hebrew) from its letters; else English when its words are, as a plain
+ * Latin-letter text's many «the», «and», «of» show; else undetermined.
+ */
+function pdfLanguage(declared: unknown, text: string): string | null {
+  if (typeof declared === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(declared)) return declared
+  const guess = guessLanguage(text)
+  if (guess.lang !== 'und') return guess.lang
+  const sample = text.slice(0, 20000)
+  const words = sample.match(/\p{L}+/gu)?.length ?? 0
+  const english = sample.match(ENGLISH_WORDS)?.length ?? 0
+  return words >= 20 && english / words >= 0.08 ? 'en' : null
+}
+
 /**
  * Imports a .pdf through pdf.js, in the calling thread (the import worker,
  * or the CLI's process): no fetching, no scripts, no fonts loaded, no
@@ -143,7 +162,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     const kind = (err as { name?: string }).name
     if (kind === 'PasswordException')
       throw new HamishError('invalid-content', localText('messages.pdfEncrypted', { name }))
-    throw invalidPdf(name, err instanceof Error ? err.message : String(err))
+    throw invalidPdf(name, localText('messages.reasonPdfDamaged'))
   }
   try {
     if (doc.numPages > PDF_LIMITS.maxPages) {
@@ -165,12 +184,15 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       let page
       try {
         page = await doc.getPage(number)
-      } catch (err) {
-        throw invalidPdf(name, `page ${number}: ${err instanceof Error ? err.message : String(err)}`)
+      } catch {
+        throw invalidPdf(name, localText('messages.reasonPdfPage', { page: number }))
       }
       const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true })
       if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
-        throw invalidPdf(name, `page ${number} holds more than ${PDF_LIMITS.maxRunsPerPage} pieces of text`)
+        throw invalidPdf(
+          name,
+          localText('messages.reasonPdfPageTooFull', { page: number, limit: PDF_LIMITS.maxRunsPerPage }),
+        )
       }
       for (const item of content.items) {
         if (!('str' in item)) continue
@@ -241,7 +263,11 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     )
     const kept = dropTitleHeading(blocks, title)
     const dropped = blocks.length - kept.length
-    const article = finishArticle({ blocks: kept, title, date: null }, name)
+    // Pages of page numbers and running headers only: once those are dropped, nothing is left.
+    if (pdfBlocks.every((b) => b.text.trim() === '') || kept.length === 0)
+      throw new HamishError('empty-file', localText('messages.pdfNoText', { name }))
+    const lang = pdfLanguage(info.Language, pdfBlocks.map((b) => b.text).join(' '))
+    const article = finishArticle({ blocks: kept, title, date: null, lang }, name)
     // Where each page starts: at its first block, or inside a block it continues.
     const starts: (number | null)[] = new Array<number | null>(doc.numPages).fill(null)
     let offset = 0

@@ -215,6 +215,8 @@ describe.skipIf(skip)('PDF import of ragged (not justified) text', () => {
       .join('')}</body></html>`
     const { article } = await importFileWithNotes('ragged.pdf', await printBare(html))
     expect(plainText(article.doc).split('\n\n')).toEqual(english)
+    // English from its words, as Chromium writes no /Lang (it used to be stored as 'und').
+    expect(article.lang).toBe('en')
   })
 
   it('Arabic in Noto Naskh: every paragraph whole', async () => {
