@@ -739,6 +739,11 @@ export const en = {
       '{{name}}: this PDF is encrypted with a password, so Hamish cannot read its text. Save an unprotected copy from the program that opens it and import that.',
     invalidPdf:
       '{{name}}: this is not a readable PDF ({{detail}}). Check that the file is complete, or import the article as .txt, .html or .epub instead.',
+    pdfNoText:
+      '{{name}}: Hamish found no text to keep in this PDF: its pages hold only page numbers, running headers or little else. Choose the PDF that holds the article text.',
+    reasonPdfDamaged: 'its structure is damaged, or it is not a PDF at all',
+    reasonPdfPage: 'page {{page, number}} cannot be read',
+    reasonPdfPageTooFull: 'page {{page, number}} holds more than {{limit, number}} pieces of text',
     pdfTooManyPages:
       '{{name}}: this PDF has {{pages, number}} pages; Hamish imports PDFs of up to {{limit, number}} pages. Split it into smaller files and import those.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',

@@ -2,7 +2,8 @@ import type { ImportedArticle } from '../../common/article'
 import type { BlockNode } from '../../common/document'
 import { heading, paragraph, text } from '../../common/document'
 import { HamishError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+import { guessLanguage } from '../../common/language'
 import { finishArticle, refuseTextPastLimit } from './finish-article'
 import {
   blocksOf,
@@ -40,7 +41,8 @@ const NO_TEXT = /\u0000/g
 /** Above this share of glyph ids among a font's characters, the font has no usable Unicode map: its runs are noise. */
 const GLYPH_ID_FONT_SHARE = 0.1
 
-function invalidPdf(name: string, detail: string): HamishError {
+/** A PDF Hamish cannot read, with the reason in Hamish's own words (pdf.js's error text is English only). */
+function invalidPdf(name: string, detail: LocalText): HamishError {
   return new HamishError('invalid-content', localText('messages.invalidPdf', { name, detail }))
 }
 
@@ -71,15 +73,57 @@ function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
   const first =
     inked.find((g) => g.text.trim() !== '' && !/^\p{M}+$/u.test(g.text.trim())) ??
     inked.find((g) => g.text === '' && g.width > 0) ??
+    inked.find((g) => g.text === '') ??
     inked[0] ??
     glyphs[0]
   if (!first) return null
+  // A letter whose span draws only its marks is not on this page (Chromium writes, past a page's last line, the
+  // spans of text it clips, some keeping a mark): placed by the mark, it made a paragraph of its own («أَ»).
+  if (/[^\p{M}\s]/u.test(actualText) && inked.every((g) => g.width === 0 && /^\p{M}+$/u.test(g.text.trim())))
+    return null
   // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap.
   const letters = inked.filter((g) => g.width > 0 && !/^\p{M}+$/u.test(g.text.trim()))
-  const boxes = letters.length > 0 ? letters : inked.length > 0 ? inked : glyphs
+  // A span of letters without advance (the alef of a lam-alef with its marks) sits where its letter is.
+  const unadvanced = inked.filter((g) => !/^\p{M}+$/u.test(g.text.trim()))
+  const boxes =
+    letters.length > 0 ? letters : unadvanced.length > 0 ? unadvanced : inked.length > 0 ? inked : glyphs
   const left = Math.min(...boxes.map((g) => g.x))
   const right = Math.max(...boxes.map((g) => g.x + g.width))
-  return { ...first, text: actualText.replace(NO_TEXT, ''), x: left, width: right - left, logical: true }
+  return { ...first, text: visualText(actualText.replace(NO_TEXT, ''), glyphs), x: left, width: right - left }
+}
+
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
+
+/**
+ * A span's text in the order its glyphs are drawn, as every other run's
+ * text is: /ActualText is logical, so a right-to-left cluster is reversed;
+ * a span for one mirrored bracket keeps its glyph («(» drawn for a closing
+ * parenthesis in right-to-left text), which the bidi algorithm mirrors back.
+ */
+function visualText(actualText: string, glyphs: PdfRun[]): string {
+  if (RIGHT_TO_LEFT.test(actualText)) return [...actualText].reverse().join('')
+  const drawn = glyphs
+    .map((g) => g.text)
+    .join('')
+    .trim()
+  return drawn !== '' && [...drawn].length === [...actualText.trim()].length ? drawn : actualText
+}
+
+const ENGLISH_WORDS = /\b(?:the|and|of|to|in|is|that|for|with|as|on|by|this|are|was)\b/gi
+
+/**
+ * The article's language: the PDF's own /Lang when it is a tag; else Arabic
+ * (or Hebrew) from its letters; else English when its words are, as a plain
+ * Latin-letter text's many «the», «and», «of» show; else undetermined.
+ */
+function pdfLanguage(declared: unknown, text: string): string | null {
+  if (typeof declared === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(declared)) return declared
+  const guess = guessLanguage(text)
+  if (guess.lang !== 'und') return guess.lang
+  const sample = text.slice(0, 20000)
+  const words = sample.match(/\p{L}+/gu)?.length ?? 0
+  const english = sample.match(ENGLISH_WORDS)?.length ?? 0
+  return words >= 20 && english / words >= 0.08 ? 'en' : null
 }
 
 /**
@@ -118,7 +162,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     const kind = (err as { name?: string }).name
     if (kind === 'PasswordException')
       throw new HamishError('invalid-content', localText('messages.pdfEncrypted', { name }))
-    throw invalidPdf(name, err instanceof Error ? err.message : String(err))
+    throw invalidPdf(name, localText('messages.reasonPdfDamaged'))
   }
   try {
     if (doc.numPages > PDF_LIMITS.maxPages) {
@@ -140,12 +184,15 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       let page
       try {
         page = await doc.getPage(number)
-      } catch (err) {
-        throw invalidPdf(name, `page ${number}: ${err instanceof Error ? err.message : String(err)}`)
+      } catch {
+        throw invalidPdf(name, localText('messages.reasonPdfPage', { page: number }))
       }
       const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true })
       if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
-        throw invalidPdf(name, `page ${number} holds more than ${PDF_LIMITS.maxRunsPerPage} pieces of text`)
+        throw invalidPdf(
+          name,
+          localText('messages.reasonPdfPageTooFull', { page: number, limit: PDF_LIMITS.maxRunsPerPage }),
+        )
       }
       for (const item of content.items) {
         if (!('str' in item)) continue
@@ -216,7 +263,11 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     )
     const kept = dropTitleHeading(blocks, title)
     const dropped = blocks.length - kept.length
-    const article = finishArticle({ blocks: kept, title, date: null }, name)
+    // Pages of page numbers and running headers only: once those are dropped, nothing is left.
+    if (pdfBlocks.every((b) => b.text.trim() === '') || kept.length === 0)
+      throw new HamishError('empty-file', localText('messages.pdfNoText', { name }))
+    const lang = pdfLanguage(info.Language, pdfBlocks.map((b) => b.text).join(' '))
+    const article = finishArticle({ blocks: kept, title, date: null, lang }, name)
     // Where each page starts: at its first block, or inside a block it continues.
     const starts: (number | null)[] = new Array<number | null>(doc.numPages).fill(null)
     let offset = 0

@@ -1,6 +1,12 @@
+import { reorderLine } from '../../common/bidi-visual-order'
 import { PDF_WORD_GAP_EM } from './pdf-limits'
 
-/** One run of text as pdf.js reports it, with its position on the page (PDF units, y upwards). */
+/**
+ * One run of text as the page draws it, with its position (PDF units, y
+ * upwards). Its text is in visual order, left to right as drawn (pdf.js's
+ * own reordering is turned off, pdfjs-in-thread.ts): a line is put in
+ * logical order as a whole, by the bidi algorithm (common/bidi-visual-order.ts).
+ */
 export interface PdfRun {
   text: string
   x: number
@@ -10,8 +16,6 @@ export interface PdfRun {
   size: number
   /** pdf.js's name for the run's font: a change of font ends a left-to-right span. */
   font?: string
-  /** Its text is in logical order already (a span's /ActualText): its brackets are not mirrored. */
-  logical?: boolean
 }
 
 /** A line on a page: its runs in reading order, joined. */
@@ -22,6 +26,10 @@ export interface PdfLine {
   y: number
   size: number
   rtl: boolean
+  /** A table's row: runs stand cell gaps apart in it. It is a paragraph of its own. */
+  row?: boolean
+  /** On a page set in columns, which one (0 the left): its edges are its own. */
+  column?: number
   /** Text Hamish could not read (a heading in a font without a Unicode map) stands between this line and the one above: a new block starts here. */
   afterUnreadable?: boolean
 }
@@ -56,53 +64,7 @@ export function isRtlText(text: string): boolean {
   return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
 }
 
-const LEFT_TO_RIGHT_RUN =
-  /^[^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*[A-Za-z0-9\u00C0-\u024F][^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]*$/
-
-/**
- * In a right-to-left line ordered right to left, puts each stretch of
- * consecutive left-to-right runs in one font (an English phrase, a URL,
- * Western digits drawn as several runs) back left to right, as the bidi
- * algorithm displayed them: otherwise «Open Type» would read «Type Open».
- * A change of font is taken as the end of the span: «ss01 (Stylistic Set 1)»
- * in an Arabic paragraph is two spans, shown right to left.
- */
-function keepLeftToRightSpans(runs: PdfRun[]): void {
-  let i = 0
-  while (i < runs.length) {
-    let j = i
-    while (
-      j < runs.length &&
-      LEFT_TO_RIGHT_RUN.test(runs[j]!.text) &&
-      (j === i || runs[j]!.font === runs[i]!.font)
-    )
-      j++
-    if (j - i > 1) runs.splice(i, j - i, ...runs.slice(i, j).reverse())
-    i = j + 1
-  }
-}
-
-const MIRRORS: Record<string, string> = {
-  '(': ')',
-  ')': '(',
-  '[': ']',
-  ']': '[',
-  '{': '}',
-  '}': '{',
-  '«': '»',
-  '»': '«',
-  '<': '>',
-  '>': '<',
-}
-
-/**
- * Brackets as the reader types them: a right-to-left run drawn in visual
- * order shows «(» as the glyph «)» (the bidi algorithm mirrors it on
- * screen), and pdf.js reports the glyph.
- */
-function mirrored(text: string): string {
-  return text.replace(/[()[\]{}«»<>]/g, (c) => MIRRORS[c] ?? c)
-}
+const NOTE_CALL = /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/
 
 /**
  * A footnote call: digits alone, set smaller than the line and raised above
@@ -111,11 +73,7 @@ function mirrored(text: string): string {
  * with its number, stays where the page has it.
  */
 function isNoteCall(run: PdfRun, lineSize: number, lineY: number): boolean {
-  return (
-    /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/.test(run.text) &&
-    run.size < lineSize * 0.85 &&
-    run.y - lineY > lineSize * 0.15
-  )
+  return NOTE_CALL.test(run.text) && run.size < lineSize * 0.85 && run.y - lineY > lineSize * 0.15
 }
 
 const MARKS_ONLY = /^\p{M}+$/u
@@ -153,10 +111,44 @@ function withMarksOnTheirLetters(runs: PdfRun[]): PdfRun[] {
         owner = candidate
     }
     if (!owner) owner = letterUnder(mark, byX, sameLine)
-    if (owner) owner.text += mark.text
+    // Text is in visual order: a mark goes before (left of) right-to-left letters, after left-to-right ones.
+    if (owner) owner.text = RTL_LETTER.test(owner.text) ? mark.text + owner.text : owner.text + mark.text
     else kept.add(mark)
   })
   return copies.filter((r) => kept.has(r))
+}
+
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
+
+/**
+ * The part of a lam-alef ligature drawn without advance, put back on its
+ * lam. Noto Naskh Arabic draws «لأ» as two glyphs: the alef (with its
+ * hamza, its marks) first, without advance, at the left edge of the glyph
+ * drawn next, the lam (pdf.js joins that lam to the letters after it in the
+ * run). Drawn first, it goes first in the next run's (visual) text, at its
+ * left edge: the logical end of right-to-left text. Placed by position instead, the alef ties with the letter on its left and lands
+ * after it, or alone in its own paragraph: «النأ دلس» for «الأندلس».
+ */
+export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
+  const out: PdfRun[] = []
+  for (let i = 0; i < runs.length; i++) {
+    const part = runs[i]!
+    const next = runs[i + 1]
+    if (
+      next &&
+      part.width < 0.01 &&
+      RTL_LETTER.test(part.text) &&
+      !MARKS_ONLY.test(part.text) &&
+      RTL_LETTER.test(next.text) &&
+      Math.abs(next.x - part.x) <= Math.max(part.size, next.size) * 0.05 &&
+      Math.abs(next.y - part.y) <= Math.max(part.size, next.size) * 0.3
+    ) {
+      runs[i + 1] = { ...next, text: part.text + next.text }
+      continue
+    }
+    out.push(part)
+  }
+  return out
 }
 
 /** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
@@ -184,16 +176,99 @@ function letterUnder(
   return best
 }
 
+/** A gap between two runs of a line wider than this (in em) is between two cells of a table: no justified line stretches a space so far. */
+const CELL_GAP_EM = 2.5
+
+const NEUTRAL_ONLY = /^[^\p{L}\p{N}]+$/u
+const LATIN = /[A-Za-z\u00C0-\u024F]/
+
+/** The font most right-to-left letters on a page are set in. */
+function rightToLeftFont(runs: PdfRun[]): string | undefined {
+  const fonts = new Map<string, number>()
+  for (const run of runs)
+    if (run.font && RTL_LETTER.test(run.text))
+      fonts.set(run.font, (fonts.get(run.font) ?? 0) + run.text.length)
+  return [...fonts].sort((a, b) => b[1] - a[1])[0]?.[0]
+}
+
+/**
+ * Two Latin runs side by side, a word gap apart, one in the right-to-left
+ * text's font and one in another (TeX: «Stylistic Set 1» in Amiri, «ss01»
+ * in a monospace font, each in a box of its own): the space between them
+ * stands in the right-to-left text. Chromium sets no Latin in an Arabic font.
+ */
+function boxesApart(a: PdfRun, b: PdfRun, rtlFont: string | undefined): boolean {
+  const latin = (r: PdfRun): boolean => LATIN.test(r.text) && !RTL_LETTER.test(r.text)
+  return (
+    rtlFont !== undefined &&
+    latin(a) &&
+    latin(b) &&
+    a.font !== b.font &&
+    (a.font === rtlFont || b.font === rtlFont)
+  )
+}
+
+/**
+ * Punctuation or a space set in the right-to-left text's font between two
+ * Latin runs in another font, or in two fonts: TeX wraps each Latin term of an Arabic sentence in
+ * a box of its own («`U+0660`–`U+0669`», «ss01 (Stylistic Set 1)»), so the
+ * dash or bracket between them stands in the right-to-left text and the
+ * terms read right to left; the bidi algorithm alone would join them into
+ * one left-to-right run. The fonts are the only trace of those boxes
+ * (Chromium sets the space inside an English phrase in its Latin font).
+ */
+function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): Set<PdfRun> {
+  const found = new Set<PdfRun>()
+  const apart = (a: PdfRun, b: PdfRun): boolean =>
+    Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width)) > (a.size || 1) * PDF_WORD_GAP_EM
+  const latinIn = (run: PdfRun | undefined): run is PdfRun =>
+    run !== undefined && LATIN.test(run.text) && !RTL_LETTER.test(run.text)
+  group.forEach((run, i) => {
+    if (!NEUTRAL_ONLY.test(run.text)) return
+    let left = i - 1
+    while (left >= 0 && NEUTRAL_ONLY.test(group[left]!.text)) left--
+    let right = i + 1
+    while (right < group.length && NEUTRAL_ONLY.test(group[right]!.text)) right++
+    const [before, after] = [group[left], group[right]]
+    if (!latinIn(before) || !latinIn(after)) return
+    // A space, or punctuation standing apart on both sides (not the dot of «Node.js», nor Chromium's «, »
+    // drawn in the Arabic font inside an English line).
+    if (run.text.trim() !== '' && !(apart(before, run) && apart(run, after))) return
+    if (
+      before.font !== after.font ||
+      (rtlFont !== undefined && run.font === rtlFont && before.font !== rtlFont && after.font !== rtlFont)
+    )
+      found.add(run)
+  })
+  return found
+}
+
+/**
+ * Whether a would-be line is only footnote calls raised above the line
+ * under it, too far for the same baseline (Chromium's <sup>1</sup> stands
+ * 0.4 em up): they are left out as calls within a line are, instead of
+ * ending the paragraph around them as a line of their own.
+ */
+function raisedNoteCalls(group: PdfRun[], below: PdfRun[] | undefined): boolean {
+  if (!below || !group.every((r) => NOTE_CALL.test(r.text))) return false
+  const size = Math.max(...below.map((r) => r.size))
+  const y = below[0]!.y
+  return group.every((r) => r.size < size * 0.9 && r.y > y && r.y - y < size * 0.7)
+}
+
 /**
  * The runs of one page gathered into lines: runs whose baselines are within
- * a third of their size are one line, ordered by position — right to left
- * for a line of mostly right-to-left letters — so a line stored as separate
- * words or glyph runs (as Chromium and many typesetters write them) reads in
- * logical order whatever order the content stream drew them in.
+ * a third of their size are one line. A line is put together as drawn, left
+ * to right (a space at each word gap), then read into logical order by the
+ * bidi algorithm (common/bidi-visual-order.ts) in the line's direction —
+ * right to left for a line of mostly right-to-left letters, or one without
+ * any set flush right on a right-to-left page — so numbers, Latin terms and
+ * brackets inside Arabic, and Arabic inside English, come back as typed.
  */
 export function linesOf(allRuns: PdfRun[]): PdfLine[] {
-  const runs = withMarksOnTheirLetters(allRuns)
+  const runs = withMarksOnTheirLetters(withLigaturePartsJoined(allRuns))
   const pageRtl = isRtlText(runs.map((r) => r.text).join(''))
+  const rtlFont = rightToLeftFont(runs)
   const rightMost = Math.max(...runs.map((r) => r.x + r.width))
   const leftMost = Math.min(...runs.map((r) => r.x))
   const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)
@@ -204,7 +279,8 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     if (last && anchor && Math.abs(anchor.y - run.y) <= Math.max(anchor.size, run.size) / 3) last.push(run)
     else groups.push([run])
   }
-  return groups.map((runsOfLine) => {
+  const kept = groups.filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
+  return inColumns(kept, pageRtl).map(({ runs: runsOfLine, column }) => {
     const lineText = runsOfLine.map((r) => r.text).join('')
     const lineSize = Math.max(...runsOfLine.map((r) => r.size))
     const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
@@ -219,26 +295,34 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
         lineLeft - leftMost > lineSize * 3)
     // The baseline of the line's longest run: a raised note call may be its first.
     const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
-    const group = runsOfLine
-      .filter((r) => !isNoteCall(r, lineSize, lineY))
-      .sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x))
-    if (rtl) {
-      keepLeftToRightSpans(group)
-      for (const run of group)
-        if (!run.logical && !LEFT_TO_RIGHT_RUN.test(run.text)) run.text = mirrored(run.text)
-    }
-    let text = ''
+    const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
+    // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
+    let visual = ''
     let before: PdfRun | null = null
+    const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
+    let row = false
+    const rightToLeft = new Set<number>()
     for (const run of group) {
       // The space between the two runs' boxes, whichever side of the other each is on.
       const gap =
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
-      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(text) && !/^\s/.test(run.text))
-        text += ' '
-      text += run.text
+      if (before !== null && gap > size * CELL_GAP_EM) row = true
+      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
+        // Between two cells of a table, or two TeX boxes, the space stands in the right-to-left text: each
+        // cell is read on its own («1299 1326» after «عثمان الأول», not joined to «Osman I»).
+        if (boxesApart(before, run, rtlFont) || (rtl && gap > size * CELL_GAP_EM))
+          rightToLeft.add([...visual].length)
+        visual += ' '
+      }
+      if (inRightToLeft.has(run)) {
+        const at = [...visual].length
+        for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
+      }
+      visual += run.text
       before = run
     }
+    const text = reorderLine(visual, rtl, rightToLeft)
     const size = lineSize
     return {
       // NFC: marks in canonical order (Chromium's /ActualText may give shadda before fatha), as typed text has them.
@@ -248,8 +332,109 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
       y: lineY,
       size,
       rtl,
+      ...(column === undefined ? {} : { column }),
+      ...(row ? { row } : {}),
     }
   })
+}
+
+/**
+ * A page's lines in reading order when it is set in columns: a vertical
+ * gutter (gutterOf) splits each line that does not cross it in two; lines
+ * that cross it (a title over both columns) divide the page into bands, and
+ * within a band the columns are read one after the other in the page's
+ * direction — the right one first on a right-to-left page. Without a
+ * gutter, the lines as they are.
+ */
+function inColumns(groups: PdfRun[][], pageRtl: boolean): { runs: PdfRun[]; column?: number }[] {
+  const gutter = gutterOf(groups)
+  if (gutter === null) return groups.map((runs) => ({ runs }))
+  const out: { runs: PdfRun[]; column?: number }[] = []
+  let columns: PdfRun[][][] = [[], []]
+  const flush = (): void => {
+    for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
+    columns = [[], []]
+  }
+  for (const runs of groups) {
+    if (crosses(runs, gutter)) {
+      flush()
+      out.push({ runs })
+      continue
+    }
+    const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
+    const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
+    if (left.length > 0) columns[0]!.push(left)
+    if (right.length > 0) columns[1]!.push(right)
+  }
+  flush()
+  return out
+}
+
+/** Whether a line's text runs across the gutter: a run over it, or two runs closer than an em around it. */
+function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean {
+  const sorted = [...runs].sort((a, b) => a.x - b.x)
+  return sorted.some((r, i) => {
+    if (r.x < gutter.to && r.x + r.width > gutter.from) return true
+    const next = sorted[i + 1]
+    return (
+      next !== undefined &&
+      r.x + r.width <= gutter.from &&
+      next.x >= gutter.to &&
+      next.x - (r.x + r.width) < r.size
+    )
+  })
+}
+
+/**
+ * The gutter between two columns: the widest vertical stretch, in the
+ * middle half of the text's width and at least an em wide, that at most a
+ * tenth of the lines cross (word spaces filled), with text on both sides of
+ * it in at least a third of the lines each. Null on a page of one column.
+ */
+function gutterOf(groups: PdfRun[][]): { at: number; from: number; to: number } | null {
+  if (groups.length < 6) return null
+  const all = groups.flat()
+  const leftMost = Math.min(...all.map((r) => r.x))
+  const rightMost = Math.max(...all.map((r) => r.x + r.width))
+  const size = all.map((r) => r.size).sort((a, b) => a - b)[all.length >> 1] ?? 10
+  const cells = Math.ceil(rightMost - leftMost) + 1
+  if (cells < size * 10) return null
+  const covered = new Uint16Array(cells)
+  for (const runs of groups) {
+    const hit = new Uint8Array(cells)
+    const sorted = [...runs].sort((a, b) => a.x - b.x)
+    sorted.forEach((r, i) => {
+      const next = sorted[i + 1]
+      // A word space is filled: only a gap wider than an em can be a gutter.
+      const end = next !== undefined && next.x - (r.x + r.width) < size ? next.x : r.x + r.width
+      for (let x = Math.max(0, Math.floor(r.x - leftMost)); x <= Math.ceil(end - leftMost) && x < cells; x++)
+        hit[x] = 1
+    })
+    for (let x = 0; x < cells; x++) covered[x] = covered[x]! + hit[x]!
+  }
+  let best: { from: number; to: number } | null = null
+  let start = -1
+  for (let x = Math.floor(cells / 4); x <= Math.ceil((cells * 3) / 4); x++) {
+    const open = x < cells && covered[x]! <= groups.length / 10
+    if (open && start < 0) start = x
+    if (!open && start >= 0) {
+      if (!best || x - start > best.to - best.from) best = { from: start, to: x }
+      start = -1
+    }
+  }
+  if (!best || best.to - best.from < size) return null
+  const gutter = {
+    at: leftMost + (best.from + best.to) / 2,
+    from: leftMost + best.from,
+    to: leftMost + best.to,
+  }
+  const sides = (side: (r: PdfRun) => boolean): number => groups.filter((g) => g.some(side)).length
+  if (
+    sides((r) => r.x + r.width <= gutter.from) < groups.length / 3 ||
+    sides((r) => r.x >= gutter.to) < groups.length / 3
+  )
+    return null
+  return gutter
 }
 
 /** A line's text with its digits (Western and Arabic-Indic) made alike, to see a running header or footer repeat. */
@@ -278,9 +463,9 @@ export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): voi
 
 /**
  * Drops what a printed page repeats but an article does not hold: a first
- * or last line that is only a page number, and a first or last line that
- * (digits aside) comes back at the top or bottom of at least half of the
- * pages — running titles, dates and "page N of M" footers; and any line
+ * or last line (two at each end) that is only a page number, and a line set
+ * apart at the top or bottom of a page (marginBands) that (digits aside)
+ * comes back there on three pages or half of them — running titles, dates and "page N of M" footers; and any line
  * with dot leaders, a printed table of contents' entry, which points at
  * page numbers the article does not have (the reader has its own Contents)
  * and, set full width, would run on into the text of the next page.
@@ -288,25 +473,64 @@ export function markAfterUnreadable(lines: PdfLine[], unreadable: number[]): voi
 export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
   if (pages.length === 0) return pages
   const counts = new Map<string, number>()
-  const edges = (lines: PdfLine[]): PdfLine[] =>
-    lines.length <= 2
-      ? lines
-      : [lines[0], lines[1], lines[lines.length - 2], lines[lines.length - 1]].filter(
-          (l): l is PdfLine => !!l,
-        )
-  for (const lines of pages) {
-    for (const key of new Set(edges(lines).map((l) => repeatKey(l.text))))
+  const bands = pages.map(marginBands)
+  for (const band of bands) {
+    for (const key of new Set([...band].map((l) => repeatKey(l.text))))
       counts.set(key, (counts.get(key) ?? 0) + 1)
   }
+  // On at least three pages, or half of them (two at least).
   const repeated = (line: PdfLine): boolean =>
-    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, pages.length / 2)
-  return pages.map((lines) => {
-    const edge = new Set(edges(lines))
+    pages.length >= 2 && (counts.get(repeatKey(line.text)) ?? 0) >= Math.max(2, Math.min(3, pages.length / 2))
+  return pages.map((lines, i) => {
+    const band = bands[i]!
+    // A page number needs no gap: nothing else is only a number.
+    const ends = new Set([lines[0], lines[1], lines[lines.length - 2], lines[lines.length - 1]])
     return lines.filter(
       (line) =>
-        !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))) && !DOT_LEADERS.test(line.text),
+        !(ends.has(line) && PAGE_NUMBER.test(line.text)) &&
+        !(band.has(line) && repeated(line)) &&
+        !DOT_LEADERS.test(line.text),
     )
   })
+}
+
+/**
+ * A page's first and last lines (two at most at each end) that stand apart
+ * from the text: a gap taller than 1.4 usual line spacings, or a change of
+ * size, between them and the body. Only these can be a running header or
+ * footer: a paragraph's last line that happens to read like another page's
+ * («the PDF text layer.») is set at the line spacing and continues its text.
+ */
+function marginBands(lines: PdfLine[]): Set<PdfLine> {
+  const band = new Set<PdfLine>()
+  const n = lines.length
+  if (n <= 2) {
+    for (const line of lines) band.add(line)
+    return band
+  }
+  const steps = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b)
+  const spacing = steps[Math.floor(steps.length / 2)] ?? 0
+  const apart = (a: PdfLine, b: PdfLine): boolean =>
+    Math.abs(a.y - b.y) > spacing * 1.4 || Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.1
+  for (const k of [0, 1]) {
+    if (k + 1 >= n - 1) break
+    if (apart(lines[k]!, lines[k + 1]!)) {
+      for (let i = 0; i <= k; i++) band.add(lines[i]!)
+      break
+    }
+  }
+  for (const k of [n - 1, n - 2]) {
+    if (k - 1 <= 0) break
+    if (apart(lines[k]!, lines[k - 1]!)) {
+      for (let i = k; i < n; i++) band.add(lines[i]!)
+      break
+    }
+  }
+  return band
 }
 
 /** The size most of the text is set in (by characters), the measure headings stand out from. */
@@ -340,12 +564,19 @@ function columnEdge(lines: PdfLine[], body: number, edge: (l: PdfLine) => number
   return Number.isNaN(best) ? Math.min(...lines.map(edge)) : best
 }
 
+/** About how wide a line's first word is set: its share of the line's characters. */
+function firstWordWidth(line: PdfLine): number {
+  const first = line.text.split(' ')[0] ?? ''
+  return ((line.right - line.left) * [...first].length) / Math.max(1, [...line.text].length)
+}
+
 /**
  * The pages' lines joined into paragraphs and headings. A line set at least
  * 15% larger than the body text is a heading (the three largest such sizes
  * are levels 1–3). A new paragraph starts after a gap taller than the usual
- * line spacing, at an indented line, or after a line that stops well short
- * of the column's end (its start, right to left), or at a change of font
+ * line spacing, at an indented line, or after a line that stops short of
+ * the column's end (its start, right to left) by more than the next line's
+ * first word would have needed (ragged text wraps short lines too), or at a change of font
  * size (a footnote under the text), or after text that could not be read
  * (a heading without a Unicode map); otherwise a line continues the one before, across a page break too, and an English word
  * hyphenated at a line's end is joined again.
@@ -372,9 +603,19 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
   let previous: PdfLine | null = null
   pages.forEach((lines, pageIndex) => {
     const page = pageIndex + 1
-    const bodyLines = lines.filter((l) => levelOf(l) === null)
-    const left = columnEdge(bodyLines, body, (l) => l.left)
-    const right = columnEdge(bodyLines, body, (l) => l.right)
+    const bodyLines = lines.filter((l) => levelOf(l) === null && !l.row)
+    // Each column's own edges, on a page set in columns.
+    const edges = new Map<number | undefined, { left: number; right: number }>()
+    const edgesOf = (line: PdfLine): { left: number; right: number } => {
+      let found = edges.get(line.column)
+      if (!found) {
+        const same = bodyLines.filter((l) => l.column === line.column)
+        const of = same.length > 0 ? same : bodyLines
+        found = { left: columnEdge(of, body, (l) => l.left), right: columnEdge(of, body, (l) => l.right) }
+        edges.set(line.column, found)
+      }
+      return found
+    }
     const spacings = bodyLines
       .slice(1)
       .map((l, i) => (bodyLines[i]?.y ?? 0) - l.y)
@@ -385,11 +626,18 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
     for (const line of lines) {
       const level = levelOf(line)
       const em = line.size || body
+      const { left, right } = edgesOf(line)
       const indented = line.rtl ? right - line.right > em * 1.2 : line.left - left > em * 1.2
       const gap = above !== null && above.y - line.y > spacing * 1.4
-      const shortBefore =
-        previous !== null &&
-        (previous.rtl ? previous.left - left > em * 2.5 : right - previous.right > em * 2.5)
+      // Room left at the end of the line before: if this line's first word would have fitted there, that
+      // line ended its paragraph; if not (ragged text), it was only wrapped.
+      const room =
+        previous === null
+          ? 0
+          : previous.rtl
+            ? previous.left - edgesOf(previous).left
+            : edgesOf(previous).right - previous.right
+      const shortBefore = previous !== null && room > em * 2.5 && room > firstWordWidth(line) + em * 0.5
       const continues =
         open !== null &&
         open.kind === 'paragraph' &&
@@ -399,6 +647,8 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         !indented &&
         !gap &&
         !line.afterUnreadable &&
+        !line.row &&
+        !previous.row &&
         !shortBefore
       if (continues && open) {
         const hyphenated = !line.rtl && /[a-z]-$/i.test(open.text) && /^[a-z]/.test(line.text)

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { PDF_WORD_GAP_EM } from './pdf-limits'
 
 /**
- * The two changes Hamish makes to pdf.js's worker source, each a text
+ * The changes Hamish makes to pdf.js's worker source, each a text
  * pdf.js 5.4 has once or twice, and the text that replaces it.
  */
 const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
@@ -18,6 +18,23 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
     times: 1,
     replace: `const SPACE_IN_FLOW_MIN_FACTOR = ${PDF_WORD_GAP_EM};`,
   },
+  // Each text item's characters as its glyphs are drawn: pdf.js reorders each item on its own by the bidi
+  // algorithm, which cannot see the line around it (a number, a bracket, an English word in an Arabic line);
+  // pdf-layout.ts reorders whole lines.
+  {
+    find: 'const bidiResult = bidi(text, -1, textChunk.vertical);',
+    times: 1,
+    replace: 'const bidiResult = { str: text, dir: "ltr" };',
+  },
+  // A glyph whose text is several letters (a ligature: Noto Naskh's «لله») gives them in logical order, the
+  // rest of the item being in drawn order: right-to-left ones are reversed to drawn order too, so that
+  // reading the line back does not turn «الله» into «اهلل».
+  {
+    find: 'textChunk.str.push(glyphUnicode);',
+    times: 1,
+    replace:
+      'textChunk.str.push(glyphUnicode.length > 1 && /[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF]/.test(glyphUnicode) ? Array.from(glyphUnicode).reverse().join("") : glyphUnicode);',
+  },
   // A marked-content span's /ActualText, passed on with the span (getTextContent with
   // includeMarkedContent otherwise reports only its tag and MCID).
   {
@@ -29,7 +46,7 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
 ]
 
 /**
- * pdf.js's worker module with two changes, loaded from memory. Its
+ * pdf.js's worker module with four changes, loaded from memory. Its
  * word-gap threshold is raised to PDF_WORD_GAP_EM: pdf.js puts a space
  * inside a text item wherever two glyphs stand more than 0.102 em apart,
  * which splits Arabic words set by TeX with Amiri at the gap after a
@@ -37,7 +54,11 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
  * word spaces are 0.20 em and more). And a span's /ActualText is passed on:
  * Chromium writes the text of an Arabic cluster whose glyphs do not map one
  * to one (Amiri's ligatures and marks) only there, leaving its glyphs
- * without text. Both are only visible inside pdf.js. If a new pdf.js no
+ * without text. And each item's text is left in drawn order: pdf.js's
+ * per-item bidi reordering cannot see the rest of the line (and the
+ * letters of one ligature glyph, given logically, are put in drawn order
+ * too). All are only
+ * visible inside pdf.js. If a new pdf.js no
  * longer has the text changed, this says so instead of silently reading
  * worse.
  */

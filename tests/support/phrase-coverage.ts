@@ -73,3 +73,24 @@ export function markdownParagraphs(markdown: string): string[] {
     )
     .filter((p) => p.trim() !== '')
 }
+
+/**
+ * The share of a source's words (folded as above) found in the imported
+ * text in the same order: each word is looked for a little way past the
+ * last one found, so a word split («النأ دلس»), misspelt by a misplaced
+ * letter or moved elsewhere counts as missing.
+ */
+export function wordsInOrder(sourceParagraphs: string[], imported: string): number {
+  const words = foldForComparison(sourceParagraphs.join(' ')).split(' ').filter(Boolean)
+  const got = foldForComparison(imported).split(' ').filter(Boolean)
+  let at = 0
+  let found = 0
+  for (const word of words) {
+    const next = got.indexOf(word, at)
+    if (next >= 0 && next - at <= 30) {
+      found++
+      at = next + 1
+    }
+  }
+  return words.length === 0 ? 0 : found / words.length
+}

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
+import { wordText } from '../../../common/i18n/local-text'
+import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
 import { importFileWithNotes } from '../../../main/import/import-file'
 import { markdownParagraphs, phraseCoverage } from '../../support/phrase-coverage'
@@ -121,6 +123,34 @@ describe('PDF refusals', () => {
     expect((await refusal('cut.pdf', cut)).message).toMatch(
       /^cut\.pdf: this (is not a readable PDF|PDF has no text layer)/,
     )
+  })
+
+  it('words a damaged PDF in its own sentence, Arabic too (not pdf.js’s English «Invalid PDF structure.»)', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251)
+    const err = await refusal('garbage.pdf', garbage)
+    expect(err.message).toContain('(its structure is damaged, or it is not a PDF at all)')
+    const arabic = wordText(createTranslator('ar'), err.text!)
+    expect(arabic).toContain('بنيته تالفة')
+    expect(arabic).not.toMatch(/Invalid|structure/)
+  })
+
+  it('refuses pages that hold only page numbers with a sentence of its own, not the HTML one', async () => {
+    // Three pages, each only «N» at its foot: once page numbers are dropped, nothing is left.
+    const page = (n: number): string => `BT /F1 12 Tf 95 20 Td (${n}) Tj ET`
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>',
+      ...[1, 2, 3].map(
+        (n) =>
+          `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents ${5 + n} 0 R /Resources << /Font << /F1 9 0 R >> >> >>`,
+      ),
+      ...[1, 2, 3].map((n) => `<< /Length ${page(n).length} >>\nstream\n${page(n)}\nendstream`),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]
+    const err = await refusal('numbers.pdf', handMadePdf(objects))
+    expect(err.message).toMatch(/^numbers\.pdf: Hamish found no text to keep in this PDF/)
+    expect(err.message).not.toContain('markup')
+    expect(wordText(createTranslator('ar'), err.text!)).toContain('لم يجد هامش في ملف PDF هذا نصًا يُحفظ')
   })
 
   it('refuses a PDF that declares more pages than the limit', async () => {
