@@ -52,6 +52,20 @@ function metadataText(value: unknown): string | null {
   return clean || null
 }
 
+/**
+ * What tools write as a PDF's Title when the document had none: a browser's
+ * blank page or its file address, a file name, "Untitled". Such a title
+ * names nothing the reader would recognise, so the text's own title is
+ * used instead; Word's "Microsoft Word - " prefix is taken off.
+ */
+function documentTitle(value: unknown): string | null {
+  const title = metadataText(value)?.replace(/^Microsoft Word - /, '') ?? null
+  if (!title) return null
+  if (/^(?:about:blank|untitled|file:\/\/.*|.*\.(?:docx?|odt|rtf|txt|html?|pdf|tex|dvi))$/i.test(title))
+    return null
+  return title
+}
+
 /** Code points in a string (page starts are positions in code points, like annotation selectors). */
 function codePoints(s: string): number {
   let n = 0
@@ -256,7 +270,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
       throw new HamishError('empty-file', localText('messages.pdfNoTextLayer', { name }))
     }
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>
-    const title = metadataText(info.Title)
+    const title = documentTitle(info.Title)
     const pdfBlocks = blocksOf(dropRunningLines(pages))
     const blocks: BlockNode[] = pdfBlocks.map((b) =>
       b.kind === 'heading' ? heading(b.level, [text(b.text)]) : paragraph([text(b.text)]),

@@ -217,6 +217,9 @@ describe.skipIf(skip)('PDF import of ragged (not justified) text', () => {
     expect(plainText(article.doc).split('\n\n')).toEqual(english)
     // English from its words, as Chromium writes no /Lang (it used to be stored as 'und').
     expect(article.lang).toBe('en')
+    // A page with no <title> is printed with the Title "about:blank": the text's own first line is the title.
+    expect(article.title).not.toBe('about:blank')
+    expect(english[0]!.startsWith(article.title.replace(/…$/, ''))).toBe(true)
   })
 
   it('Arabic in Noto Naskh: every paragraph whole', async () => {
