@@ -1,3 +1,4 @@
+import type { ArticleMeta } from './article-meta'
 import type { LanguageSetting } from './i18n/ui-language'
 import type { AnchoredAnnotation } from './annotation'
 import type { DocNode } from './document'
@@ -25,6 +26,8 @@ export interface ArticleSummary {
   annotationCount: number
   /** Set when the article is in the trash (ISO 8601); null otherwise. */
   trashed: string | null
+  /** What a citation needs (authors, publication, date…), as far as the file said or the user filled in; absent when nothing is known. */
+  meta?: ArticleMeta
 }
 
 /** An article as the reader opens it, with its live annotations anchored in the current text. */
