@@ -2,9 +2,10 @@ import type { MessageKey } from '../i18n/translator'
 
 /**
  * The export formats, in the order the dialog lists them and the CLI names
- * them: annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF.
+ * them: annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF;
+ * then the citation formats, CSL-JSON and BibTeX.
  */
-export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
+export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf', 'csl-json', 'bibtex'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
@@ -12,7 +13,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
  * the renderer can read this table without bundling the writers (markdown-it,
  * the HTML writer); main/export/exporter.ts maps each name to its writer.
  */
-export type ExportWriter = 'markdown' | 'notes-markdown' | 'html' | 'pdf'
+export type ExportWriter = 'markdown' | 'notes-markdown' | 'html' | 'pdf' | 'csl-json' | 'bibtex'
+
+/**
+ * What a format holds: an article (its text, highlights and notes) or its
+ * citation (what a reference manager or Pandoc reads). A citation file can
+ * hold several articles (the CLI's `export ID… --format bibtex`).
+ */
+export type ExportGroup = 'article' | 'citation'
 
 /** An option a format takes beside the article: the dialog's extra rows, the CLI's extra flags. */
 export type ExportOption = 'groupByColor' | 'paper'
@@ -28,6 +36,7 @@ export interface ExportFormatSpec {
   extension: string
   mime: string
   writer: ExportWriter
+  group: ExportGroup
   options: readonly ExportOption[]
 }
 
@@ -46,6 +55,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.md',
     mime: MARKDOWN,
     writer: 'markdown',
+    group: 'article',
     options: [],
   },
   'md-gfm': {
@@ -55,6 +65,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.gfm.md',
     mime: MARKDOWN,
     writer: 'markdown',
+    group: 'article',
     options: [],
   },
   'notes-md': {
@@ -64,6 +75,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.notes.md',
     mime: MARKDOWN,
     writer: 'notes-markdown',
+    group: 'article',
     options: ['groupByColor'],
   },
   html: {
@@ -73,6 +85,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.html',
     mime: 'text/html; charset=utf-8',
     writer: 'html',
+    group: 'article',
     options: [],
   },
   pdf: {
@@ -82,12 +95,41 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.pdf',
     mime: 'application/pdf',
     writer: 'pdf',
+    group: 'article',
     options: ['paper'],
+  },
+  'csl-json': {
+    id: 'csl-json',
+    nameKey: 'exportFormats.csl-json.name',
+    hintKey: 'exportFormats.csl-json.hint',
+    extension: '.csl.json',
+    mime: 'application/vnd.citationstyles.csl+json',
+    writer: 'csl-json',
+    group: 'citation',
+    options: [],
+  },
+  bibtex: {
+    id: 'bibtex',
+    nameKey: 'exportFormats.bibtex.name',
+    hintKey: 'exportFormats.bibtex.hint',
+    extension: '.bib',
+    mime: 'application/x-bibtex; charset=utf-8',
+    writer: 'bibtex',
+    group: 'citation',
+    options: [],
   },
 }
 
 /** Every format's spec, in EXPORT_FORMATS order. */
 export const exportFormatSpecs = (): ExportFormatSpec[] => EXPORT_FORMATS.map((f) => EXPORT_FORMAT_SPECS[f])
+
+/** Whether a format is a citation (several articles may go in one file) rather than an article export. */
+export function isCitationFormat(format: ExportFormat): format is CitationFormat {
+  return EXPORT_FORMAT_SPECS[format].group === 'citation'
+}
+
+/** The formats whose row says `group: 'citation'`. */
+export type CitationFormat = 'csl-json' | 'bibtex'
 
 /** Whether a word (a CLI argument) names a format: the argument check reads the registry, not a copy. */
 export function isExportFormat(word: string): word is ExportFormat {

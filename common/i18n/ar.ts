@@ -507,6 +507,8 @@ export const ar = {
     'notes-md': { name: 'ملخص الملاحظات', hint: 'كل تمييز اقتباسًا مع ملاحظته ولونه ووسومه' },
     html: { name: 'صفحة ويب', hint: 'ملف واحد مستقل يتضمن الخط، والتمييزات ملوّنة' },
     pdf: { name: 'PDF', hint: 'للطباعة، بتمييزات ملوّنة والملاحظات حواشيَ ختامية' },
+    'csl-json': { name: 'توثيق (CSL-JSON)', hint: 'بيانات المرجع لـZotero وPandoc وسائر أدوات CSL' },
+    bibtex: { name: 'توثيق (BibTeX)', hint: 'بيانات المرجع لـLaTeX (biblatex) وPandoc، بترميز UTF-8' },
   },
   exportGroupByColor: 'تجميع الملاحظات حسب اللون',
   exportPaper: 'حجم الورق',

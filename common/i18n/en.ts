@@ -434,6 +434,8 @@ export const en = {
     'notes-md': { name: 'Notes summary', hint: 'Each highlight as a quote with its note, colour and tags' },
     html: { name: 'Web page', hint: 'One self-contained file, font included, highlights in colour' },
     pdf: { name: 'PDF', hint: 'Printed with highlights in colour and notes as endnotes' },
+    'csl-json': { name: 'Citation (CSL-JSON)', hint: 'Its reference for Zotero, Pandoc and other CSL tools' },
+    bibtex: { name: 'Citation (BibTeX)', hint: 'Its reference for LaTeX (biblatex) and Pandoc, in UTF-8' },
   },
   exportGroupByColor: 'Group notes by colour',
   exportPaper: 'Paper size',

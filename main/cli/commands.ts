@@ -4,7 +4,14 @@ import { basename, resolve } from 'node:path'
 import type { ImportOutcome } from '../../common/contract/article-import'
 import { DEFAULT_MATCHES_PER_ARTICLE, MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { tooLargeMessage } from '../../common/contract/too-large-text'
-import { EXPORT_FORMATS, isExportFormat } from '../../common/export/formats'
+import {
+  EXPORT_FORMATS,
+  isCitationFormat,
+  isExportFormat,
+  type CitationFormat,
+} from '../../common/export/formats'
+import { toBibtex } from '../../common/citation/bibtex'
+import { toCslJson } from '../../common/citation/csl-json'
 import type { ArticleSummary } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
@@ -213,13 +220,19 @@ export async function exportCommand(library: Library, argv: string[], io: Output
     ['--group-by-color', '--json'],
     ['--format', '--out', '--paper'],
   )
-  if (positional.length !== 1) throw new UsageError('export needs exactly one ARTICLE_ID')
   const format = values.get('--format')
   if (!format || !isExportFormat(format)) {
     throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}`)
   }
+  if (positional.length === 0) throw new UsageError('export needs an ARTICLE_ID')
+  const citation = isCitationFormat(format)
+  if (positional.length !== 1 && !citation) {
+    const several = EXPORT_FORMATS.filter(isCitationFormat).join(' or ')
+    throw new UsageError(`export of ${format} takes exactly one ARTICLE_ID (several only with ${several})`)
+  }
   const out = values.get('--out')
   if (!out) throw new UsageError('export needs --out FILE')
+  if (citation) return exportCitations(library, positional, format, resolve(out), flags.has('--json'), io)
   const paper = values.get('--paper') ?? 'A4'
   if (paper !== 'A4' && paper !== 'Letter') throw new UsageError('--paper is A4 or Letter')
   const article = await library.getArticle(positional[0]!)
@@ -233,6 +246,31 @@ export async function exportCommand(library: Library, argv: string[], io: Output
   await writeExportFile(target, file.bytes)
   if (flags.has('--json')) io.out(JSON.stringify({ path: target, format, bytes: file.bytes.byteLength }))
   else io.out(`Exported ${format} to ${target} (${file.bytes.byteLength} bytes).`)
+  return 0
+}
+
+/**
+ * `hamish export ID… --format csl-json|bibtex --out FILE`: the citations of
+ * one or several articles in one file. Every id is looked up before
+ * anything is written, so one unknown id leaves no file behind.
+ */
+async function exportCitations(
+  library: Library,
+  ids: string[],
+  format: CitationFormat,
+  target: string,
+  json: boolean,
+  io: Output,
+): Promise<number> {
+  const summaries = ids.map((id) => library.getSummary(id))
+  const text = format === 'csl-json' ? toCslJson(summaries) : toBibtex(summaries)
+  const bytes = new TextEncoder().encode(text)
+  await writeExportFile(target, bytes)
+  if (json) io.out(JSON.stringify({ path: target, format, articles: ids.length, bytes: bytes.byteLength }))
+  else
+    io.out(
+      `Exported ${ids.length} citation${ids.length === 1 ? '' : 's'} as ${format} to ${target} (${bytes.byteLength} bytes).`,
+    )
   return 0
 }
 

@@ -4,7 +4,7 @@ import { Library } from '../library/library'
 import { pickLibraryDir } from '../library/library-dir-arg'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
 import { HamishError } from '../../common/errors'
-import { EXPORT_FORMATS } from '../../common/export/formats'
+import { EXPORT_FORMATS, isCitationFormat } from '../../common/export/formats'
 import { UsageError } from './args'
 import { teamCommand } from './team-command'
 import { terminalText } from './terminal-text'
@@ -18,6 +18,9 @@ import {
   type Output,
 } from './commands'
 
+const ARTICLE_FORMATS = EXPORT_FORMATS.filter((f) => !isCitationFormat(f))
+const CITATION_FORMATS = EXPORT_FORMATS.filter(isCitationFormat)
+
 const USAGE = `usage: hamish COMMAND [--library DIR] [--json]
 
 commands:
@@ -27,8 +30,10 @@ commands:
                      private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
-  export ARTICLE_ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color]
+  export ARTICLE_ID --format ${ARTICLE_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color]
                      export an article with its highlights and notes
+  export ARTICLE_ID... --format ${CITATION_FORMATS.join('|')} --out FILE
+                     export the citations of one or several articles (for Zotero, Pandoc, LaTeX)
   annotations list ARTICLE_ID [--all]
                      list an article's annotations and where each anchors now
                      (--all includes deleted ones)

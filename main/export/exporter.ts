@@ -2,6 +2,8 @@ import type { ExportRequest } from '../../common/contract/export-request'
 import type { Article } from '../../common/article'
 import { toHtml, toMarkdown, toNotesMarkdown, type ExportInput } from '../../common/export'
 import { EXPORT_FORMAT_SPECS, type ExportWriter } from '../../common/export/formats'
+import { toBibtex } from '../../common/citation/bibtex'
+import { toCslJson } from '../../common/citation/csl-json'
 import { exportFonts } from './export-fonts'
 import { exportFileName } from './file-name'
 import packageJson from '../../package.json'
@@ -55,6 +57,8 @@ const WRITERS: Record<ExportWriter, Writer> = {
     const paper = req.paper ?? 'A4'
     return printPdf(toHtml(input, { fonts: exportFonts(), paper }), { paper, title: input.summary.title })
   },
+  'csl-json': (input) => toCslJson([input.summary]),
+  bibtex: (input) => toBibtex([input.summary]),
 }
 
 /**

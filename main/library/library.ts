@@ -336,6 +336,11 @@ export class Library {
     return this.#lifecycle.deleteForever(id)
   }
 
+  /** One article's summary (with its metadata) without reading its text: what a citation needs. */
+  getSummary(id: string): ArticleSummary {
+    return this.#catalog.copy(id)
+  }
+
   /** One article with its document and its live annotations, anchored afresh in its text. */
   async getArticle(id: string): Promise<Article> {
     const summary = this.#catalog.copy(id)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXPORT_FORMATS } from '../../../common/export/formats'
+import { EXPORT_FORMATS, isCitationFormat } from '../../../common/export/formats'
 import { runHamish } from '../../support/cli-run'
 
 /**
@@ -76,7 +76,12 @@ describe('bad flags are usage errors that change nothing', () => {
     await expect(readFile(out)).rejects.toThrow(/ENOENT/)
     const help = await run('--help')
     expect(help.code).toBe(0)
-    expect(help.out).toContain(`--format ${EXPORT_FORMATS.join('|')} --out FILE`)
+    // Article formats on one line, citation formats (several ids) on the next: every format named once.
+    const articles = EXPORT_FORMATS.filter((f) => !isCitationFormat(f))
+    const citations = EXPORT_FORMATS.filter(isCitationFormat)
+    expect(help.out).toContain(`export ARTICLE_ID --format ${articles.join('|')} --out FILE`)
+    expect(help.out).toContain(`export ARTICLE_ID... --format ${citations.join('|')} --out FILE`)
+    expect([...articles, ...citations].sort()).toEqual([...EXPORT_FORMATS].sort())
   })
 
   it('reads --name=value as --name value', async () => {

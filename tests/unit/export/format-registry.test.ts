@@ -58,6 +58,7 @@ describe('the export format registry', () => {
       return pdf
     }
     for (const format of EXPORT_FORMATS) {
+      printed.length = 0
       const spec = EXPORT_FORMAT_SPECS[format]
       const pending = planExport(article, { format, paper: 'Letter' }, printer)
       expect(pending.fileName).toBe(`${article.summary.title.slice(0, 100).trim()}${spec.extension}`)
@@ -69,9 +70,13 @@ describe('the export format registry', () => {
         expect(bytes).toEqual(pdf)
         expect(printed).toEqual(['Letter <!DOCTYPE html>'])
       } else {
-        const starts = { markdown: '---\ntitle: ', 'notes-markdown': '# ', html: '<!DOCTYPE html>' }[
-          spec.writer
-        ]
+        const starts = {
+          markdown: '---\ntitle: ',
+          'notes-markdown': '# ',
+          html: '<!DOCTYPE html>',
+          'csl-json': '[\n  {\n    "id": ',
+          bibtex: '@misc{',
+        }[spec.writer]
         expect(text.startsWith(starts)).toBe(true)
         expect(text).toContain(article.summary.title.split(' ')[0]!)
       }
