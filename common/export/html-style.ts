@@ -68,6 +68,7 @@ body{max-width:40em;margin:0 auto;padding:2.5em 1.5em 4em}
 .doc-header h1{font-size:1.7em;line-height:1.5;margin:0 0 .3em}
 .doc-meta,.note-meta,.unplaced-hint{font-family:system-ui,sans-serif;font-size:.7em;line-height:1.6;color:#555}
 .doc-meta{margin:0 0 1.2em}
+.doc-citation{font-size:.85em;line-height:1.6;margin:0 0 .4em;color:#333}
 h2,h3,h4{line-height:1.5;margin:1.4em 0 .5em}
 article h2{font-size:1.45em}
 article h3{font-size:1.25em}

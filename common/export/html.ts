@@ -10,6 +10,7 @@ import { LABELS } from './labels'
 import { noteHtml } from './note-html'
 import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
 import { blockDirection } from './text-direction'
+import { citationParts, joinCitation } from '../citation/citation-line'
 
 /** What the caller supplies for HTML: the fonts to embed (the file loads nothing) and the paper. */
 export interface HtmlExportOptions {
@@ -236,8 +237,12 @@ function headerHtml(input: ExportInput): string {
     `${LABELS.exported}: <time datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
   )
   meta.push(escapeHtml(input.generator))
+  // The citation reads in the article's direction; each part is isolated, so a Latin URL or
+  // name keeps its place in an Arabic line (and an Arabic title in an English one).
+  const citation = joinCitation(citationParts(summary), (text) => `<bdi>${escapeHtml(text)}</bdi>`)
   return (
     `<header class="doc-header">\n<h1 dir="auto">${escapeHtml(summary.title)}</h1>\n` +
+    `<p class="doc-citation" dir="${summary.dir === 'rtl' ? 'rtl' : 'ltr'}">${citation}</p>\n` +
     `<p class="doc-meta">${englishParts(meta)}</p>\n</header>\n`
   )
 }

@@ -12,6 +12,7 @@ import {
 } from './markdown-parts'
 import { segmentDocument, type Piece, type SegmentedBlock } from './segments'
 import { frontMatter } from './yaml'
+import { citationLine } from '../citation/citation-line'
 
 /** The Markdown flavour: where highlights must render decides their syntax. */
 export interface MarkdownExportOptions {
@@ -93,8 +94,8 @@ function footnoteMarkdown(
 }
 
 /**
- * The annotated copy as Markdown: YAML front matter (title, source, date,
- * lang, dir, tags, exported-at, generator), the article with its headings,
+ * The annotated copy as Markdown: YAML front matter (title, source, the
+ * one-line citation, date, lang, dir, tags, exported-at, generator), the article with its headings,
  * quotes, lists, emphasis and links, every highlight marked (overlapping
  * ones as one span), a footnote after each highlight with notes or tags,
  * "Unplaced notes" for annotations not found in the text, and the
@@ -120,6 +121,7 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   const head = frontMatter([
     ['title', summary.title],
     ['source', summary.source],
+    ['citation', citationLine(summary)],
     ['date', summary.date === null ? null : { date: summary.date }],
     ['lang', summary.lang],
     ['dir', summary.dir],

@@ -6,6 +6,7 @@ import { LABELS } from './labels'
 import { escapeMarkdownText } from './markdown-escape'
 import { annotationMarkdown, quoteMarkdown, unplacedMarkdown } from './markdown-parts'
 import { segmentDocument } from './segments'
+import { citationLine } from '../citation/citation-line'
 
 /** Options of the notes-only summary. */
 export interface NotesMarkdownOptions {
@@ -14,7 +15,8 @@ export interface NotesMarkdownOptions {
 }
 
 /**
- * A notes-only summary in Markdown: the title, then each annotation in
+ * A notes-only summary in Markdown: the title and the article's one-line
+ * citation, then each annotation in
  * document order as a blockquote of the text it highlights (as the article
  * reads now), its note (the user's Markdown, kept), and a line with colour,
  * tags and author; optionally grouped by colour. Annotations not found in
@@ -30,7 +32,12 @@ export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOption
   const { summary } = input
   const about = [`${LABELS.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]
   if (summary.date) about.push(`${LABELS.date}: ${escapeMarkdownText(summary.date, { before: ': ' })}`)
-  const sections = [`# ${escapeMarkdownText(summary.title, { before: '# ' })}`, about.join(' · ')]
+  const sections = [
+    `# ${escapeMarkdownText(summary.title, { before: '# ' })}`,
+    // What the notes are notes on, citable as it stands (common/citation/citation-line.ts).
+    escapeMarkdownText(citationLine(summary)),
+    about.join(' · '),
+  ]
   if (options.groupByColor) {
     for (const color of HIGHLIGHT_COLORS) {
       const group = placed.filter((a) => a.body.color === color)

@@ -177,6 +177,7 @@ describe('toMarkdown read back with markdown-it (mark + footnote plugins)', () =
     expect(meta).toEqual({
       title,
       source: 'https://example.org/a?b=1#c',
+      citation: `«${title.replace(/\s+/g, ' ')}». 2025-12-24. https://example.org/a?b=1#c`,
       date: '2025-12-24', // js-yaml 5 reads the core schema: no timestamps
       lang: 'ar',
       dir: 'rtl',
