@@ -508,8 +508,12 @@ export const ar = {
     html: { name: 'صفحة ويب', hint: 'ملف واحد مستقل يتضمن الخط، والتمييزات ملوّنة' },
     pdf: { name: 'PDF', hint: 'للطباعة، بتمييزات ملوّنة والملاحظات حواشيَ ختامية' },
     'csl-json': { name: 'توثيق (CSL-JSON)', hint: 'بيانات المرجع لـZotero وPandoc وسائر أدوات CSL' },
-    bibtex: { name: 'توثيق (BibTeX)', hint: 'بيانات المرجع لـLaTeX (biblatex) وPandoc، بترميز UTF-8' },
+    bibtex: {
+      name: 'توثيق (BibTeX)',
+      hint: 'بيانات المرجع لـ\u2066LaTeX (biblatex)\u2069 وPandoc، بترميز UTF-8',
+    },
   },
+  exportCitationGroup: 'التوثيق، لبرامج إدارة المراجع أو قائمة المصادر',
   exportGroupByColor: 'تجميع الملاحظات حسب اللون',
   exportPaper: 'حجم الورق',
   paperNames: { A4: 'A4', Letter: 'Letter الأمريكي' },

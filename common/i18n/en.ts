@@ -437,6 +437,7 @@ export const en = {
     'csl-json': { name: 'Citation (CSL-JSON)', hint: 'Its reference for Zotero, Pandoc and other CSL tools' },
     bibtex: { name: 'Citation (BibTeX)', hint: 'Its reference for LaTeX (biblatex) and Pandoc, in UTF-8' },
   },
+  exportCitationGroup: 'Citation, for a reference manager or a bibliography',
   exportGroupByColor: 'Group notes by colour',
   exportPaper: 'Paper size',
   paperNames: { A4: 'A4', Letter: 'US Letter' },

@@ -93,4 +93,43 @@ describe('export from the reader', () => {
     await page.goto(page.url().replace(/#.*$/, '') + '#/')
     await waitForLibrary(page)
   })
+
+  it('exports the article’s citation as BibTeX and CSL-JSON from the same dialog, in English and Arabic', async () => {
+    if (!app) return
+    const page = app.page
+    const id = await openSample()
+    const title = (await callApi<{ id: string; title: string }[]>(page, 'listArticles')).find(
+      (a) => a.id === id,
+    )!.title
+    const exportAs = async (radio: RegExp, shot: string): Promise<string> => {
+      await page.keyboard.press('Control+e')
+      await page.getByRole('dialog').waitFor()
+      await page.getByRole('radio', { name: radio }).check()
+      await screenshot(page, shot)
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('dialog')
+          .getByRole('button', { name: /^(Export|تصدير)$/ })
+          .click(),
+      ])
+      return readFileSync((await download.path())!, 'utf8')
+    }
+    const bib = await exportAs(/Citation \(BibTeX\)/, 'export-dialog-citation-en.png')
+    expect(bib).toMatch(/^@\w+\{[^,\s]+,\n/)
+    expect(bib).toContain(`  title = {${title}},`)
+    expect(bib).toContain('  langid = {arabic},')
+    await callApi(page, 'updateSettings', { language: 'ar' })
+    await page.reload()
+    await waitForReader(page)
+    const csl = JSON.parse(await exportAs(/CSL-JSON/, 'export-dialog-citation-ar.png')) as {
+      id: string
+      title: string
+      language: string
+    }[]
+    expect(csl).toHaveLength(1)
+    expect(csl[0]).toMatchObject({ title, language: 'ar' })
+    expect(csl[0]!.id).toBe(/^@\w+\{([^,]+),/.exec(bib)![1])
+    await callApi(page, 'updateSettings', { language: 'en' })
+  })
 })

@@ -414,6 +414,7 @@ export function makeStrings(t: Translate) {
     exportFormats: Object.fromEntries(
       exportFormatSpecs().map((f) => [f.id, { name: t(f.nameKey), hint: t(f.hintKey) }]),
     ) as Record<ExportFormat, { name: string; hint: string }>,
+    exportCitationGroup: t('exportCitationGroup'),
     exportGroupByColor: t('exportGroupByColor'),
     exportPaper: t('exportPaper'),
     paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),

@@ -15,7 +15,8 @@ let lastFormat: ExportFormat = 'md'
 
 /**
  * File > Export…: one dialog for every format of the registry
- * (common/export/formats.ts), each with the options its row names. The export runs while the
+ * (common/export/formats.ts), each with the options its row names; the
+ * citation formats (CSL-JSON, BibTeX) under their own heading. The export runs while the
  * dialog shows its progress; a failure is shown in the dialog and nothing is
  * written (main writes whole files only). Afterwards the app offers to show
  * the saved file (Electron) or the browser saves the download (preview).
@@ -54,9 +55,14 @@ export function openExportDialog(
   syncOptions()
 
   const go = button(strings.exportAction, () => void run(), { class: 'primary' })
+  // The citation formats (the article's reference, not its text) under their own heading.
+  const isCitation = (r: HTMLElement): boolean =>
+    EXPORT_FORMAT_SPECS[r.querySelector('input')!.value as ExportFormat].group === 'citation'
   const fieldset = el('fieldset', { class: 'export-formats' }, [
     el('legend', { text: strings.exportFormatLegend }),
-    ...radios,
+    ...radios.filter((r) => !isCitation(r)),
+    el('p', { class: 'export-group-heading', text: strings.exportCitationGroup }),
+    ...radios.filter(isCitation),
   ])
   const handle = openDialog({
     title: strings.exportTitle(summary.title),
