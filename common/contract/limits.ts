@@ -24,6 +24,9 @@ export const MAX_FILE_NAME_LENGTH = 1024
 export const MAX_TITLE_LENGTH = 200
 
 /** Characters in one tag, after trimming. */
+/** Articles in one citation export (the library's filtered list): as many as one import batch. */
+export const MAX_CITATION_ARTICLES = 10_000
+
 export const MAX_TAG_LENGTH = 64
 
 /** Tags on one article or one annotation. */

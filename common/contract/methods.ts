@@ -8,6 +8,7 @@ import type { ConflictChoice } from '../sharing/resolve-conflict'
 import type { AnnotationImportRequest, AnnotationImportResult, ConflictResolution } from './annotation-import'
 import type { AddressImport, ImportFile, ImportOutcome, PlannedImport } from './article-import'
 import type { ExportRequest, ExportResult } from './export-request'
+import type { CitationFormat } from '../export/formats'
 import type { Notice } from './notice'
 import type { SearchOptions, SearchResult } from './search'
 import type { SyncReport } from '../team/sync-report'
@@ -117,6 +118,11 @@ export interface HamishApi {
   setDisplayName(name: string): Promise<Profile>
   /** Exports an article with its annotations; the file is written whole or not at all. */
   exportArticle(req: ExportRequest): Promise<ExportResult>
+  /**
+   * Saves the citations of several articles (the library's filtered list)
+   * in one CSL-JSON or BibTeX file; every id must name an article.
+   */
+  exportCitations(articleIds: string[], format: CitationFormat): Promise<ExportResult>
   /** Shows the last saved export in the system's file manager (Electron; nothing in the preview). */
   revealExport(): Promise<boolean>
   /** Saves an article's annotations as a W3C AnnotationCollection (`*.hamish.json`), optionally with the article. */
@@ -196,6 +202,7 @@ const METHODS = {
   deleteAnnotation: true,
   restoreAnnotation: true,
   exportArticle: true,
+  exportCitations: true,
   revealExport: true,
   exportAnnotations: true,
   searchLibrary: true,

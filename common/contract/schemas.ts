@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { colorSchema } from '../annotation'
-import { EXPORT_FORMATS } from '../export/formats'
+import { CITATION_FORMATS, EXPORT_FORMATS } from '../export/formats'
 import { LANGUAGE_SETTINGS } from '../i18n/ui-language'
 import {
   annotationId,
@@ -28,6 +28,7 @@ import {
   MAX_MATCHES_PER_ARTICLE,
   MAX_NOTICE_ID_LENGTH,
   SETTINGS_LIMITS,
+  MAX_CITATION_ARTICLES,
 } from './limits'
 import type { ApiMethod, HamishApi } from './methods'
 
@@ -158,6 +159,10 @@ export const apiArgSchemas = {
       groupByColor: v.optional(v.boolean()),
       paper: v.optional(v.picklist(['A4', 'Letter'])),
     }),
+  ]),
+  exportCitations: v.strictTuple([
+    v.pipe(v.array(articleId), v.minLength(1), v.maxLength(MAX_CITATION_ARTICLES)),
+    v.picklist(CITATION_FORMATS),
   ]),
   revealExport: v.strictTuple([]),
   exportAnnotations: v.strictTuple([articleId, v.strictObject({ bundle: v.boolean() })]),

@@ -128,8 +128,9 @@ export function isCitationFormat(format: ExportFormat): format is CitationFormat
   return EXPORT_FORMAT_SPECS[format].group === 'citation'
 }
 
-/** The formats whose row says `group: 'citation'`. */
-export type CitationFormat = 'csl-json' | 'bibtex'
+/** The formats whose row says `group: 'citation'` (format-registry.test.ts checks the two agree). */
+export const CITATION_FORMATS = ['csl-json', 'bibtex'] as const satisfies readonly ExportFormat[]
+export type CitationFormat = (typeof CITATION_FORMATS)[number]
 
 /** Whether a word (a CLI argument) names a format: the argument check reads the registry, not a copy. */
 export function isExportFormat(word: string): word is ExportFormat {

@@ -513,6 +513,10 @@ export const ar = {
       hint: 'بيانات المرجع لـ\u2066LaTeX (biblatex)\u2069 وPandoc، بترميز UTF-8',
     },
   },
+  citationsButton: 'تصدير التوثيق…',
+  citationsTitle: 'التوثيق: {{articles}}',
+  citationsHint:
+    'المقالات التي تعرضها المكتبة الآن (مع مراعاة التصفية)، في ملف واحد لبرامج إدارة المراجع أو قائمة المصادر.',
   exportCitationGroup: 'التوثيق، لبرامج إدارة المراجع أو قائمة المصادر',
   exportGroupByColor: 'تجميع الملاحظات حسب اللون',
   exportPaper: 'حجم الورق',

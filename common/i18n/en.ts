@@ -437,6 +437,10 @@ export const en = {
     'csl-json': { name: 'Citation (CSL-JSON)', hint: 'Its reference for Zotero, Pandoc and other CSL tools' },
     bibtex: { name: 'Citation (BibTeX)', hint: 'Its reference for LaTeX (biblatex) and Pandoc, in UTF-8' },
   },
+  citationsButton: 'Export citations…',
+  citationsTitle: 'Citations of {{articles}}',
+  citationsHint:
+    'The articles the library lists now (its filter applies), in one file for a reference manager or a bibliography.',
   exportCitationGroup: 'Citation, for a reference manager or a bibliography',
   exportGroupByColor: 'Group notes by colour',
   exportPaper: 'Paper size',

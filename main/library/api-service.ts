@@ -2,6 +2,7 @@ import type { HamishApi } from '../../common/contract/methods'
 import type { ReadingSettings } from '../../common/article'
 import type { ExportHost } from '../export/export-host'
 import { planExport, readyExport, type PdfPrinter } from '../export/exporter'
+import { citationExport } from '../export/citation-export'
 import type { Library } from './library'
 import { LiveTeam } from '../team/live-team'
 import { ReaderTexts } from './reader-texts'
@@ -65,6 +66,16 @@ export function createApiService(library: Library, exports: ExportServices, team
       exports.host.deliver(
         planExport(await library.getArticle(req.articleId), req, exports.printPdf),
         req.format,
+      ),
+    exportCitations: async (ids, format) =>
+      exports.host.deliver(
+        readyExport(
+          citationExport(
+            ids.map((id) => library.getSummary(id)),
+            format,
+          ),
+        ),
+        format,
       ),
     revealExport: () => exports.host.revealExport(),
     exportAnnotations: async (articleId, options) =>

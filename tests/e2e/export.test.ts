@@ -132,4 +132,48 @@ describe('export from the reader', () => {
     expect(csl[0]!.id).toBe(/^@\w+\{([^,]+),/.exec(bib)![1])
     await callApi(page, 'updateSettings', { language: 'en' })
   })
+
+  it('the library exports the citations of the articles it lists now (its filter chooses)', async () => {
+    if (!app) return
+    const page = app.page
+    await callApi(page, 'importFile', {
+      name: 'second.txt',
+      bytes: {
+        $bytes: Buffer.from('مقالة ثانية عن البحر\n\nنص آخر عن السفن في الموانئ القديمة.\n').toString(
+          'base64',
+        ),
+      },
+    })
+    await page.goto(page.url().replace(/#.*$/, '') + '#/')
+    await page.reload() // the interface back in English (the test before left it so in the settings)
+    await waitForLibrary(page)
+    const titles = (await callApi<{ title: string; trashed: string | null }[]>(page, 'listArticles'))
+      .filter((a) => a.trashed === null)
+      .map((a) => a.title)
+    expect(titles.length).toBeGreaterThanOrEqual(2)
+    const exportShown = async (): Promise<{ title: string }[]> => {
+      await page.getByRole('button', { name: 'Export citations…' }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      await dialog.getByRole('radio', { name: /CSL-JSON/ }).check()
+      await screenshot(page, 'library-citations-dialog.png')
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+      ])
+      return JSON.parse(readFileSync((await download.path())!, 'utf8')) as { title: string }[]
+    }
+    expect((await exportShown()).map((i) => i.title).sort()).toEqual([...titles].sort())
+    await page.locator('#library-filter').fill('مقالة ثانية')
+    expect((await exportShown()).map((i) => i.title)).toEqual(['مقالة ثانية عن البحر'])
+    await page.locator('#library-filter').fill('لا يوجد عنوان كهذا')
+    await expect(page.getByRole('button', { name: 'Export citations…' }).isVisible()).resolves.toBe(false)
+    await page.locator('#library-filter').fill('')
+    // Bad input through the API: a clear refusal, no download.
+    await expect(callApi(page, 'exportCitations', [], 'bibtex')).rejects.toThrow()
+    await expect(callApi(page, 'exportCitations', ['ffffffffffffffff'], 'bibtex')).rejects.toThrow(
+      'There is no article with id ffffffffffffffff',
+    )
+    await expect(callApi(page, 'exportCitations', titles, 'md')).rejects.toThrow()
+  })
 })

@@ -233,7 +233,15 @@ export class App {
           .catch((err: unknown) =>
             this.toasts.show({ message: strings.loadLibraryFailed + errorMessage(err), kind: 'error' }),
           )
-      const view = new LibraryView(this.store, this.actions, () => this.picker.open())
+      const view = new LibraryView(
+        this.store,
+        this.actions,
+        () => this.picker.open(),
+        (articles) =>
+          void loadExportCode().then(({ openCitationsDialog }) =>
+            openCitationsDialog(this.api, articles, (o) => this.toasts.show(o)),
+          ),
+      )
       this.page = view
       this.main.replaceChildren(view.element)
       document.title = strings.windowTitle(null)

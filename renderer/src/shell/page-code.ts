@@ -37,14 +37,16 @@ export async function loadSettingsCode() {
 
 /** The reader's Export and Share notes dialogs: code loaded when one first opens. */
 export async function loadExportCode() {
-  const [exportDialog, announce, share] = await Promise.all([
+  const [exportDialog, announce, share, citations] = await Promise.all([
     import('../features/export/export-dialog'),
     import('../features/export/announce-result'),
     import('../features/sharing/share-dialog'),
+    import('../features/export/citations-dialog'),
   ])
   return {
     openExportDialog: exportDialog.openExportDialog,
     announceExport: announce.announceExport,
     openShareDialog: share.openShareDialog,
+    openCitationsDialog: citations.openCitationsDialog,
   }
 }

@@ -32,6 +32,13 @@ export class LibraryView {
     attrs: { id: 'library-heading', tabindex: -1 },
     text: strings.libraryHeading,
   })
+  private readonly citations = button(
+    strings.citationsButton,
+    () => this.onExportCitations([...this.shown]),
+    {
+      attrs: { 'data-focus-key': 'citations' },
+    },
+  )
   private readonly unsubscribe: () => void
   private shown: ArticleSummary[] = []
 
@@ -39,6 +46,8 @@ export class LibraryView {
     private readonly store: LibraryStore,
     private readonly actions: ArticleActions,
     private readonly onImport: () => void,
+    /** "Export citations…" for the articles listed now (no multi-select: the filter chooses). */
+    private readonly onExportCitations: (articles: readonly ArticleSummary[]) => void,
   ) {
     this.filter = el('input', {
       class: 'text-input filter-input',
@@ -60,6 +69,7 @@ export class LibraryView {
       el('div', { class: 'library-toolbar' }, [
         el('div', { class: 'library-title' }, [this.heading, this.count]),
         this.filter,
+        this.citations,
       ]),
       this.list,
       this.trash,
@@ -89,6 +99,7 @@ export class LibraryView {
       (active instanceof HTMLElement && this.element.contains(active) ? active.dataset.focusKey : undefined)
     const all = this.store.articles
     this.shown = sortArticles(filterByTitle(all, memory.query), memory.sort)
+    this.citations.hidden = this.shown.length === 0
     this.count.textContent = this.store.ready ? strings.articleCount(this.shown.length, all.length) : ''
     this.list.replaceChildren(this.listContent(all.length))
     this.trash.replaceChildren(
