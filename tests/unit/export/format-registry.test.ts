@@ -4,10 +4,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../common/article'
 import {
+  CITATION_FORMATS,
   EXPORT_FORMATS,
   EXPORT_FORMAT_SPECS,
   exportFormatSpecs,
   filterExtension,
+  isCitationFormat,
   isExportFormat,
 } from '../../../common/export/formats'
 import { createTranslator } from '../../../common/i18n/translator'
@@ -48,6 +50,8 @@ describe('the export format registry', () => {
     expect(isExportFormat('docx')).toBe(false)
     expect(isExportFormat('toString')).toBe(false)
     expect(filterExtension('.gfm.md')).toBe('md')
+    // The contract's citation list and the rows' groups say the same.
+    expect(EXPORT_FORMATS.filter(isCitationFormat)).toEqual([...CITATION_FORMATS])
   })
 
   it('names, types and writes each export as its row says, printing only when rendered', async () => {
