@@ -2,9 +2,9 @@ import type { MessageKey } from '../i18n/translator'
 
 /**
  * The export formats, in the order the dialog lists them and the CLI names
- * them: annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF.
+ * them: annotated Markdown (Obsidian, GitHub, Pandoc), a notes summary, HTML, PDF.
  */
-export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf'] as const
+export const EXPORT_FORMATS = ['md', 'md-gfm', 'md-pandoc', 'notes-md', 'html', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
@@ -53,6 +53,15 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     nameKey: 'exportFormats.md-gfm.name',
     hintKey: 'exportFormats.md-gfm.hint',
     extension: '.gfm.md',
+    mime: MARKDOWN,
+    writer: 'markdown',
+    options: [],
+  },
+  'md-pandoc': {
+    id: 'md-pandoc',
+    nameKey: 'exportFormats.md-pandoc.name',
+    hintKey: 'exportFormats.md-pandoc.hint',
+    extension: '.pandoc.md',
     mime: MARKDOWN,
     writer: 'markdown',
     options: [],

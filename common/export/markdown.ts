@@ -2,7 +2,7 @@ import type { AnchoredAnnotation } from '../annotation'
 import { plainText } from '../plain-text'
 import { quotedTexts, shortQuote } from './annotation-parts'
 import type { ExportInput } from './export-input'
-import { markdownInline } from './markdown-inline'
+import { markdownInline, type MarkdownFlavor } from './markdown-inline'
 import {
   annotationMarkdown,
   blockquote,
@@ -16,11 +16,13 @@ import { frontMatter } from './yaml'
 /** The Markdown flavour: where highlights must render decides their syntax. */
 export interface MarkdownExportOptions {
   /**
-   * `md` (Obsidian, Pandoc): highlights as `==text==`. `md-gfm` (GitHub):
-   * as `<mark>text</mark>`, which GitHub's sanitizer keeps (bare, with no
-   * attribute for it to strip).
+   * `md` (Obsidian): highlights as `==text==`, which Pandoc's default
+   * reader does not know (it prints the `==`). `md-gfm` (GitHub): as
+   * `<mark>text</mark>`, which GitHub's sanitizer keeps (bare, with no
+   * attribute for it to strip). `md-pandoc` (Pandoc): as `[text]{.mark}`,
+   * a bracketed span its default reader makes a mark, inside a word too.
    */
-  flavor: 'md' | 'md-gfm'
+  flavor: MarkdownFlavor
 }
 
 type Inline = (pieces: readonly Piece[], singleLine?: boolean) => string

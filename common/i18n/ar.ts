@@ -500,10 +500,17 @@ export const ar = {
   exportFormatLegend: 'الصيغة',
   exportFormats: {
     md: {
-      name: 'Markdown',
-      hint: 'المقالة مع ==التمييزات== والملاحظات حواشيَ سفلية (Obsidian وPandoc)',
+      name: 'Markdown لـObsidian',
+      hint: 'المقالة مع ==التمييزات== والملاحظات حواشيَ سفلية (يطبع Pandoc علامات == نصًّا)',
     },
-    'md-gfm': { name: 'Markdown لـGitHub', hint: 'الصيغة نفسها، مع وسم <mark> للتمييزات' },
+    'md-gfm': {
+      name: 'Markdown لـGitHub',
+      hint: 'الصيغة نفسها، مع وسم <mark> للتمييزات (GitHub ومعظم المواقع)',
+    },
+    'md-pandoc': {
+      name: 'Markdown لـPandoc',
+      hint: 'الصيغة نفسها، مع [التمييزات]{.mark} التي يحفظها قارئ Pandoc الافتراضي',
+    },
     'notes-md': { name: 'ملخص الملاحظات', hint: 'كل تمييز اقتباسًا مع ملاحظته ولونه ووسومه' },
     html: { name: 'صفحة ويب', hint: 'ملف واحد مستقل يتضمن الخط، والتمييزات ملوّنة' },
     pdf: { name: 'PDF', hint: 'للطباعة، بتمييزات ملوّنة والملاحظات حواشيَ ختامية' },

@@ -427,10 +427,17 @@ export const en = {
   exportFormatLegend: 'Format',
   exportFormats: {
     md: {
-      name: 'Markdown',
-      hint: 'The article with ==highlights== and notes as footnotes (Obsidian, Pandoc)',
+      name: 'Markdown for Obsidian',
+      hint: 'The article with ==highlights== and notes as footnotes (Pandoc prints the == as text)',
     },
-    'md-gfm': { name: 'Markdown for GitHub', hint: 'The same, with <mark> highlights' },
+    'md-gfm': {
+      name: 'Markdown for GitHub',
+      hint: 'The same, with <mark> highlights (GitHub, most web sites)',
+    },
+    'md-pandoc': {
+      name: 'Markdown for Pandoc',
+      hint: 'The same, with [highlights]{.mark} that Pandoc’s default reader keeps',
+    },
     'notes-md': { name: 'Notes summary', hint: 'Each highlight as a quote with its note, colour and tags' },
     html: { name: 'Web page', hint: 'One self-contained file, font included, highlights in colour' },
     pdf: { name: 'PDF', hint: 'Printed with highlights in colour and notes as endnotes' },

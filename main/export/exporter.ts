@@ -48,7 +48,8 @@ type Writer = (input: ExportInput, req: Request, printPdf: PdfPrinter) => string
 
 /** Each registry writer name (common/export/formats.ts) to the code that writes it. */
 const WRITERS: Record<ExportWriter, Writer> = {
-  markdown: (input, req) => toMarkdown(input, { flavor: req.format === 'md-gfm' ? 'md-gfm' : 'md' }),
+  markdown: (input, req) =>
+    toMarkdown(input, { flavor: req.format === 'md-gfm' || req.format === 'md-pandoc' ? req.format : 'md' }),
   'notes-markdown': (input, req) => toNotesMarkdown(input, { groupByColor: req.groupByColor ?? false }),
   html: (input, req) => toHtml(input, { fonts: exportFonts(), paper: req.paper ?? 'A4' }),
   pdf: (input, req, printPdf) => {
