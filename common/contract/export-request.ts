@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../export/formats'
+import type { UiLanguage } from '../i18n/ui-language'
 
 export interface ExportRequest {
   articleId: string
@@ -7,6 +8,8 @@ export interface ExportRequest {
   groupByColor?: boolean
   /** pdf: paper size (default A4). */
   paper?: 'A4' | 'Letter'
+  /** The language of the export's own words ("Notes", "Colour"…): the dialog's choice, the CLI's `--lang`; default English. */
+  labelLang?: UiLanguage
 }
 
 /**

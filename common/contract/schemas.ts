@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { colorSchema } from '../annotation'
 import { EXPORT_FORMATS } from '../export/formats'
-import { LANGUAGE_SETTINGS } from '../i18n/ui-language'
+import { LANGUAGE_SETTINGS, UI_LANGUAGES } from '../i18n/ui-language'
 import {
   annotationId,
   articleId,
@@ -157,6 +157,7 @@ export const apiArgSchemas = {
       format: v.picklist(EXPORT_FORMATS),
       groupByColor: v.optional(v.boolean()),
       paper: v.optional(v.picklist(['A4', 'Letter'])),
+      labelLang: v.optional(v.picklist(UI_LANGUAGES)),
     }),
   ]),
   revealExport: v.strictTuple([]),

@@ -1,6 +1,6 @@
 import type { AnchoredAnnotation } from '../annotation'
 import { hasNote } from './annotation-parts'
-import { LABELS } from './labels'
+import type { ExportLabels } from './labels'
 import { escapeMarkdownText } from './markdown-escape'
 import { withSafeLinks } from './note-links'
 
@@ -130,31 +130,32 @@ export function tagsMarkdown(tags: readonly string[]): string {
 }
 
 /** "Colour: Yellow · Tags: #a #b · Author: name" (only the parts that exist). */
-export function metaMarkdown(a: AnchoredAnnotation): string {
+export function metaMarkdown(a: AnchoredAnnotation, labels: ExportLabels): string {
   const parts = [
-    `${LABELS.colour}: ${LABELS.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
+    `${labels.colour}: ${labels.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
   ]
-  if (a.body.tags.length > 0) parts.push(`${LABELS.tags}: ${tagsMarkdown(a.body.tags)}`)
+  if (a.body.tags.length > 0) parts.push(`${labels.tags}: ${tagsMarkdown(a.body.tags)}`)
   const author = a.creator.name.trim()
-  if (author) parts.push(`${LABELS.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
+  if (author) parts.push(`${labels.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
   return parts.join(' · ')
 }
 
 /** One annotation's note and meta line, as Markdown blocks (the quote is the caller's). */
-export function annotationMarkdown(a: AnchoredAnnotation): string {
+export function annotationMarkdown(a: AnchoredAnnotation, labels: ExportLabels): string {
   // A note of nothing but a dropped link definition leaves nothing to write.
   const note = hasNote(a) ? noteMarkdown(a.body.note) : ''
-  return note ? `${note}\n\n${metaMarkdown(a)}` : metaMarkdown(a)
+  return note ? `${note}\n\n${metaMarkdown(a, labels)}` : metaMarkdown(a, labels)
 }
 
 /** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */
 export function unplacedMarkdown(
   unplaced: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
 ): string {
   if (unplaced.length === 0) return ''
   const entries = unplaced.map(
-    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a)}`,
+    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels)}`,
   )
-  return [`## ${LABELS.unplaced}`, LABELS.unplacedHint, ...entries].join('\n\n')
+  return [`## ${labels.unplaced}`, labels.unplacedHint, ...entries].join('\n\n')
 }

@@ -2,6 +2,7 @@ import type { AnchoredAnnotation } from '../annotation'
 import { plainText } from '../plain-text'
 import { quotedTexts, shortQuote } from './annotation-parts'
 import type { ExportInput } from './export-input'
+import { exportLabels, type ExportLabels } from './labels'
 import { markdownInline, type MarkdownFlavor } from './markdown-inline'
 import {
   annotationMarkdown,
@@ -85,11 +86,12 @@ function footnoteMarkdown(
   n: number,
   annotations: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a)}`
-      : annotationMarkdown(a),
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels)}`
+      : annotationMarkdown(a, labels),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')
 }
@@ -114,10 +116,11 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
   const sections = [body]
-  const unplaced = unplacedMarkdown(segmented.unplaced, quotes)
+  const labels = exportLabels(input.labelLang)
+  const unplaced = unplacedMarkdown(segmented.unplaced, quotes, labels)
   if (unplaced) sections.push(unplaced)
   if (footnotes.length > 0)
-    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes)).join('\n\n'))
+    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels)).join('\n\n'))
 
   const head = frontMatter([
     ['title', summary.title],

@@ -205,13 +205,16 @@ async function annotationsResolve(library: Library, argv: string[], io: Output):
 
 /**
  * `hamish export ARTICLE_ID --format FORMAT --out FILE [--paper A4|Letter]
- * [--group-by-color]`: written whole or not at all; PDF through headless Chromium.
+ * [--group-by-color] [--lang ar|en]`: written whole or not at all; PDF
+ * through headless Chromium. The export's own words are in `--lang`, else
+ * Arabic when the library's interface language is set to Arabic, else
+ * English (a terminal has no interface language of its own to follow).
  */
 export async function exportCommand(library: Library, argv: string[], io: Output): Promise<number> {
   const { positional, flags, values } = parseArgs(
     argv,
     ['--group-by-color', '--json'],
-    ['--format', '--out', '--paper'],
+    ['--format', '--out', '--paper', '--lang'],
   )
   if (positional.length !== 1) throw new UsageError('export needs exactly one ARTICLE_ID')
   const format = values.get('--format')
@@ -222,11 +225,13 @@ export async function exportCommand(library: Library, argv: string[], io: Output
   if (!out) throw new UsageError('export needs --out FILE')
   const paper = values.get('--paper') ?? 'A4'
   if (paper !== 'A4' && paper !== 'Letter') throw new UsageError('--paper is A4 or Letter')
+  const lang = values.get('--lang') ?? (library.getSettings().language === 'ar' ? 'ar' : 'en')
+  if (lang !== 'ar' && lang !== 'en') throw new UsageError('--lang is ar or en')
   const article = await library.getArticle(positional[0]!)
   if (io.interactive) io.err(`Exporting “${article.summary.title}” as ${format}…`)
   const file = await renderExport(
     article,
-    { format, paper, groupByColor: flags.has('--group-by-color') },
+    { format, paper, groupByColor: flags.has('--group-by-color'), labelLang: lang },
     printHtmlToPdf,
   )
   const target = resolve(out)

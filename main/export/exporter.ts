@@ -75,7 +75,8 @@ export function planExport(
     fileName: exportFileName(article.summary.title, req.format),
     mimeType: spec.mime,
     render: async () => {
-      const written = await WRITERS[spec.writer](exportInput(article, now), req, printPdf)
+      const input = { ...exportInput(article, now), labelLang: req.labelLang ?? 'en' }
+      const written = await WRITERS[spec.writer](input, req, printPdf)
       return typeof written === 'string' ? new TextEncoder().encode(written) : written
     },
   }

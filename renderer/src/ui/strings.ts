@@ -417,6 +417,7 @@ export function makeStrings(t: Translate) {
     exportGroupByColor: t('exportGroupByColor'),
     exportPaper: t('exportPaper'),
     paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),
+    exportLabelLanguage: t('exportLabelLanguage'),
     exportAction: t('exportAction'),
     exportRunning: (format: string): string => t('exportRunning', { format }),
     exportDownloaded: file('exportDownloaded'),

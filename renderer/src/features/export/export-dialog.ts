@@ -6,7 +6,8 @@ import { openDialog } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { errorMessage } from '../../ui/error-message'
 import type { Toast, ToastOptions } from '../../ui/toasts'
-import { strings } from '../../ui/strings'
+import { strings, UI_LANG } from '../../ui/strings'
+import { UI_LANGUAGES } from '../../../../common/i18n/ui-language'
 import { announceExport } from './announce-result'
 
 export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
@@ -40,7 +41,15 @@ export function openExportDialog(
     el('option', { attrs: { value: 'A4' }, text: strings.paperNames.A4 }),
     el('option', { attrs: { value: 'Letter' }, text: strings.paperNames.Letter }),
   ])
+  // The export's own words ("Notes", "Colour"…) default to the interface's language.
+  const labelLang = el(
+    'select',
+    { attrs: { name: 'labelLang' } },
+    UI_LANGUAGES.map((lang) => el('option', { attrs: { value: lang }, text: strings.languageNames[lang] })),
+  )
+  labelLang.value = UI_LANG
   const groupRow = el('label', { class: 'export-option' }, [groupByColor, strings.exportGroupByColor])
+  const labelRow = el('label', { class: 'export-option' }, [strings.exportLabelLanguage, labelLang])
   const paperRow = el('label', { class: 'export-option' }, [strings.exportPaper, paper])
   const status = el('p', { class: 'export-status', attrs: { role: 'status', 'aria-live': 'polite' } })
   const selected = (): ExportFormat =>
@@ -60,7 +69,7 @@ export function openExportDialog(
   ])
   const handle = openDialog({
     title: strings.exportTitle(summary.title),
-    body: [fieldset, groupRow, paperRow, status],
+    body: [fieldset, groupRow, paperRow, labelRow, status],
     actions: [go],
     class: 'export-dialog',
     initialFocus: radios.find((r) => r.querySelector('input')!.checked)?.querySelector('input') ?? undefined,
@@ -79,6 +88,7 @@ export function openExportDialog(
         format,
         groupByColor: groupByColor.checked,
         paper: paper.value === 'Letter' ? 'Letter' : 'A4',
+        labelLang: UI_LANGUAGES.find((l) => l === labelLang.value) ?? 'en',
       })
       // Close first, so the toast and the download are not hidden behind the modal dialog.
       if (result.status !== 'cancelled') handle.close()
