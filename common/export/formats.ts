@@ -15,7 +15,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type ExportWriter = 'markdown' | 'notes-markdown' | 'html' | 'pdf'
 
 /** An option a format takes beside the article: the dialog's extra rows, the CLI's extra flags. */
-export type ExportOption = 'groupByColor' | 'paper'
+export type ExportOption = 'notesOrder' | 'notesGroup' | 'paper'
 
 /** One export format: everything the CLI, the dialog, the save filters and the messages say about it. */
 export interface ExportFormatSpec {
@@ -73,7 +73,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     extension: '.notes.md',
     mime: MARKDOWN,
     writer: 'notes-markdown',
-    options: ['groupByColor'],
+    options: ['notesOrder', 'notesGroup'],
   },
   html: {
     id: 'html',

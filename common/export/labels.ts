@@ -12,6 +12,7 @@ export interface ExportLabels {
   unplacedHint: string
   colour: string
   tags: string
+  untagged: string
   author: string
   source: string
   date: string
@@ -40,6 +41,7 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     unplacedHint: t('exportLabels.unplacedHint'),
     colour: t('exportLabels.colour'),
     tags: t('exportLabels.tags'),
+    untagged: t('exportLabels.untagged'),
     author: t('exportLabels.author'),
     source: t('exportLabels.source'),
     date: t('exportLabels.date'),

@@ -27,7 +27,7 @@ commands:
                      private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
-  export ARTICLE_ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color] [--lang ar|en]
+  export ARTICLE_ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--sort position|date] [--group none|colour|tag] [--lang ar|en]
                      export an article with its highlights and notes
   annotations list ARTICLE_ID [--all]
                      list an article's annotations and where each anchors now

@@ -50,7 +50,12 @@ type Writer = (input: ExportInput, req: Request, printPdf: PdfPrinter) => string
 const WRITERS: Record<ExportWriter, Writer> = {
   markdown: (input, req) =>
     toMarkdown(input, { flavor: req.format === 'md-gfm' || req.format === 'md-pandoc' ? req.format : 'md' }),
-  'notes-markdown': (input, req) => toNotesMarkdown(input, { groupByColor: req.groupByColor ?? false }),
+  'notes-markdown': (input, req) =>
+    toNotesMarkdown(input, {
+      groupByColor: req.groupByColor ?? false,
+      order: req.notesOrder,
+      group: req.notesGroup,
+    }),
   html: (input, req) => toHtml(input, { fonts: exportFonts(), paper: req.paper ?? 'A4' }),
   pdf: (input, req, printPdf) => {
     const paper = req.paper ?? 'A4'
