@@ -55,7 +55,10 @@ export function openExportDialog(
   const labelLang = el(
     'select',
     { attrs: { name: 'labelLang' } },
-    UI_LANGUAGES.map((lang) => el('option', { attrs: { value: lang }, text: strings.languageNames[lang] })),
+    // Each language named in itself, marked as such (as Settings > Language does).
+    UI_LANGUAGES.map((lang) =>
+      el('option', { attrs: { value: lang, lang, dir: 'auto' }, text: strings.languageNames[lang] }),
+    ),
   )
   labelLang.value = UI_LANG
   const orderRow = el('label', { class: 'export-option' }, [strings.exportNotesOrder, notesOrder])
