@@ -27,4 +27,10 @@ export interface ExportInput {
    * export dialog or with the CLI's `--lang`. English when left out.
    */
   labelLang?: UiLanguage
+  /**
+   * Where each page of the PDF the article came from starts in its plain
+   * text (the article file's `pdfPages`, docs/FORMATS.md), so quotes can
+   * name their PDF page; absent for other articles.
+   */
+  pdfPages?: readonly (number | null)[]
 }

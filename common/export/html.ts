@@ -7,6 +7,7 @@ import { escapeHtml } from './html-escape'
 import { stylesheet, type EmbeddedFont, type Paper } from './html-style'
 import { hasMark, highlighted, linkKey, linkOf, runsOf, unmarked } from './inline-runs'
 import { exportLabels, type ExportLabels } from './labels'
+import { locationParts, quoteLocations, type QuoteLocation } from './quote-location'
 import { noteHtml } from './note-html'
 import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
 import { blockDirection } from './text-direction'
@@ -185,6 +186,16 @@ function metaHtml(a: AnchoredAnnotation, labels: ExportLabels, extra = ''): stri
   return `<p class="note-meta">${labelledParts(parts, labels)}${extra}</p>`
 }
 
+/** "Under “Heading” · paragraph 12 · PDF page 5 · ص 12": where the quote stands (quote-location.ts). */
+function locationHtml(location: QuoteLocation | undefined, labels: ExportLabels): string {
+  const parts = location ? locationParts(location, labels) : []
+  if (parts.length === 0) return ''
+  return `<p class="note-location">${labelledParts(
+    parts.map((p) => `<bdi>${escapeHtml(p)}</bdi>`),
+    labels,
+  )}</p>`
+}
+
 /** A note in one direction, its first letter's (as the reader's notes panel shows it); see noteHtml. */
 function noteBody(a: AnchoredAnnotation): string {
   if (!hasNote(a)) return ''
@@ -197,6 +208,7 @@ function footnoteHtml(
   annotations: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
   labels: ExportLabels,
+  locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
 ): string {
   const back = ` <a class="back" href="#ref-${n}" aria-label="${escapeHtml(labels.backToText)}">↩</a>`
   const entries = annotations.map((a, k) => {
@@ -204,7 +216,12 @@ function footnoteHtml(
       annotations.length > 1
         ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target.quote.exact))}</blockquote>`
         : ''
-    return quote + noteBody(a) + metaHtml(a, labels, k === annotations.length - 1 ? back : '')
+    return (
+      quote +
+      noteBody(a) +
+      locationHtml(locations.get(a), labels) +
+      metaHtml(a, labels, k === annotations.length - 1 ? back : '')
+    )
   })
   return `<li id="note-${n}">${entries.join('')}</li>\n`
 }
@@ -268,12 +285,13 @@ export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
   const dir = summary.dir === 'rtl' ? 'rtl' : 'ltr'
   const labels = exportLabels(input.labelLang)
+  const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
   const notes =
     footnotes.length === 0
       ? ''
       : `<section class="notes" aria-labelledby="notes-heading">\n` +
         `<h2 id="notes-heading" ${labelAttrs(labels)}>${escapeHtml(labels.notes)}</h2>\n<ol class="notes-list">\n` +
-        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes, labels)).join('')}</ol>\n</section>\n`
+        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes, labels, locations)).join('')}</ol>\n</section>\n`
   return (
     `<!DOCTYPE html>\n<html lang="${escapeHtml(summary.lang)}" dir="${dir}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">\n` +

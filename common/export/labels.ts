@@ -18,6 +18,11 @@ export interface ExportLabels {
   date: string
   exported: string
   backToText: string
+  /** A quote's place (common/export/quote-location.ts), each part as its own words. */
+  underHeading(heading: string): string
+  paragraphNumber(n: number): string
+  pdfPage(n: number): string
+  printedPage(page: number, volume: number | null): string
   colorNames: Record<HighlightColor, string>
 }
 
@@ -47,6 +52,13 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     date: t('exportLabels.date'),
     exported: t('exportLabels.exported'),
     backToText: t('exportLabels.backToText'),
+    underHeading: (heading) => t('exportLabels.underHeading', { heading }),
+    paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
+    pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),
+    printedPage: (page, volume) =>
+      volume === null
+        ? t('exportLabels.printedPage', { page: String(page) })
+        : t('exportLabels.printedVolumePage', { page: String(page), volume: String(volume) }),
     colorNames: Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, t(`colorNames.${c}`)])) as Record<
       HighlightColor,
       string

@@ -1,6 +1,7 @@
 import type { AnchoredAnnotation } from '../annotation'
 import { hasNote } from './annotation-parts'
 import type { ExportLabels } from './labels'
+import { locationParts, type QuoteLocation } from './quote-location'
 import { escapeMarkdownText } from './markdown-escape'
 import { withSafeLinks } from './note-links'
 
@@ -140,11 +141,21 @@ export function metaMarkdown(a: AnchoredAnnotation, labels: ExportLabels): strin
   return parts.join(' · ')
 }
 
-/** One annotation's note and meta line, as Markdown blocks (the quote is the caller's). */
-export function annotationMarkdown(a: AnchoredAnnotation, labels: ExportLabels): string {
+/** One annotation's note, meta line and where its quote stands, as Markdown blocks (the quote is the caller's). */
+export function annotationMarkdown(
+  a: AnchoredAnnotation,
+  labels: ExportLabels,
+  location?: QuoteLocation,
+): string {
   // A note of nothing but a dropped link definition leaves nothing to write.
   const note = hasNote(a) ? noteMarkdown(a.body.note) : ''
-  return note ? `${note}\n\n${metaMarkdown(a, labels)}` : metaMarkdown(a, labels)
+  const where = location
+    ? locationParts(location, labels)
+        .map((part) => escapeMarkdownText(part, { before: ' · ' }))
+        .join(' · ')
+    : ''
+  // The place last, under the colour line: the note and its meta stay together as before.
+  return [note, metaMarkdown(a, labels), where].filter((s) => s !== '').join('\n\n')
 }
 
 /** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */

@@ -3,6 +3,7 @@ import { plainText } from '../plain-text'
 import { quotedTexts, shortQuote } from './annotation-parts'
 import type { ExportInput } from './export-input'
 import { exportLabels, type ExportLabels } from './labels'
+import { quoteLocations, type QuoteLocation } from './quote-location'
 import { markdownInline, type MarkdownFlavor } from './markdown-inline'
 import {
   annotationMarkdown,
@@ -87,11 +88,12 @@ function footnoteMarkdown(
   annotations: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
   labels: ExportLabels,
+  locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels)}`
-      : annotationMarkdown(a, labels),
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
+      : annotationMarkdown(a, labels, locations.get(a)),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')
 }
@@ -119,8 +121,10 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   const labels = exportLabels(input.labelLang)
   const unplaced = unplacedMarkdown(segmented.unplaced, quotes, labels)
   if (unplaced) sections.push(unplaced)
-  if (footnotes.length > 0)
-    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels)).join('\n\n'))
+  if (footnotes.length > 0) {
+    const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
+    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels, locations)).join('\n\n'))
+  }
 
   const head = frontMatter([
     ['title', summary.title],

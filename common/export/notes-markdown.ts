@@ -7,6 +7,7 @@ import { notesGroups, orderNotes, type NotesGroup, type NotesOrder } from './not
 import { escapeMarkdownText } from './markdown-escape'
 import { annotationMarkdown, quoteMarkdown, unplacedMarkdown } from './markdown-parts'
 import { segmentDocument } from './segments'
+import { quoteLocations } from './quote-location'
 
 /** Options of the notes-only summary. */
 export interface NotesMarkdownOptions {
@@ -31,8 +32,9 @@ export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOption
   const { placed, unplaced } = segmentDocument(input.doc, input.annotations)
   const quotes = quotedTexts(plainText(input.doc), [...placed, ...unplaced])
   const labels = exportLabels(input.labelLang)
+  const locations = quoteLocations(input.doc, placed, input.pdfPages)
   const entry = (a: AnchoredAnnotation): string =>
-    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels)}`
+    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
 
   const { summary } = input
   const about = [`${labels.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]

@@ -80,7 +80,11 @@ export function planExport(
     fileName: exportFileName(article.summary.title, req.format),
     mimeType: spec.mime,
     render: async () => {
-      const input = { ...exportInput(article, now), labelLang: req.labelLang ?? 'en' }
+      const input = {
+        ...exportInput(article, now),
+        labelLang: req.labelLang ?? 'en',
+        ...(article.pdfPages ? { pdfPages: article.pdfPages } : {}),
+      }
       const written = await WRITERS[spec.writer](input, req, printPdf)
       return typeof written === 'string' ? new TextEncoder().encode(written) : written
     },
