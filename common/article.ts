@@ -36,6 +36,8 @@ export interface Article {
   doc: DocNode
   /** Not deleted, in document order, orphans (anchor: null) last. */
   annotations: AnchoredAnnotation[]
+  /** Where each page of the source PDF starts in the plain text (articles imported from a PDF; docs/FORMATS.md). */
+  pdfPages?: (number | null)[]
 }
 
 /** What an importer makes of one file, before the library gives it an id. */

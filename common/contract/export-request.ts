@@ -1,12 +1,20 @@
 import type { ExportFormat } from '../export/formats'
+import type { NotesGroup, NotesOrder } from '../export/notes-order'
+import type { UiLanguage } from '../i18n/ui-language'
 
 export interface ExportRequest {
   articleId: string
   format: ExportFormat
-  /** notes-md: group the notes under a heading per colour. */
+  /** notes-md: group the notes under a heading per colour (the old form of `notesGroup: 'colour'`). */
   groupByColor?: boolean
+  /** notes-md: notes in text order (default) or by date made. */
+  notesOrder?: NotesOrder
+  /** notes-md: headings per colour or per tag; none by default. Wins over `groupByColor`. */
+  notesGroup?: NotesGroup
   /** pdf: paper size (default A4). */
   paper?: 'A4' | 'Letter'
+  /** The language of the export's own words ("Notes", "Colour"…): the dialog's choice, the CLI's `--lang`; default English. */
+  labelLang?: UiLanguage
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { colorSchema } from '../annotation'
 import { CITATION_FORMATS, EXPORT_FORMATS } from '../export/formats'
-import { LANGUAGE_SETTINGS } from '../i18n/ui-language'
+import { NOTES_GROUPS, NOTES_ORDERS } from '../export/notes-order'
+import { LANGUAGE_SETTINGS, UI_LANGUAGES } from '../i18n/ui-language'
 import {
   annotationId,
   articleId,
@@ -157,7 +158,10 @@ export const apiArgSchemas = {
       articleId,
       format: v.picklist(EXPORT_FORMATS),
       groupByColor: v.optional(v.boolean()),
+      notesOrder: v.optional(v.picklist(NOTES_ORDERS)),
+      notesGroup: v.optional(v.picklist(NOTES_GROUPS)),
       paper: v.optional(v.picklist(['A4', 'Letter'])),
+      labelLang: v.optional(v.picklist(UI_LANGUAGES)),
     }),
   ]),
   exportCitations: v.strictTuple([

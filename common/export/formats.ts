@@ -2,10 +2,19 @@ import type { MessageKey } from '../i18n/translator'
 
 /**
  * The export formats, in the order the dialog lists them and the CLI names
- * them: annotated Markdown, GitHub Markdown, a notes summary, HTML, PDF;
- * then the citation formats, CSL-JSON and BibTeX.
+ * them: annotated Markdown (Obsidian, GitHub, Pandoc), a notes summary, HTML,
+ * PDF; then the citation formats, CSL-JSON and BibTeX.
  */
-export const EXPORT_FORMATS = ['md', 'md-gfm', 'notes-md', 'html', 'pdf', 'csl-json', 'bibtex'] as const
+export const EXPORT_FORMATS = [
+  'md',
+  'md-gfm',
+  'md-pandoc',
+  'notes-md',
+  'html',
+  'pdf',
+  'csl-json',
+  'bibtex',
+] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
@@ -23,7 +32,7 @@ export type ExportWriter = 'markdown' | 'notes-markdown' | 'html' | 'pdf' | 'csl
 export type ExportGroup = 'article' | 'citation'
 
 /** An option a format takes beside the article: the dialog's extra rows, the CLI's extra flags. */
-export type ExportOption = 'groupByColor' | 'paper'
+export type ExportOption = 'notesOrder' | 'notesGroup' | 'paper'
 
 /** One export format: everything the CLI, the dialog, the save filters and the messages say about it. */
 export interface ExportFormatSpec {
@@ -68,6 +77,16 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     group: 'article',
     options: [],
   },
+  'md-pandoc': {
+    id: 'md-pandoc',
+    nameKey: 'exportFormats.md-pandoc.name',
+    hintKey: 'exportFormats.md-pandoc.hint',
+    extension: '.pandoc.md',
+    mime: MARKDOWN,
+    writer: 'markdown',
+    group: 'article',
+    options: [],
+  },
   'notes-md': {
     id: 'notes-md',
     nameKey: 'exportFormats.notes-md.name',
@@ -76,7 +95,7 @@ export const EXPORT_FORMAT_SPECS: { readonly [F in ExportFormat]: ExportFormatSp
     mime: MARKDOWN,
     writer: 'notes-markdown',
     group: 'article',
-    options: ['groupByColor'],
+    options: ['notesOrder', 'notesGroup'],
   },
   html: {
     id: 'html',

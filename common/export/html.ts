@@ -6,7 +6,8 @@ import type { ExportInput } from './export-input'
 import { escapeHtml } from './html-escape'
 import { stylesheet, type EmbeddedFont, type Paper } from './html-style'
 import { hasMark, highlighted, linkKey, linkOf, runsOf, unmarked } from './inline-runs'
-import { LABELS } from './labels'
+import { exportLabels, type ExportLabels } from './labels'
+import { locationParts, quoteLocations, type QuoteLocation } from './quote-location'
 import { noteHtml } from './note-html'
 import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
 import { blockDirection } from './text-direction'
@@ -162,24 +163,38 @@ function tagList(tags: readonly string[]): string {
   return tags.map((t) => `<bdi>${escapeHtml(t)}</bdi>`).join(', ')
 }
 
+/** The `lang`/`dir` attributes of the words an export adds, which need not be the article's language. */
+const labelAttrs = (labels: ExportLabels): string => `lang="${labels.lang}" dir="${labels.dir}"`
+
 /**
- * Labelled parts in English ("Tags: a, b"), each an isolated left-to-right
- * run, in a line that follows the page's direction: in an Arabic page the
- * line starts at the right like the text around it, and each part still
- * reads left to right.
+ * Labelled parts ("Tags: a, b", "الوسوم: أ، ب"), each an isolated run in
+ * the labels' language and direction, in a line that follows the page's
+ * direction: in an Arabic page English parts still read left to right.
  */
-function englishParts(parts: readonly string[]): string {
-  return parts.map((part) => `<span lang="en" dir="ltr">${part}</span>`).join(' · ')
+function labelledParts(parts: readonly string[], labels: ExportLabels): string {
+  return parts.map((part) => `<span ${labelAttrs(labels)}>${part}</span>`).join(' · ')
 }
 
 /** "● Yellow · Tags: a, b · Author: name", with the colour's swatch; `extra` is appended (the back-link). */
-function metaHtml(a: AnchoredAnnotation, extra = ''): string {
+function metaHtml(a: AnchoredAnnotation, labels: ExportLabels, extra = ''): string {
   const colour = colourOf(a)
-  const parts = [`<span class="swatch hl-${colour}" aria-hidden="true"></span> ${LABELS.colorNames[colour]}`]
-  if (a.body.tags.length > 0) parts.push(`${LABELS.tags}: ${tagList(a.body.tags)}`)
+  const parts = [
+    `<span class="swatch hl-${colour}" aria-hidden="true"></span> ${escapeHtml(labels.colorNames[colour])}`,
+  ]
+  if (a.body.tags.length > 0) parts.push(`${escapeHtml(labels.tags)}: ${tagList(a.body.tags)}`)
   const author = a.creator.name.trim()
-  if (author) parts.push(`${LABELS.author}: <bdi>${escapeHtml(author)}</bdi>`)
-  return `<p class="note-meta">${englishParts(parts)}${extra}</p>`
+  if (author) parts.push(`${escapeHtml(labels.author)}: <bdi>${escapeHtml(author)}</bdi>`)
+  return `<p class="note-meta">${labelledParts(parts, labels)}${extra}</p>`
+}
+
+/** "Under “Heading” · paragraph 12 · PDF page 5 · ص 12": where the quote stands (quote-location.ts). */
+function locationHtml(location: QuoteLocation | undefined, labels: ExportLabels): string {
+  const parts = location ? locationParts(location, labels) : []
+  if (parts.length === 0) return ''
+  return `<p class="note-location">${labelledParts(
+    parts.map((p) => `<bdi>${escapeHtml(p)}</bdi>`),
+    labels,
+  )}</p>`
 }
 
 /** A note in one direction, its first letter's (as the reader's notes panel shows it); see noteHtml. */
@@ -193,14 +208,21 @@ function footnoteHtml(
   n: number,
   annotations: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
+  locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
 ): string {
-  const back = ` <a class="back" href="#ref-${n}" aria-label="${LABELS.backToText}">↩</a>`
+  const back = ` <a class="back" href="#ref-${n}" aria-label="${escapeHtml(labels.backToText)}">↩</a>`
   const entries = annotations.map((a, k) => {
     const quote =
       annotations.length > 1
         ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target.quote.exact))}</blockquote>`
         : ''
-    return quote + noteBody(a) + metaHtml(a, k === annotations.length - 1 ? back : '')
+    return (
+      quote +
+      noteBody(a) +
+      locationHtml(locations.get(a), labels) +
+      metaHtml(a, labels, k === annotations.length - 1 ? back : '')
+    )
   })
   return `<li id="note-${n}">${entries.join('')}</li>\n`
 }
@@ -208,18 +230,19 @@ function footnoteHtml(
 function unplacedHtml(
   unplaced: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
 ): string {
   if (unplaced.length === 0) return ''
   const entries = unplaced.map(
     (a) =>
       `<div class="unplaced-entry" data-annotation-id="${escapeHtml(a.id)}">` +
       `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target.quote.exact)}</blockquote>` +
-      `${noteBody(a)}${metaHtml(a)}</div>\n`,
+      `${noteBody(a)}${metaHtml(a, labels)}</div>\n`,
   )
   return (
     `<section class="unplaced" aria-labelledby="unplaced-heading">\n` +
-    `<h2 id="unplaced-heading" lang="en">${LABELS.unplaced}</h2>\n` +
-    `<p class="unplaced-hint" lang="en" dir="auto">${LABELS.unplacedHint}</p>\n${entries.join('')}</section>\n`
+    `<h2 id="unplaced-heading" ${labelAttrs(labels)}>${escapeHtml(labels.unplaced)}</h2>\n` +
+    `<p class="unplaced-hint" ${labelAttrs(labels)}>${escapeHtml(labels.unplacedHint)}</p>\n${entries.join('')}</section>\n`
   )
 }
 
@@ -229,12 +252,12 @@ function displayTime(iso: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso
 }
 
-function headerHtml(input: ExportInput): string {
+function headerHtml(input: ExportInput, labels: ExportLabels): string {
   const { summary } = input
-  const meta = [`${LABELS.source}: <bdi>${escapeHtml(summary.source)}</bdi>`]
-  if (summary.date) meta.push(`${LABELS.date}: <bdi>${escapeHtml(summary.date)}</bdi>`)
+  const meta = [`${escapeHtml(labels.source)}: <bdi>${escapeHtml(summary.source)}</bdi>`]
+  if (summary.date) meta.push(`${escapeHtml(labels.date)}: <bdi>${escapeHtml(summary.date)}</bdi>`)
   meta.push(
-    `${LABELS.exported}: <time datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
+    `${escapeHtml(labels.exported)}: <time datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
   )
   meta.push(escapeHtml(input.generator))
   // The citation reads in the article's direction; each part is isolated, so a Latin URL or
@@ -243,7 +266,7 @@ function headerHtml(input: ExportInput): string {
   return (
     `<header class="doc-header">\n<h1 dir="auto">${escapeHtml(summary.title)}</h1>\n` +
     `<p class="doc-citation" dir="${summary.dir === 'rtl' ? 'rtl' : 'ltr'}">${citation}</p>\n` +
-    `<p class="doc-meta">${englishParts(meta)}</p>\n</header>\n`
+    `<p class="doc-meta">${labelledParts(meta, labels)}</p>\n</header>\n`
   )
 }
 
@@ -266,18 +289,20 @@ export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
   const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
   const dir = summary.dir === 'rtl' ? 'rtl' : 'ltr'
+  const labels = exportLabels(input.labelLang)
+  const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
   const notes =
     footnotes.length === 0
       ? ''
       : `<section class="notes" aria-labelledby="notes-heading">\n` +
-        `<h2 id="notes-heading" lang="en">${LABELS.notes}</h2>\n<ol class="notes-list">\n` +
-        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes)).join('')}</ol>\n</section>\n`
+        `<h2 id="notes-heading" ${labelAttrs(labels)}>${escapeHtml(labels.notes)}</h2>\n<ol class="notes-list">\n` +
+        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes, labels, locations)).join('')}</ol>\n</section>\n`
   return (
     `<!DOCTYPE html>\n<html lang="${escapeHtml(summary.lang)}" dir="${dir}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="${escapeHtml(input.generator)}">\n` +
     `<title>${escapeHtml(summary.title)}</title>\n<style>\n${stylesheet(options.fonts, options.paper ?? 'A4')}\n</style>\n` +
-    `</head>\n<body>\n${headerHtml(input)}<main>\n<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes)}</main>\n</body>\n</html>\n`
+    `</head>\n<body>\n${headerHtml(input, labels)}<main>\n<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes, labels)}</main>\n</body>\n</html>\n`
   )
 }

@@ -1,26 +1,69 @@
-import type { HighlightColor } from '../annotation'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../annotation'
+import { createTranslator } from '../i18n/translator'
+import { uiDirection, type UiLanguage } from '../i18n/ui-language'
+
+/** The words exports add around the article ("Notes", "Colour", colour names…), in one language. */
+export interface ExportLabels {
+  /** The labels' language and direction, for the HTML `lang`/`dir` around them. */
+  lang: UiLanguage
+  dir: 'ltr' | 'rtl'
+  notes: string
+  unplaced: string
+  unplacedHint: string
+  colour: string
+  tags: string
+  untagged: string
+  author: string
+  source: string
+  date: string
+  exported: string
+  backToText: string
+  /** A quote's place (common/export/quote-location.ts), each part as its own words. */
+  underHeading(heading: string): string
+  paragraphNumber(n: number): string
+  pdfPage(n: number): string
+  printedPage(page: number, volume: number | null): string
+  colorNames: Record<HighlightColor, string>
+}
+
+const cache = new Map<UiLanguage, ExportLabels>()
 
 /**
- * The words exports add around the article, in one place. English, like the
- * rest of the interface (renderer/src/ui/strings.ts); the article keeps its own
- * language and these are marked lang="en" in HTML.
+ * The export labels in a language, read from the interface's translation
+ * tables (common/i18n) so there is one place to translate them: a reader
+ * whose interface speaks Arabic gets an export whose headings and "Colour"
+ * lines do too. The article keeps its own language; only these words follow.
  */
-export const LABELS = {
-  notes: 'Notes',
-  unplaced: 'Unplaced notes',
-  unplacedHint: 'These annotations were not found in the current text of the article.',
-  colour: 'Colour',
-  tags: 'Tags',
-  author: 'Author',
-  source: 'Source',
-  date: 'Date',
-  exported: 'Exported',
-  backToText: 'Back to the text',
-  colorNames: {
-    yellow: 'Yellow',
-    green: 'Green',
-    blue: 'Blue',
-    pink: 'Pink',
-    purple: 'Purple',
-  } satisfies Record<HighlightColor, string>,
-} as const
+export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
+  const known = cache.get(lang)
+  if (known) return known
+  const t = createTranslator(lang)
+  const labels: ExportLabels = {
+    lang,
+    dir: uiDirection(lang) === 'rtl' ? 'rtl' : 'ltr',
+    notes: t('exportLabels.notes'),
+    unplaced: t('exportLabels.unplaced'),
+    unplacedHint: t('exportLabels.unplacedHint'),
+    colour: t('exportLabels.colour'),
+    tags: t('exportLabels.tags'),
+    untagged: t('exportLabels.untagged'),
+    author: t('exportLabels.author'),
+    source: t('exportLabels.source'),
+    date: t('exportLabels.date'),
+    exported: t('exportLabels.exported'),
+    backToText: t('exportLabels.backToText'),
+    underHeading: (heading) => t('exportLabels.underHeading', { heading }),
+    paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
+    pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),
+    printedPage: (page, volume) =>
+      volume === null
+        ? t('exportLabels.printedPage', { page: String(page) })
+        : t('exportLabels.printedVolumePage', { page: String(page), volume: String(volume) }),
+    colorNames: Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, t(`colorNames.${c}`)])) as Record<
+      HighlightColor,
+      string
+    >,
+  }
+  cache.set(lang, labels)
+  return labels
+}

@@ -4,7 +4,7 @@ import { hasMark, highlighted, linkKey, linkOf, runsOf, unmarked, type LinkMark 
 import { escapeMarkdownText, markdownTitle, markdownUrl } from './markdown-escape'
 import type { Piece } from './segments'
 
-/** The delimited spans: a highlight (`==` or `<mark>`), strong (`**`), emphasis (`*`). */
+/** The delimited spans: a highlight (`==`, `<mark>` or `[…]{.mark}`), strong (`**`), emphasis (`*`). */
 type Delim = 'mark' | 'strong' | 'em'
 
 type Token =
@@ -17,15 +17,30 @@ type Token =
 
 /** How one block's inline content is written, and where its footnotes are numbered. */
 export interface MarkdownInlineOptions {
-  /** `md`: highlights as `==text==`; `md-gfm`: as `<mark>text</mark>`. */
-  flavor: 'md' | 'md-gfm'
+  /** `md`: highlights as `==text==`; `md-gfm`: as `<mark>text</mark>`; `md-pandoc`: as `[text]{.mark}`. */
+  flavor: MarkdownFlavor
   /** Numbers the next footnote, which lists these annotations, and returns its number. */
   footnote(annotations: AnchoredAnnotation[]): number
   /** Headings are one line: hard breaks become spaces. */
   singleLine?: boolean
 }
 
+/** Where highlights must render decides their syntax (see MarkdownExportOptions). */
+export type MarkdownFlavor = 'md' | 'md-gfm' | 'md-pandoc'
+
 const DELIMITER: Record<Delim, string> = { mark: '==', strong: '**', em: '*' }
+
+/**
+ * Pandoc's bracketed span, which its default reader turns into
+ * `<span class="mark">` (a `<mark>` from Pandoc 3): brackets pair anywhere,
+ * inside a word too, so unlike `==` it needs no flanking check.
+ */
+const PANDOC_MARK = { open: '[', close: ']{.mark}' } as const
+
+function delimiter(d: Delim, open: boolean, flavor: MarkdownFlavor): string {
+  if (d === 'mark' && flavor === 'md-pandoc') return open ? PANDOC_MARK.open : PANDOC_MARK.close
+  return DELIMITER[d]
+}
 
 /** Builds the nested token stream: highlight clusters outermost, then links, strong, em. */
 class TokenBuilder {
@@ -244,7 +259,7 @@ function nextDelimiter(parts: Part[], i: number): Part['delim'] {
  * pair's `*`. Repeats until nothing changes, since each change alters
  * the neighbours of others.
  */
-function settleDelimiters(parts: Part[], flavor: 'md' | 'md-gfm'): void {
+function settleDelimiters(parts: Part[], flavor: MarkdownFlavor): void {
   const byId = new Map<number, Part[]>()
   for (const p of parts) if (p.delim) byId.set(p.delim.id, [...(byId.get(p.delim.id) ?? []), p])
   const settled = new Set<number>()
@@ -255,6 +270,8 @@ function settleDelimiters(parts: Part[], flavor: 'md' | 'md-gfm'): void {
     }
   }
   if (flavor === 'md-gfm') for (const [id, pair] of byId) if (pair[0]!.delim!.d === 'mark') give(id)
+  // Pandoc's brackets always pair: they stay as written (and are the neighbours emphasis is checked against).
+  if (flavor === 'md-pandoc') for (const [id, pair] of byId) if (pair[0]!.delim!.d === 'mark') settled.add(id)
   for (let changed = true; changed;) {
     changed = false
     for (let i = 0; i < parts.length; i++) {
@@ -289,7 +306,7 @@ function nextOnLine(parts: Part[], i: number): string {
 /**
  * One block's inline content as Markdown: text escaped, marks as `*`/`**`
  * and links, each highlight cluster (overlapping highlights together) as
- * one `==…==` or `<mark>…</mark>` followed by its footnote reference, hard
+ * one `==…==`, `<mark>…</mark>` or `[…]{.mark}` followed by its footnote reference, hard
  * breaks as backslash-newline. Returns lines joined by '\n', not indented.
  *
  * Three steps, in this order because each needs the previous one's
@@ -329,7 +346,10 @@ export function markdownInline(pieces: readonly Piece[], options: MarkdownInline
       case 'open':
       case 'close':
         breakLine()
-        parts.push({ s: DELIMITER[t.d], delim: { d: t.d, open: t.k === 'open', id: t.id } })
+        parts.push({
+          s: delimiter(t.d, t.k === 'open', options.flavor),
+          delim: { d: t.d, open: t.k === 'open', id: t.id },
+        })
         break
       case 'link':
         breakLine()

@@ -1,6 +1,7 @@
 import type { AnchoredAnnotation } from '../annotation'
 import { hasNote } from './annotation-parts'
-import { LABELS } from './labels'
+import type { ExportLabels } from './labels'
+import { locationParts, type QuoteLocation } from './quote-location'
 import { escapeMarkdownText } from './markdown-escape'
 import { withSafeLinks } from './note-links'
 
@@ -130,31 +131,42 @@ export function tagsMarkdown(tags: readonly string[]): string {
 }
 
 /** "Colour: Yellow · Tags: #a #b · Author: name" (only the parts that exist). */
-export function metaMarkdown(a: AnchoredAnnotation): string {
+export function metaMarkdown(a: AnchoredAnnotation, labels: ExportLabels): string {
   const parts = [
-    `${LABELS.colour}: ${LABELS.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
+    `${labels.colour}: ${labels.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
   ]
-  if (a.body.tags.length > 0) parts.push(`${LABELS.tags}: ${tagsMarkdown(a.body.tags)}`)
+  if (a.body.tags.length > 0) parts.push(`${labels.tags}: ${tagsMarkdown(a.body.tags)}`)
   const author = a.creator.name.trim()
-  if (author) parts.push(`${LABELS.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
+  if (author) parts.push(`${labels.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
   return parts.join(' · ')
 }
 
-/** One annotation's note and meta line, as Markdown blocks (the quote is the caller's). */
-export function annotationMarkdown(a: AnchoredAnnotation): string {
+/** One annotation's note, meta line and where its quote stands, as Markdown blocks (the quote is the caller's). */
+export function annotationMarkdown(
+  a: AnchoredAnnotation,
+  labels: ExportLabels,
+  location?: QuoteLocation,
+): string {
   // A note of nothing but a dropped link definition leaves nothing to write.
   const note = hasNote(a) ? noteMarkdown(a.body.note) : ''
-  return note ? `${note}\n\n${metaMarkdown(a)}` : metaMarkdown(a)
+  const where = location
+    ? locationParts(location, labels)
+        .map((part) => escapeMarkdownText(part, { before: ' · ' }))
+        .join(' · ')
+    : ''
+  // The place last, under the colour line: the note and its meta stay together as before.
+  return [note, metaMarkdown(a, labels), where].filter((s) => s !== '').join('\n\n')
 }
 
 /** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */
 export function unplacedMarkdown(
   unplaced: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
 ): string {
   if (unplaced.length === 0) return ''
   const entries = unplaced.map(
-    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a)}`,
+    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels)}`,
   )
-  return [`## ${LABELS.unplaced}`, LABELS.unplacedHint, ...entries].join('\n\n')
+  return [`## ${labels.unplaced}`, labels.unplacedHint, ...entries].join('\n\n')
 }

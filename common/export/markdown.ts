@@ -2,7 +2,9 @@ import type { AnchoredAnnotation } from '../annotation'
 import { plainText } from '../plain-text'
 import { quotedTexts, shortQuote } from './annotation-parts'
 import type { ExportInput } from './export-input'
-import { markdownInline } from './markdown-inline'
+import { exportLabels, type ExportLabels } from './labels'
+import { quoteLocations, type QuoteLocation } from './quote-location'
+import { markdownInline, type MarkdownFlavor } from './markdown-inline'
 import {
   annotationMarkdown,
   blockquote,
@@ -17,11 +19,13 @@ import { citationLine } from '../citation/citation-line'
 /** The Markdown flavour: where highlights must render decides their syntax. */
 export interface MarkdownExportOptions {
   /**
-   * `md` (Obsidian, Pandoc): highlights as `==text==`. `md-gfm` (GitHub):
-   * as `<mark>text</mark>`, which GitHub's sanitizer keeps (bare, with no
-   * attribute for it to strip).
+   * `md` (Obsidian): highlights as `==text==`, which Pandoc's default
+   * reader does not know (it prints the `==`). `md-gfm` (GitHub): as
+   * `<mark>text</mark>`, which GitHub's sanitizer keeps (bare, with no
+   * attribute for it to strip). `md-pandoc` (Pandoc): as `[text]{.mark}`,
+   * a bracketed span its default reader makes a mark, inside a word too.
    */
-  flavor: 'md' | 'md-gfm'
+  flavor: MarkdownFlavor
 }
 
 type Inline = (pieces: readonly Piece[], singleLine?: boolean) => string
@@ -84,11 +88,13 @@ function footnoteMarkdown(
   n: number,
   annotations: readonly AnchoredAnnotation[],
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
+  labels: ExportLabels,
+  locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a)}`
-      : annotationMarkdown(a),
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
+      : annotationMarkdown(a, labels, locations.get(a)),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')
 }
@@ -113,10 +119,13 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
   const sections = [body]
-  const unplaced = unplacedMarkdown(segmented.unplaced, quotes)
+  const labels = exportLabels(input.labelLang)
+  const unplaced = unplacedMarkdown(segmented.unplaced, quotes, labels)
   if (unplaced) sections.push(unplaced)
-  if (footnotes.length > 0)
-    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes)).join('\n\n'))
+  if (footnotes.length > 0) {
+    const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
+    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels, locations)).join('\n\n'))
+  }
 
   const head = frontMatter([
     ['title', summary.title],

@@ -1,17 +1,23 @@
-import { HIGHLIGHT_COLORS, type AnchoredAnnotation } from '../annotation'
+import type { AnchoredAnnotation } from '../annotation'
 import { plainText } from '../plain-text'
 import { quotedTexts } from './annotation-parts'
 import type { ExportInput } from './export-input'
-import { LABELS } from './labels'
+import { exportLabels } from './labels'
+import { notesGroups, orderNotes, type NotesGroup, type NotesOrder } from './notes-order'
 import { escapeMarkdownText } from './markdown-escape'
 import { annotationMarkdown, quoteMarkdown, unplacedMarkdown } from './markdown-parts'
 import { segmentDocument } from './segments'
 import { citationLine } from '../citation/citation-line'
+import { quoteLocations } from './quote-location'
 
 /** Options of the notes-only summary. */
 export interface NotesMarkdownOptions {
-  /** Group the annotations under a heading per colour (yellow, green, blue, pink, purple), each group in document order. */
+  /** The old spelling of `group: 'colour'` (kept for callers and the CLI's `--group-by-color`). */
   groupByColor?: boolean
+  /** The order of the notes, in each group: where they are in the text (default) or when they were made. */
+  order?: NotesOrder
+  /** Headings per colour (toolbar order) or per tag (alphabetical, "No tags" last); none by default. */
+  group?: NotesGroup
 }
 
 /**
@@ -19,35 +25,35 @@ export interface NotesMarkdownOptions {
  * citation, then each annotation in
  * document order as a blockquote of the text it highlights (as the article
  * reads now), its note (the user's Markdown, kept), and a line with colour,
- * tags and author; optionally grouped by colour. Annotations not found in
+ * tags and author; in text or date order, optionally grouped by colour or
+ * by tag (an annotation with several tags under each). Annotations not found in
  * the text close the file under "Unplaced notes" with the quote they were
  * made on.
  */
 export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOptions = {}): string {
   const { placed, unplaced } = segmentDocument(input.doc, input.annotations)
   const quotes = quotedTexts(plainText(input.doc), [...placed, ...unplaced])
+  const labels = exportLabels(input.labelLang)
+  const locations = quoteLocations(input.doc, placed, input.pdfPages)
   const entry = (a: AnchoredAnnotation): string =>
-    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a)}`
+    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
 
   const { summary } = input
-  const about = [`${LABELS.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]
-  if (summary.date) about.push(`${LABELS.date}: ${escapeMarkdownText(summary.date, { before: ': ' })}`)
+  const about = [`${labels.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]
+  if (summary.date) about.push(`${labels.date}: ${escapeMarkdownText(summary.date, { before: ': ' })}`)
   const sections = [
     `# ${escapeMarkdownText(summary.title, { before: '# ' })}`,
     // What the notes are notes on, citable as it stands (common/citation/citation-line.ts).
     escapeMarkdownText(citationLine(summary)),
     about.join(' · '),
   ]
-  if (options.groupByColor) {
-    for (const color of HIGHLIGHT_COLORS) {
-      const group = placed.filter((a) => a.body.color === color)
-      if (group.length > 0) sections.push(`## ${LABELS.colorNames[color]}`, ...group.map(entry))
-    }
-    // A colour the app does not know (a damaged file) still gets listed.
-    const other = placed.filter((a) => !(HIGHLIGHT_COLORS as readonly string[]).includes(a.body.color))
-    if (other.length > 0) sections.push(...other.map(entry))
-  } else sections.push(...placed.map(entry))
-  const rest = unplacedMarkdown(unplaced, quotes)
+  const ordered = orderNotes(placed, options.order ?? 'position')
+  const group = options.group ?? (options.groupByColor ? 'colour' : 'none')
+  for (const { heading, notes } of notesGroups(ordered, group, labels)) {
+    if (heading !== null) sections.push(`## ${escapeMarkdownText(heading, { before: '## ' })}`)
+    sections.push(...notes.map(entry))
+  }
+  const rest = unplacedMarkdown(unplaced, quotes, labels)
   if (rest) sections.push(rest)
   return `${sections.join('\n\n')}\n`
 }

@@ -12,6 +12,7 @@ import {
 } from '../../common/export/formats'
 import { toBibtex } from '../../common/citation/bibtex'
 import { toCslJson } from '../../common/citation/csl-json'
+import { NOTES_GROUPS, NOTES_ORDERS } from '../../common/export/notes-order'
 import type { ArticleSummary } from '../../common/article'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
@@ -212,13 +213,17 @@ async function annotationsResolve(library: Library, argv: string[], io: Output):
 
 /**
  * `hamish export ARTICLE_ID --format FORMAT --out FILE [--paper A4|Letter]
- * [--group-by-color]`: written whole or not at all; PDF through headless Chromium.
+ * [--sort position|date] [--group none|colour|tag] [--group-by-color]
+ * [--lang ar|en]`: written whole or not at all; PDF
+ * through headless Chromium. The export's own words are in `--lang`, else
+ * Arabic when the library's interface language is set to Arabic, else
+ * English (a terminal has no interface language of its own to follow).
  */
 export async function exportCommand(library: Library, argv: string[], io: Output): Promise<number> {
   const { positional, flags, values } = parseArgs(
     argv,
     ['--group-by-color', '--json'],
-    ['--format', '--out', '--paper'],
+    ['--format', '--out', '--paper', '--lang', '--sort', '--group'],
   )
   const format = values.get('--format')
   if (!format || !isExportFormat(format)) {
@@ -235,11 +240,20 @@ export async function exportCommand(library: Library, argv: string[], io: Output
   if (citation) return exportCitations(library, positional, format, resolve(out), flags.has('--json'), io)
   const paper = values.get('--paper') ?? 'A4'
   if (paper !== 'A4' && paper !== 'Letter') throw new UsageError('--paper is A4 or Letter')
+  const lang = values.get('--lang') ?? (library.getSettings().language === 'ar' ? 'ar' : 'en')
+  if (lang !== 'ar' && lang !== 'en') throw new UsageError('--lang is ar or en')
+  const sort = values.get('--sort') ?? 'position'
+  const notesOrder = NOTES_ORDERS.find((o) => o === sort)
+  if (!notesOrder) throw new UsageError(`--sort is ${NOTES_ORDERS.join(' or ')}`)
+  // --group-by-color is the old spelling of --group colour; `color` is accepted too.
+  const groupWord = values.get('--group') ?? (flags.has('--group-by-color') ? 'colour' : 'none')
+  const notesGroup = NOTES_GROUPS.find((g) => g === (groupWord === 'color' ? 'colour' : groupWord))
+  if (!notesGroup) throw new UsageError(`--group is ${NOTES_GROUPS.join(', ')}`)
   const article = await library.getArticle(positional[0]!)
   if (io.interactive) io.err(`Exporting “${article.summary.title}” as ${format}…`)
   const file = await renderExport(
     article,
-    { format, paper, groupByColor: flags.has('--group-by-color') },
+    { format, paper, notesOrder, notesGroup, labelLang: lang },
     printHtmlToPdf,
   )
   const target = resolve(out)

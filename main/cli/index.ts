@@ -30,7 +30,7 @@ commands:
                      private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
-  export ARTICLE_ID --format ${ARTICLE_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--group-by-color]
+  export ARTICLE_ID --format ${ARTICLE_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--sort position|date] [--group none|colour|tag] [--lang ar|en]
                      export an article with its highlights and notes
   export ARTICLE_ID... --format ${CITATION_FORMATS.join('|')} --out FILE
                      export the citations of one or several articles (for Zotero, Pandoc, LaTeX)

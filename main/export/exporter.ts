@@ -50,8 +50,14 @@ type Writer = (input: ExportInput, req: Request, printPdf: PdfPrinter) => string
 
 /** Each registry writer name (common/export/formats.ts) to the code that writes it. */
 const WRITERS: Record<ExportWriter, Writer> = {
-  markdown: (input, req) => toMarkdown(input, { flavor: req.format === 'md-gfm' ? 'md-gfm' : 'md' }),
-  'notes-markdown': (input, req) => toNotesMarkdown(input, { groupByColor: req.groupByColor ?? false }),
+  markdown: (input, req) =>
+    toMarkdown(input, { flavor: req.format === 'md-gfm' || req.format === 'md-pandoc' ? req.format : 'md' }),
+  'notes-markdown': (input, req) =>
+    toNotesMarkdown(input, {
+      groupByColor: req.groupByColor ?? false,
+      order: req.notesOrder,
+      group: req.notesGroup,
+    }),
   html: (input, req) => toHtml(input, { fonts: exportFonts(), paper: req.paper ?? 'A4' }),
   pdf: (input, req, printPdf) => {
     const paper = req.paper ?? 'A4'
@@ -78,7 +84,12 @@ export function planExport(
     fileName: exportFileName(article.summary.title, req.format),
     mimeType: spec.mime,
     render: async () => {
-      const written = await WRITERS[spec.writer](exportInput(article, now), req, printPdf)
+      const input = {
+        ...exportInput(article, now),
+        labelLang: req.labelLang ?? 'en',
+        ...(article.pdfPages ? { pdfPages: article.pdfPages } : {}),
+      }
+      const written = await WRITERS[spec.writer](input, req, printPdf)
       return typeof written === 'string' ? new TextEncoder().encode(written) : written
     },
   }

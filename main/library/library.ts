@@ -346,7 +346,7 @@ export class Library {
     const summary = this.#catalog.copy(id)
     const file = (await this.#files.store(id)).data
     const annotations = await this.#annotations.live(id)
-    return { summary, doc: file.doc, annotations }
+    return { summary, doc: file.doc, annotations, ...(file.pdfPages ? { pdfPages: file.pdfPages } : {}) }
   }
 
   // Annotations.

@@ -2,6 +2,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../common/annotatio
 import { MAX_WEB_ADDRESS_LENGTH } from '../../../common/contract/limits'
 import { tooLargeText } from '../../../common/contract/too-large-text'
 import { exportFormatSpecs, type ExportFormat } from '../../../common/export/formats'
+import { NOTES_GROUPS, NOTES_ORDERS } from '../../../common/export/notes-order'
 import { isWellFormedText, wordText } from '../../../common/i18n/local-text'
 import type { ReaderFont, Theme } from '../../../common/article'
 import type { Direction } from '../../../common/language'
@@ -418,9 +419,13 @@ export function makeStrings(t: Translate) {
     citationsButton: t('citationsButton'),
     citationsTitle: (n: number): string => t('citationsTitle', { articles: t('articles', { count: n }) }),
     citationsHint: t('citationsHint'),
-    exportGroupByColor: t('exportGroupByColor'),
+    exportNotesOrder: t('exportNotesOrder'),
+    notesOrderNames: table(t, 'notesOrderNames', NOTES_ORDERS),
+    exportNotesGroup: t('exportNotesGroup'),
+    notesGroupNames: table(t, 'notesGroupNames', NOTES_GROUPS),
     exportPaper: t('exportPaper'),
     paperNames: table(t, 'paperNames', ['A4', 'Letter'] as const),
+    exportLabelLanguage: t('exportLabelLanguage'),
     exportAction: t('exportAction'),
     exportRunning: (format: string): string => t('exportRunning', { format }),
     exportDownloaded: file('exportDownloaded'),

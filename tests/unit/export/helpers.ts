@@ -203,11 +203,15 @@ export function renderedArticle(
       marked += (inMark ? '1' : '0').repeat(Array.from(s.replace(/\s+/g, '')).length)
       return
     }
-    const isMark = node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'mark'
+    // Pandoc's `[text]{.mark}` reads as <span class="mark"> (2.x) or <mark> (3.x): both are highlights.
+    const isMark =
+      node.nodeType === 1 &&
+      ((node as Element).tagName.toLowerCase() === 'mark' ||
+        ((node as Element).tagName.toLowerCase() === 'span' && (node as Element).classList.contains('mark')))
     for (const child of Array.from(node.childNodes)) walk(child, inMark || isMark)
   }
   walk(root, false)
-  const marks = Array.from(root.querySelectorAll('mark')).map((m) => fold(m.textContent ?? ''))
+  const marks = Array.from(root.querySelectorAll('mark, span.mark')).map((m) => fold(m.textContent ?? ''))
   return { text, marked, marks }
 }
 

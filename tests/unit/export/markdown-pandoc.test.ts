@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toMarkdown, toNotesMarkdown } from '../../../common/export'
+import { paragraph, text } from '../../../common/document'
 import { plainText } from '../../../common/plain-text'
 import {
   annotate,
@@ -95,6 +96,85 @@ describe.runIf(available)('toMarkdown read back with Pandoc (-f markdown)', () =
   })
 })
 
+describe.runIf(available)("md-pandoc read back with Pandoc's default reader (-f markdown)", () => {
+  const marksOf = (dom: Document): Element[] => Array.from(dom.querySelectorAll('mark, span.mark'))
+
+  for (const { name, art, annotations } of annotatedFixtures()) {
+    it(`${name}: every highlight a mark, exactly where it was, the text unchanged`, () => {
+      const md = toMarkdown(input(art, annotations), { flavor: 'md-pandoc' })
+      const dom = pandocHtml(md)
+      const rendered = renderedArticle(dom.body, FOOTNOTE_PARTS)
+      expect(fold(rendered.text), md).toBe(fold(plainText(art.doc)))
+      expect(rendered.marked, md).toBe(expectedMarked(art.doc, annotations))
+      expect(rendered.text).not.toContain('{.mark}')
+    })
+  }
+
+  it('keeps a highlight inside an Arabic word whole, and the word whole', () => {
+    const word = 'والمتحدث'
+    const doc = { type: 'doc' as const, content: [paragraph([text(`قال ${word} باسم الوزارة`)])] }
+    const range = rangeOf(doc, 'متحدث')
+    const annotations = annotate(doc, [{ ...range, note: 'داخل الكلمة' }])
+    const art = { ...article('lavrov-shaibani-moscow.ar.txt'), doc }
+    const md = toMarkdown(input(art, annotations), { flavor: 'md-pandoc' })
+    expect(md).toContain('وال[متحدث]{.mark}[^1]')
+    const dom = pandocHtml(md)
+    expect(marksOf(dom).map((m) => m.textContent)).toEqual(['متحدث'])
+    const body = renderedArticle(dom.body, FOOTNOTE_PARTS).text
+    expect(body).toContain(`قال ${word} باسم`)
+    expect(body).not.toContain('==')
+  })
+
+  it('keeps emphasis, strong and links inside a highlight, and brackets in the highlighted text as text', () => {
+    const doc = {
+      type: 'doc' as const,
+      content: [
+        paragraph([
+          text('قبل '),
+          text('مائل', [{ type: 'em' }]),
+          text(' و'),
+          text('عريض', [{ type: 'strong' }]),
+          text(' [قوس] و]{.mark} و'),
+          text('رابط', [{ type: 'link', attrs: { href: 'https://example.org/x' } }]),
+          text(' بعد!'),
+        ]),
+      ],
+    }
+    const plain = plainText(doc)
+    const start = rangeOf(doc, 'مائل').start
+    const end = rangeOf(doc, 'رابط').end
+    const annotations = annotate(doc, [{ start, end }])
+    const art = { ...article('lavrov-shaibani-moscow.ar.txt'), doc }
+    const dom = pandocHtml(toMarkdown(input(art, annotations), { flavor: 'md-pandoc' }))
+    const marks = marksOf(dom)
+    expect(marks).toHaveLength(1)
+    expect(marks[0]!.textContent).toBe(plain.slice(plain.indexOf('مائل'), plain.indexOf('رابط') + 4))
+    expect(marks[0]!.querySelector('em')?.textContent).toBe('مائل')
+    expect(marks[0]!.querySelector('strong')?.textContent).toBe('عريض')
+    expect(marks[0]!.querySelector('a')?.getAttribute('href')).toBe('https://example.org/x')
+    expect(fold(dom.body.textContent ?? '')).toBe(fold(plain))
+  })
+
+  it('survives random marks, breaks, punctuation and highlights anywhere', () => {
+    const next = random(515)
+    for (let round = 0; round < 40; round++) {
+      const doc = randomDoc(next)
+      const length = Array.from(plainText(doc)).length
+      const specs: Spec[] = []
+      for (let k = Math.floor(next() * 6); k > 0; k--) {
+        const start = Math.floor(next() * (length - 1))
+        specs.push({ start, end: Math.min(length, start + 1 + Math.floor(next() * 25)), note: `ملاحظة ${k}` })
+      }
+      const annotations = annotate(doc, specs)
+      const art = { ...article('lavrov-shaibani-moscow.ar.txt'), doc }
+      const md = toMarkdown(input(art, annotations), { flavor: 'md-pandoc' })
+      const rendered = renderedArticle(pandocHtml(md).body, FOOTNOTE_PARTS)
+      expect(fold(rendered.text), md).toBe(fold(plainText(doc)))
+      expect(rendered.marked, md).toBe(expectedMarked(doc, annotations))
+    }
+  })
+})
+
 /** Notes that try to reach HTML from every position a note can take in Markdown. */
 const HOSTILE_NOTES = [
   '<script>alert(1)</script>',
@@ -141,6 +221,7 @@ describe('notes with raw HTML stay text in Markdown readers that allow HTML', ()
     it(name, () => {
       for (const md of [
         toMarkdown(input(art, annotations), { flavor: 'md' }),
+        toMarkdown(input(art, annotations), { flavor: 'md-pandoc' }),
         toNotesMarkdown(input(art, annotations)),
       ]) {
         const dom = read(md)

@@ -6,7 +6,9 @@ import { openDialog } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { errorMessage } from '../../ui/error-message'
 import type { Toast, ToastOptions } from '../../ui/toasts'
-import { strings } from '../../ui/strings'
+import { strings, UI_LANG } from '../../ui/strings'
+import { UI_LANGUAGES } from '../../../../common/i18n/ui-language'
+import { NOTES_GROUPS, NOTES_ORDERS } from '../../../../common/export/notes-order'
 import { announceExport } from './announce-result'
 
 export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
@@ -36,19 +38,41 @@ export function openExportDialog(
       el('span', { class: 'export-format-hint muted', text: strings.exportFormats[format].hint }),
     ])
   })
-  const groupByColor = el('input', { attrs: { type: 'checkbox' } })
+  const notesOrder = el(
+    'select',
+    { attrs: { name: 'notesOrder' } },
+    NOTES_ORDERS.map((o) => el('option', { attrs: { value: o }, text: strings.notesOrderNames[o] })),
+  )
+  const notesGroup = el(
+    'select',
+    { attrs: { name: 'notesGroup' } },
+    NOTES_GROUPS.map((g) => el('option', { attrs: { value: g }, text: strings.notesGroupNames[g] })),
+  )
   const paper = el('select', {}, [
     el('option', { attrs: { value: 'A4' }, text: strings.paperNames.A4 }),
     el('option', { attrs: { value: 'Letter' }, text: strings.paperNames.Letter }),
   ])
-  const groupRow = el('label', { class: 'export-option' }, [groupByColor, strings.exportGroupByColor])
+  // The export's own words ("Notes", "Colour"…) default to the interface's language.
+  const labelLang = el(
+    'select',
+    { attrs: { name: 'labelLang' } },
+    // Each language named in itself, marked as such (as Settings > Language does).
+    UI_LANGUAGES.map((lang) =>
+      el('option', { attrs: { value: lang, lang, dir: 'auto' }, text: strings.languageNames[lang] }),
+    ),
+  )
+  labelLang.value = UI_LANG
+  const orderRow = el('label', { class: 'export-option' }, [strings.exportNotesOrder, notesOrder])
+  const groupRow = el('label', { class: 'export-option' }, [strings.exportNotesGroup, notesGroup])
+  const labelRow = el('label', { class: 'export-option' }, [strings.exportLabelLanguage, labelLang])
   const paperRow = el('label', { class: 'export-option' }, [strings.exportPaper, paper])
   const status = el('p', { class: 'export-status', attrs: { role: 'status', 'aria-live': 'polite' } })
   const selected = (): ExportFormat =>
     (radios.map((r) => r.querySelector('input')!).find((i) => i.checked)?.value as ExportFormat) ?? 'md'
   const syncOptions = (): void => {
     const { options } = EXPORT_FORMAT_SPECS[selected()]
-    groupRow.hidden = !options.includes('groupByColor')
+    orderRow.hidden = !options.includes('notesOrder')
+    groupRow.hidden = !options.includes('notesGroup')
     paperRow.hidden = !options.includes('paper')
   }
   for (const r of radios) r.addEventListener('change', syncOptions)
@@ -66,7 +90,7 @@ export function openExportDialog(
   ])
   const handle = openDialog({
     title: strings.exportTitle(summary.title),
-    body: [fieldset, groupRow, paperRow, status],
+    body: [fieldset, orderRow, groupRow, paperRow, labelRow, status],
     actions: [go],
     class: 'export-dialog',
     initialFocus: radios.find((r) => r.querySelector('input')!.checked)?.querySelector('input') ?? undefined,
@@ -83,8 +107,10 @@ export function openExportDialog(
       const result = await api.exportArticle({
         articleId: summary.id,
         format,
-        groupByColor: groupByColor.checked,
+        notesOrder: NOTES_ORDERS.find((o) => o === notesOrder.value) ?? 'position',
+        notesGroup: NOTES_GROUPS.find((g) => g === notesGroup.value) ?? 'none',
         paper: paper.value === 'Letter' ? 'Letter' : 'A4',
+        labelLang: UI_LANGUAGES.find((l) => l === labelLang.value) ?? 'en',
       })
       // Close first, so the toast and the download are not hidden behind the modal dialog.
       if (result.status !== 'cancelled') handle.close()
