@@ -799,6 +799,8 @@ export const en = {
     articleFileLost:
       '{{name}}, the file of “{{title}}”, was damaged and no backup could be read. It was kept as {{movedTo}}; the article cannot be opened until a good copy of its file is put back.',
     searchSkipped: '“{{title}}” was left out of the search: {{why}}',
+    metaFieldsDropped:
+      'Some details of “{{title}}” in library.json could not be read and were dropped ({{fields}}); the article and everything else about it were kept. They can be filled in again.',
     recoveredEmpty:
       '{{name}} was damaged and no backup could be read. It was kept as {{movedTo}}, and Hamish started with an empty one.',
     exportNoFolder:

@@ -49,7 +49,9 @@ export class Catalog {
   }
 
   #copy(a: Readonly<ArticleSummary>): ArticleSummary {
-    return { ...a, tags: [...a.tags], annotationCount: this.#countOf(a.id) }
+    const copy = { ...a, tags: [...a.tags], annotationCount: this.#countOf(a.id) }
+    if (a.meta) copy.meta = structuredClone(a.meta)
+    return copy
   }
 
   /** The summaries as stored (read-only), for lookups that copy nothing. */

@@ -17,7 +17,8 @@ import { asPageOutcome } from '../import/page-refusal'
 import { fetchedFile } from '../import/fetched-file'
 import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
-import type { LocalText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+import { checkArticleMeta } from '../../common/article-meta-check'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type {
   AnchoredAnnotation,
@@ -200,6 +201,7 @@ export class Library {
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
     if (lostSomething) await library.#relistUnlisted()
+    await library.#checkStoredMeta(store)
     await library.#convertToAnnotationLogs(store)
     await library.#counts.reconcile(library.#catalog.all.map((a) => a.id))
     if (!store.data.sampleSeeded) {
@@ -231,6 +233,33 @@ export class Library {
     if (found.length === 0) return
     await this.#catalog.add(found)
     this.#notices.add('warning', relistedNotice(found))
+  }
+
+  /**
+   * Each article's metadata checked field by field (common/article-meta-check.ts):
+   * a bad field is dropped and the user told which, instead of library.json
+   * being taken as damaged and an older copy restored for one wrong author.
+   */
+  async #checkStoredMeta(store: JsonStore<LibraryData>): Promise<void> {
+    const damaged = store.data.articles
+      .map((a) => ({ title: a.title, dropped: checkArticleMeta(a.meta).dropped }))
+      .filter((a) => a.dropped.length > 0)
+    if (damaged.length === 0) return
+    await store.update((d) => {
+      for (const a of d.articles) {
+        const { meta } = checkArticleMeta(a.meta)
+        if (meta) a.meta = meta
+        else delete a.meta
+      }
+    })
+    for (const a of damaged)
+      this.#notices.add(
+        'warning',
+        localText('messages.metaFieldsDropped', {
+          title: a.title,
+          fields: a.dropped.join(', '),
+        }),
+      )
   }
 
   /**
