@@ -78,6 +78,25 @@ describe('article metadata in library.json', () => {
     expect((await Library.open(dir, { sample })).listNotices()).toEqual([])
   })
 
+  it('an imported page keeps what its head said, through a reopen', async () => {
+    const library = await Library.open(dir, { sample })
+    const name = 'ojs-journal-article.html'
+    const bytes = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/meta', name)))
+    const outcome = await library.importFile({ name, bytes })
+    expect(outcome.status).toBe('added')
+    const reopened = await Library.open(dir, { sample })
+    const article = reopened.listArticles().find((a) => a.source === name)!
+    expect(article.meta?.authors).toEqual([
+      { literal: 'فاطمة الزهراء بن علي' },
+      { literal: 'محمد عبد الرحمن' },
+    ])
+    expect(article.meta?.doi).toBe('10.31185/jls.v12i2.345')
+    const onDisk = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'))
+    expect(onDisk.articles.find((a: { source: string }) => a.source === name).meta.published).toEqual([
+      2023, 6, 15,
+    ])
+  })
+
   it('a meta that is not an object is dropped whole, the article kept', async () => {
     await Library.open(dir, { sample })
     const id = await putMeta('by Lavrov')
