@@ -30,6 +30,7 @@ import {
   SETTINGS_LIMITS,
 } from './limits'
 import type { ApiMethod, HamishApi } from './methods'
+import { articleMeta } from './meta-schema'
 
 /**
  * The argument schemas, one valibot strict tuple per method of HamishApi
@@ -137,6 +138,7 @@ export const apiArgSchemas = {
   dismissUnfinishedImports: v.strictTuple([]),
   renameArticle: v.strictTuple([articleId, title]),
   setArticleTags: v.strictTuple([articleId, tags, tags]),
+  setArticleMeta: v.strictTuple([articleId, articleMeta]),
   trashArticle: v.strictTuple([articleId]),
   restoreArticle: v.strictTuple([articleId]),
   deleteArticleForever: v.strictTuple([articleId]),

@@ -865,6 +865,7 @@ export const ar = {
     articleFileLost:
       'تلف الملف {{name}}، وهو ملف «{{title}}»، ولم تُقرأ له أي نسخة احتياطية. حُفظ باسم {{movedTo}}؛ ولن تُفتح المقالة حتى تُعاد نسخة سليمة من ملفها إلى مكانه.',
     searchSkipped: 'استُبعدت «{{title}}» من البحث: {{why}}',
+    metaInvalid: 'لم تُحفظ بيانات المقالة: {{fields}} غير صالحة. لم يتغيّر شيء.',
     metaFieldsDropped:
       'تعذّرت قراءة بعض بيانات «{{title}}» في library.json فحُذفت ({{fields}})؛ وبقيت المقالة وسائر ما يخصّها كما هو. ويمكن إدخالها من جديد.',
     recoveredEmpty:

@@ -19,6 +19,7 @@ import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
 import { localText, type LocalText } from '../../common/i18n/local-text'
 import { checkArticleMeta } from '../../common/article-meta-check'
+import type { ArticleMeta } from '../../common/article-meta'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type {
   AnchoredAnnotation,
@@ -289,6 +290,9 @@ export class Library {
   }
   renameArticle(id: string, title: string): Promise<ArticleSummary> {
     return this.#catalog.renameArticle(id, title)
+  }
+  setArticleMeta(id: string, meta: ArticleMeta): Promise<ArticleSummary> {
+    return this.#catalog.setArticleMeta(id, meta)
   }
   setArticleTags(id: string, tags: string[], base?: string[]): Promise<ArticleSummary> {
     return this.#catalog.setArticleTags(id, tags, base)

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { validateCall } from '../../../common/contract/dispatch'
 import { Library } from '../../../main/library/library'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -105,5 +106,37 @@ describe('article metadata in library.json', () => {
     expect(article).toBeDefined()
     expect(article.meta).toBeUndefined()
     expect(reopened.listNotices()).toHaveLength(1)
+  })
+
+  it('setArticleMeta (the contract method) checks its argument, writes, and tells the change feed', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    const meta = { authors: [{ literal: 'سيرغي لافروف' }], published: [2025, 12] }
+    const [checkedId, checked] = validateCall('setArticleMeta', [id, meta])
+    const changes: unknown[] = []
+    library.changes.subscribe((change) => changes.push(change))
+    expect((await library.setArticleMeta(checkedId, checked)).meta).toEqual(meta)
+    expect(changes).toContainEqual({ kind: 'article-changed', articleId: id })
+    expect((await Library.open(dir, { sample })).listArticles()[0]!.meta).toEqual(meta)
+    // An empty record clears it.
+    expect((await library.setArticleMeta(id, {})).meta).toBeUndefined()
+  })
+
+  it('a bad meta is refused by the contract schema, and by the library itself (the CLI path), nothing written', async () => {
+    const library = await Library.open(dir, { sample })
+    const id = library.listArticles()[0]!.id
+    for (const bad of [
+      { published: [2025, 13] },
+      { url: 'javascript:alert(1)' },
+      { authors: [{ literal: '' }] },
+      { kind: 'poem' },
+      { colour: 'red' },
+    ])
+      expect(() => validateCall('setArticleMeta', [id, bad])).toThrow()
+    const before = await readFile(join(dir, 'library.json'), 'utf8')
+    await expect(library.setArticleMeta(id, { published: [2025, 2, 30] } as never)).rejects.toThrow(
+      /details were not saved: published not valid/,
+    )
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before)
   })
 })
