@@ -32,8 +32,8 @@ export const ar = {
 
   // Library
   libraryHeading: 'المكتبة',
-  filterLabel: 'التصفية حسب العنوان',
-  filterPlaceholder: 'تصفية حسب العنوان…',
+  filterLabel: 'التصفية حسب العنوان أو المؤلف أو مكان النشر',
+  filterPlaceholder: 'تصفية حسب العنوان أو المؤلف أو مكان النشر…',
   columnTitle: 'العنوان',
   columnDate: 'التاريخ',
   columnSource: 'المصدر',

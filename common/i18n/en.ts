@@ -26,8 +26,8 @@ export const en = {
 
   // Library
   libraryHeading: 'Library',
-  filterLabel: 'Filter by title',
-  filterPlaceholder: 'Filter by title…',
+  filterLabel: 'Filter by title, author or publication',
+  filterPlaceholder: 'Filter by title, author or publication…',
   columnTitle: 'Title',
   columnDate: 'Date',
   columnSource: 'Source',
