@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from '../export/formats'
 import { LANGUAGE_SETTINGS } from '../i18n/ui-language'
 import {
   annotationId,
+  articleMeta,
   articleId,
   displayName,
   fileBytes,
@@ -30,7 +31,6 @@ import {
   SETTINGS_LIMITS,
 } from './limits'
 import type { ApiMethod, HamishApi } from './methods'
-import { articleMeta } from './meta-schema'
 
 /**
  * The argument schemas, one valibot strict tuple per method of HamishApi
