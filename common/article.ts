@@ -47,6 +47,8 @@ export interface ImportedArticle {
   lang: string
   dir: Direction
   doc: DocNode
+  /** What the file said about itself for a citation; absent when it said nothing. */
+  meta?: ArticleMeta
 }
 
 /** `system` follows the OS's light or dark preference. */

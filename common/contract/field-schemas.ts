@@ -1,7 +1,11 @@
+import type { DateParts } from '../article-meta'
+import { isDateParts, isMetaUrl, META_KINDS } from '../article-meta-check'
 import * as v from 'valibot'
 import { ANNOTATION_ID } from '../sharing/ids'
 import {
   MAX_ARTICLE_ID_LENGTH,
+  MAX_META_AUTHORS,
+  MAX_META_TEXT_LENGTH,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_FILE_NAME_LENGTH,
   MAX_WEB_ADDRESS_LENGTH,
@@ -90,3 +94,38 @@ export const fileBytes = v.pipe(
 /** A number within one of SETTINGS_LIMITS' ranges. */
 export const range = (limits: { min: number; max: number }) =>
   v.pipe(v.number(), v.finite(), v.minValue(limits.min), v.maxValue(limits.max))
+
+const metaField = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.check((s) => s.trim() === s && s.length > 0, `${what} is empty or has spaces around it`),
+    v.maxLength(MAX_META_TEXT_LENGTH, `${what} is longer than ${MAX_META_TEXT_LENGTH} characters`),
+  )
+
+const person = v.union([
+  v.strictObject({ literal: metaField('an author') }),
+  v.strictObject({ family: metaField('a family name'), given: v.optional(metaField('a given name')) }),
+])
+
+/**
+ * An article's metadata as `setArticleMeta` takes it: the same rules as
+ * library.json's check (common/article-meta-check.ts), so what the API
+ * accepts a reopen never drops.
+ */
+export const articleMeta = v.strictObject({
+  authors: v.optional(
+    v.pipe(v.array(person), v.maxLength(MAX_META_AUTHORS, `more than ${MAX_META_AUTHORS} authors`)),
+  ),
+  container: v.optional(metaField('the container')),
+  publisher: v.optional(metaField('the publisher')),
+  published: v.optional(
+    v.custom<DateParts>(isDateParts, 'the date is not a real YYYY, YYYY-MM or YYYY-MM-DD'),
+  ),
+  language: v.optional(metaField('the language')),
+  url: v.optional(v.custom<string>(isMetaUrl, 'the address is not an http(s) address')),
+  doi: v.optional(metaField('the DOI')),
+  pages: v.optional(metaField('the pages')),
+  volume: v.optional(metaField('the volume')),
+  issue: v.optional(metaField('the issue')),
+  kind: v.optional(v.picklist(META_KINDS)),
+})

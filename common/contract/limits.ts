@@ -23,6 +23,12 @@ export const MAX_FILE_NAME_LENGTH = 1024
 /** Characters in an article's title: the rename field's maxlength; an import's longer title is cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 200
 
+/** Characters in one text field of an article's metadata (an author's name, the container, the publisher…). */
+export const MAX_META_TEXT_LENGTH = 500
+
+/** Authors in an article's metadata: more than any real byline, so a hostile file cannot list thousands. */
+export const MAX_META_AUTHORS = 100
+
 /** Characters in one tag, after trimming. */
 /** Articles in one citation export (the library's filtered list): as many as one import batch. */
 export const MAX_CITATION_ARTICLES = 10_000

@@ -1,5 +1,6 @@
 import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../annotation'
 import type { Article, ArticleSummary, ReadingSettings } from '../article'
+import type { ArticleMeta } from '../article-meta'
 import type { BlockNode } from '../document'
 import type { MatchNear } from '../find/match-page'
 import type { OpenedArticle } from './article-head'
@@ -72,6 +73,12 @@ export interface HamishApi {
   listUnfinishedImports(): Promise<PlannedImport[]>
   /** Forgets that list (the user chose the files again, or dismissed it). */
   dismissUnfinishedImports(): Promise<void>
+  /**
+   * Replaces an article's metadata (authors, container, date…) with `meta`,
+   * an empty object clearing it: the info panel and the CLI send the whole
+   * record they edited. Refused whole if a field is not valid.
+   */
+  setArticleMeta(id: string, meta: ArticleMeta): Promise<ArticleSummary>
   renameArticle(id: string, title: string): Promise<ArticleSummary>
   /**
    * Sets an article's tags to `tags`, edited from `base` (the list the page
@@ -187,6 +194,7 @@ const METHODS = {
   dismissUnfinishedImports: true,
   renameArticle: true,
   setArticleTags: true,
+  setArticleMeta: true,
   trashArticle: true,
   restoreArticle: true,
   deleteArticleForever: true,

@@ -5,6 +5,7 @@ import { NOTES_GROUPS, NOTES_ORDERS } from '../export/notes-order'
 import { LANGUAGE_SETTINGS, UI_LANGUAGES } from '../i18n/ui-language'
 import {
   annotationId,
+  articleMeta,
   articleId,
   displayName,
   fileBytes,
@@ -139,6 +140,7 @@ export const apiArgSchemas = {
   dismissUnfinishedImports: v.strictTuple([]),
   renameArticle: v.strictTuple([articleId, title]),
   setArticleTags: v.strictTuple([articleId, tags, tags]),
+  setArticleMeta: v.strictTuple([articleId, articleMeta]),
   trashArticle: v.strictTuple([articleId]),
   restoreArticle: v.strictTuple([articleId]),
   deleteArticleForever: v.strictTuple([articleId]),

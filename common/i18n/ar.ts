@@ -32,8 +32,8 @@ export const ar = {
 
   // Library
   libraryHeading: 'المكتبة',
-  filterLabel: 'التصفية حسب العنوان',
-  filterPlaceholder: 'تصفية حسب العنوان…',
+  filterLabel: 'التصفية حسب العنوان أو المؤلف أو مكان النشر',
+  filterPlaceholder: 'تصفية حسب العنوان أو المؤلف أو مكان النشر…',
   columnTitle: 'العنوان',
   columnDate: 'التاريخ',
   columnSource: 'المصدر',
@@ -904,6 +904,9 @@ export const ar = {
     articleFileLost:
       'تلف الملف {{name}}، وهو ملف «{{title}}»، ولم تُقرأ له أي نسخة احتياطية. حُفظ باسم {{movedTo}}؛ ولن تُفتح المقالة حتى تُعاد نسخة سليمة من ملفها إلى مكانه.',
     searchSkipped: 'استُبعدت «{{title}}» من البحث: {{why}}',
+    metaInvalid: 'لم تُحفظ بيانات المقالة: {{fields}} غير صالحة. لم يتغيّر شيء.',
+    metaFieldsDropped:
+      'تعذّرت قراءة بعض بيانات «{{title}}» في library.json فحُذفت ({{fields}})؛ وبقيت المقالة وسائر ما يخصّها كما هو. ويمكن إدخالها من جديد.',
     recoveredEmpty:
       'كان الملف {{name}} تالفًا ولم تُقرأ أي نسخة احتياطية منه. حُفظ باسم {{movedTo}}، وبدأ هامش بملف فارغ.',
     exportNoFolder:

@@ -26,8 +26,8 @@ export const en = {
 
   // Library
   libraryHeading: 'Library',
-  filterLabel: 'Filter by title',
-  filterPlaceholder: 'Filter by title…',
+  filterLabel: 'Filter by title, author or publication',
+  filterPlaceholder: 'Filter by title, author or publication…',
   columnTitle: 'Title',
   columnDate: 'Date',
   columnSource: 'Source',
@@ -835,6 +835,9 @@ export const en = {
     articleFileLost:
       '{{name}}, the file of “{{title}}”, was damaged and no backup could be read. It was kept as {{movedTo}}; the article cannot be opened until a good copy of its file is put back.',
     searchSkipped: '“{{title}}” was left out of the search: {{why}}',
+    metaInvalid: 'The article’s details were not saved: {{fields}} not valid. Nothing was changed.',
+    metaFieldsDropped:
+      'Some details of “{{title}}” in library.json could not be read and were dropped ({{fields}}); the article and everything else about it were kept. They can be filled in again.',
     recoveredEmpty:
       '{{name}} was damaged and no backup could be read. It was kept as {{movedTo}}, and Hamish started with an empty one.',
     exportNoFolder:

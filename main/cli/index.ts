@@ -7,6 +7,7 @@ import { HamishError } from '../../common/errors'
 import { EXPORT_FORMATS, isCitationFormat } from '../../common/export/formats'
 import { UsageError } from './args'
 import { teamCommand } from './team-command'
+import { metaCommand } from './meta-command'
 import { terminalText } from './terminal-text'
 import {
   annotationsCommand,
@@ -30,6 +31,10 @@ commands:
                      private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata and its plain text
+  meta ARTICLE_ID [--set KEY=VALUE]... [--unset KEY]...
+                     print an article's citation details, or change them first; keys: authors
+                     (names separated by ;), container, publisher, published (YYYY, YYYY-MM or
+                     YYYY-MM-DD), language, url, doi, pages, volume, issue, kind
   export ARTICLE_ID --format ${ARTICLE_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--sort position|date] [--group none|colour|tag] [--lang ar|en]
                      export an article with its highlights and notes
   export ARTICLE_ID... --format ${CITATION_FORMATS.join('|')} --out FILE
@@ -64,6 +69,7 @@ const COMMANDS = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  meta: metaCommand,
   annotations: annotationsCommand,
   export: exportCommand,
   search: searchCommand,

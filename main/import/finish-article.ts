@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import type { ImportedArticle } from '../../common/article'
+import type { ArticleMeta } from '../../common/article-meta'
+import { checkArticleMeta } from '../../common/article-meta-check'
 import type { BlockNode, DocNode } from '../../common/document'
 import { docSchema, MAX_DOCUMENT_CHARS } from '../../common/document'
 import { HamishError } from '../../common/errors'
@@ -18,6 +20,8 @@ export interface ArticleDraft {
   /** Language and direction the file declares (lang/dir attributes, dc:language). */
   lang?: string | null
   dir?: string | null
+  /** What the file says for a citation (authors, publication…); checked and bounded by finishArticle. */
+  meta?: ArticleMeta
 }
 
 /** The file name without folders and without its extension, the title of last resort. */
@@ -47,7 +51,8 @@ export function refuseTextPastLimit(chars: number, name: string): void {
  * and passes `docSchema` (so a bug in any reducer can never store a node,
  * mark or attribute outside the schema); the title is one trimmed line of at
  * most 200 characters; language and direction come from what the file
- * declared, else from its letters.
+ * declared, else from its letters; the metadata keeps only fields that
+ * pass the library's own check, so an import never stores what a reopen would drop.
  */
 export function finishArticle(draft: ArticleDraft, name: string): ImportedArticle {
   const candidate: DocNode = { type: 'doc', content: draft.blocks }
@@ -65,5 +70,6 @@ export function finishArticle(draft: ArticleDraft, name: string): ImportedArticl
   const title =
     cleanTitle(draft.title) || cleanTitle(deriveTitle(plain)) || cleanTitle(fileStem(name)) || 'Untitled'
   const { lang, dir } = resolveLanguage(plain, { lang: draft.lang, dir: draft.dir })
-  return { title, date: draft.date, lang, dir, doc }
+  const { meta } = checkArticleMeta(draft.meta)
+  return { title, date: draft.date, lang, dir, doc, ...(meta && { meta }) }
 }

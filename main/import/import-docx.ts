@@ -5,6 +5,7 @@ import { resolveLanguage } from '../../common/language'
 import { DOCX_BODY, openDocx, repack, type DocxParts } from './docx-archive'
 import { decodeText } from './decode-text'
 import { finishArticle } from './finish-article'
+import { declaredMeta, splitNames } from '../../common/meta/file-meta'
 import { reduceHtml } from './html-reducer'
 import { isoDate } from './iso-date'
 import { elementsNamed, firstElementNamed, parseHtml, parseXml } from './parse-markup'
@@ -152,6 +153,12 @@ export async function importDocx(bytes: Uint8Array, name: string): Promise<DocxI
     body ? reduceHtml(body) : [],
     text(core && firstElementNamed(core, 'title')),
   )
-  const article = finishArticle({ blocks, title, date, lang, dir: declared.dir }, name)
+  // core.xml's dcterms:created is when the file was made, the best date a Word file has for when it was written.
+  const meta = declaredMeta({
+    creators: splitNames(text(core && firstElementNamed(core, 'creator'))),
+    date: text(core && firstElementNamed(core, 'created')),
+    language: text(core && firstElementNamed(core, 'language')),
+  })
+  const article = finishArticle({ blocks, title, date, lang, dir: declared.dir, meta }, name)
   return { article, droppedImages: Math.max(droppedImages, 0) }
 }

@@ -9,6 +9,7 @@ import { EpubArchive, invalidEpub } from './epub-archive'
 import { finishArticle, refuseTextPastLimit } from './finish-article'
 import { reduceHtml } from './html-reducer'
 import { declaredCharset, readPage } from './import-html'
+import { declaredMeta } from '../../common/meta/file-meta'
 import { isoDate } from './iso-date'
 import { elementsNamed, firstElementNamed, parseXml } from './parse-markup'
 import { dropTitleHeading } from './title'
@@ -76,6 +77,24 @@ function* readBatches(chapters: ManifestItem[], archive: EpubArchive): Generator
 function text(el: Element | null): string | null {
   const value = el?.textContent?.replace(/\s+/g, ' ').trim()
   return value || null
+}
+
+/**
+ * The book's authors, dc:creator in order, leaving out creators whose role
+ * is another (a translator, an illustrator: EPUB 3's refining `role` meta,
+ * EPUB 2's opf:role), since a citation names them differently or not at all.
+ */
+function bookAuthors(metadata: Element): string[] {
+  const roles = new Map<string, string>()
+  for (const meta of elementsNamed(metadata, 'meta'))
+    if (meta.getAttribute('property') === 'role')
+      roles.set((meta.getAttribute('refines') ?? '').replace(/^#/, ''), text(meta) ?? '')
+  return elementsNamed(metadata, 'creator')
+    .filter((c) => {
+      const role = c.getAttribute('opf:role') ?? roles.get(c.getAttribute('id') ?? '')
+      return role === undefined || role === null || role === '' || role === 'aut'
+    })
+    .map((c) => text(c) ?? '')
 }
 
 /**
@@ -174,6 +193,16 @@ export function importEpub(bytes: Uint8Array, name: string): ImportedArticle {
       date: isoDate(text(metadata && firstElementNamed(metadata, 'date'))),
       lang: text(metadata && firstElementNamed(metadata, 'language')) ?? firstPage?.lang ?? null,
       dir: direction === 'rtl' || direction === 'ltr' ? direction : (firstPage?.dir ?? null),
+      meta: declaredMeta(
+        {
+          creators: metadata ? bookAuthors(metadata) : [],
+          publisher: text(metadata && firstElementNamed(metadata, 'publisher')),
+          date: text(metadata && firstElementNamed(metadata, 'date')),
+          language: text(metadata && firstElementNamed(metadata, 'language')),
+          identifiers: metadata ? elementsNamed(metadata, 'identifier').map((c) => text(c) ?? '') : [],
+        },
+        'book',
+      ),
     },
     name,
   )

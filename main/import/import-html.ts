@@ -8,6 +8,9 @@ import { isoDate } from './iso-date'
 import { extractMainContent, hasBoilerplate, visibleTextLength } from './main-content'
 import { elementsNamed, firstElementNamed, parseHtml, parseXhtml } from './parse-markup'
 import { dropTitleHeading, inlinePlain, sameTitle } from './title'
+import { readPageHead } from './page-head'
+import type { PageHead } from '../../common/meta/page-meta'
+import { pageMeta } from '../../common/meta/page-meta'
 
 export interface HtmlImportOptions {
   /** Parse as XML (XHTML files, EPUB chapters) instead of HTML. */
@@ -107,6 +110,8 @@ export interface Page {
   date: string | null
   /** The page's `<base href>`, when it has one. */
   baseHref: string | null
+  /** Its meta tags, JSON-LD and canonical link, for the article's metadata. */
+  head: PageHead
 }
 
 /**
@@ -137,7 +142,7 @@ function pageBase(savedFrom: string | null | undefined, baseHref: string | null)
  * `dir` on `<html>` or `<body>`, and a publication date from meta tags or
  * `<time datetime>`.
  */
-export function readPage(markup: string, xml = false): Page {
+export function readPage(markup: string, xml = false, address: string | null = null): Page {
   const doc = xml ? parseXhtml(markup) : parseHtml(markup)
   const html = firstElementNamed(doc, 'html')
   const body = firstElementNamed(doc, 'body')
@@ -148,6 +153,7 @@ export function readPage(markup: string, xml = false): Page {
     dir: attribute(html, 'dir') ?? attribute(body, 'dir'),
     date: documentDate(doc),
     baseHref: firstElementNamed(doc, 'base')?.getAttribute('href')?.trim() || null,
+    head: readPageHead(doc, address),
   }
 }
 
@@ -157,7 +163,7 @@ export function readPage(markup: string, xml = false): Page {
  * content reduced to our schema by `reduceHtml`; then the title rule.
  */
 export function htmlToDraft(markup: string, options: HtmlImportOptions = {}): ArticleDraft {
-  const page = readPage(markup, options.xml)
+  const page = readPage(markup, options.xml, options.base ?? null)
   let { title: declaredTitle, lang, dir, date } = page
   let root: Node | null = page.body
   if (options.readability !== false && page.body && hasBoilerplate(page.body)) {
@@ -175,7 +181,7 @@ export function htmlToDraft(markup: string, options: HtmlImportOptions = {}): Ar
     root ? reduceHtml(root, pageBase(options.base, page.baseHref)) : [],
     declaredTitle,
   )
-  return { blocks, title, date, lang, dir }
+  return { blocks, title, date, lang, dir, meta: pageMeta(page.head) }
 }
 
 /**

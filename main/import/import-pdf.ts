@@ -5,6 +5,7 @@ import { HamishError } from '../../common/errors'
 import { localText, type LocalText } from '../../common/i18n/local-text'
 import { guessLanguage } from '../../common/language'
 import { finishArticle, refuseTextPastLimit } from './finish-article'
+import { declaredMeta, pdfDate, splitNames } from '../../common/meta/file-meta'
 import {
   blocksOf,
   dropRunningLines,
@@ -281,7 +282,11 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     if (pdfBlocks.every((b) => b.text.trim() === '') || kept.length === 0)
       throw new HamishError('empty-file', localText('messages.pdfNoText', { name }))
     const lang = pdfLanguage(info.Language, pdfBlocks.map((b) => b.text).join(' '))
-    const article = finishArticle({ blocks: kept, title, date: null, lang }, name)
+    const meta = declaredMeta({
+      creators: splitNames(typeof info.Author === 'string' ? info.Author : null),
+      date: pdfDate(info.CreationDate),
+    })
+    const article = finishArticle({ blocks: kept, title, date: null, lang, meta }, name)
     // Where each page starts: at its first block, or inside a block it continues.
     const starts: (number | null)[] = new Array<number | null>(doc.numPages).fill(null)
     let offset = 0

@@ -4,6 +4,7 @@ import { paragraph } from '../../common/document'
 import { decodeText } from './decode-text'
 import type { ArticleDraft } from './finish-article'
 import { finishArticle } from './finish-article'
+import { shamelaMeta } from '../../common/meta/shamela-meta'
 import { InlineBuffer } from './inline-buffer'
 import { isoDate } from './iso-date'
 import { isTitleLine } from './title'
@@ -87,7 +88,7 @@ export function textToDraft(text: string): ArticleDraft {
       if (block) blocks.push(block)
     }
   }
-  return { blocks, title, date }
+  return { blocks, title, date, meta: shamelaMeta(text) }
 }
 
 /** Imports a .txt file: decodes it (UTF-8, UTF-16 with BOM, Windows-1256), then `textToDraft`. */

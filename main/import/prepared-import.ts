@@ -29,6 +29,8 @@ export interface PreparedImport {
   date: string | null
   lang: string
   dir: ImportedArticle['dir']
+  /** What the file said for a citation, when it said anything. */
+  meta?: ImportedArticle['meta']
   fingerprint: string
   /** Code points of the plain text (the list's length). */
   chars: number
@@ -62,6 +64,7 @@ export async function prepareImport(job: ImportJob): Promise<PreparedImport> {
     date: imported.date,
     lang: imported.lang,
     dir: imported.dir,
+    ...(imported.meta && { meta: imported.meta }),
     fingerprint: fingerprintOf(imported.doc),
     chars: codePointLength(text),
     articleJson: utf8.encode(

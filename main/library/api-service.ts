@@ -41,6 +41,7 @@ export function createApiService(library: Library, exports: ExportServices, team
     listUnfinishedImports: async () => library.listUnfinishedImports(),
     dismissUnfinishedImports: () => library.dismissUnfinishedImports(),
     renameArticle: (id, title) => library.renameArticle(id, title),
+    setArticleMeta: (id, meta) => library.setArticleMeta(id, meta),
     setArticleTags: (id, tags, base) => library.setArticleTags(id, tags, base),
     trashArticle: (id) => library.trashArticle(id),
     restoreArticle: (id) => library.restoreArticle(id),

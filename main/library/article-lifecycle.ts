@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { FetchedFile, ImportFile, ImportOutcome } from '../../common/contract/article-import'
 import type { Annotation } from '../../common/annotation'
 import type { ArticleSummary, ImportedArticle } from '../../common/article'
+import { checkArticleMeta } from '../../common/article-meta-check'
 import { HamishError } from '../../common/errors'
 import { englishText, localText } from '../../common/i18n/local-text'
 import { codePointLength, plainText } from '../../common/plain-text'
@@ -134,6 +135,9 @@ export class ArticleLifecycle {
       annotationCount: 0,
       trashed: null,
     }
+    // Checked again here: it crossed from the import worker, and library.json must hold only what its reader keeps.
+    const { meta } = checkArticleMeta(prepared.meta)
+    if (meta) summary.meta = meta
     await this.#written(source, async () => {
       await this.#files.createFromJson(id, prepared.articleJson)
       try {
@@ -188,6 +192,8 @@ export class ArticleLifecycle {
       annotationCount: annotations.filter((a) => !a.deleted).length,
       trashed: null,
     }
+    const { meta } = checkArticleMeta(imported.meta)
+    if (meta) summary.meta = meta
     await this.#written(source, async () => {
       await this.#files.create(id, imported.doc)
       try {

@@ -1,4 +1,6 @@
 import type { ArticleSummary } from '../../common/article'
+import type { ArticleMeta } from '../../common/article-meta'
+import { checkArticleMeta } from '../../common/article-meta-check'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { mergeTagEdit } from '../../common/tag-merge'
@@ -49,7 +51,9 @@ export class Catalog {
   }
 
   #copy(a: Readonly<ArticleSummary>): ArticleSummary {
-    return { ...a, tags: [...a.tags], annotationCount: this.#countOf(a.id) }
+    const copy = { ...a, tags: [...a.tags], annotationCount: this.#countOf(a.id) }
+    if (a.meta) copy.meta = structuredClone(a.meta)
+    return copy
   }
 
   /** The summaries as stored (read-only), for lookups that copy nothing. */
@@ -89,6 +93,25 @@ export class Catalog {
   renameArticle(id: string, title: string): Promise<ArticleSummary> {
     return this.#change(id, (a) => {
       a.title = title
+    })
+  }
+
+  /**
+   * Replaces the article's metadata, checked as library.json's reader checks
+   * it (common/article-meta-check.ts): one bad field refuses the whole edit
+   * and nothing is written, so the CLI, which has no schema in front of it,
+   * can store nothing a reopen would drop. An empty record clears it.
+   */
+  async setArticleMeta(id: string, meta: ArticleMeta): Promise<ArticleSummary> {
+    const { meta: checked, dropped } = checkArticleMeta(meta)
+    if (dropped.length > 0)
+      throw new HamishError(
+        'invalid-argument',
+        localText('messages.metaInvalid', { fields: dropped.join(', ') }),
+      )
+    return this.#change(id, (a) => {
+      if (checked) a.meta = checked
+      else delete a.meta
     })
   }
 

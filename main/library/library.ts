@@ -17,7 +17,9 @@ import { asPageOutcome } from '../import/page-refusal'
 import { fetchedFile } from '../import/fetched-file'
 import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
-import type { LocalText } from '../../common/i18n/local-text'
+import { localText, type LocalText } from '../../common/i18n/local-text'
+import { checkArticleMeta } from '../../common/article-meta-check'
+import type { ArticleMeta } from '../../common/article-meta'
 import type { SearchOptions, SearchResult } from '../../common/contract/search'
 import type {
   AnchoredAnnotation,
@@ -200,6 +202,7 @@ export class Library {
     // articles; an intact one, or its last saved state, is the truth, so a file left behind by
     // "delete forever" or by an import that crashed before listing it stays unlisted.
     if (lostSomething) await library.#relistUnlisted()
+    await library.#checkStoredMeta(store)
     await library.#convertToAnnotationLogs(store)
     await library.#counts.reconcile(library.#catalog.all.map((a) => a.id))
     if (!store.data.sampleSeeded) {
@@ -234,6 +237,33 @@ export class Library {
   }
 
   /**
+   * Each article's metadata checked field by field (common/article-meta-check.ts):
+   * a bad field is dropped and the user told which, instead of library.json
+   * being taken as damaged and an older copy restored for one wrong author.
+   */
+  async #checkStoredMeta(store: JsonStore<LibraryData>): Promise<void> {
+    const damaged = store.data.articles
+      .map((a) => ({ title: a.title, dropped: checkArticleMeta(a.meta).dropped }))
+      .filter((a) => a.dropped.length > 0)
+    if (damaged.length === 0) return
+    await store.update((d) => {
+      for (const a of d.articles) {
+        const { meta } = checkArticleMeta(a.meta)
+        if (meta) a.meta = meta
+        else delete a.meta
+      }
+    })
+    for (const a of damaged)
+      this.#notices.add(
+        'warning',
+        localText('messages.metaFieldsDropped', {
+          title: a.title,
+          fields: a.dropped.join(', '),
+        }),
+      )
+  }
+
+  /**
    * A library from before annotation logs has every article's annotations
    * moved out of its file into its log, once (annotation-migration.ts).
    */
@@ -260,6 +290,9 @@ export class Library {
   }
   renameArticle(id: string, title: string): Promise<ArticleSummary> {
     return this.#catalog.renameArticle(id, title)
+  }
+  setArticleMeta(id: string, meta: ArticleMeta): Promise<ArticleSummary> {
+    return this.#catalog.setArticleMeta(id, meta)
   }
   setArticleTags(id: string, tags: string[], base?: string[]): Promise<ArticleSummary> {
     return this.#catalog.setArticleTags(id, tags, base)

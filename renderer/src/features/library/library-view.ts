@@ -5,7 +5,7 @@ import type { ArticleActions } from './article-actions'
 import { articleTable } from './article-table'
 import type { LibraryStore } from './library-store'
 import { openRenameDialog } from './rename-dialog'
-import { DEFAULT_SORT, filterByTitle, sortArticles, type SortKey, type SortState } from './sort-filter'
+import { DEFAULT_SORT, filterArticles, sortArticles, type SortKey, type SortState } from './sort-filter'
 import { openTagsDialog } from './tags-dialog'
 import { trashList } from './trash-list'
 
@@ -98,7 +98,7 @@ export class LibraryView {
       nextFocus ??
       (active instanceof HTMLElement && this.element.contains(active) ? active.dataset.focusKey : undefined)
     const all = this.store.articles
-    this.shown = sortArticles(filterByTitle(all, memory.query), memory.sort)
+    this.shown = sortArticles(filterArticles(all, memory.query), memory.sort)
     this.citations.hidden = this.shown.length === 0
     this.count.textContent = this.store.ready ? strings.articleCount(this.shown.length, all.length) : ''
     this.list.replaceChildren(this.listContent(all.length))

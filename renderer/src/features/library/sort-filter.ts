@@ -1,5 +1,6 @@
 import { foldQuery } from '../../../../common/arabic-fold'
 import type { ArticleSummary } from '../../../../common/article'
+import type { Person } from '../../../../common/article-meta'
 
 /** Columns the library can be sorted by. */
 export type SortKey = 'title' | 'date' | 'added'
@@ -28,11 +29,25 @@ export function foldForFilter(s: string): string {
   return foldQuery(s).trim()
 }
 
-/** The articles whose title contains the query (every article when it is blank). */
-export function filterByTitle(articles: ArticleSummary[], query: string): ArticleSummary[] {
+/** An author's name as one line, however it is stored: as written, or given then family. */
+function authorName(p: Person): string {
+  return 'literal' in p ? p.literal : p.given ? `${p.given} ${p.family}` : p.family
+}
+
+/**
+ * The articles whose title, an author's name or the container (the
+ * publication, site or book) contains the query, each folded alike; every
+ * article when it is blank. Researchers look an article up by who wrote it
+ * or where it appeared as often as by its title.
+ */
+export function filterArticles(articles: ArticleSummary[], query: string): ArticleSummary[] {
   const q = foldForFilter(query)
   if (!q) return articles
-  return articles.filter((a) => foldForFilter(a.title).includes(q))
+  return articles.filter((a) =>
+    [a.title, ...(a.meta?.authors ?? []).map(authorName), a.meta?.container ?? ''].some((field) =>
+      foldForFilter(field).includes(q),
+    ),
+  )
 }
 
 /**
