@@ -75,6 +75,12 @@ async function latinWords(page: Page, scope: string): Promise<string[]> {
     'Obsidian',
     'Pandoc',
     'Hypothesis',
+    'CSL',
+    'Zotero',
+    'BibTeX',
+    'LaTeX',
+    'biblatex',
+    'UTF',
     'mark',
     'Letter',
   ])
