@@ -138,6 +138,6 @@ describe('bad arguments: a clear message, nothing written', () => {
   it('lists the citation formats in the usage', async () => {
     const r = await runHamish('--help')
     expect(r.out).toContain('export ARTICLE_ID... --format csl-json|bibtex --out FILE')
-    expect(r.out).toContain('export ARTICLE_ID --format md|md-gfm|notes-md|html|pdf --out FILE')
+    expect(r.out).toContain('export ARTICLE_ID --format md|md-gfm|md-pandoc|notes-md|html|pdf --out FILE')
   })
 })
