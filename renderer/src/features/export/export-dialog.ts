@@ -1,15 +1,16 @@
+import type { ExportRequest } from '../../../../common/contract/export-request'
 import type { HamishApi } from '../../../../common/contract/methods'
 import type { ExportFormat } from '../../../../common/export/formats'
 import { EXPORT_FORMAT_SPECS, exportFormatSpecs } from '../../../../common/export/formats'
 import type { ArticleSummary } from '../../../../common/article'
 import { openDialog } from '../../ui/dialog'
-import { button, el, uid } from '../../ui/dom'
-import { errorMessage } from '../../ui/error-message'
+import { button, el } from '../../ui/dom'
 import type { Toast, ToastOptions } from '../../ui/toasts'
 import { strings, UI_LANG } from '../../ui/strings'
 import { UI_LANGUAGES } from '../../../../common/i18n/ui-language'
 import { NOTES_GROUPS, NOTES_ORDERS } from '../../../../common/export/notes-order'
-import { announceExport } from './announce-result'
+import { runExport } from './export-run'
+import { formatRadios } from './format-radios'
 
 export type ExportApi = Pick<HamishApi, 'exportArticle' | 'revealExport'>
 
@@ -28,16 +29,10 @@ export function openExportDialog(
   summary: ArticleSummary,
   notify: (options: ToastOptions) => Toast,
 ): void {
-  const name = uid('export-format')
-  const radios = exportFormatSpecs().map(({ id: format }) => {
-    const input = el('input', { attrs: { type: 'radio', name, value: format } })
-    input.checked = format === lastFormat
-    return el('label', { class: 'export-format' }, [
-      input,
-      el('span', { class: 'export-format-name', text: strings.exportFormats[format].name }),
-      el('span', { class: 'export-format-hint muted', text: strings.exportFormats[format].hint }),
-    ])
-  })
+  const { radios, selected } = formatRadios(
+    exportFormatSpecs().map((spec) => spec.id),
+    lastFormat,
+  )
   const notesOrder = el(
     'select',
     { attrs: { name: 'notesOrder' } },
@@ -67,8 +62,6 @@ export function openExportDialog(
   const labelRow = el('label', { class: 'export-option' }, [strings.exportLabelLanguage, labelLang])
   const paperRow = el('label', { class: 'export-option' }, [strings.exportPaper, paper])
   const status = el('p', { class: 'export-status', attrs: { role: 'status', 'aria-live': 'polite' } })
-  const selected = (): ExportFormat =>
-    (radios.map((r) => r.querySelector('input')!).find((i) => i.checked)?.value as ExportFormat) ?? 'md'
   const syncOptions = (): void => {
     const { options } = EXPORT_FORMAT_SPECS[selected()]
     orderRow.hidden = !options.includes('notesOrder')
@@ -99,28 +92,20 @@ export function openExportDialog(
   async function run(): Promise<void> {
     const format = selected()
     lastFormat = format
-    go.disabled = true
-    fieldset.disabled = true
-    status.classList.remove('error')
-    status.textContent = strings.exportRunning(strings.exportFormats[format].name)
-    try {
-      const result = await api.exportArticle({
-        articleId: summary.id,
-        format,
-        notesOrder: NOTES_ORDERS.find((o) => o === notesOrder.value) ?? 'position',
-        notesGroup: NOTES_GROUPS.find((g) => g === notesGroup.value) ?? 'none',
-        paper: paper.value === 'Letter' ? 'Letter' : 'A4',
-        labelLang: UI_LANGUAGES.find((l) => l === labelLang.value) ?? 'en',
-      })
-      // Close first, so the toast and the download are not hidden behind the modal dialog.
-      if (result.status !== 'cancelled') handle.close()
-      if (!announceExport(result, api, notify)) status.textContent = ''
-    } catch (err) {
-      status.classList.add('error')
-      status.textContent = strings.exportFailed + errorMessage(err)
-    } finally {
-      go.disabled = false
-      fieldset.disabled = false
+    const request: ExportRequest = {
+      articleId: summary.id,
+      format,
+      notesOrder: NOTES_ORDERS.find((o) => o === notesOrder.value) ?? 'position',
+      notesGroup: NOTES_GROUPS.find((g) => g === notesGroup.value) ?? 'none',
+      paper: paper.value === 'Letter' ? 'Letter' : 'A4',
+      labelLang: UI_LANGUAGES.find((l) => l === labelLang.value) ?? 'en',
     }
+    await runExport(
+      { go, fieldset, status, close: () => handle.close() },
+      format,
+      () => api.exportArticle(request),
+      api,
+      notify,
+    )
   }
 }
