@@ -13,8 +13,12 @@ import { strings } from '../../ui/strings'
  * the updated summary or the sentence to show; saves run one after another,
  * each sending the tags as they are by then, so a tag typed while the last
  * one is still being saved is neither lost nor overwritten. Tags another
- * window added or removed meanwhile show once main answers. Focus stays in the dialog (on the input, or on the next tag
- * after a removal). A tag already there in another case is not added twice.
+ * window added or removed meanwhile show once main answers. While saves
+ * are on their way the list is `aria-busy`; if the page goes away then (a
+ * reload, the window closing), the tags as shown are sent at once rather
+ * than left in the queue, so the last change is not lost. Focus stays in
+ * the dialog (on the input, or on the next tag after a removal). A tag
+ * already there in another case is not added twice.
  */
 export function openTagsDialog(
   article: ArticleSummary,
@@ -28,6 +32,9 @@ export function openTagsDialog(
   /** What the dialog shows: the saved tags and the changes on their way. */
   let tags = [...saved]
   let saving: Promise<void> = Promise.resolve()
+  /** Saves asked for and not yet answered, and the list the one on its way was sent with. */
+  let pending = 0
+  let inFlight: string[] | null = null
   const inputId = uid('tag')
   const list = el('ul', { class: 'tag-editor-list', attrs: { 'aria-label': strings.tagsFor(article.title) } })
   const error = el('p', { class: 'field-error', attrs: { role: 'alert' } })
@@ -42,30 +49,46 @@ export function openTagsDialog(
     },
   })
 
+  const setPending = (n: number): void => {
+    if (pending === 0 && n > 0) window.addEventListener('pagehide', onPageHide)
+    if (pending > 0 && n === 0) window.removeEventListener('pagehide', onPageHide)
+    pending = n
+    list.setAttribute('aria-busy', String(n > 0))
+  }
   const change = (next: string[], focusAfter?: () => void): void => {
     tags = next
     render()
     focusAfter?.()
-    saving = saving.then(async () => {
-      const sent = tags
-      if (sameTags(sent, saved)) return
-      const result = await save(sent, saved)
-      if (result.ok) {
-        saved = [...result.article.tags]
-        error.textContent = ''
-        // The library may have tidied the list or merged another window's edit: show its version, with
-        // the changes made here since `sent` (on their way next) applied to it.
-        const shown = tags === sent ? saved : mergeTagEdit(sent, tags, saved)
-        if (!sameTags(tags, shown)) {
-          tags = shown
-          render()
-        }
-      } else {
-        error.textContent = result.message
-        tags = [...saved]
+    setPending(pending + 1)
+    saving = saving
+      .then(send)
+      .catch(() => undefined)
+      .finally(() => setPending(pending - 1))
+  }
+  const send = async (): Promise<void> => {
+    const sent = tags
+    if (sameTags(sent, saved)) return
+    inFlight = sent
+    const result = await save(sent, saved).finally(() => (inFlight = null))
+    if (result.ok) {
+      saved = [...result.article.tags]
+      error.textContent = ''
+      // The library may have tidied the list or merged another window's edit: show its version, with
+      // the changes made here since `sent` (on their way next) applied to it.
+      const shown = tags === sent ? saved : mergeTagEdit(sent, tags, saved)
+      if (!sameTags(tags, shown)) {
+        tags = shown
         render()
       }
-    })
+    } else {
+      error.textContent = result.message
+      tags = [...saved]
+      render()
+    }
+  }
+  function onPageHide(): void {
+    const base = inFlight ?? saved
+    if (!sameTags(tags, base)) void save(tags, base)
   }
 
   const render = (): void => {
