@@ -64,7 +64,7 @@ export const ar = {
   editTags: 'الوسوم',
   editTagsLabel: 'تعديل الوسوم الخاصة بـ«{{title}}»',
   articleInfo: 'البيانات…',
-  articleInfoLabel: 'بيانات «{{title}}»: المؤلفون ومكان النشر والتاريخ…',
+  articleInfoLabel: 'البيانات الخاصة بـ«{{title}}»: المؤلفون ومكان النشر والتاريخ',
   trash: 'حذف',
   trashLabel: 'حذف «{{title}}» (نقلها إلى سلة المهملات)',
   openLabel: 'فتح «{{title}}»',

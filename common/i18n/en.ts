@@ -54,7 +54,7 @@ export const en = {
   editTags: 'Tags',
   editTagsLabel: 'Edit the tags of “{{title}}”',
   articleInfo: 'Info…',
-  articleInfoLabel: 'Details of “{{title}}”: authors, publication, date…',
+  articleInfoLabel: 'Info about “{{title}}”: authors, publication, date',
   trash: 'Delete',
   trashLabel: 'Delete “{{title}}” (move it to the Trash)',
   openLabel: 'Open “{{title}}”',
