@@ -66,6 +66,25 @@ export function isMetaUrl(x: unknown): x is string {
 }
 
 /**
+ * An ISBN-10 or ISBN-13 as people write it (hyphens or spaces between the
+ * groups, an X as ISBN-10's check digit) whose check digit is right: a
+ * number a library catalogue will find, not a typo that cites another book.
+ */
+export function isMetaIsbn(x: unknown): x is string {
+  if (!isMetaText(x, 20) || !/^[0-9][0-9 -]*[0-9Xx]$/.test(x) || /[ -]{2}/.test(x)) return false
+  const digits = x.replace(/[ -]/g, '').toUpperCase()
+  if (digits.length === 13 && /^97[89]\d{10}$/.test(digits)) {
+    const sum = [...digits].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 1 : 3), 0)
+    return sum % 10 === 0
+  }
+  if (digits.length === 10 && /^\d{9}[\dX]$/.test(digits)) {
+    const sum = [...digits].reduce((s, d, i) => s + (d === 'X' ? 10 : Number(d)) * (10 - i), 0)
+    return sum % 11 === 0
+  }
+  return false
+}
+
+/**
  * Stored metadata checked field by field, so one bad field (edited by hand,
  * written by a future version) costs that field and never the article:
  * returns what is good and the names of what was dropped, for the notice
@@ -86,6 +105,9 @@ export function checkArticleMeta(raw: unknown): { meta: ArticleMeta | undefined;
       else dropped.push(key)
     } else if (key === 'url') {
       if (isMetaUrl(value)) meta.url = value
+      else dropped.push(key)
+    } else if (key === 'isbn') {
+      if (isMetaIsbn(value)) meta.isbn = value
       else dropped.push(key)
     } else if (key === 'kind') {
       if (META_KINDS.includes(value as never)) meta.kind = value as ArticleMeta['kind']

@@ -24,6 +24,8 @@ export interface ArticleMeta {
   url?: string
   /** Without the https://doi.org/ prefix, e.g. 10.1000/xyz123. */
   doi?: string
+  /** A book's ISBN-10 or ISBN-13 as written (hyphens kept), its check digit right. */
+  isbn?: string
   /** A page range in the container, e.g. "12-34". */
   pages?: string
   volume?: string

@@ -1,5 +1,6 @@
 import type { ArticleMeta } from './article-meta'
 import type { LanguageSetting } from './i18n/ui-language'
+import type { LibraryColumn } from './library-columns'
 import type { AnchoredAnnotation } from './annotation'
 import type { DocNode } from './document'
 import type { Direction } from './language'
@@ -66,6 +67,8 @@ export interface ReadingSettings {
   theme: Theme
   /** The interface's language; `system` follows the OS. Articles keep their own. */
   language: LanguageSetting
+  /** The library table's optional columns the user chose to show (common/library-columns.ts), in table order. */
+  libraryColumns: LibraryColumn[]
 }
 
 export const DEFAULT_SETTINGS: ReadingSettings = {
@@ -75,4 +78,5 @@ export const DEFAULT_SETTINGS: ReadingSettings = {
   columnWidth: 70,
   theme: 'system',
   language: 'system',
+  libraryColumns: [],
 }

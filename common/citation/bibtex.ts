@@ -116,6 +116,7 @@ function fields(source: CitationSource): [string, string | undefined][] {
     ['number', meta.issue === undefined ? undefined : bibtexText(meta.issue)],
     ['pages', meta.pages === undefined ? undefined : bibtexText(meta.pages).replace(/\s*[-–]+\s*/g, '--')],
     ['doi', meta.doi === undefined ? undefined : verbatim(meta.doi)],
+    ['isbn', meta.isbn === undefined ? undefined : bibtexText(meta.isbn)],
     [
       'url',
       (() => {

@@ -43,6 +43,15 @@ export function citationParts(source: CitationSource): CitationParts {
 }
 
 /**
+ * The direction a citation line reads in: the title's script decides it, as
+ * it decides the line's punctuation in joinCitation, so an Arabic citation
+ * shown on a page runs right to left whoever its first author is.
+ */
+export function citationDirection(parts: CitationParts): 'rtl' | 'ltr' {
+  return ARABIC_SCRIPT.test(parts.title) ? 'rtl' : 'ltr'
+}
+
+/**
  * The parts joined with the line's punctuation; `wrap` is applied to each
  * part's text, each name on its own (the HTML writer escapes and isolates
  * it there). The title's script sets the line's punctuation: an Arabic

@@ -31,6 +31,7 @@ export interface CslItem {
   language?: string
   URL?: string
   DOI?: string
+  ISBN?: string
   page?: string
   volume?: string
   issue?: string
@@ -63,6 +64,7 @@ export function toCslItem(source: CitationSource, id: string): CslItem {
     language: citationLanguage(source),
     URL: citationUrl(source),
     DOI: meta.doi,
+    ISBN: meta.isbn,
     page: meta.pages,
     volume: meta.volume,
     issue: meta.issue,

@@ -1,5 +1,5 @@
 import type { DateParts } from '../article-meta'
-import { isDateParts, isMetaUrl, META_KINDS } from '../article-meta-check'
+import { isDateParts, isMetaIsbn, isMetaUrl, META_KINDS } from '../article-meta-check'
 import * as v from 'valibot'
 import { ANNOTATION_ID } from '../sharing/ids'
 import {
@@ -124,6 +124,9 @@ export const articleMeta = v.strictObject({
   language: v.optional(metaField('the language')),
   url: v.optional(v.custom<string>(isMetaUrl, 'the address is not an http(s) address')),
   doi: v.optional(metaField('the DOI')),
+  isbn: v.optional(
+    v.custom<string>(isMetaIsbn, 'the ISBN is not an ISBN-10 or ISBN-13 with a right check digit'),
+  ),
   pages: v.optional(metaField('the pages')),
   volume: v.optional(metaField('the volume')),
   issue: v.optional(metaField('the issue')),

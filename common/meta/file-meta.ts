@@ -1,5 +1,5 @@
 import type { ArticleMeta, Person } from '../article-meta'
-import { literalPerson, metaDate, metaDoi, metaText } from './meta-values'
+import { literalPerson, metaDate, metaDoi, metaIsbn, metaText } from './meta-values'
 
 /** The pieces of metadata a package or file declares as plain strings (EPUB OPF, DOCX core.xml, a PDF's Info). */
 export interface DeclaredFields {
@@ -18,8 +18,8 @@ const people = (names: readonly string[]): Person[] =>
 
 /**
  * A book's or document's own declaration as ArticleMeta: creators in order
- * and each kept as written, the date as date-parts, a DOI among the
- * identifiers. `kind` says what sort of file declared it.
+ * and each kept as written, the date as date-parts, a DOI and an ISBN
+ * among the identifiers. `kind` says what sort of file declared it.
  */
 export function declaredMeta(fields: DeclaredFields, kind?: ArticleMeta['kind']): ArticleMeta {
   return {
@@ -28,6 +28,7 @@ export function declaredMeta(fields: DeclaredFields, kind?: ArticleMeta['kind'])
     published: metaDate(fields.date),
     language: metaText(fields.language),
     doi: (fields.identifiers ?? []).map(metaDoi).find(Boolean),
+    isbn: (fields.identifiers ?? []).map(metaIsbn).find(Boolean),
     kind,
   }
 }

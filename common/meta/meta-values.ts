@@ -1,5 +1,5 @@
 import type { DateParts, Person } from '../article-meta'
-import { isDateParts, isMetaUrl } from '../article-meta-check'
+import { isDateParts, isMetaIsbn, isMetaUrl } from '../article-meta-check'
 import { MAX_META_TEXT_LENGTH } from '../contract/limits'
 
 /**
@@ -35,6 +35,19 @@ export function metaDoi(x: unknown): string | undefined {
   if (!text) return undefined
   const bare = text.replace(/^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)/i, '')
   return /^10\.\d{4,9}\/\S+$/.test(bare) ? bare : undefined
+}
+
+/**
+ * An ISBN however it was written (`urn:isbn:…`, `ISBN 978-…`, bare digits)
+ * without its prefix, or nothing when it is not one with a right check
+ * digit (an EPUB's other identifiers — UUIDs, a publisher's own numbers —
+ * are not ISBNs).
+ */
+export function metaIsbn(x: unknown): string | undefined {
+  const text = metaText(x)
+  if (!text) return undefined
+  const bare = text.replace(/^(?:urn:isbn:|isbn(?:-1[03])?:?\s*)/i, '')
+  return isMetaIsbn(bare) ? bare : undefined
 }
 
 /** An http(s) address, or nothing (a `javascript:` or relative one from a file is never kept). */

@@ -34,7 +34,8 @@ commands:
   meta ARTICLE_ID [--set KEY=VALUE]... [--unset KEY]...
                      print an article's citation details, or change them first; keys: authors
                      (names separated by ;), container, publisher, published (YYYY, YYYY-MM or
-                     YYYY-MM-DD), language, url, doi, pages, volume, issue, kind
+                     YYYY-MM-DD), language, url, doi, isbn, pages, volume,
+                     issue, kind
   export ARTICLE_ID --format ${ARTICLE_FORMATS.join('|')} --out FILE [--paper A4|Letter] [--sort position|date] [--group none|colour|tag] [--lang ar|en]
                      export an article with its highlights and notes
   export ARTICLE_ID... --format ${CITATION_FORMATS.join('|')} --out FILE

@@ -107,8 +107,9 @@ export function isArticleSummary(a: unknown): a is ArticleSummary {
 
 /**
  * Reading settings as stored: a setting may be absent (older files lack
- * `language`; absent ones read as their default), but one that is present
- * must be a value the app could have written.
+ * `language` and `libraryColumns`; absent ones read as their default), but
+ * one that is present must be a value the app could have written (a
+ * column list: short names, whichever they are).
  */
 function isStoredSettings(s: unknown): boolean {
   if (!isObject(s)) return false
@@ -119,7 +120,12 @@ function isStoredSettings(s: unknown): boolean {
     size(s.lineHeight) &&
     size(s.columnWidth) &&
     (s.theme === undefined || THEMES.includes(s.theme)) &&
-    (s.language === undefined || LANGUAGE_SETTINGS.includes(s.language as LanguageSetting))
+    (s.language === undefined || LANGUAGE_SETTINGS.includes(s.language as LanguageSetting)) &&
+    // Names only, not which: a later Hamish's column this one lacks is ignored (knownColumns), not damage.
+    (s.libraryColumns === undefined ||
+      (Array.isArray(s.libraryColumns) &&
+        s.libraryColumns.length <= 50 &&
+        s.libraryColumns.every((c) => typeof c === 'string' && c.length <= 50)))
   )
 }
 

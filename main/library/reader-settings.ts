@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
 import type { Profile } from '../../common/annotation'
 import { DEFAULT_SETTINGS, type ReadingSettings } from '../../common/article'
+import { knownColumns } from '../../common/library-columns'
 import type { JsonStore } from '../store/json-store'
 import type { Catalog } from './catalog'
 import type { ChangeFeed } from './change-feed'
@@ -35,9 +36,13 @@ export class ReaderSettings {
     this.#libraryDir = libraryDir
   }
 
-  /** Settings saved before a setting existed read as its default. */
+  /**
+   * Settings saved before a setting existed read as its default; library
+   * columns this Hamish does not know (a later one's) are left out.
+   */
   getSettings(): ReadingSettings {
-    return { ...DEFAULT_SETTINGS, ...this.#store.data.settings }
+    const settings = { ...DEFAULT_SETTINGS, ...this.#store.data.settings }
+    return { ...settings, libraryColumns: knownColumns(settings.libraryColumns) }
   }
 
   async updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings> {

@@ -156,6 +156,12 @@ describe.each([
         }),
       )
     }
+    await callApi(page, 'setArticleMeta', sample.id, {
+      authors: [{ literal: 'سيرغي لافروف' }, { family: 'Smith', given: 'Anna' }],
+      container: 'روسيا اليوم',
+      published: [2025, 12, 24],
+      url: 'https://example.org/lavrov',
+    })
     await page.reload()
     await waitForLibrary(page)
     await check('library')
@@ -172,6 +178,21 @@ describe.each([
     await row.locator('[data-action=rename]').click()
     await openDialog(page)
     await check('rename dialog')
+    await closeDialog(page)
+
+    // The optional columns with their chooser open, then the article info panel showing a refused date.
+    await page.locator('.column-chooser summary').click()
+    for (const box of await page.locator('.column-chooser input[type=checkbox]').all()) await box.check()
+    await page.waitForSelector('.library-table th.col-published')
+    await check('library with the chosen columns, the column chooser open')
+    await page.keyboard.press('Escape')
+    await row.locator('[data-action=info]').click()
+    await openDialog(page, '.info-dialog')
+    await page.locator('dialog[open] [data-action=add-author]').click()
+    await page.fill('dialog[open] .info-field-published input', '2025-13')
+    await page.click('dialog[open] [data-action=save-info]')
+    await page.waitForSelector('dialog[open] .info-field-published .field-error:not(:empty)')
+    await check('article info dialog')
     await closeDialog(page)
 
     await page.locator('.library-table').click({ position: { x: 5, y: 5 } })

@@ -62,6 +62,7 @@ describe('reading settings', () => {
         columnWidth: 50,
         theme: 'sepia',
         language: 'system',
+        libraryColumns: [],
       })
 
     await page.reload()
@@ -98,6 +99,8 @@ describe('reading settings', () => {
     expect((await applied(app)).theme).toBe('dark')
     await screenshot(page, 'reader-dark.png')
 
+    // The library's column choice is not a reading setting: Restore defaults leaves it.
+    await callApi(page, 'updateSettings', { libraryColumns: ['authors'] })
     await page.keyboard.press('Control+,')
     await panel.locator('button', { hasText: 'Restore defaults' }).click()
     await page.keyboard.press('Escape')
@@ -110,6 +113,7 @@ describe('reading settings', () => {
         columnWidth: 70,
         theme: 'system',
         language: 'system',
+        libraryColumns: ['authors'],
       })
     await page.goto(new URL('/#/', page.url()).href)
     await page.reload()

@@ -29,6 +29,8 @@ export interface CommandHost {
 /** What the commands ask of the open article. */
 export interface ReaderCommands {
   openExport(): void
+  /** Opens the article info panel (authors, publication, date…). */
+  openInfo(): void
   openShare(): void
   openFind(): void
   undo(): boolean
@@ -156,6 +158,17 @@ export function appCommands(host: CommandHost): Command[] {
       help: 'export',
       owner: 'app',
       run: onArticle(host, (r) => r.openExport()),
+    },
+    {
+      id: 'article-info',
+      keys: ['Mod-i'],
+      help: 'articleInfo',
+      owner: 'app',
+      run: (i) => {
+        // Not over another dialog (the panel's own fields included): a second one would stack on it.
+        if (i.via === 'key' && dialogOpen()) return false
+        return onArticle(host, (r) => r.openInfo())(i)
+      },
     },
     { id: 'find', keys: ['Mod-f'], help: 'find', owner: 'app', run: onArticle(host, (r) => r.openFind()) },
     {

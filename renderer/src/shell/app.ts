@@ -29,7 +29,9 @@ import { appCommands } from './app-commands'
 import { Toasts } from '../ui/toasts'
 import { createTopbar } from './topbar'
 import type { LibraryChange } from '../../../common/library-changes'
-import { loadExportCode, loadPageCode, loadSettingsCode, type PageCode } from './page-code'
+import { loadExportCode, loadInfoCode, loadPageCode, loadSettingsCode, type PageCode } from './page-code'
+import type { ArticleSummary } from '../../../common/article'
+import type { LibraryColumn } from '../../../common/library-columns'
 import { teamShareButton } from '../features/team/team-share-button'
 
 /** How the app differs between Electron and the browser preview. */
@@ -241,6 +243,12 @@ export class App {
           void loadExportCode().then(({ openCitationsDialog }) =>
             openCitationsDialog(this.api, articles, (o) => this.toasts.show(o)),
           ),
+        (article) => this.openInfo(article),
+        {
+          current: () => this.settings.current.libraryColumns,
+          set: (libraryColumns: LibraryColumn[]) => void this.settings.updateNow({ libraryColumns }),
+          subscribe: (listener: () => void) => this.settings.subscribe(() => listener()),
+        },
       )
       this.page = view
       this.main.replaceChildren(view.element)
@@ -275,6 +283,7 @@ export class App {
           ),
         ),
       teamControl: (summary) => teamShareButton(this.api, summary, (o) => this.toasts.show(o)),
+      openInfo: (summary, saved) => this.openInfo(summary, saved),
     })
     this.page = view
     if (route.target) view.openAt(route.target)
@@ -283,6 +292,23 @@ export class App {
     void view.load().then(() => {
       if (this.page === view && previous && !route.target) view.focus()
     })
+  }
+
+  /**
+   * The article info panel (the reader's button and Ctrl/Cmd+I, the
+   * library's Info…), on the list's copy of the article when it has one (the
+   * change feed keeps that current); after a save the list is read again and
+   * `saved` gets main's summary.
+   */
+  private openInfo(summary: ArticleSummary, saved?: (updated: ArticleSummary) => void): void {
+    const current = this.store.get(summary.id) ?? summary
+    void loadInfoCode().then(({ openArticleInfo }) =>
+      openArticleInfo(this.api, current, (updated) => {
+        saved?.(updated)
+        this.toasts.show({ message: strings.infoSaved(updated.title), timeout: 4000 })
+        void this.store.refresh().catch(() => undefined)
+      }),
+    )
   }
 
   /** Ctrl/Cmd+K, the Search link and File > Search the Library: the search page, its field focused. */

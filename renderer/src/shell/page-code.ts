@@ -50,3 +50,8 @@ export async function loadExportCode() {
     openCitationsDialog: citations.openCitationsDialog,
   }
 }
+
+/** The article info panel (reader and library): code loaded when it first opens. */
+export async function loadInfoCode() {
+  return { openArticleInfo: (await import('../features/article-info/info-dialog')).openArticleInfo }
+}

@@ -32,6 +32,28 @@ export function formatDay(
   return formatter(locale === 'und' ? UI_LOCALE : locale, { dateStyle: style, timeZone: 'UTC' }).format(t)
 }
 
+/**
+ * A partial date (CSL date-parts: year, year and month, or a day) in the
+ * interface's locale, as precise as it is known: "2025", "Dec 2025",
+ * "Dec 24, 2025" (Arabic: "٢٠٢٥"، "ديسمبر ٢٠٢٥"…). Formatted in UTC, so
+ * a day never shifts by a time zone.
+ */
+export function formatDateParts(parts: readonly number[], locale: string = UI_LOCALE): string {
+  const [year, month, day] = parts
+  if (year === undefined) return ''
+  const t = Date.UTC(year, (month ?? 1) - 1, day ?? 1)
+  // Date.UTC reads years 0–99 as 1900–1999; set the year itself.
+  const date = new Date(t)
+  date.setUTCFullYear(year)
+  const options: Intl.DateTimeFormatOptions =
+    day !== undefined
+      ? { dateStyle: 'medium', timeZone: 'UTC' }
+      : month !== undefined
+        ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+        : { year: 'numeric', timeZone: 'UTC' }
+  return formatter(locale, options).format(date)
+}
+
 /** A moment (ISO 8601) as a local date, for "added" and "deleted" columns. */
 export function formatMoment(iso: string | null): string {
   if (!iso) return ''

@@ -1,5 +1,11 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../common/annotation'
-import { MAX_WEB_ADDRESS_LENGTH } from '../../../common/contract/limits'
+import {
+  MAX_META_AUTHORS,
+  MAX_META_TEXT_LENGTH,
+  MAX_WEB_ADDRESS_LENGTH,
+} from '../../../common/contract/limits'
+import { META_KINDS } from '../../../common/article-meta-check'
+import { FORM_FIELDS } from '../../../common/meta/meta-form'
 import { tooLargeText } from '../../../common/contract/too-large-text'
 import { exportFormatSpecs, type ExportFormat } from '../../../common/export/formats'
 import { NOTES_GROUPS, NOTES_ORDERS } from '../../../common/export/notes-order'
@@ -87,6 +93,11 @@ export function makeStrings(t: Translate) {
     columnAdded: t('columnAdded'),
     columnTags: t('columnTags'),
     columnActions: t('columnActions'),
+    columnAuthors: t('columnAuthors'),
+    columnContainer: t('columnContainer'),
+    columnPublished: t('columnPublished'),
+    columnsButton: t('columnsButton'),
+    columnsLegend: t('columnsLegend'),
     sortBy: (column: string): string => t('sortBy', { column }),
     articleCount: (shown: number, total: number): string =>
       shown === total
@@ -101,6 +112,8 @@ export function makeStrings(t: Translate) {
     renameLabel: q('renameLabel', 'title'),
     editTags: t('editTags'),
     editTagsLabel: q('editTagsLabel', 'title'),
+    articleInfo: t('articleInfo'),
+    articleInfoLabel: q('articleInfoLabel', 'title'),
     trash: t('trash'),
     trashLabel: q('trashLabel', 'title'),
     openLabel: q('openLabel', 'title'),
@@ -156,6 +169,43 @@ export function makeStrings(t: Translate) {
     tagAddPlaceholder: t('tagAddPlaceholder'),
     tagAdd: t('tagAdd'),
     tagRemoveLabel: q('tagRemoveLabel', 'tag'),
+    infoButton: t('infoButton'),
+    infoTitle: t('infoTitle'),
+    infoTitleField: t('infoTitleField'),
+    infoAuthors: t('infoAuthors'),
+    infoAuthorsNone: t('infoAuthorsNone'),
+    infoAuthorAdd: t('infoAuthorAdd'),
+    infoAuthorForm: (n: number): string => t('infoAuthorForm', { n }),
+    infoAuthorOneName: t('infoAuthorOneName'),
+    infoAuthorParts: t('infoAuthorParts'),
+    infoAuthorName: (n: number): string => t('infoAuthorName', { n }),
+    infoAuthorFamily: (n: number): string => t('infoAuthorFamily', { n }),
+    infoAuthorGiven: (n: number): string => t('infoAuthorGiven', { n }),
+    infoAuthorNamePlaceholder: t('infoAuthorNamePlaceholder'),
+    infoAuthorFamilyPlaceholder: t('infoAuthorFamilyPlaceholder'),
+    infoAuthorGivenPlaceholder: t('infoAuthorGivenPlaceholder'),
+    infoAuthorUp: (n: number): string => t('infoAuthorUp', { n }),
+    infoAuthorDown: (n: number): string => t('infoAuthorDown', { n }),
+    infoAuthorRemove: (n: number): string => t('infoAuthorRemove', { n }),
+    infoFields: table(t, 'infoFields', FORM_FIELDS),
+    metaKinds: table(t, 'metaKinds', META_KINDS),
+    infoPublishedHint: t('infoPublishedHint'),
+    infoLanguageHint: t('infoLanguageHint'),
+    infoKindNone: t('infoKindNone'),
+    infoAbout: t('infoAbout'),
+    infoAdded: t('infoAdded'),
+    infoFetched: t('infoFetched'),
+    infoSource: t('infoSource'),
+    infoCitation: t('infoCitation'),
+    infoNotSaved: t('infoNotSaved'),
+    infoBadDate: t('infoBadDate'),
+    infoBadUrl: t('infoBadUrl'),
+    infoBadDoi: t('infoBadDoi'),
+    infoBadIsbn: t('infoBadIsbn'),
+    infoTooLong: t('infoTooLong', { max: MAX_META_TEXT_LENGTH }),
+    infoFamilyNeeded: t('infoFamilyNeeded'),
+    infoTooManyAuthors: t('infoTooManyAuthors', { max: MAX_META_AUTHORS }),
+    infoSaved: q('infoSaved', 'title'),
 
     importPickerLabel: t('importPickerLabel'),
     untitledFile: t('untitledFile'),

@@ -3,6 +3,7 @@ import { button, el } from '../../ui/dom'
 import { strings } from '../../ui/strings'
 import type { ArticleActions } from './article-actions'
 import { articleTable } from './article-table'
+import { columnChooser, type ColumnChoice } from './column-chooser'
 import type { LibraryStore } from './library-store'
 import { openRenameDialog } from './rename-dialog'
 import { DEFAULT_SORT, filterArticles, sortArticles, type SortKey, type SortState } from './sort-filter'
@@ -40,6 +41,8 @@ export class LibraryView {
     },
   )
   private readonly unsubscribe: () => void
+  private readonly chooser: ReturnType<typeof columnChooser>
+  private readonly unsubscribeColumns: () => void
   private shown: ArticleSummary[] = []
 
   constructor(
@@ -48,6 +51,10 @@ export class LibraryView {
     private readonly onImport: () => void,
     /** "Export citations…" for the articles listed now (no multi-select: the filter chooses). */
     private readonly onExportCitations: (articles: readonly ArticleSummary[]) => void,
+    /** "Info…": the article info panel (authors, publication, date…), wired by the shell. */
+    private readonly onInfo: (article: ArticleSummary) => void,
+    /** Which optional columns (authors, publication, published) the table shows: the settings'. */
+    private readonly columns: ColumnChoice,
   ) {
     this.filter = el('input', {
       class: 'text-input filter-input',
@@ -65,16 +72,18 @@ export class LibraryView {
       memory.query = this.filter.value
       this.render()
     })
+    this.chooser = columnChooser(columns)
     this.element = el('section', { class: 'library', attrs: { 'aria-labelledby': 'library-heading' } }, [
       el('div', { class: 'library-toolbar' }, [
         el('div', { class: 'library-title' }, [this.heading, this.count]),
         this.filter,
-        this.citations,
+        el('div', { class: 'library-tools' }, [this.chooser.element, this.citations]),
       ]),
       this.list,
       this.trash,
     ])
     this.unsubscribe = store.subscribe(() => this.render())
+    this.unsubscribeColumns = columns.subscribe(() => this.render())
     this.render()
   }
 
@@ -86,6 +95,8 @@ export class LibraryView {
 
   destroy(): void {
     this.unsubscribe()
+    this.unsubscribeColumns()
+    this.chooser.destroy()
   }
 
   private find(key: string): HTMLElement | null {
@@ -98,9 +109,14 @@ export class LibraryView {
       nextFocus ??
       (active instanceof HTMLElement && this.element.contains(active) ? active.dataset.focusKey : undefined)
     const all = this.store.articles
+    // A sort by a column the user has since hidden would order the list by something it does not show.
+    const columns = this.columns.current() as readonly string[]
+    if (['authors', 'container', 'published'].includes(memory.sort.key) && !columns.includes(memory.sort.key))
+      memory.sort = DEFAULT_SORT
     this.shown = sortArticles(filterArticles(all, memory.query), memory.sort)
     this.citations.hidden = this.shown.length === 0
     this.count.textContent = this.store.ready ? strings.articleCount(this.shown.length, all.length) : ''
+    this.element.classList.toggle('wide', columns.length > 0)
     this.list.replaceChildren(this.listContent(all.length))
     this.trash.replaceChildren(
       trashList(this.store.trashed, memory.trashOpen, {
@@ -126,7 +142,9 @@ export class LibraryView {
       return el('p', { class: 'empty-filter muted', text: strings.noMatch(memory.query.trim()) })
     const table = articleTable(this.shown, {
       sort: memory.sort,
+      columns: this.columns.current(),
       onSort: (key) => this.sortBy(key),
+      onInfo: (a) => this.onInfo(a),
       onRename: (a) => openRenameDialog(a, (title) => this.actions.rename(a, title)),
       onTags: (a) => openTagsDialog(a, (tags, base) => this.actions.setTags(a, tags, base)),
       onTrash: (a) => void this.trashArticle(a),
@@ -143,7 +161,7 @@ export class LibraryView {
         ? memory.sort.order === 'ascending'
           ? 'descending'
           : 'ascending'
-        : key === 'title'
+        : key === 'title' || key === 'authors' || key === 'container'
           ? 'ascending'
           : 'descending',
     }

@@ -15,6 +15,8 @@ import { schema } from '../../document/schema'
 import { loadReadingFont } from '../../ui/fonts'
 import { strings, UI_DIR } from '../../ui/strings'
 import { articleHeader } from './article-header'
+import { keyLabel } from '../../ui/key-labels'
+import { IS_MAC } from '../../ui/platform'
 import { keyboardSelection } from './keyboard-selection'
 import { linkClicks } from './link-clicks'
 import { ReadingPosition } from './reading-position'
@@ -45,6 +47,8 @@ export interface ReaderOptions {
   openExport(summary: ArticleSummary): void
   /** Opens Share notes… (export or import annotation files) for this article. */
   openShare(summary: ArticleSummary): void
+  /** Opens the article info panel; `saved` gets main's summary after a save. */
+  openInfo(summary: ArticleSummary, saved: (updated: ArticleSummary) => void): void
   /** The team's Share / Stop sharing control for this article, from the shell (none outside a team feature). */
   teamControl?(summary: ArticleSummary): HTMLElement
 }
@@ -215,6 +219,23 @@ export class ReaderView {
     if (this.summary) this.options.openShare(this.summary)
   }
 
+  /** Opens the article info panel (its button, Ctrl/Cmd+I); nothing while the article loads. */
+  openInfo(): void {
+    if (this.summary) this.options.openInfo(this.summary, (updated) => this.summaryChanged(updated))
+  }
+
+  /**
+   * The article's summary as main has it now (after its details or title
+   * were saved): the header above the text and the window title show it.
+   */
+  summaryChanged(updated: ArticleSummary): void {
+    if (!this.summary || updated.id !== this.id || this.destroyed) return
+    this.summary = updated
+    const header = this.element.querySelector('.reader-header')
+    header?.replaceWith(articleHeader(updated, `reader-title-${updated.id}`, this.options.openLink))
+    this.options.onTitle(updated.title)
+  }
+
   /** Moves keyboard focus into the text, without scrolling. */
   /** Annotations of this article another window changed (the change feed). */
   annotationsChangedElsewhere(ids: readonly string[]): void {
@@ -326,11 +347,18 @@ export class ReaderView {
             text: `${backArrow()} ${strings.navLibrary}`,
           }),
           annotations.toggle,
-          button(strings.exportButton, () => this.options.openExport(summary), {
+          button(strings.infoButton, () => this.openInfo(), {
+            class: 'export-button info-button',
+            attrs: {
+              title: `${strings.infoButton} (${keyLabel('Mod-i', IS_MAC)})`,
+              'data-action': 'article-info',
+            },
+          }),
+          button(strings.exportButton, () => this.openExport(), {
             class: 'export-button',
             attrs: { title: `${strings.exportButton} (Ctrl+E)` },
           }),
-          button(strings.shareButton, () => this.options.openShare(summary), {
+          button(strings.shareButton, () => this.openShare(), {
             class: 'export-button share-button',
             attrs: { 'data-action': 'share-notes' },
           }),

@@ -15,8 +15,8 @@ import type { SettingsStore } from './settings-store'
 
 const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
-/** What "Restore defaults" restores: the reading settings, not the interface language. */
-const { language: _language, ...READING_DEFAULTS } = DEFAULT_SETTINGS
+/** What "Restore defaults" restores: the reading settings, not the interface language nor the library's columns. */
+const { language: _language, libraryColumns: _columns, ...READING_DEFAULTS } = DEFAULT_SETTINGS
 
 /** A group of radio buttons bound to one setting. */
 function radioGroup<T extends string>(

@@ -43,6 +43,7 @@ function setup(withReader: boolean, readerUndo = true) {
   const calls: string[] = []
   const reader: ReaderCommands = {
     openExport: () => calls.push('export'),
+    openInfo: () => calls.push('info'),
     openShare: () => calls.push('share'),
     openFind: () => calls.push('find'),
     undo: () => (calls.push('reader-undo'), readerUndo),
@@ -133,6 +134,17 @@ describe('the app’s commands', () => {
     expect(calls).toEqual(['needs-article'])
   })
 
+  it('Ctrl+I opens the article info panel of the open article, not over an open dialog', () => {
+    const none = setup(false)
+    expect(none.registry.onKeyDown(key('i', { ctrlKey: true }))).toBe(false)
+    const { registry, calls } = setup(true)
+    expect(registry.onKeyDown(key('i', { ctrlKey: true }))).toBe(true)
+    expect(calls).toEqual(['info'])
+    vi.stubGlobal('document', { activeElement: null, querySelector: () => ({}) })
+    expect(registry.onKeyDown(key('i', { ctrlKey: true }))).toBe(false)
+    expect(calls).toEqual(['info'])
+  })
+
   it('lists in the help every command that has keys of its own, and only those', () => {
     const { registry } = setup(true)
     const listed = registry.shortcuts().map((s) => s.id)
@@ -158,6 +170,7 @@ describe('the help written from the app’s commands', () => {
       ['text-smaller', 'Ctrl+-'],
       ['text-reset', 'Ctrl+0'],
       ['export', 'Ctrl+E'],
+      ['article-info', 'Ctrl+I'],
       ['find', 'Ctrl+F'],
       ['focus-mode', 'Ctrl+Shift+F'],
       ['move-focus', 'Tab / Shift+Tab'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../../../common/article'
-import { filterArticles } from '../../../../../renderer/src/features/library/sort-filter'
+import { filterArticles, sortArticles } from '../../../../../renderer/src/features/library/sort-filter'
 
 const article = (id: string, title: string) => ({ id, title }) as ArticleSummary
 const titles = [
@@ -55,5 +55,26 @@ describe("the library's filter also matches authors and the container", () => {
     expect(found('anna smith')).toEqual(['y'])
     expect(found('اخبار الخليج')).toEqual(['y'])
     expect(found('no metadata')).toEqual(['z'])
+  })
+})
+
+describe('sorting by the optional columns', () => {
+  const withMeta = (id: string, meta: ArticleSummary['meta']) =>
+    ({ id, title: id, date: null, added: '2026-01-01T00:00:00Z', meta }) as ArticleSummary
+  const list = [
+    withMeta('a', { authors: [{ family: 'Zayd', given: 'Ali' }], published: [2020, 5] }),
+    withMeta('b', { authors: [{ literal: 'Anna Smith' }], container: 'Journal', published: [2020] }),
+    withMeta('c', undefined),
+    withMeta('d', { container: 'Al-Ahram', published: [2019, 12, 31] }),
+  ]
+  const order = (key: 'authors' | 'container' | 'published', asc: boolean) =>
+    sortArticles(list, { key, order: asc ? 'ascending' : 'descending' }).map((a) => a.id)
+
+  it('by first author as shown (given then family), by publication, by date as far as known; the unknown last', () => {
+    expect(order('authors', true)).toEqual(['a', 'b', 'c', 'd'])
+    expect(order('authors', false)).toEqual(['b', 'a', 'c', 'd'])
+    expect(order('container', true)).toEqual(['d', 'b', 'a', 'c'])
+    expect(order('published', true)).toEqual(['d', 'b', 'a', 'c'])
+    expect(order('published', false)).toEqual(['a', 'b', 'd', 'c'])
   })
 })
