@@ -544,6 +544,7 @@ export const ar = {
     date: 'التاريخ',
     exported: 'تاريخ التصدير',
     backToText: 'العودة إلى النص',
+    openInApp: 'افتح في هامش',
     underHeading: 'تحت «{{heading}}»',
     paragraphNumber: 'الفقرة {{n}}',
     pdfPage: 'صفحة PDF رقم {{n}}',

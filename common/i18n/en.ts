@@ -468,6 +468,7 @@ export const en = {
     date: 'Date',
     exported: 'Exported',
     backToText: 'Back to the text',
+    openInApp: 'Open in Hamish',
     underHeading: 'Under “{{heading}}”',
     paragraphNumber: 'paragraph {{n}}',
     pdfPage: 'PDF page {{n}}',
