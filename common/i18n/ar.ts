@@ -480,6 +480,8 @@ export const ar = {
   restoreAction: 'الاستعادة',
   deleteAction: 'الحذف',
   loadLibraryFailed: 'تعذّر تحميل المكتبة: ',
+  linkRefused:
+    'تعذّر فتح رابط \u2066hamish://\u2069 هذا: لا يدل على مقالة (أو تعليق فيها) على النحو الذي يكتب به هامش روابطه.',
 
   // Find in article
   findLabel: 'البحث في المقالة',

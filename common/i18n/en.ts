@@ -407,6 +407,8 @@ export const en = {
   restoreAction: 'Restoring',
   deleteAction: 'Deleting',
   loadLibraryFailed: 'The library could not be loaded: ',
+  linkRefused:
+    'This hamish:// link cannot be opened: it does not name an article (and annotation) the way Hamish writes its links.',
 
   // Find in article
   findLabel: 'Find in article',
