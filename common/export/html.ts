@@ -200,13 +200,14 @@ function locationHtml(location: QuoteLocation | undefined, labels: ExportLabels)
 
 /**
  * "↗ Open in Hamish": the `hamish://` link that opens the article at this
- * annotation in the app (common/hamish-link.ts), on its own line in the
- * labels' language, escaped like every attribute. A PDF keeps it as a link
+ * annotation in the app (common/hamish-link.ts), on its own line, its words
+ * in the labels' language, escaped like every attribute. A PDF keeps it as a link
  * its viewer hands to the system, which opens Hamish; elsewhere it does nothing.
  */
 function appLinkHtml(articleId: string, a: AnchoredAnnotation, labels: ExportLabels): string {
   const href = hamishLink({ articleId, annotationId: a.id })
-  return `<p class="note-app-link" ${labelAttrs(labels)}><a class="app-link" href="${escapeHtml(href)}">↗ ${escapeHtml(labels.openInApp)}</a></p>`
+  // The line sits where the note's other lines do; only the words take the labels' language.
+  return `<p class="note-app-link"><a class="app-link" ${labelAttrs(labels)} href="${escapeHtml(href)}">↗ ${escapeHtml(labels.openInApp)}</a></p>`
 }
 
 /** A note in one direction, its first letter's (as the reader's notes panel shows it); see noteHtml. */
