@@ -42,7 +42,9 @@ describe('hamish:// links in the preview (?open=)', () => {
     })
     const link = hamishLink({ articleId: summary!.id, annotationId: made.id })
 
-    await page.goto(openUrl(app, link))
+    // The address as README gives it: the printed URL (with its token) and `&open=` after it.
+    expect(app.preview.url).toContain('?token=')
+    await page.goto(`${app.preview.url}&open=${encodeURIComponent(link)}`)
     await waitForReader(page)
     const flashed = page.locator(`.reader .ProseMirror .hl-flash[data-annotation-id="${made.id}"]`).first()
     await flashed.waitFor({ timeout: 15_000 })
@@ -56,6 +58,7 @@ describe('hamish:// links in the preview (?open=)', () => {
     // The link became the reader's own route and left the address, so a reload does not open it again.
     const url = new URL(page.url())
     expect(url.searchParams.has('open')).toBe(false)
+    expect(url.searchParams.has('token')).toBe(false)
     expect(url.hash).toBe(`#/read/${summary!.id}?annotation=${made.id}`)
     expect(app.pageErrors).toEqual([])
   })
