@@ -1,5 +1,6 @@
 import type { LibraryChange } from '../library-changes'
 import type { ImportOutcome } from './article-import'
+import type { LinkToOpen } from '../hamish-link'
 
 /** Events main sends to the renderer (Electron only: they come from the native menu and dialogs). */
 export interface HamishEvents {
@@ -13,6 +14,14 @@ export interface HamishEvents {
    * reads what it shows again. Its own changes are not echoed back.
    */
   libraryChange: LibraryChange
+  /**
+   * A `hamish://` link the system handed the running app (a second start
+   * with it on the command line, macOS open-url), already parsed by main:
+   * the page opens the article at the annotation, or says the link cannot
+   * be opened. Electron only; a link the app was started with waits for
+   * `takeLinkToOpen`.
+   */
+  openLink: LinkToOpen
 }
 
 export type MenuCommand =
@@ -42,6 +51,7 @@ const EVENTS = {
   importProgress: true,
   menuCommand: true,
   libraryChange: true,
+  openLink: true,
 } satisfies Record<HamishEventName, true>
 
 /** The event names; preload subscribes to each one's channel (channels.ts). */

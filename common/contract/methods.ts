@@ -14,6 +14,7 @@ import type { Notice } from './notice'
 import type { SearchOptions, SearchResult } from './search'
 import type { SyncReport } from '../team/sync-report'
 import type { TeamView } from './team'
+import type { LinkToOpen } from '../hamish-link'
 
 /**
  * The contract's methods: what each call takes and returns, and their names.
@@ -96,6 +97,14 @@ export interface HamishApi {
    */
   deleteArticleForever(id: string): Promise<void>
   getSettings(): Promise<ReadingSettings>
+  /**
+   * The `hamish://` link the app was started with (Electron: its command
+   * line, or a macOS open-url before the window was there), once: the page
+   * asks when it has started, so the link cannot arrive before the page
+   * listens. Later links come as the `openLink` event. Null when there is
+   * none, and always in the preview (its page reads `?open=` itself).
+   */
+  takeLinkToOpen(): Promise<LinkToOpen | null>
   updateSettings(patch: Partial<ReadingSettings>): Promise<ReadingSettings>
   /** Where the reader was: a code-point offset into the article's plain text. */
   getReadingPosition(id: string): Promise<number | null>
@@ -199,6 +208,7 @@ const METHODS = {
   restoreArticle: true,
   deleteArticleForever: true,
   getSettings: true,
+  takeLinkToOpen: true,
   updateSettings: true,
   getReadingPosition: true,
   setReadingPosition: true,

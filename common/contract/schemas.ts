@@ -152,6 +152,7 @@ export const apiArgSchemas = {
   restoreArticle: v.strictTuple([articleId]),
   deleteArticleForever: v.strictTuple([articleId]),
   getSettings: v.strictTuple([]),
+  takeLinkToOpen: v.strictTuple([]),
   updateSettings: v.strictTuple([settingsPatch]),
   getReadingPosition: v.strictTuple([articleId]),
   setReadingPosition: v.strictTuple([articleId, offset]),

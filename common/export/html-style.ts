@@ -66,7 +66,7 @@ html{font-family:${fontStack};font-size:20px;line-height:1.9;color:#1b1b1b;backg
 body{max-width:40em;margin:0 auto;padding:2.5em 1.5em 4em}
 .doc-header{border-bottom:1px solid #d0d0d0;margin-bottom:1.8em}
 .doc-header h1{font-size:1.7em;line-height:1.5;margin:0 0 .3em}
-.doc-meta,.note-meta,.unplaced-hint{font-family:system-ui,sans-serif;font-size:.7em;line-height:1.6;color:#555}
+.doc-meta,.note-meta,.note-app-link,.unplaced-hint{font-family:system-ui,sans-serif;font-size:.7em;line-height:1.6;color:#555}
 .doc-meta{margin:0 0 1.2em}
 .doc-citation{font-size:.85em;line-height:1.6;margin:0 0 .4em;color:#333}
 h2,h3,h4{line-height:1.5;margin:1.4em 0 .5em}
@@ -90,6 +90,7 @@ sup.fn-ref a{text-decoration:none;padding:0 .15em}
 .note-quote{margin:.3em 0 .5em;padding-inline-start:.8em;border-inline-start:3px solid var(--hl-line,#c8c8c8);color:#333}
 .note-heading{font-weight:bold}
 .note-meta{margin:.2em 0 .6em}
+.note-app-link{margin:.2em 0}
 .unplaced-entry{margin-bottom:1.5em}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;vertical-align:-.05em;background:var(--hl-bg);box-shadow:inset 0 0 0 1px var(--hl-line);-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .back{text-decoration:none}

@@ -12,6 +12,7 @@ import { noteHtml } from './note-html'
 import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
 import { blockDirection } from './text-direction'
 import { citationParts, joinCitation } from '../citation/citation-line'
+import { hamishLink } from '../hamish-link'
 
 /** What the caller supplies for HTML: the fonts to embed (the file loads nothing) and the paper. */
 export interface HtmlExportOptions {
@@ -197,6 +198,18 @@ function locationHtml(location: QuoteLocation | undefined, labels: ExportLabels)
   )}</p>`
 }
 
+/**
+ * "↗ Open in Hamish": the `hamish://` link that opens the article at this
+ * annotation in the app (common/hamish-link.ts), on its own line, its words
+ * in the labels' language, escaped like every attribute. A PDF keeps it as a link
+ * its viewer hands to the system, which opens Hamish; elsewhere it does nothing.
+ */
+function appLinkHtml(articleId: string, a: AnchoredAnnotation, labels: ExportLabels): string {
+  const href = hamishLink({ articleId, annotationId: a.id })
+  // The line sits where the note's other lines do; only the words take the labels' language.
+  return `<p class="note-app-link"><a class="app-link" ${labelAttrs(labels)} href="${escapeHtml(href)}">↗ ${escapeHtml(labels.openInApp)}</a></p>`
+}
+
 /** A note in one direction, its first letter's (as the reader's notes panel shows it); see noteHtml. */
 function noteBody(a: AnchoredAnnotation): string {
   if (!hasNote(a)) return ''
@@ -210,6 +223,7 @@ function footnoteHtml(
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
   labels: ExportLabels,
   locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
+  articleId: string,
 ): string {
   const back = ` <a class="back" href="#ref-${n}" aria-label="${escapeHtml(labels.backToText)}">↩</a>`
   const entries = annotations.map((a, k) => {
@@ -221,6 +235,7 @@ function footnoteHtml(
       quote +
       noteBody(a) +
       locationHtml(locations.get(a), labels) +
+      appLinkHtml(articleId, a, labels) +
       metaHtml(a, labels, k === annotations.length - 1 ? back : '')
     )
   })
@@ -296,7 +311,7 @@ export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
       ? ''
       : `<section class="notes" aria-labelledby="notes-heading">\n` +
         `<h2 id="notes-heading" ${labelAttrs(labels)}>${escapeHtml(labels.notes)}</h2>\n<ol class="notes-list">\n` +
-        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes, labels, locations)).join('')}</ol>\n</section>\n`
+        `${footnotes.map((f, i) => footnoteHtml(i + 1, f, quotes, labels, locations, summary.id)).join('')}</ol>\n</section>\n`
   return (
     `<!DOCTYPE html>\n<html lang="${escapeHtml(summary.lang)}" dir="${dir}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">\n` +

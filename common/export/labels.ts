@@ -18,6 +18,8 @@ export interface ExportLabels {
   date: string
   exported: string
   backToText: string
+  /** The words of a quote's `hamish://` link back to the app (common/hamish-link.ts). */
+  openInApp: string
   /** A quote's place (common/export/quote-location.ts), each part as its own words. */
   underHeading(heading: string): string
   paragraphNumber(n: number): string
@@ -52,6 +54,7 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     date: t('exportLabels.date'),
     exported: t('exportLabels.exported'),
     backToText: t('exportLabels.backToText'),
+    openInApp: t('exportLabels.openInApp'),
     underHeading: (heading) => t('exportLabels.underHeading', { heading }),
     paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
     pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),

@@ -4,6 +4,7 @@ import type { ExportLabels } from './labels'
 import { locationParts, type QuoteLocation } from './quote-location'
 import { escapeMarkdownText } from './markdown-escape'
 import { withSafeLinks } from './note-links'
+import { hamishLink } from '../hamish-link'
 
 /** Prefixes every line: `first` on the first, `rest` on the others (blank lines stay blank). */
 export function indentLines(text: string, first: string, rest: string): string {
@@ -141,19 +142,36 @@ export function metaMarkdown(a: AnchoredAnnotation, labels: ExportLabels): strin
   return parts.join(' · ')
 }
 
-/** One annotation's note, meta line and where its quote stands, as Markdown blocks (the quote is the caller's). */
+/**
+ * The `hamish://` link that opens the article at this annotation, as a
+ * Markdown link labelled in the labels' language: a reader of the export
+ * gets back to the quote in the app with one click (the address holds only
+ * the two checked ids, so it needs no escaping; `<…>` keeps it one
+ * destination for every reader).
+ */
+export function appLinkMarkdown(articleId: string, a: AnchoredAnnotation, labels: ExportLabels): string {
+  const label = escapeMarkdownText(`↗ ${labels.openInApp}`, { before: '[' })
+  return `[${label}](<${hamishLink({ articleId, annotationId: a.id })}>)`
+}
+
+/**
+ * One annotation's note, meta line and where its quote stands, as Markdown
+ * blocks (the quote is the caller's); with `articleId`, the place line ends
+ * with the link back to the annotation in the app.
+ */
 export function annotationMarkdown(
   a: AnchoredAnnotation,
   labels: ExportLabels,
   location?: QuoteLocation,
+  articleId?: string,
 ): string {
   // A note of nothing but a dropped link definition leaves nothing to write.
   const note = hasNote(a) ? noteMarkdown(a.body.note) : ''
-  const where = location
-    ? locationParts(location, labels)
-        .map((part) => escapeMarkdownText(part, { before: ' · ' }))
-        .join(' · ')
-    : ''
+  const whereParts = location
+    ? locationParts(location, labels).map((part) => escapeMarkdownText(part, { before: ' · ' }))
+    : []
+  if (articleId !== undefined) whereParts.push(appLinkMarkdown(articleId, a, labels))
+  const where = whereParts.join(' · ')
   // The place last, under the colour line: the note and its meta stay together as before.
   return [note, metaMarkdown(a, labels), where].filter((s) => s !== '').join('\n\n')
 }

@@ -90,11 +90,12 @@ function footnoteMarkdown(
   quotes: ReadonlyMap<AnchoredAnnotation, string>,
   labels: ExportLabels,
   locations: ReadonlyMap<AnchoredAnnotation, QuoteLocation>,
+  articleId: string,
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
-      : annotationMarkdown(a, labels, locations.get(a)),
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a), articleId)}`
+      : annotationMarkdown(a, labels, locations.get(a), articleId),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')
 }
@@ -124,7 +125,9 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   if (unplaced) sections.push(unplaced)
   if (footnotes.length > 0) {
     const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
-    sections.push(footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels, locations)).join('\n\n'))
+    sections.push(
+      footnotes.map((f, i) => footnoteMarkdown(i + 1, f, quotes, labels, locations, summary.id)).join('\n\n'),
+    )
   }
 
   const head = frontMatter([

@@ -549,6 +549,8 @@ export const ar = {
   restoreAction: 'الاستعادة',
   deleteAction: 'الحذف',
   loadLibraryFailed: 'تعذّر تحميل المكتبة: ',
+  linkRefused:
+    'تعذّر فتح رابط \u2066hamish://\u2069 هذا: لا يدل على مقالة (أو تعليق فيها) على النحو الذي يكتب به هامش روابطه.',
 
   // Find in article
   findLabel: 'البحث في المقالة',
@@ -613,6 +615,7 @@ export const ar = {
     date: 'التاريخ',
     exported: 'تاريخ التصدير',
     backToText: 'العودة إلى النص',
+    openInApp: 'افتح في هامش',
     underHeading: 'تحت «{{heading}}»',
     paragraphNumber: 'الفقرة {{n}}',
     pdfPage: 'صفحة PDF رقم {{n}}',

@@ -475,6 +475,8 @@ export const en = {
   restoreAction: 'Restoring',
   deleteAction: 'Deleting',
   loadLibraryFailed: 'The library could not be loaded: ',
+  linkRefused:
+    'This hamish:// link cannot be opened: it does not name an article (and annotation) the way Hamish writes its links.',
 
   // Find in article
   findLabel: 'Find in article',
@@ -536,6 +538,7 @@ export const en = {
     date: 'Date',
     exported: 'Exported',
     backToText: 'Back to the text',
+    openInApp: 'Open in Hamish',
     underHeading: 'Under “{{heading}}”',
     paragraphNumber: 'paragraph {{n}}',
     pdfPage: 'PDF page {{n}}',

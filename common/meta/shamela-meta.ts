@@ -13,8 +13,35 @@ const HEADER_LINES = 15
  * The author is kept as written (its death date too, as Shamela gives it).
  */
 export function shamelaMeta(text: string): ArticleMeta {
+  const header = shamelaHeader(text)
+  if (!header) return {}
+  const { field, author } = header
+  const edition = field('الطبعة')
+  const person = literalPerson(author)
+  return {
+    ...(person && { authors: [person] }),
+    publisher: field('الناشر'),
+    // The edition line often holds the year: «الأولى، 1420 هـ - 1999 م» gives 1999 (the Gregorian one).
+    published: edition ? gregorianYear(edition) : undefined,
+    kind: 'book',
+  }
+}
+
+/**
+ * The book's title from a Shamela header's `الكتاب :` line, or undefined for
+ * any other text. The importer prefers it to the file's first line, which in
+ * a Shamela book is the boilerplate «تم إعداد هذا الملف آليا…», not a title.
+ */
+export function shamelaTitle(text: string): string | undefined {
+  return shamelaHeader(text)?.book
+}
+
+/** The header's fields, once it is known to be a Shamela book's (see shamelaMeta); null otherwise. */
+function shamelaHeader(
+  text: string,
+): { book: string; author: string | undefined; field: (label: string) => string | undefined } | null {
   const lines = text.slice(0, 8000).split(/\r?\n/).slice(0, HEADER_LINES)
-  const field = (label: string) => {
+  const field = (label: string): string | undefined => {
     const re = new RegExp(`^\\s*${label}\\s*:\\s*(.+)$`)
     for (const line of lines) {
       const m = re.exec(line)
@@ -25,16 +52,8 @@ export function shamelaMeta(text: string): ArticleMeta {
   const book = field('الكتاب')
   const author = field('المؤلف')
   const fromShamela = lines.some((l) => l.includes('المكتبة الشاملة'))
-  if (!book || (!author && !fromShamela)) return {}
-  const edition = field('الطبعة')
-  const person = literalPerson(author)
-  return {
-    ...(person && { authors: [person] }),
-    publisher: field('الناشر'),
-    // The edition line often holds the year: «الأولى، 1420 هـ - 1999 م» gives 1999 (the Gregorian one).
-    published: edition ? gregorianYear(edition) : undefined,
-    kind: 'book',
-  }
+  if (!book || (!author && !fromShamela)) return null
+  return { book, author, field }
 }
 
 /** The Gregorian year an edition line names («… 1999 م»), or nothing. */

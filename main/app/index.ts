@@ -21,6 +21,7 @@ import { hardenSession } from './security'
 import { appFiles, createMainWindow } from './window'
 import { LiveTeam } from '../team/live-team'
 import { pickTeamFolder } from './team-dialog'
+import { AppLinks } from './app-links'
 
 /**
  * The Electron main process, kept thin: one instance, one hardened window
@@ -38,12 +39,15 @@ async function start(): Promise<void> {
   const here = moduleDir(import.meta.url)
   const files = appFiles(here)
   let win: BrowserWindow | null = null
+  // hamish:// links: registered as the app's scheme; taken from this start's argv, open-url, second starts.
+  const links = new AppLinks(() => win)
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (win) {
       if (win.isMinimized()) win.restore()
       win.focus()
     }
+    links.fromSecondInstance(argv)
   })
   app.on('window-all-closed', () => app.quit())
   app.on('web-contents-created', (_event, contents) => {
@@ -125,6 +129,7 @@ async function start(): Promise<void> {
         host: dialogExports(() => win, translator),
         printPdf: printHtmlToPdfElectron,
         onSettingsChanged: setMenu,
+        takeLinkToOpen: () => links.take(),
       },
       team,
     ),

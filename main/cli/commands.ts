@@ -23,6 +23,9 @@ import type { Library } from '../library/library'
 import { versionId } from '../../common/sharing/lineage'
 import type { ConflictChoice } from '../../common/sharing/resolve-conflict'
 import { parseArgs, UsageError } from './args'
+import { citationLine } from '../../common/citation/citation-line'
+import { hamishLink } from '../../common/hamish-link'
+import { metaLines } from './meta-command'
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
 export interface Output {
@@ -107,7 +110,12 @@ export async function listCommand(library: Library, argv: string[], io: Output):
   return 0
 }
 
-/** `hamish show ID [--json]`: the metadata, then the plain text that annotation positions count in. */
+/**
+ * `hamish show ID [--json]`: the metadata, then the plain text that
+ * annotation positions count in. The text form adds what a citation needs
+ * (authors, container, published, address… as `meta` prints them), the
+ * one-line citation exports carry, and the article's `hamish://` link.
+ */
 export async function showCommand(library: Library, argv: string[], io: Output): Promise<number> {
   const { positional, flags } = parseArgs(argv, ['--json'])
   if (positional.length !== 1) throw new UsageError('show needs exactly one ARTICLE_ID')
@@ -118,6 +126,8 @@ export async function showCommand(library: Library, argv: string[], io: Output):
     const s = article.summary
     io.out(`id: ${s.id}\ntitle: ${s.title}\nsource: ${s.source}\ndate: ${s.date ?? '-'}\nadded: ${s.added}`)
     io.out(`lang: ${s.lang}\ndir: ${s.dir}\ntags: ${s.tags.join(', ')}\nfingerprint: ${s.fingerprint}`)
+    for (const line of metaLines(s.meta ?? {})) io.out(line)
+    io.out(`citation: ${citationLine(s)}\nlink: ${hamishLink({ articleId: s.id })}`)
     io.out(`chars: ${s.chars}\n`)
     io.out(text)
   }

@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, isCitationFormat } from '../../common/export/formats'
 import { UsageError } from './args'
 import { teamCommand } from './team-command'
 import { metaCommand } from './meta-command'
+import { linkCommand } from './link-command'
 import { terminalText } from './terminal-text'
 import {
   annotationsCommand,
@@ -30,7 +31,9 @@ commands:
                      from http(s) addresses (--allow-private: also from this computer or a
                      private network)
   list               list the articles: id, title, date, language, direction, fingerprint, characters
-  show ARTICLE_ID    print an article's metadata and its plain text
+  show ARTICLE_ID    print an article's metadata, citation, link and plain text
+  link ARTICLE_ID [ANNOTATION_ID]
+                     print the hamish:// link that opens the article (at the annotation) in the app
   meta ARTICLE_ID [--set KEY=VALUE]... [--unset KEY]...
                      print an article's citation details, or change them first; keys: authors
                      (names separated by ;), container, publisher, published (YYYY, YYYY-MM or
@@ -70,6 +73,7 @@ const COMMANDS = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  link: linkCommand,
   meta: metaCommand,
   annotations: annotationsCommand,
   export: exportCommand,

@@ -37,7 +37,7 @@ function parseMetaArgs(argv: string[]): { id: string; edits: [string, string][];
 }
 
 /** The metadata as `key: value` lines, one per known field, in the order the info panel shows them. */
-function metaLines(meta: ArticleMeta): string[] {
+export function metaLines(meta: ArticleMeta): string[] {
   return META_KEYS.filter((k) => typedValue(meta, k) !== '').map((k) => `${k}: ${typedValue(meta, k)}`)
 }
 

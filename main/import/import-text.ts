@@ -4,7 +4,7 @@ import { paragraph } from '../../common/document'
 import { decodeText } from './decode-text'
 import type { ArticleDraft } from './finish-article'
 import { finishArticle } from './finish-article'
-import { shamelaMeta } from '../../common/meta/shamela-meta'
+import { shamelaMeta, shamelaTitle } from '../../common/meta/shamela-meta'
 import { InlineBuffer } from './inline-buffer'
 import { isoDate } from './iso-date'
 import { isTitleLine } from './title'
@@ -29,7 +29,9 @@ function paragraphOf(lines: string[]): BlockNode | null {
  * - A short first line (≤ 120 characters, not ending in . : ، , ; ؛ …)
  *   followed by more text becomes the title and leaves the body; the reader
  *   shows the title on its own. Otherwise the title is made from the first
- *   sentence later (`deriveTitle`) and all text stays.
+ *   sentence later (`deriveTitle`) and all text stays. A Shamela book's
+ *   `الكتاب :` header line gives the title instead (its first line, the
+ *   library's «تم إعداد هذا الملف آليا…», still leaves the body).
  * - Paragraphs: when the body has blank lines, each blank-line-separated
  *   block is a paragraph and single newlines in it are hard breaks; when it
  *   has none (one paragraph per line, as in the Tashkeela books), each line
@@ -88,7 +90,8 @@ export function textToDraft(text: string): ArticleDraft {
       if (block) blocks.push(block)
     }
   }
-  return { blocks, title, date, meta: shamelaMeta(text) }
+  // A Shamela book names itself in its header; its first line is the library's boilerplate.
+  return { blocks, title: shamelaTitle(text) ?? title, date, meta: shamelaMeta(text) }
 }
 
 /** Imports a .txt file: decodes it (UTF-8, UTF-16 with BOM, Windows-1256), then `textToDraft`. */

@@ -1,5 +1,6 @@
 import type { HamishApi } from '../../common/contract/methods'
 import type { ReadingSettings } from '../../common/article'
+import type { LinkToOpen } from '../../common/hamish-link'
 import type { ExportHost } from '../export/export-host'
 import { planExport, readyExport, type PdfPrinter } from '../export/exporter'
 import { citationExport } from '../export/citation-export'
@@ -13,6 +14,8 @@ export interface ExportServices {
   printPdf: PdfPrinter
   /** Told after settings are saved (Electron rebuilds its native menu in the new interface language). */
   onSettingsChanged?: (settings: ReadingSettings) => void
+  /** The `hamish://` link the app was started with, handed over once (Electron); none in the preview. */
+  takeLinkToOpen?: () => LinkToOpen | null
 }
 
 /**
@@ -47,6 +50,7 @@ export function createApiService(library: Library, exports: ExportServices, team
     restoreArticle: (id) => library.restoreArticle(id),
     deleteArticleForever: (id) => library.deleteArticleForever(id),
     getSettings: async () => library.getSettings(),
+    takeLinkToOpen: async () => exports.takeLinkToOpen?.() ?? null,
     updateSettings: async (patch) => {
       const settings = await library.updateSettings(patch)
       exports.onSettingsChanged?.(settings)

@@ -22,6 +22,8 @@ import { NoticeBanners } from './notices'
 import { articleToReopen, rememberLastArticle } from './last-article'
 import { routeHash, type Route } from '../ui/routes'
 import { followRoute, navigate, replaceRoute } from './router'
+import { linkRoute, takeOpenParam } from './open-link'
+import type { LinkToOpen } from '../../../common/hamish-link'
 import type { SearchView } from '../features/search/search-view'
 import { AnnotationImporter, isAnnotationFile } from '../features/sharing/annotation-import'
 import { CommandRegistry } from '../ui/command-registry'
@@ -163,6 +165,10 @@ export class App {
     ])
     const reopen = articleToReopen(location.hash, this.store.articles)
     if (reopen) history.replaceState(null, '', routeHash({ name: 'reader', id: reopen }))
+    // A hamish:// link the page was opened with (the preview's ?open=, Electron's start) goes first.
+    const link = takeOpenParam() ?? (await this.api.takeLinkToOpen().catch(() => null))
+    if (link?.ok) history.replaceState(null, '', routeHash(linkRoute(link.link)))
+    else if (link) this.refuseLink()
     followRoute((route) => this.show(route))
     if (takeReopenAfterReload() === 'settings') this.openSettings()
   }
@@ -390,6 +396,24 @@ export class App {
     // The menu sends a command's id; the registry runs it as its keys would.
     this.api.on('menuCommand', (command) => void this.commands.run(command, { via: 'menu' }))
     this.api.on('libraryChange', (change) => this.onChangeElsewhere(change))
+    this.api.on('openLink', (link) => this.openLink(link))
+  }
+
+  /**
+   * A `hamish://` link handed to the running app: the reader opens the
+   * article at the annotation, which is shown and flashed as when chosen in
+   * the notes panel (also when that page is already shown); a link that is
+   * not one of ours only says so.
+   */
+  private openLink(link: LinkToOpen): void {
+    if (!link.ok) return this.refuseLink()
+    const route = linkRoute(link.link)
+    if (location.hash === routeHash(route)) this.show(route, true)
+    else navigate(route)
+  }
+
+  private refuseLink(): void {
+    this.toasts.show({ message: strings.linkRefused, kind: 'error', timeout: 15_000 })
   }
 
   /**

@@ -446,6 +446,7 @@ export function makeStrings(t: Translate) {
     restoreAction: t('restoreAction'),
     deleteAction: t('deleteAction'),
     loadLibraryFailed: t('loadLibraryFailed'),
+    linkRefused: t('linkRefused'),
 
     findLabel: t('findLabel'),
     findPlaceholder: t('findPlaceholder'),

@@ -51,6 +51,8 @@ vi.mock('electron', () => {
       getPreferredSystemLanguages: () => ['en-GB'],
       quit: () => run.log.push('quit'),
       exit: (code: number) => run.log.push(`exit ${code}`),
+      setAsDefaultProtocolClient: (scheme: string, ...rest: unknown[]) =>
+        run.log.push(`protocol client ${scheme}${rest.length > 0 ? ' (with the app path)' : ''}`),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: typeof run.schemes) => {
@@ -90,8 +92,8 @@ const itemsOf = (items: Item[]): Item[] => items.flatMap((i) => [i, ...itemsOf(i
 describe('starting the app (packaged)', () => {
   it('declares app:// before ready, serves it after, then loads app://hamish/index.html without DevTools', async () => {
     await import('../../../main/app/index')
-    // Before ready: only the scheme's declaration, as Electron requires.
-    expect(run.log).toEqual(['registerSchemesAsPrivileged'])
+    // Before ready: the scheme's declaration, as Electron requires, and Hamish as the hamish:// handler.
+    expect(run.log).toEqual(['registerSchemesAsPrivileged', 'protocol client hamish'])
     expect(run.schemes).toEqual([
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
     ])
@@ -100,6 +102,7 @@ describe('starting the app (packaged)', () => {
     await vi.waitFor(() => expect(run.menus).toHaveLength(1), { timeout: 30_000 })
     expect(run.log).toEqual([
       'registerSchemesAsPrivileged',
+      'protocol client hamish',
       'ready',
       'CSP header',
       'handle app',

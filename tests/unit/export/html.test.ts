@@ -240,6 +240,7 @@ describe('toHtml', () => {
       'https://example.org/?a=1&b="2"',
       'https://example.org',
       'mailto:a@example.org',
+      `hamish://read/${art.summary.id}?annotation=${annotations[0]!.id}`,
     ])
     expect(dom.querySelector('article a[href^="https"]')?.getAttribute('title')).toBe('"><x>')
     const noteEl = dom.querySelector('#note-1')!

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it'
 import markdownItFootnote from 'markdown-it-footnote'
 import markdownItMark from 'markdown-it-mark'
 import { describe, expect, it } from 'vitest'
+import { parseHamishLink } from '../../../common/hamish-link'
 import type { DocNode } from '../../../common/document'
 import { toMarkdown, toNotesMarkdown } from '../../../common/export'
 import { noteMarkdown } from '../../../common/export/markdown-parts'
@@ -57,6 +58,9 @@ const HOSTILE_LINKS: [note: string, shown: string][] = [
 /** What a note may link to: the web, mail, and the file's own footnotes and headings. */
 const ALLOWED_HREF = /^(https?:|mailto:|#)/i
 
+/** Every link of an export: a note's allowed ones, or the export's own `hamish://` link back to an annotation. */
+const allowedHref = (href: string): boolean => ALLOWED_HREF.test(href) || parseHamishLink(href) !== null
+
 /** Every way the rendered HTML could run a script or fetch something: none may be there. */
 function dangers(dom: Document): string[] {
   const found: string[] = []
@@ -70,7 +74,7 @@ function dangers(dom: Document): string[] {
       const value = attr.value.replace(/[\s\0-\x1f]/g, '')
       if (attr.name.startsWith('on')) found.push(`${tag} ${attr.name}`)
       if (attr.name === 'src' || attr.name === 'srcset') found.push(`${tag} ${attr.name}=${value}`)
-      if (attr.name === 'href' && !ALLOWED_HREF.test(value)) found.push(`${tag} href=${value}`)
+      if (attr.name === 'href' && !allowedHref(value)) found.push(`${tag} href=${value}`)
     }
   }
   return found
