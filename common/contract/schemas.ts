@@ -52,6 +52,21 @@ const settingsPatch = v.strictObject({
   language: v.optional(v.picklist(LANGUAGE_SETTINGS)),
 })
 
+/** A note about the article or a reply: what it is about, and a note that says something. */
+const newNote = v.strictObject({
+  articleId,
+  about: v.variant('kind', [
+    v.strictObject({ kind: v.literal('article') }),
+    v.strictObject({ kind: v.literal('reply'), annotationId }),
+  ]),
+  note: v.pipe(
+    note,
+    v.check((s) => s.trim() !== '', 'the note is empty'),
+  ),
+  tags: v.optional(tags),
+  requestId: v.optional(requestId),
+})
+
 const annotationPatch = v.strictObject({
   color: v.optional(colorSchema),
   note: v.optional(note),
@@ -152,6 +167,7 @@ export const apiArgSchemas = {
   dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(MAX_NOTICE_ID_LENGTH))]),
   getArticleAnnotations: v.strictTuple([articleId]),
   addAnnotation: v.strictTuple([newAnnotation]),
+  addNote: v.strictTuple([newNote]),
   updateAnnotation: v.strictTuple([articleId, annotationId, annotationPatch, version]),
   deleteAnnotation: v.strictTuple([articleId, annotationId]),
   restoreAnnotation: v.strictTuple([articleId, annotationId]),

@@ -27,7 +27,7 @@ export function quotedTexts(
     const anchor = a.anchor
     if (anchor && anchor.start >= 0 && anchor.end <= prepared.length && anchor.start < anchor.end) {
       out.set(a, plain.slice(prepared.toUtf16(anchor.start), prepared.toUtf16(anchor.end)))
-    } else out.set(a, a.target.quote.exact)
+    } else out.set(a, a.target?.quote.exact ?? '')
   }
   return out
 }

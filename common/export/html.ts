@@ -215,7 +215,7 @@ function footnoteHtml(
   const entries = annotations.map((a, k) => {
     const quote =
       annotations.length > 1
-        ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target.quote.exact))}</blockquote>`
+        ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target?.quote.exact ?? ''))}</blockquote>`
         : ''
     return (
       quote +
@@ -236,7 +236,7 @@ function unplacedHtml(
   const entries = unplaced.map(
     (a) =>
       `<div class="unplaced-entry" data-annotation-id="${escapeHtml(a.id)}">` +
-      `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target.quote.exact)}</blockquote>` +
+      `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target?.quote.exact ?? '')}</blockquote>` +
       `${noteBody(a)}${metaHtml(a, labels)}</div>\n`,
   )
   return (

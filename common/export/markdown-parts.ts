@@ -166,7 +166,8 @@ export function unplacedMarkdown(
 ): string {
   if (unplaced.length === 0) return ''
   const entries = unplaced.map(
-    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels)}`,
+    (a) =>
+      `${quoteMarkdown(quotes.get(a) ?? a.target?.quote.exact ?? '')}\n\n${annotationMarkdown(a, labels)}`,
   )
   return [`## ${labels.unplaced}`, labels.unplacedHint, ...entries].join('\n\n')
 }

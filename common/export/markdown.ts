@@ -93,7 +93,7 @@ function footnoteMarkdown(
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target?.quote.exact ?? ''))}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
       : annotationMarkdown(a, labels, locations.get(a)),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')

@@ -36,7 +36,7 @@ export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOption
   const labels = exportLabels(input.labelLang)
   const locations = quoteLocations(input.doc, placed, input.pdfPages)
   const entry = (a: AnchoredAnnotation): string =>
-    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
+    `${quoteMarkdown(quotes.get(a) ?? a.target?.quote.exact ?? '')}\n\n${annotationMarkdown(a, labels, locations.get(a))}`
 
   const { summary } = input
   const about = [`${labels.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]

@@ -314,7 +314,9 @@ export class AnnotationController implements KeyTarget {
       this.setActive(target.id)
       scrollToHighlight(view.dom, target.id, 'nearest')
       this.openPopover(target.id, null)
-      this.announce(strings.highlightOf(index + 1, list.length, excerpt(target.target.quote.exact, 80)))
+      this.announce(
+        strings.highlightOf(index + 1, list.length, excerpt(target.target?.quote.exact ?? '', 80)),
+      )
     }
     // In a long article shown in sections, the highlight's section is laid out (fetched from main) first.
     const revealed = target.anchor

@@ -280,7 +280,7 @@ export class NotesPanel {
   }
 
   private item(a: AnchoredAnnotation): HTMLElement {
-    const quote = excerpt(a.target.quote.exact, 60)
+    const quote = excerpt(a.target?.quote.exact ?? '', 60)
     const key = (what: string): string => `${a.id}:${what}`
     const go = button('', () => this.actions.goTo(a.id), {
       class: 'note-go',
@@ -295,7 +295,7 @@ export class NotesPanel {
       el('span', {
         class: 'note-quote',
         attrs: { dir: 'auto', lang: this.lang },
-        text: excerpt(a.target.quote.exact),
+        text: excerpt(a.target?.quote.exact ?? ''),
       }),
     )
     const edit = button(strings.notesEdit, () => this.actions.edit(a.id, edit), {
