@@ -331,6 +331,16 @@ export const ar = {
   notesEdit: 'تعديل',
   notesEditLabel: 'تعديل التمييز «{{quote}}»',
   notesDeleteLabel: 'حذف التمييز «{{quote}}»',
+  notesArticleHeading: 'ملاحظات على هذه المقالة',
+  notesAddArticleNote: 'إضافة ملاحظة عن المقالة',
+  notesReply: 'ردّ',
+  notesReplyLabel: 'الردّ على {{author}}',
+  notesInReplyTo: 'ردًّا على {{author}}',
+  notesRepliesTo: 'الردود على {{author}}',
+  notesRepliesToDeleted: 'ردود على ملاحظة محذوفة',
+  notesNoteEditLabel: 'تعديل ملاحظة {{author}}',
+  notesNoteDeleteLabel: 'حذف ملاحظة {{author}}',
+  notesNoteSaveFailed: 'تعذّر حفظ الملاحظة: ',
   notesClose: 'إخفاء الملاحظات',
 
   // Profile

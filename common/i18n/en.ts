@@ -268,6 +268,16 @@ export const en = {
   notesEdit: 'Edit',
   notesEditLabel: 'Edit the highlight “{{quote}}”',
   notesDeleteLabel: 'Delete the highlight “{{quote}}”',
+  notesArticleHeading: 'Notes on this article',
+  notesAddArticleNote: 'Add a note about the article',
+  notesReply: 'Reply',
+  notesReplyLabel: 'Reply to {{author}}',
+  notesInReplyTo: 'In reply to {{author}}',
+  notesRepliesTo: 'Replies to {{author}}',
+  notesRepliesToDeleted: 'Replies to a deleted note',
+  notesNoteEditLabel: 'Edit the note by {{author}}',
+  notesNoteDeleteLabel: 'Delete the note by {{author}}',
+  notesNoteSaveFailed: 'The note could not be saved: ',
   notesClose: 'Hide the notes',
 
   // Profile

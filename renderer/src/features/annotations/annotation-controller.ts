@@ -116,6 +116,7 @@ export class AnnotationController implements KeyTarget {
         directionOf: (a) => this.paragraphDirection(a),
         hiddenAuthorsChanged: () => this.redrawAll(),
         resolve: (id, versionId, choice) => void this.resolveConflict(id, versionId, choice),
+        addNote: (about, note) => this.actions.createNote(about, note),
       },
       host.summary.lang,
       () => this.setPanelOpen(false, true),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation } from '../../../../../common/annotation'
+import type {
+  AnchoredAnnotation,
+  AnnotationPatch,
+  NewAnnotation,
+  NewNote,
+} from '../../../../../common/annotation'
 import { HamishError } from '../../../../../common/errors'
 import {
   AnnotationActions,
@@ -30,6 +35,13 @@ class FakeMain implements AnnotationApi {
     const next = { ...a, modified: `2026-02-01T00:00:${String(++this.clock).padStart(2, '0')}.000Z` }
     this.live.set(a.id, next)
     return next
+  }
+  async addNote(req: NewNote): Promise<AnchoredAnnotation> {
+    this.fail(`note ${req.requestId}`)
+    const existing = req.requestId ? this.live.get(req.requestId) : undefined
+    if (existing) return existing
+    const { target: _t, ...a } = annotation(req.requestId ?? `id-${this.clock}`, 0, { note: req.note })
+    return this.stamp({ ...a, about: req.about, anchor: null })
   }
   async addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
     this.fail(`add ${req.requestId}`)
