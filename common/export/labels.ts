@@ -18,6 +18,12 @@ export interface ExportLabels {
   date: string
   exported: string
   backToText: string
+  /** The section of notes about the whole article, before the highlights. */
+  articleNotes: string
+  /** Where replies whose annotation is gone are written. */
+  repliesToDeleted: string
+  /** "Reply by Omar, 2026-12-07": the line above a reply. */
+  replyBy(author: string, date: string): string
   /** A quote's place (common/export/quote-location.ts), each part as its own words. */
   underHeading(heading: string): string
   paragraphNumber(n: number): string
@@ -52,6 +58,9 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     date: t('exportLabels.date'),
     exported: t('exportLabels.exported'),
     backToText: t('exportLabels.backToText'),
+    articleNotes: t('exportLabels.articleNotes'),
+    repliesToDeleted: t('exportLabels.repliesToDeleted'),
+    replyBy: (author, date) => t('exportLabels.replyBy', { author, date }),
     underHeading: (heading) => t('exportLabels.underHeading', { heading }),
     paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
     pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),
