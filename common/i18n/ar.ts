@@ -643,6 +643,7 @@ export const ar = {
   reportConflictKept: { local: 'أُبقيت نسختك', incoming: 'أُبقيت نسخة الملف' },
   reportOrphaned: 'بلا موضع: لم يُعثر عليها في نسختك من النص؛ حُفظت، وتظهر تحت «لم يُعثر عليها في هذا النص».',
   reportRejected: 'المرفوضة',
+  reportAdjusted: 'حُفظت مع تغيير',
   reportNoId: '(بلا معرّف)',
   reportOpenArticle: 'فتح المقالة',
 

@@ -565,6 +565,7 @@ export const en = {
   reportOrphaned:
     'Orphaned: not found in your copy of the text; kept, and listed under “Not found in this text”.',
   reportRejected: 'Rejected',
+  reportAdjusted: 'Kept, with a change',
   reportNoId: '(no id)',
   reportOpenArticle: 'Open article',
 

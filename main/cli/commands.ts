@@ -365,6 +365,7 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
       if (c.theirs) io.out(`    theirs: ${c.theirs.deleted ? '(deleted)' : JSON.stringify(c.theirs.note)}`)
     }
     if (r.ahead.length) io.out(`  dated ahead of this computer's clock: ${r.ahead.join(', ')}`)
+    for (const x of r.adjusted ?? []) io.out(`  kept with a change ${x.id ?? '(no id)'}: ${x.reason}`)
     for (const x of r.rejected) io.out(`  rejected ${x.id ?? '(no id)'}: ${x.reason}`)
   }
   return 0

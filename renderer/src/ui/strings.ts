@@ -516,6 +516,7 @@ export function makeStrings(t: Translate) {
     reportConflictKept: (kept: 'local' | 'incoming'): string => t(`reportConflictKept.${kept}`),
     reportOrphaned: t('reportOrphaned'),
     reportRejected: t('reportRejected'),
+    reportAdjusted: t('reportAdjusted'),
     reportNoId: t('reportNoId'),
     reportOpenArticle: t('reportOpenArticle'),
   }
