@@ -80,7 +80,7 @@ describe('article notes and threads of replies in the notes panel', () => {
       await selectChars(page, 0, start, start + 'لافروف'.length)
       await page.keyboard.press('h')
       await waitForHighlightCount(page, 1)
-      const [highlight] = await highlightIds(page)
+      const highlight = (await highlightIds(page))[0]!
 
       // The article note, from the keyboard: focus the button, Enter, type, Ctrl+Enter.
       await page.locator('[data-action=add-article-note]').focus()

@@ -228,6 +228,7 @@ describe('a Hypothesis export with page notes and a thread of replies', () => {
 
   it('round-trips through a Hamish W3C file and merges again as unchanged', () => {
     const first = parseAnnotationFile(TEXT, { now: NOW })
+    expect(first.annotations.filter((a) => a.about)).toHaveLength(5)
     const file = collection(first.annotations)
     const musts = new W3CMusts()
     for (const item of file.first.items) expect(musts.annotation(item)).toEqual([])

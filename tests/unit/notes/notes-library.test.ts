@@ -48,6 +48,12 @@ describe('article notes and replies in the library', () => {
     expect(live.map((x) => x.id).sort()).toEqual([hl.id, note.id, reply.id, replyToReply.id].sort())
     expect(live.filter((x) => x.about).every((x) => x.anchor === null)).toBe(true)
     expect(again.library.listArticles()[0]!.annotationCount).toBe(4)
+    // The library search finds a reply by its note.
+    const found = await again.library.search('وأنا', {})
+    expect(found.flatMap((r) => r.matches.map((m) => [m.field, m.annotationId]))).toContainEqual([
+      'note',
+      replyToReply.id,
+    ])
     // Edited and deleted like a highlight; a reply to a deleted note stays.
     const edited = await again.library.updateAnnotation(id, reply.id, { note: 'أوافق تمامًا' }, reply.modified)
     expect(edited.body.note).toBe('أوافق تمامًا')
