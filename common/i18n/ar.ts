@@ -334,7 +334,7 @@ export const ar = {
   notesArticleHeading: 'ملاحظات على هذه المقالة',
   notesAddArticleNote: 'إضافة ملاحظة عن المقالة',
   notesReply: 'ردّ',
-  notesReplyLabel: 'الردّ على {{author}}',
+  notesReplyLabel: 'ردّ على {{author}}',
   notesInReplyTo: 'ردًّا على {{author}}',
   notesRepliesTo: 'الردود على {{author}}',
   notesRepliesToDeleted: 'ردود على ملاحظة محذوفة',

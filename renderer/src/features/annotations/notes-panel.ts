@@ -57,7 +57,7 @@ export class NotesPanel {
   private readonly orphans = el('section', { class: 'notes-orphans' })
   private readonly articleNotes = el('ol', { class: 'notes-list notes-article-list' })
   private readonly articleComposerSlot = el('div', { class: 'notes-compose-slot' })
-  private readonly orphanReplies = el('section', { class: 'notes-orphans notes-orphan-replies' })
+  private readonly orphanReplies = el('section', { class: 'notes-orphan-replies' })
   /** The composer open now (one at a time): for the article ('article') or a reply to an annotation's id. */
   private composer: { key: string; element: HTMLElement } | null = null
   private threads: AnnotationThreads<AnchoredAnnotation> = annotationThreads([])
