@@ -287,6 +287,7 @@ export const ar = {
   historyDelete: 'حذف التمييز',
   historyRecolor: 'تغيير اللون',
   historyNote: 'تعديل الملاحظة',
+  historyAddNote: 'إضافة الملاحظة',
   historyTags: 'تعديل الوسوم',
   unknownAuthor: 'مؤلف مجهول',
 

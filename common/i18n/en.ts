@@ -227,6 +227,7 @@ export const en = {
   historyDelete: 'delete highlight',
   historyRecolor: 'change colour',
   historyNote: 'edit note',
+  historyAddNote: 'add note',
   historyTags: 'edit tags',
   unknownAuthor: 'Unknown author',
 

@@ -274,6 +274,7 @@ export function makeStrings(t: Translate) {
     historyDelete: t('historyDelete'),
     historyRecolor: t('historyRecolor'),
     historyNote: t('historyNote'),
+    historyAddNote: t('historyAddNote'),
     historyTags: t('historyTags'),
     unknownAuthor: t('unknownAuthor'),
 

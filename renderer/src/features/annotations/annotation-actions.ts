@@ -117,7 +117,7 @@ export class AnnotationActions {
     this.store.put(created)
     const id = created.id
     this.history.push({
-      label: strings.historyNote,
+      label: strings.historyAddNote,
       undo: async () => {
         await this.api.deleteAnnotation(this.store.articleId, id)
         this.store.remove(id)

@@ -116,6 +116,29 @@ describe('annotation actions', () => {
     expect(store.all.map((a) => a.id)).toEqual([id])
   })
 
+  it('a reply is in the store once main saved it; a failed save retries with the same id; undo deletes it', async () => {
+    const { main, store, history, actions } = setup()
+    main.failNext = new Error('disk full')
+    const failed = await actions.createNote({ kind: 'reply', annotationId: 'h-1' }, 'a reply')
+    expect(failed).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The note could not be saved: /),
+    })
+    expect(store.all).toEqual([])
+    const made = await actions.createNote({ kind: 'reply', annotationId: 'h-1' }, 'a reply')
+    if (!made.ok) throw new Error(made.message)
+    expect(main.calls.filter((c) => c.startsWith('note ')).map((c) => c.slice(5))).toEqual([
+      made.value.id,
+      made.value.id,
+    ])
+    expect(store.all.map((a) => [a.id, a.about])).toEqual([
+      [made.value.id, { kind: 'reply', annotationId: 'h-1' }],
+    ])
+    expect(await history.undo()).not.toBeNull()
+    expect(store.all).toEqual([])
+    expect(main.live.has(made.value.id)).toBe(false)
+  })
+
   it('a failed add changes nothing, and trying again sends the same request id', async () => {
     const { main, store, actions } = setup()
     main.failNext = new Error('disk full')
