@@ -7,7 +7,17 @@ import {
   selectChars,
   waitForHighlightCount,
 } from './annotation-helpers'
-import { browserPerFile, callApi, openApp, screenshot, waitForReader, type AppSession } from './harness'
+import { readFileSync } from 'node:fs'
+import {
+  browserPerFile,
+  callApi,
+  dropFiles,
+  openApp,
+  screenshot,
+  waitForLibrary,
+  waitForReader,
+  type AppSession,
+} from './harness'
 
 // Issue 15: a note about the whole article, a reply to a highlight and a reply to that reply,
 // written in the notes panel with the keyboard, kept after a reload, shown as a thread.
@@ -139,6 +149,57 @@ describe('article notes and threads of replies in the notes panel', () => {
       expect(await page.locator(`.notes-orphan-replies [data-annotation-id="${nested}"]`).count()).toBe(1)
       expect(pageErrors).toEqual([])
     })
+})
+
+describe('a Hypothesis export with page notes and replies, dropped on the window', () => {
+  it('is imported into the chosen article, the report lists the reply kept as an article note, the panel shows the thread', async ({
+    skip,
+  }) => {
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { seed: false, locale: 'en-US' })
+    env.sessions.push(app)
+    const { page } = app
+    const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url))
+    await callApi(page, 'importFile', {
+      name: 'al-andalus.txt',
+      bytes: { $bytes: fixture('arcd-02-al-andalus.txt').toString('base64') },
+    })
+    await page.reload()
+    await waitForLibrary(page)
+    await dropFiles(page, [
+      { name: 'thread.json', text: fixture('hypothesis/al-andalus-thread.hypothesis.json').toString('utf8') },
+    ])
+    // No fingerprint: the article is chosen, pre-selected as a strong match by its quotes.
+    await page.locator('dialog[open] [data-action=import-chosen]:not([disabled])').click()
+    await page.locator('dialog[open] .report-adjusted').waitFor({ timeout: 15_000 })
+    // The id in the sentence is isolated (U+2068…U+2069) so it keeps its direction in an Arabic line.
+    const adjusted = await page.locator('dialog[open] .report-adjusted li').allTextContents()
+    expect(adjusted.map((t) => t.replace(/[\u2066-\u2069]/g, ''))).toEqual([
+      'hypothesis:LoStRePlYAAAAAAAAAAAAA: it replies to an annotation that is not in the file (NoTiNfIlEAAAAAAAAAAAAA), so it was kept as a note on the article',
+    ])
+    expect(await page.locator('dialog[open] .report-rejected').count()).toBe(0)
+    await page.locator('dialog[open] [data-action=open-article]').click()
+    await waitForReader(page)
+    const toggle = page.locator('[data-action=toggle-notes]')
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+    await page.locator('.note-item[data-annotation-id="hypothesis:RePlY2AAAAAAAAAAAAAAAA"]').waitFor()
+    const shown = await threadOnPage(page)
+    expect(shown.articleNotes.map((c) => c.id)).toEqual([
+      'hypothesis:PaGeNoTe1AAAAAAAAAAAAA',
+      'hypothesis:LoStRePlYAAAAAAAAAAAAA',
+    ])
+    const byId = new Map(shown.cards.map((c) => [c.id, c]))
+    expect(byId.get('hypothesis:Th1gHlIgHtAAAAAAAAAAAA')!.replies).toEqual([
+      'hypothesis:RePlY1AAAAAAAAAAAAAAAA',
+    ])
+    expect(byId.get('hypothesis:RePlY1AAAAAAAAAAAAAAAA')!.replies).toEqual([
+      'hypothesis:RePlY2AAAAAAAAAAAAAAAA',
+    ])
+    expect(byId.get('hypothesis:RePlY2AAAAAAAAAAAAAAAA')!.inReply).toBe('In reply to \u2068Omar K.\u2069')
+    expect(byId.get('hypothesis:PaGeNoTe1AAAAAAAAAAAAA')!.replies).toEqual([
+      'hypothesis:RePlYoNpAgEnOtEAAAAAAA',
+    ])
+  })
 })
 
 async function articleIdOf(page: Page): Promise<string> {
