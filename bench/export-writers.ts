@@ -42,7 +42,7 @@ export async function benchExportWriters(): Promise<Record<string, unknown>> {
   const stored = makeAnnotations(text, ANNOTATIONS)
   const anchors = anchorAll(
     text,
-    stored.map((a) => a.target),
+    stored.map((a) => a.target!),
   )
   const annotations: AnchoredAnnotation[] = stored.map((a, i) => ({ ...a, anchor: anchors[i]! }))
   const summary: ArticleSummary = {

@@ -42,13 +42,25 @@ export interface Creator {
 }
 
 /**
+ * What a note that marks no passage is about: the whole article (an article
+ * note, Hypothesis's page note) or another annotation (a reply, by that
+ * annotation's id). Highlights have none; they have a `target`.
+ */
+export type AnnotationAbout = { kind: 'article' } | { kind: 'reply'; annotationId: string }
+
+/**
  * One annotation as stored in the article's file, independent of the
  * document (W3C Web Annotation model). A deleted one stays as a tombstone so
- * a merge never resurrects it.
+ * a merge never resurrects it. Exactly one of `target` (a highlight: a
+ * passage of the text) and `about` (an article note or a reply) is present;
+ * a highlight is written exactly as before notes and replies existed.
  */
 export interface Annotation {
   id: string
-  target: AnnotationTarget
+  /** The passage, for a highlight; absent for an article note or a reply. */
+  target?: AnnotationTarget
+  /** For an article note or a reply; absent for a highlight. */
+  about?: AnnotationAbout
   body: AnnotationBody
   creator: Creator
   created: string
@@ -116,6 +128,17 @@ export interface AnnotationPatch {
   tags?: string[]
 }
 
+/** What the renderer sends to write a note about the whole article, or a reply to an annotation. */
+export interface NewNote {
+  articleId: string
+  about: AnnotationAbout
+  /** Markdown; not empty. */
+  note: string
+  tags?: string[]
+  /** As NewAnnotation's: a retried add returns the saved note instead of making a second one. */
+  requestId?: string
+}
+
 /** The user's identity as an author of annotations. */
 export interface Profile {
   displayName: string
@@ -124,6 +147,23 @@ export interface Profile {
 
 /** A highlight colour, as the API (common/contract/schemas.ts) and an article file both check it. */
 export const colorSchema = v.picklist(HIGHLIGHT_COLORS)
+
+/** A highlight: an annotation with a passage of the text as its target (not an article note or a reply). */
+export function isHighlight<A extends Pick<Annotation, 'target'>>(
+  a: A,
+): a is A & { target: AnnotationTarget } {
+  return a.target !== undefined
+}
+
+/** The annotation a reply answers; null for a highlight or an article note. */
+export function repliedTo(a: Pick<Annotation, 'about'>): string | null {
+  return a.about?.kind === 'reply' ? a.about.annotationId : null
+}
+
+/** Whether this is a note about the whole article. */
+export function isArticleNote(a: Pick<Annotation, 'about'>): boolean {
+  return a.about?.kind === 'article'
+}
 
 /** Live (not deleted) annotations in document order; orphans last, by creation. */
 export function inDocumentOrder(annotations: AnchoredAnnotation[]): AnchoredAnnotation[] {

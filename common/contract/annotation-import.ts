@@ -35,6 +35,8 @@ export interface AnnotationImportReport {
   ahead: string[]
   /** Imported but not found in this copy of the text: kept and listed as orphans. */
   orphaned: string[]
+  /** Taken, but changed on the way (a Hypothesis reply to an annotation not in the file, kept as an article note), each with why. */
+  adjusted?: { id: string | null; reason: string; text?: LocalText }[]
   /** `reason` in English; `text`, when present, the same for the interface's language. */
   rejected: { id: string | null; reason: string; text?: LocalText }[]
 }

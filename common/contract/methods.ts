@@ -1,4 +1,4 @@
-import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, Profile } from '../annotation'
+import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation, NewNote, Profile } from '../annotation'
 import type { Article, ArticleSummary, ReadingSettings } from '../article'
 import type { ArticleMeta } from '../article-meta'
 import type { BlockNode } from '../document'
@@ -116,6 +116,12 @@ export interface HamishApi {
   /** Saves a new highlight; resolves once it is on disk. */
   addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation>
   /**
+   * Saves a note about the whole article, or a reply to one of its
+   * annotations (anyone's, a reply too); resolves once it is on disk. It is
+   * edited and deleted as a highlight is (updateAnnotation, deleteAnnotation).
+   */
+  addNote(req: NewNote): Promise<AnchoredAnnotation>
+  /**
    * Changes colour, note or tags. `basedOn` is the `modified` of the version
    * the edit was made on; if the annotation changed since (another window,
    * an import), the edit is refused with code `conflict` and nothing changes.
@@ -216,6 +222,7 @@ const METHODS = {
   dismissNotice: true,
   getArticleAnnotations: true,
   addAnnotation: true,
+  addNote: true,
   updateAnnotation: true,
   deleteAnnotation: true,
   restoreAnnotation: true,

@@ -59,6 +59,21 @@ const settingsPatch = v.strictObject({
   ),
 })
 
+/** A note about the article or a reply: what it is about, and a note that says something. */
+const newNote = v.strictObject({
+  articleId,
+  about: v.variant('kind', [
+    v.strictObject({ kind: v.literal('article') }),
+    v.strictObject({ kind: v.literal('reply'), annotationId }),
+  ]),
+  note: v.pipe(
+    note,
+    v.check((s) => s.trim() !== '', 'the note is empty'),
+  ),
+  tags: v.optional(tags),
+  requestId: v.optional(requestId),
+})
+
 const annotationPatch = v.strictObject({
   color: v.optional(colorSchema),
   note: v.optional(note),
@@ -160,6 +175,7 @@ export const apiArgSchemas = {
   dismissNotice: v.strictTuple([v.pipe(v.string(), v.maxLength(MAX_NOTICE_ID_LENGTH))]),
   getArticleAnnotations: v.strictTuple([articleId]),
   addAnnotation: v.strictTuple([newAnnotation]),
+  addNote: v.strictTuple([newNote]),
   updateAnnotation: v.strictTuple([articleId, annotationId, annotationPatch, version]),
   deleteAnnotation: v.strictTuple([articleId, annotationId]),
   restoreAnnotation: v.strictTuple([articleId, annotationId]),

@@ -1,3 +1,4 @@
+import { repliesOf } from './note-threads'
 import type { AnchoredAnnotation } from '../annotation'
 import { prepareText } from '../anchoring'
 
@@ -5,11 +6,13 @@ import { prepareText } from '../anchoring'
 export const hasNote = (a: AnchoredAnnotation): boolean => a.body.note.trim() !== ''
 
 /**
- * Whether an annotation gets a footnote: it has a note or tags. A bare
+ * Whether an annotation gets a footnote: it has a note, tags or replies
+ * (note-threads.ts). A bare
  * highlight is shown by its colour alone; tags without a note would
  * otherwise be lost from the annotated copy.
  */
-export const needsFootnote = (a: AnchoredAnnotation): boolean => hasNote(a) || a.body.tags.length > 0
+export const needsFootnote = (a: AnchoredAnnotation): boolean =>
+  hasNote(a) || a.body.tags.length > 0 || repliesOf(a).length > 0
 
 /**
  * The text each annotation quotes: for an anchored one, the current plain
@@ -27,7 +30,7 @@ export function quotedTexts(
     const anchor = a.anchor
     if (anchor && anchor.start >= 0 && anchor.end <= prepared.length && anchor.start < anchor.end) {
       out.set(a, plain.slice(prepared.toUtf16(anchor.start), prepared.toUtf16(anchor.end)))
-    } else out.set(a, a.target.quote.exact)
+    } else out.set(a, a.target?.quote.exact ?? '')
   }
   return out
 }

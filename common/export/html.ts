@@ -9,6 +9,7 @@ import { hasMark, highlighted, linkKey, linkOf, runsOf, unmarked } from './inlin
 import { exportLabels, type ExportLabels } from './labels'
 import { locationParts, quoteLocations, type QuoteLocation } from './quote-location'
 import { noteHtml } from './note-html'
+import { exportNotes, repliesOf, type ExportNotes, type ThreadEntry } from './note-threads'
 import { segmentDocument, type Cover, type Piece, type SegmentedBlock } from './segments'
 import { blockDirection } from './text-direction'
 import { citationParts, joinCitation } from '../citation/citation-line'
@@ -179,9 +180,12 @@ function labelledParts(parts: readonly string[], labels: ExportLabels): string {
 /** "● Yellow · Tags: a, b · Author: name", with the colour's swatch; `extra` is appended (the back-link). */
 function metaHtml(a: AnchoredAnnotation, labels: ExportLabels, extra = ''): string {
   const colour = colourOf(a)
-  const parts = [
-    `<span class="swatch hl-${colour}" aria-hidden="true"></span> ${escapeHtml(labels.colorNames[colour])}`,
-  ]
+  // An article note or a reply has no colour to show.
+  const parts = a.target
+    ? [
+        `<span class="swatch hl-${colour}" aria-hidden="true"></span> ${escapeHtml(labels.colorNames[colour])}`,
+      ]
+    : []
   if (a.body.tags.length > 0) parts.push(`${escapeHtml(labels.tags)}: ${tagList(a.body.tags)}`)
   const author = a.creator.name.trim()
   if (author) parts.push(`${escapeHtml(labels.author)}: <bdi>${escapeHtml(author)}</bdi>`)
@@ -229,17 +233,68 @@ function footnoteHtml(
   const entries = annotations.map((a, k) => {
     const quote =
       annotations.length > 1
-        ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target.quote.exact))}</blockquote>`
+        ? `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(shortQuote(quotes.get(a) ?? a.target?.quote.exact ?? ''))}</blockquote>`
         : ''
     return (
       quote +
       noteBody(a) +
       locationHtml(locations.get(a), labels) +
       appLinkHtml(articleId, a, labels) +
-      metaHtml(a, labels, k === annotations.length - 1 ? back : '')
+      metaHtml(a, labels, k === annotations.length - 1 ? back : '') +
+      repliesHtml(repliesOf(a), labels)
     )
   })
   return `<li id="note-${n}">${entries.join('')}</li>\n`
+}
+
+/**
+ * A thread of replies as nested lists ("Reply by <author>, <date>", tags,
+ * the note rendered as notes are), each list under the reply it answers.
+ */
+function repliesHtml(thread: readonly ThreadEntry[], labels: ExportLabels): string {
+  return repliesFrom(thread, 0, 1, labels)[0]
+}
+
+/** The replies at `depth` from entry `i` on (thread entries come depth first), and the entry after them. */
+function repliesFrom(
+  thread: readonly ThreadEntry[],
+  i: number,
+  depth: number,
+  labels: ExportLabels,
+): [string, number] {
+  let items = ''
+  while (i < thread.length && thread[i]!.depth === depth) {
+    const { reply } = thread[i]!
+    const head = [
+      `<bdi>${escapeHtml(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)))}</bdi>`,
+    ]
+    if (reply.body.tags.length > 0) head.push(`${escapeHtml(labels.tags)}: ${tagList(reply.body.tags)}`)
+    const [children, next] = repliesFrom(thread, i + 1, depth + 1, labels)
+    items +=
+      `<li class="reply" data-annotation-id="${escapeHtml(reply.id)}">` +
+      `<p class="note-meta">${labelledParts(head, labels)}</p>${noteBody(reply)}${children}</li>`
+    i = next
+  }
+  return [items ? `<ol class="replies">${items}</ol>` : '', i]
+}
+
+/** "Notes on the article" or "Replies to a deleted note": each note with its meta and its replies. */
+function notesSectionHtml(
+  id: string,
+  heading: string,
+  list: ExportNotes['articleNotes'],
+  labels: ExportLabels,
+): string {
+  if (list.length === 0) return ''
+  const entries = list.map(
+    ({ note, thread }) =>
+      `<div class="article-note" data-annotation-id="${escapeHtml(note.id)}">` +
+      `${noteBody(note)}${metaHtml(note, labels)}${repliesHtml(thread, labels)}</div>\n`,
+  )
+  return (
+    `<section class="article-notes" aria-labelledby="${id}">\n` +
+    `<h2 id="${id}" ${labelAttrs(labels)}>${escapeHtml(heading)}</h2>\n${entries.join('')}</section>\n`
+  )
 }
 
 function unplacedHtml(
@@ -251,7 +306,7 @@ function unplacedHtml(
   const entries = unplaced.map(
     (a) =>
       `<div class="unplaced-entry" data-annotation-id="${escapeHtml(a.id)}">` +
-      `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target.quote.exact)}</blockquote>` +
+      `<blockquote class="note-quote hl-${colourOf(a)}">${quoteHtml(quotes.get(a) ?? a.target?.quote.exact ?? '')}</blockquote>` +
       `${noteBody(a)}${metaHtml(a, labels)}</div>\n`,
   )
   return (
@@ -297,6 +352,7 @@ function headerHtml(input: ExportInput, labels: ExportLabels): string {
  */
 export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
   const { summary } = input
+  const extra = exportNotes(input.annotations)
   const segmented = segmentDocument(input.doc, input.annotations)
   const writer = new HtmlWriter()
   const article = writer.blocks(segmented.blocks)
@@ -318,6 +374,10 @@ export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="${escapeHtml(input.generator)}">\n` +
     `<title>${escapeHtml(summary.title)}</title>\n<style>\n${stylesheet(options.fonts, options.paper ?? 'A4')}\n</style>\n` +
-    `</head>\n<body>\n${headerHtml(input, labels)}<main>\n<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes, labels)}</main>\n</body>\n</html>\n`
+    `</head>\n<body>\n${headerHtml(input, labels)}<main>\n` +
+    notesSectionHtml('article-notes-heading', labels.articleNotes, extra.articleNotes, labels) +
+    `<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes, labels)}` +
+    notesSectionHtml('orphan-replies-heading', labels.repliesToDeleted, extra.orphanReplies, labels) +
+    `</main>\n</body>\n</html>\n`
   )
 }

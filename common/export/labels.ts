@@ -20,6 +20,12 @@ export interface ExportLabels {
   backToText: string
   /** The words of a quote's `hamish://` link back to the app (common/hamish-link.ts). */
   openInApp: string
+  /** The section of notes about the whole article, before the highlights. */
+  articleNotes: string
+  /** Where replies whose annotation is gone are written. */
+  repliesToDeleted: string
+  /** "Reply by Omar, 2026-12-07": the line above a reply. */
+  replyBy(author: string, date: string): string
   /** A quote's place (common/export/quote-location.ts), each part as its own words. */
   underHeading(heading: string): string
   paragraphNumber(n: number): string
@@ -55,6 +61,9 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     exported: t('exportLabels.exported'),
     backToText: t('exportLabels.backToText'),
     openInApp: t('exportLabels.openInApp'),
+    articleNotes: t('exportLabels.articleNotes'),
+    repliesToDeleted: t('exportLabels.repliesToDeleted'),
+    replyBy: (author, date) => t('exportLabels.replyBy', { author, date }),
     underHeading: (heading) => t('exportLabels.underHeading', { heading }),
     paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
     pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),

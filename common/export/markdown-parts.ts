@@ -1,5 +1,6 @@
 import type { AnchoredAnnotation } from '../annotation'
 import { hasNote } from './annotation-parts'
+import { repliesOf, type ExportNotes, type ThreadEntry } from './note-threads'
 import type { ExportLabels } from './labels'
 import { locationParts, type QuoteLocation } from './quote-location'
 import { escapeMarkdownText } from './markdown-escape'
@@ -133,9 +134,12 @@ export function tagsMarkdown(tags: readonly string[]): string {
 
 /** "Colour: Yellow · Tags: #a #b · Author: name" (only the parts that exist). */
 export function metaMarkdown(a: AnchoredAnnotation, labels: ExportLabels): string {
-  const parts = [
-    `${labels.colour}: ${labels.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
-  ]
+  // An article note or a reply has no colour to name.
+  const parts = a.target
+    ? [
+        `${labels.colour}: ${labels.colorNames[a.body.color] ?? escapeMarkdownText(a.body.color, { before: ': ' })}`,
+      ]
+    : []
   if (a.body.tags.length > 0) parts.push(`${labels.tags}: ${tagsMarkdown(a.body.tags)}`)
   const author = a.creator.name.trim()
   if (author) parts.push(`${labels.author}: ${escapeMarkdownText(author, { before: ': ' })}`)
@@ -172,8 +176,57 @@ export function annotationMarkdown(
     : []
   if (articleId !== undefined) whereParts.push(appLinkMarkdown(articleId, a, labels))
   const where = whereParts.join(' · ')
-  // The place last, under the colour line: the note and its meta stay together as before.
-  return [note, metaMarkdown(a, labels), where].filter((s) => s !== '').join('\n\n')
+  // The place last, under the colour line: the note and its meta stay together as before; its replies after.
+  return [note, metaMarkdown(a, labels), where, repliesMarkdown(repliesOf(a), labels)]
+    .filter((s) => s !== '')
+    .join('\n\n')
+}
+
+/**
+ * A thread of replies as nested list items, each "Reply by <author>, <date>"
+ * with its tags, then its note (the author's Markdown, kept as notes are),
+ * indented under the reply it answers.
+ */
+export function repliesMarkdown(thread: readonly ThreadEntry[], labels: ExportLabels): string {
+  return thread
+    .map(({ reply, depth }) => {
+      const head = [
+        escapeMarkdownText(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)), {
+          before: '- ',
+        }),
+      ]
+      if (reply.body.tags.length > 0) head.push(`${labels.tags}: ${tagsMarkdown(reply.body.tags)}`)
+      const note = hasNote(reply) ? noteMarkdown(reply.body.note) : ''
+      const text = [head.join(' · '), note].filter((s) => s !== '').join('\n\n')
+      return indentLines(text, `${'  '.repeat(depth - 1)}- `, '  '.repeat(depth))
+    })
+    .join('\n\n')
+}
+
+/**
+ * "Notes on the article" (notes about the whole article, each with its
+ * replies) and, last, "Replies to a deleted note": what the Markdown
+ * exports write besides the highlights; '' for each when there is none.
+ */
+export function articleNotesMarkdown(
+  notes: ExportNotes,
+  labels: ExportLabels,
+): { before: string; after: string } {
+  const section = (heading: string, list: ExportNotes['articleNotes']): string =>
+    list.length === 0
+      ? ''
+      : [
+          `## ${escapeMarkdownText(heading, { before: '## ' })}`,
+          ...list.map(({ note, thread }) =>
+            [annotationMarkdown(note, labels), repliesMarkdown(thread, labels)]
+              .filter((s) => s !== '')
+              .join('\n\n'),
+          ),
+        ].join('\n\n')
+  return {
+    before: section(labels.articleNotes, notes.articleNotes),
+    after: section(labels.repliesToDeleted, notes.orphanReplies),
+  }
 }
 
 /** The "Unplaced notes" section: each annotation as its stored or current quote, note and meta. */
@@ -184,7 +237,8 @@ export function unplacedMarkdown(
 ): string {
   if (unplaced.length === 0) return ''
   const entries = unplaced.map(
-    (a) => `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels)}`,
+    (a) =>
+      `${quoteMarkdown(quotes.get(a) ?? a.target?.quote.exact ?? '')}\n\n${annotationMarkdown(a, labels)}`,
   )
   return [`## ${labels.unplaced}`, labels.unplacedHint, ...entries].join('\n\n')
 }

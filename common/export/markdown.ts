@@ -7,6 +7,7 @@ import { quoteLocations, type QuoteLocation } from './quote-location'
 import { markdownInline, type MarkdownFlavor } from './markdown-inline'
 import {
   annotationMarkdown,
+  articleNotesMarkdown,
   blockquote,
   indentLines,
   quoteMarkdown,
@@ -14,6 +15,7 @@ import {
 } from './markdown-parts'
 import { segmentDocument, type Piece, type SegmentedBlock } from './segments'
 import { frontMatter } from './yaml'
+import { exportNotes } from './note-threads'
 import { citationLine } from '../citation/citation-line'
 
 /** The Markdown flavour: where highlights must render decides their syntax. */
@@ -94,7 +96,7 @@ function footnoteMarkdown(
 ): string {
   const entries = annotations.map((a) =>
     annotations.length > 1
-      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target.quote.exact))}\n\n${annotationMarkdown(a, labels, locations.get(a), articleId)}`
+      ? `${quoteMarkdown(shortQuote(quotes.get(a) ?? a.target?.quote.exact ?? ''))}\n\n${annotationMarkdown(a, labels, locations.get(a), articleId)}`
       : annotationMarkdown(a, labels, locations.get(a), articleId),
   )
   return indentLines(entries.join('\n\n'), `[^${n}]: `, '    ')
@@ -111,6 +113,7 @@ function footnoteMarkdown(
  */
 export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = { flavor: 'md' }): string {
   const { summary } = input
+  const notes = exportNotes(input.annotations)
   const segmented = segmentDocument(input.doc, input.annotations)
   const footnotes: AnchoredAnnotation[][] = []
   const inline: Inline = (pieces, singleLine) =>
@@ -119,10 +122,12 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
 
   const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
-  const sections = [body]
   const labels = exportLabels(input.labelLang)
+  const { before, after } = articleNotesMarkdown(notes, labels)
+  const sections = before ? [before, body] : [body]
   const unplaced = unplacedMarkdown(segmented.unplaced, quotes, labels)
   if (unplaced) sections.push(unplaced)
+  if (after) sections.push(after)
   if (footnotes.length > 0) {
     const locations = quoteLocations(input.doc, footnotes.flat(), input.pdfPages)
     sections.push(

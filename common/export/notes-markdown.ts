@@ -5,7 +5,8 @@ import type { ExportInput } from './export-input'
 import { exportLabels } from './labels'
 import { notesGroups, orderNotes, type NotesGroup, type NotesOrder } from './notes-order'
 import { escapeMarkdownText } from './markdown-escape'
-import { annotationMarkdown, quoteMarkdown, unplacedMarkdown } from './markdown-parts'
+import { annotationMarkdown, articleNotesMarkdown, quoteMarkdown, unplacedMarkdown } from './markdown-parts'
+import { exportNotes } from './note-threads'
 import { segmentDocument } from './segments'
 import { citationLine } from '../citation/citation-line'
 import { quoteLocations } from './quote-location'
@@ -31,12 +32,13 @@ export interface NotesMarkdownOptions {
  * made on.
  */
 export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOptions = {}): string {
+  const notes = exportNotes(input.annotations)
   const { placed, unplaced } = segmentDocument(input.doc, input.annotations)
   const quotes = quotedTexts(plainText(input.doc), [...placed, ...unplaced])
   const labels = exportLabels(input.labelLang)
   const locations = quoteLocations(input.doc, placed, input.pdfPages)
   const entry = (a: AnchoredAnnotation): string =>
-    `${quoteMarkdown(quotes.get(a) ?? a.target.quote.exact)}\n\n${annotationMarkdown(a, labels, locations.get(a), input.summary.id)}`
+    `${quoteMarkdown(quotes.get(a) ?? a.target?.quote.exact ?? '')}\n\n${annotationMarkdown(a, labels, locations.get(a), input.summary.id)}`
 
   const { summary } = input
   const about = [`${labels.source}: ${escapeMarkdownText(summary.source, { before: ': ' })}`]
@@ -47,13 +49,19 @@ export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOption
     escapeMarkdownText(citationLine(summary)),
     about.join(' · '),
   ]
+  const { before, after } = articleNotesMarkdown(notes, labels)
   const ordered = orderNotes(placed, options.order ?? 'position')
   const group = options.group ?? (options.groupByColor ? 'colour' : 'none')
+  // After "Notes on the article", the highlights need a heading of their own (groups bring theirs).
+  if (before) sections.push(before)
+  if (before && group === 'none' && placed.length > 0)
+    sections.push(`## ${escapeMarkdownText(labels.notes, { before: '## ' })}`)
   for (const { heading, notes } of notesGroups(ordered, group, labels)) {
     if (heading !== null) sections.push(`## ${escapeMarkdownText(heading, { before: '## ' })}`)
     sections.push(...notes.map(entry))
   }
   const rest = unplacedMarkdown(unplaced, quotes, labels)
   if (rest) sections.push(rest)
+  if (after) sections.push(after)
   return `${sections.join('\n\n')}\n`
 }

@@ -238,7 +238,8 @@ class Segmenter {
  * ones are ignored. Linear in the text plus n log n in the annotations.
  */
 export function segmentDocument(doc: DocNode, annotations: readonly AnchoredAnnotation[]): SegmentedDocument {
-  const live = annotations.filter((a) => !a.deleted)
+  // Only highlights mark a passage: article notes and replies are written apart (note-threads), never "unplaced".
+  const live = annotations.filter((a) => !a.deleted && a.target)
   const anchored = live.filter(validAnchor)
   const n = anchored.length
   // Sorted through typed arrays of bounds: far cheaper than comparing objects' properties.

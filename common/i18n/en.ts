@@ -294,6 +294,7 @@ export const en = {
   historyDelete: 'delete highlight',
   historyRecolor: 'change colour',
   historyNote: 'edit note',
+  historyAddNote: 'add note',
   historyTags: 'edit tags',
   unknownAuthor: 'Unknown author',
 
@@ -335,6 +336,16 @@ export const en = {
   notesEdit: 'Edit',
   notesEditLabel: 'Edit the highlight “{{quote}}”',
   notesDeleteLabel: 'Delete the highlight “{{quote}}”',
+  notesArticleHeading: 'Notes on this article',
+  notesAddArticleNote: 'Add a note about the article',
+  notesReply: 'Reply',
+  notesReplyLabel: 'Reply to {{author}}',
+  notesInReplyTo: 'In reply to {{author}}',
+  notesRepliesTo: 'Replies to {{author}}',
+  notesRepliesToDeleted: 'Replies to a deleted note',
+  notesNoteEditLabel: 'Edit the note by {{author}}',
+  notesNoteDeleteLabel: 'Delete the note by {{author}}',
+  notesNoteSaveFailed: 'The note could not be saved: ',
   notesClose: 'Hide the notes',
 
   // Profile
@@ -539,6 +550,9 @@ export const en = {
     exported: 'Exported',
     backToText: 'Back to the text',
     openInApp: 'Open in Hamish',
+    articleNotes: 'Notes on the article',
+    repliesToDeleted: 'Replies to a deleted note',
+    replyBy: 'Reply by {{author}}, {{date}}',
     underHeading: 'Under “{{heading}}”',
     paragraphNumber: 'paragraph {{n}}',
     pdfPage: 'PDF page {{n}}',
@@ -623,6 +637,7 @@ export const en = {
   reportOrphaned:
     'Orphaned: not found in your copy of the text; kept, and listed under “Not found in this text”.',
   reportRejected: 'Rejected',
+  reportAdjusted: 'Kept, with a change',
   reportNoId: '(no id)',
   reportOpenArticle: 'Open article',
 
@@ -722,8 +737,12 @@ export const en = {
       extensionNotObject: 'its {{key}} is not an object',
       badHypothesisId: 'its id {{value}} is not a Hypothesis id',
       otherPage: 'it annotates another page ({{page}}) than most of the file ({{filePage}})',
-      reply: 'it is a reply to another annotation, not a note on the text',
-      pageNote: 'it is a page note, not attached to a passage of the text',
+      replyParentUnusable: 'it is a reply, but the annotation it answers is not named by a usable id',
+      replyToItself: 'it is a reply to itself',
+      aboutUnusable: 'it says it is a note on the article or a reply, but not in a form Hamish reads',
+      aboutAndQuote: 'it is a note on the article or a reply, yet it also quotes a passage',
+      replyKeptAsArticleNote:
+        'it replies to an annotation that is not in the file ({{parent}}), so it was kept as a note on the article',
       tagsNotList: 'its tags are not a list',
       noQuote: 'it has no quoted text (TextQuoteSelector), so the passage it belongs to cannot be found',
       quoteTooLong: 'its quoted text is longer than {{limit, number}} characters',

@@ -47,7 +47,7 @@ export function suggestArticles(
     if (sample.length > 0) {
       const prepared = article.prepared ?? prepareText(article.text)
       let found = 0
-      for (const a of sample) if (anchor(prepared, a.target, { fuzzy: false })) found++
+      for (const a of sample) if (a.target && anchor(prepared, a.target, { fuzzy: false })) found++
       score = 0.75 * (found / sample.length) + 0.25 * titleScore
     }
     if (score > 0)
@@ -57,10 +57,11 @@ export function suggestArticles(
   return out.slice(0, limit)
 }
 
-/** Up to SAMPLE annotations spread evenly over the file, live ones first. */
-function sampleQuotes(annotations: readonly Annotation[]): Annotation[] {
+/** Up to SAMPLE highlights spread evenly over the file, live ones first (notes and replies quote nothing). */
+function sampleQuotes(all: readonly Annotation[]): Annotation[] {
+  const annotations = all.filter((a) => a.target !== undefined)
   const live = annotations.filter((a) => !a.deleted)
-  const pool = live.length > 0 ? live : [...annotations]
+  const pool = live.length > 0 ? live : annotations
   if (pool.length <= SAMPLE) return pool
   const step = pool.length / SAMPLE
   return Array.from({ length: SAMPLE }, (_, i) => pool[Math.floor(i * step)]!)

@@ -9,8 +9,7 @@ import type { Annotation } from '../annotation'
  * caller may have added (an anchor, say) are not part of it.
  */
 export function canonicalAnnotation(a: Annotation): string {
-  const { quote, position } = a.target
-  return JSON.stringify([
+  const common = [
     a.id,
     a.modified,
     a.deleted,
@@ -20,12 +19,16 @@ export function canonicalAnnotation(a: Annotation): string {
     a.body.color,
     a.body.note,
     a.body.tags,
-    quote.exact,
-    quote.prefix,
-    quote.suffix,
-    position.start,
-    position.end,
-  ])
+  ]
+  if (!a.target) {
+    // An article note or a reply: what it is about instead of a passage. The array is shorter
+    // than a highlight's, so no note can have a highlight's string; a highlight's is unchanged,
+    // so its version ids (lineage) are those every earlier Hamish computed.
+    const about = a.about?.kind === 'reply' ? ['reply', a.about.annotationId] : ['article']
+    return JSON.stringify([...common, ...about])
+  }
+  const { quote, position } = a.target
+  return JSON.stringify([...common, quote.exact, quote.prefix, quote.suffix, position.start, position.end])
 }
 
 /** Whether two annotations hold the same content (see canonicalAnnotation). */

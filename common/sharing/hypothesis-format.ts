@@ -1,7 +1,7 @@
 import type { LocalText } from '../i18n/local-text'
 import { reason, rejection } from './reasons'
 import { localText } from '../i18n/local-text'
-import type { Annotation } from '../annotation'
+import { repliedTo, type Annotation } from '../annotation'
 import { HamishError } from '../errors'
 import { asList, hasType, isObject, own, shown, single, type JsonObject } from './json-shape'
 import type { ParsedFile, ParseOptions, Rejection } from './types'
@@ -51,9 +51,13 @@ const HYPOTHESIS_ID = /^[A-Za-z0-9_-]{1,100}$/
  * id `hypothesis:<id>` (so importing the same export twice changes nothing),
  * the row's Markdown `text` as note, its tags, its author (`acct:…` as the
  * author id, the display name or user name as name), `created` and
- * `updated`. Rejected with a reason: replies, page notes, rows without a
- * quote, and rows on another page than most of the file's (a Hypothesis
- * export can span pages; Hamish imports one article at a time). The file
+ * `updated`. A page note (no selector) becomes an article note; a reply
+ * (`references`, the last its direct parent) a reply to the annotation with
+ * that Hypothesis id, or an article note, with a line in `adjusted`, when
+ * that annotation is not taken from the file. Rejected with a reason: rows
+ * with a selector but no quote, and rows on another page than most of the
+ * file's (a Hypothesis export can span pages; Hamish imports one article at
+ * a time). The file
  * names no fingerprint: the article is found by its quotes or chosen by the
  * user.
  */
@@ -82,13 +86,9 @@ export function fromHypothesis(json: unknown, options: ParseOptions = {}): Parse
     accepted.push(checked.annotation)
     if (!title && isObject(row)) title = documentTitle(row)
   }
-  const parsed: ParsedFile = {
-    kind: 'hypothesis',
-    fingerprint: null,
-    title,
-    annotations: settleDuplicateIds(accepted, rejected),
-    rejected,
-  }
+  const { annotations, adjusted } = keepOrphanReplies(settleDuplicateIds(accepted, rejected))
+  const parsed: ParsedFile = { kind: 'hypothesis', fingerprint: null, title, annotations, rejected }
+  if (adjusted.length > 0) parsed.adjusted = adjusted
   if (uri !== null) parsed.uri = uri
   return parsed
 }
@@ -133,12 +133,31 @@ function readRow(row: unknown, uri: string | null): ReadRow {
   if (uri !== null && typeof rowUri === 'string' && rowUri !== uri) {
     return { id, reason: reason('otherPage', { page: shown(rowUri), filePage: shown(uri) }) }
   }
-  if (asList(own(row, 'references')).length > 0) {
-    return { id, reason: reason('reply') }
+  const tags = own(row, 'tags')
+  if (tags !== undefined && !Array.isArray(tags)) return { id, reason: reason('tagsNotList') }
+  const text = own(row, 'text')
+  const fields = {
+    id,
+    note: text === undefined || text === null ? '' : text,
+    tags: tags ?? [],
+    color: 'yellow',
+    deleted: false,
+    creator: readUser(own(row, 'user'), own(row, 'user_info')),
+    created: own(row, 'created'),
+    modified: own(row, 'updated') ?? own(row, 'created'),
+  }
+  // A reply lists the thread's ids from its root down; the last is the annotation it answers.
+  const references = asList(own(row, 'references'))
+  if (references.length > 0) {
+    const parent = references[references.length - 1]
+    const annotationId =
+      typeof parent === 'string' && HYPOTHESIS_ID.test(parent) ? `hypothesis:${parent}` : null
+    return { ...fields, quote: null, position: null, about: { kind: 'reply', annotationId } }
   }
   const targets = asList(own(row, 'target'))
   const target = targets.find((t) => isObject(t) && asList(own(t, 'selector')).length > 0)
-  if (!isObject(target)) return { id, reason: reason('pageNote') }
+  // A page note: about the page as a whole.
+  if (!isObject(target)) return { ...fields, quote: null, position: null, about: { kind: 'article' } }
   let quote: RawAnnotation['quote'] = null
   let position: RawAnnotation['position'] = null
   for (const s of asList(own(target, 'selector'))) {
@@ -149,21 +168,26 @@ function readRow(row: unknown, uri: string | null): ReadRow {
       position = { start: own(s, 'start'), end: own(s, 'end') }
     }
   }
-  const tags = own(row, 'tags')
-  if (tags !== undefined && !Array.isArray(tags)) return { id, reason: reason('tagsNotList') }
-  const text = own(row, 'text')
-  return {
-    id,
-    quote,
-    position,
-    note: text === undefined || text === null ? '' : text,
-    tags: tags ?? [],
-    color: 'yellow',
-    deleted: false,
-    creator: readUser(own(row, 'user'), own(row, 'user_info')),
-    created: own(row, 'created'),
-    modified: own(row, 'updated') ?? own(row, 'created'),
-  }
+  return { ...fields, quote, position }
+}
+
+/**
+ * Replies whose annotation is not among those taken from the file (not in
+ * the export, or refused) become article notes, each with a line saying so:
+ * kept, never dropped, and never pointing at nothing.
+ */
+function keepOrphanReplies(annotations: Annotation[]): { annotations: Annotation[]; adjusted: Rejection[] } {
+  const ids = new Set(annotations.map((a) => a.id))
+  const adjusted: Rejection[] = []
+  const out = annotations.map((a) => {
+    const parent = repliedTo(a)
+    if (parent === null || ids.has(parent)) return a
+    adjusted.push(
+      rejection(a.id, reason('replyKeptAsArticleNote', { parent: parent.slice('hypothesis:'.length) })),
+    )
+    return { ...a, about: { kind: 'article' as const } }
+  })
+  return { annotations: out, adjusted }
 }
 
 /** `acct:name@hypothes.is` as the author id; the display name, else the user name, as name. */

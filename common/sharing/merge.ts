@@ -1,6 +1,6 @@
 import { englishText, type LocalText } from '../i18n/local-text'
 import { reason } from './reasons'
-import type { Annotation, AnnotationVersion, HighlightColor } from '../annotation'
+import { repliedTo, type Annotation, type AnnotationVersion, type HighlightColor } from '../annotation'
 import { canonicalAnnotation, compareVersions, modifiedTime } from './canonical'
 import { annotationOf, joinStates, showingVersion, stateOf, versionId, type LineageState } from './lineage'
 
@@ -196,7 +196,8 @@ function authorOf(list: readonly Annotation[], besides: string | undefined): str
 
 function sideOf(v: AnnotationVersion): ConflictSide {
   return {
-    quote: v.target.quote.exact,
+    // An article note or a reply marks no passage: its side shows its note alone.
+    quote: v.target?.quote.exact ?? '',
     note: v.body.note,
     color: v.body.color,
     tags: [...v.body.tags],
@@ -233,6 +234,7 @@ function conflictReason(
 }
 
 function sameTarget(a: Annotation, b: Annotation): boolean {
+  if (!a.target || !b.target) return !a.target && !b.target && repliedTo(a) === repliedTo(b)
   const [qa, qb, pa, pb] = [a.target.quote, b.target.quote, a.target.position, b.target.position]
   return (
     qa.exact === qb.exact &&

@@ -15,7 +15,8 @@ export function orphanedAfterMerge(
   const wanted = ids ? new Set(ids) : null
   const out: string[] = []
   for (const a of annotations) {
-    if (a.deleted || (wanted && !wanted.has(a.id))) continue
+    // An article note or a reply marks no passage: it is never an orphan.
+    if (a.deleted || !a.target || (wanted && !wanted.has(a.id))) continue
     if (!anchor(prepared, a.target)) out.push(a.id)
   }
   return out

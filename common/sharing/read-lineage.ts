@@ -3,6 +3,7 @@ import type { LocalText } from '../i18n/local-text'
 import { isObject, own, type JsonObject } from './json-shape'
 import { MAX_OTHER_VERSIONS, MAX_REPLACED_VERSIONS } from './limits'
 import { reason } from './reasons'
+import { annotationIdFromIri } from './ids'
 import { checkAnnotation, checkDate, type Checked } from './validate-incoming'
 
 /** A version id as lineage.ts makes them: 128 bits in hex. */
@@ -53,6 +54,16 @@ function versionIds(raw: unknown, limit: number): string[] | undefined | null {
   return [...new Set(raw as string[])].sort()
 }
 
+/** A kept version's `about` (a reply's parent as an IRI), for checkAnnotation to judge. */
+function readAbout(raw: unknown): { kind: unknown; annotationId?: unknown } {
+  if (!isObject(raw)) return { kind: undefined }
+  const parent = own(raw, 'annotation')
+  return {
+    kind: own(raw, 'kind'),
+    annotationId: typeof parent === 'string' ? annotationIdFromIri(parent) : null,
+  }
+}
+
 /** One version kept beside the current one, through the same checks as any incoming annotation. */
 function otherVersion(id: string, raw: unknown, now: number): Checked {
   if (!isObject(raw)) return { ok: false, reason: reason('notObject') }
@@ -61,9 +72,11 @@ function otherVersion(id: string, raw: unknown, now: number): Checked {
   const p = own(o, 'position')
   const creator = own(o, 'creator')
   const tags = own(o, 'tags')
+  const about = own(o, 'about')
   const checked = checkAnnotation(
     {
       id,
+      ...(about === undefined ? {} : { about: readAbout(about) }),
       quote: isObject(q)
         ? { exact: own(q, 'exact'), prefix: own(q, 'prefix'), suffix: own(q, 'suffix') }
         : null,

@@ -43,7 +43,10 @@ export function resolveConflict(
   const at = made.now.toISOString()
   const added: Annotation = {
     id: made.id,
-    target: { quote: { ...other.target.quote }, position: { ...other.target.position } },
+    ...(other.target
+      ? { target: { quote: { ...other.target.quote }, position: { ...other.target.position } } }
+      : {}),
+    ...(other.about ? { about: { ...other.about } } : {}),
     body: { ...other.body, tags: [...other.body.tags] },
     creator: { ...made.me },
     created: at,

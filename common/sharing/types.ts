@@ -42,6 +42,8 @@ export interface ParsedFile {
   bundle?: SharedArticleBundle
   annotations: Annotation[]
   rejected: Rejection[]
+  /** Items taken, but changed on the way, each with why (a Hypothesis reply whose annotation is not in the file, kept as an article note). */
+  adjusted?: Rejection[]
 }
 
 /** The article metadata an export carries next to the annotations. */

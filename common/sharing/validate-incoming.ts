@@ -3,7 +3,15 @@ import { hasTag } from '../tags'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
 import * as v from 'valibot'
-import { HIGHLIGHT_COLORS, QUOTE_CONTEXT, type Annotation, type HighlightColor } from '../annotation'
+import {
+  HIGHLIGHT_COLORS,
+  QUOTE_CONTEXT,
+  type Annotation,
+  type AnnotationAbout,
+  type AnnotationTarget,
+  type HighlightColor,
+} from '../annotation'
+import { ANNOTATION_ID } from './ids'
 import { MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../contract/limits'
 import { docSchema, MAX_DOCUMENT_CHARS, type DocNode } from '../document'
 import { HamishError } from '../errors'
@@ -28,6 +36,10 @@ import type { Rejection, SharedArticleBundle } from './types'
  * turns that into an Annotation or a reason. A problem with the file as a
  * whole (too many items, a bad bundle) throws a HamishError and the import
  * changes nothing; a problem with one item rejects that item only.
+ *
+ * An article note or a reply (`about` set) has no passage: it is refused
+ * if it quotes one, or if a reply names no usable annotation id or itself;
+ * otherwise it is checked as a highlight is, without the quote's checks.
  *
  * What is refused, and what is only normalised:
  * - refused: no quote (TextQuoteSelector.exact empty or missing: without the
@@ -54,6 +66,12 @@ export interface RawAnnotation {
   /** The TextQuoteSelector's fields, or null when the item has none. */
   quote: { exact: unknown; prefix: unknown; suffix: unknown } | null
   position: { start: unknown; end: unknown } | null
+  /**
+   * Set for an article note or a reply: `kind` 'article' or 'reply', and for
+   * a reply the id (as Hamish stores it, mapped from the file's IRI; null
+   * when the IRI holds no usable id) of the annotation it answers.
+   */
+  about?: { kind: unknown; annotationId?: unknown }
   note: unknown
   tags: unknown[]
   color: unknown
@@ -68,16 +86,16 @@ export type Checked = { ok: true; annotation: Annotation } | { ok: false; reason
 /** Checks one annotation pulled from a file (see RawAnnotation for the rules); `now` in ms since the epoch. */
 export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
   const fail = (why: LocalText): Checked => ({ ok: false, reason: why })
-  const q = raw.quote
-  const exact = q && typeof q.exact === 'string' ? withoutControls(q.exact) : ''
-  if (!q || exact.length === 0) {
-    return fail(reason('noQuote'))
-  }
-  if (exact.length > MAX_QUOTE_LENGTH) {
-    return fail(reason('quoteTooLong', { limit: MAX_QUOTE_LENGTH }))
-  }
-  if (!isOptionalString(q.prefix) || !isOptionalString(q.suffix)) {
-    return fail(reason('quoteContextNotText'))
+  let located: { target: AnnotationTarget } | { about: AnnotationAbout }
+  if (raw.about !== undefined) {
+    if (raw.quote) return fail(reason('aboutAndQuote'))
+    const about = checkAbout(raw.about, raw.id)
+    if ('key' in about) return fail(about)
+    located = { about }
+  } else {
+    const target = checkTarget(raw)
+    if ('key' in target) return fail(target)
+    located = { target }
   }
   if (typeof raw.note !== 'string') return fail(reason('noteNotText'))
   const note = withoutControls(raw.note)
@@ -102,15 +120,7 @@ export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
     ok: true,
     annotation: {
       id: raw.id,
-      target: {
-        quote: {
-          type: 'TextQuoteSelector',
-          exact,
-          prefix: lastCodePoints(withoutControls((q.prefix as string | undefined) ?? ''), QUOTE_CONTEXT),
-          suffix: firstCodePoints(withoutControls((q.suffix as string | undefined) ?? ''), QUOTE_CONTEXT),
-        },
-        position: { type: 'TextPositionSelector', ...checkPosition(raw.position) },
-      },
+      ...located,
       body: { color: color as HighlightColor, note, tags },
       creator,
       created: created.iso,
@@ -118,6 +128,39 @@ export function checkAnnotation(raw: RawAnnotation, now: number): Checked {
       deleted,
     },
   }
+}
+
+/** A highlight's passage, normalised (see RawAnnotation), or why it is refused. */
+function checkTarget(raw: RawAnnotation): AnnotationTarget | LocalText {
+  const q = raw.quote
+  const exact = q && typeof q.exact === 'string' ? withoutControls(q.exact) : ''
+  if (!q || exact.length === 0) return reason('noQuote')
+  if (exact.length > MAX_QUOTE_LENGTH) return reason('quoteTooLong', { limit: MAX_QUOTE_LENGTH })
+  if (!isOptionalString(q.prefix) || !isOptionalString(q.suffix)) return reason('quoteContextNotText')
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: lastCodePoints(withoutControls((q.prefix as string | undefined) ?? ''), QUOTE_CONTEXT),
+      suffix: firstCodePoints(withoutControls((q.suffix as string | undefined) ?? ''), QUOTE_CONTEXT),
+    },
+    position: { type: 'TextPositionSelector', ...checkPosition(raw.position) },
+  }
+}
+
+/**
+ * What an article note or a reply is about, or why it is refused: a reply
+ * must name an annotation by an id Hamish can store, and not itself (a
+ * thread must end somewhere). Its parent need not be in the file: a reply
+ * to a note deleted since, or not shared, is kept and shown apart.
+ */
+function checkAbout(raw: NonNullable<RawAnnotation['about']>, id: string): AnnotationAbout | LocalText {
+  if (raw.kind === 'article') return { kind: 'article' }
+  if (raw.kind !== 'reply') return reason('aboutUnusable')
+  const parent = raw.annotationId
+  if (typeof parent !== 'string' || !ANNOTATION_ID.test(parent)) return reason('replyParentUnusable')
+  if (parent === id) return reason('replyToItself')
+  return { kind: 'reply', annotationId: parent }
 }
 
 function isOptionalString(x: unknown): boolean {

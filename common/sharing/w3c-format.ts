@@ -1,7 +1,13 @@
 import type { LocalText } from '../i18n/local-text'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
-import type { Annotation, AnnotationVersion, HighlightColor } from '../annotation'
+import {
+  repliedTo,
+  type Annotation,
+  type AnnotationTarget,
+  type AnnotationVersion,
+  type HighlightColor,
+} from '../annotation'
 import { anchor, describeSelection, type AnchorText } from '../anchoring'
 import { readLineage } from './read-lineage'
 import type { DocNode } from '../document'
@@ -68,12 +74,17 @@ export interface W3CAnnotation {
   '@context': typeof SHARED_CONTEXT
   id: string
   type: 'Annotation'
-  motivation: 'highlighting' | 'commenting'
+  /** `replying` for a reply; `commenting` for an article note or a highlight with a note. */
+  motivation: 'highlighting' | 'commenting' | 'replying'
   created: string
   modified: string
   creator: { id: string; type: 'Person'; name?: string }
   body?: TextualBodyJson[]
-  target: { source: string; selector: [TextQuoteSelectorJson, TextPositionSelectorJson] }
+  /**
+   * A highlight: the article and its passage. An article note: the
+   * article's IRI itself. A reply: the IRI (the `id`) of the annotation it answers.
+   */
+  target: { source: string; selector: [TextQuoteSelectorJson, TextPositionSelectorJson] } | string
   [EXTENSION_KEY]: AnnotationExtension
 }
 
@@ -86,8 +97,11 @@ export interface OtherVersionJson {
   tags: string[]
   color: HighlightColor
   deleted: boolean
-  quote: { exact: string; prefix: string; suffix: string }
-  position: { start: number; end: number }
+  /** A highlight's version: its selectors. */
+  quote?: { exact: string; prefix: string; suffix: string }
+  position?: { start: number; end: number }
+  /** An article note's or a reply's version: what it is about (a reply's annotation as its IRI). */
+  about?: { kind: 'article' } | { kind: 'reply'; annotation: string }
   lineage?: string[]
 }
 
@@ -215,6 +229,34 @@ export function toW3CAnnotation(a: Annotation, source: string, text?: AnchorText
   }
   for (const tag of a.body.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' })
   const ext: AnnotationExtension = { color: a.body.color, deleted: a.deleted }
+  const common = {
+    '@context': SHARED_CONTEXT,
+    id: annotationIri(a.id),
+    type: 'Annotation' as const,
+    created: a.created,
+    modified: a.modified,
+    creator: a.creator.name
+      ? { id: a.creator.id, type: 'Person' as const, name: a.creator.name }
+      : { id: a.creator.id, type: 'Person' as const },
+    ...(body.length > 0 ? { body } : {}),
+  }
+  if (!a.target) {
+    withLineage(ext, a)
+    const parent = repliedTo(a)
+    const { body: notes, ...head } = common
+    return {
+      '@context': head['@context'],
+      id: head.id,
+      type: head.type,
+      motivation: parent === null ? 'commenting' : 'replying',
+      created: head.created,
+      modified: head.modified,
+      creator: head.creator,
+      ...(notes ? { body: notes } : {}),
+      target: parent === null ? source : annotationIri(parent),
+      [EXTENSION_KEY]: ext,
+    }
+  }
   let { quote, position } = a.target
   if (text) {
     const found = anchor(text, a.target)
@@ -228,20 +270,15 @@ export function toW3CAnnotation(a: Annotation, source: string, text?: AnchorText
       }
     }
   }
-  if (a.lineage) ext.lineage = [...a.lineage]
-  if (a.others && a.others.length > 0) ext.others = a.others.map(otherVersionJson)
-  if (a.replaced && a.replaced.length > 0) ext.replaced = [...a.replaced]
-  if (a.replacedUpTo) ext.replacedUpTo = a.replacedUpTo
+  withLineage(ext, a)
   return {
-    '@context': SHARED_CONTEXT,
-    id: annotationIri(a.id),
-    type: 'Annotation',
+    '@context': common['@context'],
+    id: common.id,
+    type: common.type,
     motivation: a.body.note !== '' ? 'commenting' : 'highlighting',
-    created: a.created,
-    modified: a.modified,
-    creator: a.creator.name
-      ? { id: a.creator.id, type: 'Person', name: a.creator.name }
-      : { id: a.creator.id, type: 'Person' },
+    created: common.created,
+    modified: common.modified,
+    creator: common.creator,
     ...(body.length > 0 ? { body } : {}),
     target: {
       source,
@@ -254,7 +291,15 @@ export function toW3CAnnotation(a: Annotation, source: string, text?: AnchorText
   }
 }
 
-function sameSelectors(a: Annotation['target'], b: Annotation['target']): boolean {
+/** The lineage fields of the extension, in the order every earlier Hamish wrote them. */
+function withLineage(ext: AnnotationExtension, a: Annotation): void {
+  if (a.lineage) ext.lineage = [...a.lineage]
+  if (a.others && a.others.length > 0) ext.others = a.others.map(otherVersionJson)
+  if (a.replaced && a.replaced.length > 0) ext.replaced = [...a.replaced]
+  if (a.replacedUpTo) ext.replacedUpTo = a.replacedUpTo
+}
+
+function sameSelectors(a: AnnotationTarget, b: AnnotationTarget): boolean {
   return (
     a.quote.exact === b.quote.exact &&
     a.quote.prefix === b.quote.prefix &&
@@ -264,7 +309,7 @@ function sameSelectors(a: Annotation['target'], b: Annotation['target']): boolea
   )
 }
 
-function selectorsJson(t: Annotation['target']): NonNullable<AnnotationExtension['original']> {
+function selectorsJson(t: AnnotationTarget): NonNullable<AnnotationExtension['original']> {
   return {
     quote: { exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix },
     position: { start: t.position.start, end: t.position.end },
@@ -280,7 +325,11 @@ function otherVersionJson(v: AnnotationVersion): OtherVersionJson {
     tags: [...v.body.tags],
     color: v.body.color,
     deleted: v.deleted,
-    ...selectorsJson(v.target),
+  }
+  if (v.target) Object.assign(out, selectorsJson(v.target))
+  else {
+    const parent = repliedTo(v)
+    out.about = parent === null ? { kind: 'article' } : { kind: 'reply', annotation: annotationIri(parent) }
   }
   if (v.lineage) out.lineage = [...v.lineage]
   return out
@@ -440,7 +489,12 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     quote = { exact: own(q, 'exact'), prefix: own(q, 'prefix'), suffix: own(q, 'suffix') }
     position = { start: own(p, 'start'), end: own(p, 'end') }
   }
-  if (isObject(target)) {
+  const about = noteAbout(item, target, original !== undefined)
+  if (about) {
+    if (about.kind === 'article' && fingerprint && about.iri !== `urn:sha256:${fingerprint}`) {
+      return { id, reason: reason('otherArticle', { value: shown(about.iri) }) }
+    }
+  } else if (isObject(target)) {
     const source = single(own(target, 'source'))
     if (fingerprint && typeof source === 'string' && source !== `urn:sha256:${fingerprint}`) {
       return { id, reason: reason('otherArticle', { value: shown(source) }) }
@@ -480,6 +534,11 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     id,
     quote,
     position,
+    ...(about
+      ? {
+          about: about.kind === 'reply' ? { kind: 'reply', annotationId: about.parent } : { kind: 'article' },
+        }
+      : {}),
     note: notes.join('\n\n'),
     tags,
     color: ext ? own(ext as JsonObject, 'color') : undefined,
@@ -488,6 +547,31 @@ function readItem(item: unknown, fingerprint: string | null): ReadItem {
     created,
     modified: modified === undefined ? created : modified,
   }
+}
+
+/**
+ * Whether an item is an article note or a reply rather than a highlight: a
+ * reply is `motivation: "replying"` whose target is the IRI of the
+ * annotation it answers (its parent's id as Hamish stores it, or null when
+ * that IRI holds none); an article note's target is the article itself, an
+ * IRI or a resource without selectors. Anything with selectors (or the
+ * author's `original` ones) is a highlight, as before.
+ */
+function noteAbout(
+  item: JsonObject,
+  target: unknown,
+  hasOriginal: boolean,
+): { kind: 'article'; iri: unknown } | { kind: 'reply'; parent: string | null } | null {
+  const iri =
+    typeof target === 'string'
+      ? target
+      : isObject(target) && asList(own(target, 'selector')).length === 0 && !hasOriginal
+        ? (single(own(target, 'source')) ?? single(own(target, 'id')))
+        : undefined
+  if (hasType(own(item, 'motivation'), 'replying')) {
+    return { kind: 'reply', parent: typeof iri === 'string' ? annotationIdFromIri(iri) : null }
+  }
+  return iri === undefined ? null : { kind: 'article', iri }
 }
 
 /** A W3C creator: an Agent object (id, name or nickname) or a bare IRI. */

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
+import type { AnnotationAbout } from '../../common/annotation'
 import { foldQuery } from '../../common/arabic-fold'
 import { basename, resolve } from 'node:path'
 import type { ImportOutcome } from '../../common/contract/article-import'
@@ -165,16 +166,26 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
         a.body.color,
         a.anchor ? String(a.anchor.start) : '-',
         a.anchor ? String(a.anchor.end) : '-',
-        a.deleted ? 'deleted' : (a.anchor?.method ?? 'orphaned'),
+        a.deleted ? 'deleted' : a.about ? noteKind(a.about) : (a.anchor?.method ?? 'orphaned'),
         a.creator.name,
         a.modified,
         a.others?.length ? a.others.map(versionId).join(',') : '-',
-        oneLine(a.target.quote.exact),
+        // A note marks no passage: an article note has none, a reply names what it answers.
+        a.target
+          ? oneLine(a.target.quote.exact)
+          : a.about?.kind === 'reply'
+            ? `reply-to:${a.about.annotationId}`
+            : '-',
         oneLine(a.body.note),
       ].join('\t'),
     )
   }
   return 0
+}
+
+/** The status column of a note that marks no passage (never "orphaned"). */
+function noteKind(about: AnnotationAbout): string {
+  return about.kind === 'reply' ? 'reply' : 'article-note'
 }
 
 const CONFLICT_CHOICES: readonly ConflictChoice[] = ['theirs', 'mine', 'both']
@@ -364,6 +375,7 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
       if (c.theirs) io.out(`    theirs: ${c.theirs.deleted ? '(deleted)' : JSON.stringify(c.theirs.note)}`)
     }
     if (r.ahead.length) io.out(`  dated ahead of this computer's clock: ${r.ahead.join(', ')}`)
+    for (const x of r.adjusted ?? []) io.out(`  kept with a change ${x.id ?? '(no id)'}: ${x.reason}`)
     for (const x of r.rejected) io.out(`  rejected ${x.id ?? '(no id)'}: ${x.reason}`)
   }
   return 0

@@ -1,4 +1,10 @@
-import type { AnchoredAnnotation, Annotation, AnnotationPatch, NewAnnotation } from '../../common/annotation'
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationPatch,
+  NewAnnotation,
+  NewNote,
+} from '../../common/annotation'
 import type { AnchorText } from '../../common/anchoring'
 import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
@@ -7,12 +13,19 @@ import type { AnnotationCounts } from './annotation-counts'
 import type { AnnotationDraft, AnnotationLog } from './annotation-log'
 import type { AnnotationLogs } from './annotation-logs'
 import { moveAnnotationsToLog } from './annotation-migration'
-import { anchored, anchorLive, createAnnotation, patchAnnotation, withDeleted } from './annotations'
+import {
+  anchored,
+  anchorLive,
+  createAnnotation,
+  createNote,
+  patchAnnotation,
+  withDeleted,
+} from './annotations'
 import type { ArticleFiles } from './article-files'
 import type { Catalog } from './catalog'
 import type { ChangeFeed } from './change-feed'
 import type { ReaderSettings } from './reader-settings'
-import { retriedAnnotation } from './retried-add'
+import { retriedAnnotation, retriedNote } from './retried-add'
 import { notSavedError } from './write-failure'
 
 /**
@@ -117,6 +130,32 @@ export class AnnotationService {
       )
       draft.put(made)
       return anchored(text, made)
+    })
+  }
+
+  /**
+   * Saves a new note about the whole article, or a reply to one of its
+   * annotations (anyone's, a reply too), like a highlight: one flushed
+   * append, the change feed told, a retry answered with the saved note.
+   */
+  async addNote(req: NewNote): Promise<AnchoredAnnotation> {
+    const { catalog, settings } = this.#deps
+    catalog.summary(req.articleId)
+    const profile = await settings.getProfile()
+    const { log } = await this.#opened(req.articleId)
+    const saved = retriedNote((id) => log.get(id), req)
+    if (saved) return { ...saved, anchor: null }
+    return this.change(req.articleId, (draft) => {
+      const again = retriedNote(draft.get, req)
+      if (again) return { ...again, anchor: null }
+      const made = createNote(
+        req,
+        { id: profile.authorId, name: profile.displayName },
+        this.#deps.now(),
+        (id) => draft.get(id) !== undefined,
+      )
+      draft.put(made)
+      return { ...made, anchor: null }
     })
   }
 

@@ -6,6 +6,7 @@ import type {
   AnnotationPatch,
   Creator,
   NewAnnotation,
+  NewNote,
 } from '../../common/annotation'
 import { inDocumentOrder } from '../../common/annotation'
 import { anchor, describeSelection, type AnchorText } from '../../common/anchoring'
@@ -48,6 +49,37 @@ export function createAnnotation(
 }
 
 /**
+ * A new article note or reply. It is written as any annotation (id, author,
+ * dates, lineage) but marks no passage: `about` says what it is about. A
+ * reply's annotation must exist in the article (`exists`), deleted or not:
+ * a reply to a note deleted since is allowed, as a colleague's would be.
+ */
+export function createNote(
+  req: NewNote,
+  creator: Creator,
+  now: Date,
+  exists: (id: string) => boolean,
+): Annotation {
+  if (req.about.kind === 'reply' && !exists(req.about.annotationId)) {
+    throw new HamishError('not-found', localText('messages.annotationGone'))
+  }
+  const at = now.toISOString()
+  return {
+    id: req.requestId ?? randomUUID(),
+    about:
+      req.about.kind === 'reply'
+        ? { kind: 'reply', annotationId: req.about.annotationId }
+        : { kind: 'article' },
+    body: { color: 'yellow', note: req.note, tags: uniqueTags(req.tags ?? []) },
+    creator: { ...creator },
+    created: at,
+    modified: at,
+    deleted: false,
+    lineage: [],
+  }
+}
+
+/**
  * The annotation with the patch applied and a new modified time (later than its last: it names the version), as a new
  * version descending from the current one (lineage), so a colleague's file
  * made from the old version is known to be older and one made from the same
@@ -72,7 +104,8 @@ export function withDeleted(a: Annotation, deleted: boolean, now: Date): Annotat
 
 /** Anchors one annotation in the current text (null: orphaned). */
 export function anchored(prepared: AnchorText, a: Annotation): AnchoredAnnotation {
-  return { ...a, anchor: anchor(prepared, a.target) }
+  // An article note or a reply is never anchored (and never orphaned: it has no passage to lose).
+  return { ...a, anchor: a.target ? anchor(prepared, a.target) : null }
 }
 
 /** The live annotations of an article, anchored afresh and in document order, orphans last. */

@@ -62,6 +62,7 @@ export function createApiService(library: Library, exports: ExportServices, team
     dismissNotice: async (id) => library.dismissNotice(id),
     getArticleAnnotations: async (id) => (await library.getArticle(id)).annotations,
     addAnnotation: (req) => library.addAnnotation(req),
+    addNote: (req) => library.addNote(req),
     updateAnnotation: (articleId, annotationId, patch, basedOn) =>
       library.updateAnnotation(articleId, annotationId, patch, basedOn),
     deleteAnnotation: (articleId, annotationId) => library.deleteAnnotation(articleId, annotationId),

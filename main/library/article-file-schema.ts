@@ -17,26 +17,38 @@ const moment = v.pipe(
  * with `v.is`, never parsed into a copy): a field a newer Hamish adds does
  * not make the file damaged.
  */
-export const storedAnnotationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
-  target: v.object({
-    quote: v.object({
-      type: v.literal('TextQuoteSelector'),
-      exact: v.string(),
-      prefix: v.string(),
-      suffix: v.string(),
-    }),
-    position: v.pipe(
-      v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-      v.check((p) => p.start <= p.end),
+export const storedAnnotationSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string(), v.minLength(1)),
+    // A highlight has a target; an article note or a reply has `about` instead (exactly one of the two).
+    target: v.optional(
+      v.object({
+        quote: v.object({
+          type: v.literal('TextQuoteSelector'),
+          exact: v.string(),
+          prefix: v.string(),
+          suffix: v.string(),
+        }),
+        position: v.pipe(
+          v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+          v.check((p) => p.start <= p.end),
+        ),
+      }),
     ),
+    about: v.optional(
+      v.variant('kind', [
+        v.object({ kind: v.literal('article') }),
+        v.object({ kind: v.literal('reply'), annotationId: v.pipe(v.string(), v.minLength(1)) }),
+      ]),
+    ),
+    body: v.object({ color: colorSchema, note: v.string(), tags: v.array(v.string()) }),
+    creator: v.object({ id: v.string(), name: v.string() }),
+    created: moment,
+    modified: moment,
+    deleted: v.boolean(),
   }),
-  body: v.object({ color: colorSchema, note: v.string(), tags: v.array(v.string()) }),
-  creator: v.object({ id: v.string(), name: v.string() }),
-  created: moment,
-  modified: moment,
-  deleted: v.boolean(),
-})
+  v.check((a) => (a.target === undefined) !== (a.about === undefined)),
+)
 
 /**
  * articles/<id>.json as a whole: the document against the reader's own

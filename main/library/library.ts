@@ -26,6 +26,7 @@ import type {
   Annotation,
   AnnotationPatch,
   NewAnnotation,
+  NewNote,
   Profile,
 } from '../../common/annotation'
 import type { Article, ArticleSummary, ImportedArticle, ReadingSettings } from '../../common/article'
@@ -388,6 +389,10 @@ export class Library {
   }
   addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
     return this.#annotations.add(req)
+  }
+  /** A note about the whole article, or a reply to one of its annotations (AnnotationService.addNote). */
+  addNote(req: NewNote): Promise<AnchoredAnnotation> {
+    return this.#annotations.addNote(req)
   }
   updateAnnotation(
     articleId: string,

@@ -1,4 +1,4 @@
-import type { Annotation, NewAnnotation } from '../../common/annotation'
+import type { Annotation, NewAnnotation, NewNote } from '../../common/annotation'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 
@@ -17,8 +17,28 @@ export function retriedAnnotation(
   if (req.requestId === undefined) return null
   const found = lookUp(req.requestId)
   if (!found) return null
+  if (!found.target) throw new HamishError('invalid-argument', localText('messages.requestIdReused'))
   const { position, quote } = found.target
   if (position.start !== req.start || position.end !== req.end || quote.exact !== req.quote)
+    throw new HamishError('invalid-argument', localText('messages.requestIdReused'))
+  if (found.deleted) throw new HamishError('not-found', localText('messages.annotationGone'))
+  return found
+}
+
+/**
+ * As retriedAnnotation, for an article note or a reply: the saved note when
+ * `req` is a retry of its add (same id, same kind and parent, same text);
+ * an id used for anything else is refused.
+ */
+export function retriedNote(lookUp: (id: string) => Annotation | undefined, req: NewNote): Annotation | null {
+  if (req.requestId === undefined) return null
+  const found = lookUp(req.requestId)
+  if (!found) return null
+  if (
+    !found.about ||
+    JSON.stringify(found.about) !== JSON.stringify(req.about) ||
+    found.body.note !== req.note
+  )
     throw new HamishError('invalid-argument', localText('messages.requestIdReused'))
   if (found.deleted) throw new HamishError('not-found', localText('messages.annotationGone'))
   return found

@@ -26,7 +26,13 @@ const TEXT_READS = 4
 
 /** One annotation as the engine searches it: its quote, its note's words (not its Markdown) and its tags. */
 export function indexedAnnotation(a: Annotation): IndexedAnnotation {
-  return { id: a.id, quote: a.target.quote.exact, note: notePlainText(a.body.note), tags: [...a.body.tags] }
+  // An article note or a reply quotes nothing: its note and tags are what a search finds.
+  return {
+    id: a.id,
+    quote: a.target?.quote.exact ?? '',
+    note: notePlainText(a.body.note),
+    tags: [...a.body.tags],
+  }
 }
 
 /**

@@ -123,6 +123,7 @@ export class SharingService {
           conflicts: [],
           orphaned: orphanedAfterMerge(prepared, live),
           rejected: [...parsed.rejected, ...own],
+          ...(parsed.adjusted ? { adjusted: parsed.adjusted } : {}),
           ahead,
         },
       }
@@ -145,7 +146,8 @@ export class SharingService {
     }
     if (req.articleId && !req.confirmOrphans && found.fingerprint !== parsed.fingerprint) {
       const file = (await files.store(found.id)).data
-      const live = parsed.annotations.filter((a) => !a.deleted)
+      // Only highlights can be unplaced: notes on the article and replies mark no passage.
+      const live = parsed.annotations.filter((a) => !a.deleted && a.target)
       const prepared = files.prepared(found.id, file.doc)
       if (live.length > 0 && orphanedAfterMerge(prepared, live).length === live.length)
         return { status: 'all-orphans', articleId: found.id, articleTitle: found.title, count: live.length }
@@ -181,6 +183,7 @@ export class SharingService {
         articleCreated: false,
         ...report,
         rejected: [...parsed.rejected, ...own],
+        ...(parsed.adjusted ? { adjusted: parsed.adjusted } : {}),
         ahead,
       },
     }

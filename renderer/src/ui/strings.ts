@@ -324,6 +324,7 @@ export function makeStrings(t: Translate) {
     historyDelete: t('historyDelete'),
     historyRecolor: t('historyRecolor'),
     historyNote: t('historyNote'),
+    historyAddNote: t('historyAddNote'),
     historyTags: t('historyTags'),
     unknownAuthor: t('unknownAuthor'),
 
@@ -351,6 +352,16 @@ export function makeStrings(t: Translate) {
     notesEdit: t('notesEdit'),
     notesEditLabel: q('notesEditLabel', 'quote'),
     notesDeleteLabel: q('notesDeleteLabel', 'quote'),
+    notesArticleHeading: t('notesArticleHeading'),
+    notesAddArticleNote: t('notesAddArticleNote'),
+    notesReply: t('notesReply'),
+    notesReplyLabel: q('notesReplyLabel', 'author'),
+    notesInReplyTo: q('notesInReplyTo', 'author'),
+    notesRepliesTo: q('notesRepliesTo', 'author'),
+    notesRepliesToDeleted: t('notesRepliesToDeleted'),
+    notesNoteEditLabel: q('notesNoteEditLabel', 'author'),
+    notesNoteDeleteLabel: q('notesNoteDeleteLabel', 'author'),
+    notesNoteSaveFailed: t('notesNoteSaveFailed'),
     notesClose: t('notesClose'),
 
     profileName: t('profileName'),
@@ -557,6 +568,7 @@ export function makeStrings(t: Translate) {
     reportConflictKept: (kept: 'local' | 'incoming'): string => t(`reportConflictKept.${kept}`),
     reportOrphaned: t('reportOrphaned'),
     reportRejected: t('reportRejected'),
+    reportAdjusted: t('reportAdjusted'),
     reportNoId: t('reportNoId'),
     reportOpenArticle: t('reportOpenArticle'),
   }

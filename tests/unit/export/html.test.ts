@@ -104,7 +104,7 @@ describe('toHtml', () => {
       expect(unplaced.querySelector('h2')?.textContent).toBe('Unplaced notes')
       const lost = annotations.find((a) => !a.anchor)!
       expect(unplaced.querySelector(`[data-annotation-id="${lost.id}"] blockquote`)?.textContent).toBe(
-        lost.target.quote.exact,
+        lost.target!.quote.exact,
       )
       expect(fold(unplaced.textContent ?? '')).toContain('ملاحظة يتيمة')
       expect(unplaced.querySelector('strong')?.textContent).toBe('يتيمة')

@@ -46,7 +46,7 @@ describe('toMarkdown read back with markdown-it (mark + footnote plugins)', () =
         for (const tag of a.body.tags) expect(footnotes).toContain(`#${tag}`)
       }
       const lost = annotations.find((a) => !a.anchor)!
-      expect(unplaced).toContain(lost.target.quote.exact)
+      expect(unplaced).toContain(lost.target!.quote.exact)
       expect(unplaced).toContain('ملاحظة يتيمة بفقرتين')
       expect(unplaced).toContain('#مفقود')
     })

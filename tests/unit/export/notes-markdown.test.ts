@@ -79,7 +79,7 @@ describe('toNotesMarkdown', () => {
     // Anchored on a changed copy (a vowel mark added): the current text is quoted, not the stored one.
     const changed: DocNode = JSON.parse(JSON.stringify(art.doc).replace('العاصمة موسكو', 'العاصمة مُوسكو'))
     const [made] = annotate(art.doc, [rangeOf(art.doc, 'العاصمة موسكو')])
-    const moved: AnchoredAnnotation = { ...made!, anchor: anchorAll(plainText(changed), [made!.target])[0]! }
+    const moved: AnchoredAnnotation = { ...made!, anchor: anchorAll(plainText(changed), [made!.target!])[0]! }
     expect(moved.anchor?.method).toBe('folded')
     const md = toNotesMarkdown(input({ ...art, doc: changed }, [moved]))
     expect(md).toContain('> العاصمة مُوسكو')

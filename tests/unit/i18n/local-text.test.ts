@@ -88,14 +88,14 @@ describe('sentences main words for the user', () => {
 describe('reasons in an annotation-import report', () => {
   it('are worded in Arabic too, lists joined with the Arabic comma', () => {
     const parsed = fromHypothesis(
-      [{ id: 'aD4e5Fp4UEe-reply00000', uri: 'https://x.example/', references: ['a'], target: [] }],
+      [{ id: 'aD4e5Fp4UEe-reply00000', uri: 'https://x.example/', references: ['bad id!'], target: [] }],
       { now: Date.parse('2026-11-30T00:00:00Z') },
     )
     const [refused] = parsed.rejected
-    expect(refused!.reason).toBe('it is a reply to another annotation, not a note on the text')
+    expect(refused!.reason).toBe('it is a reply, but the annotation it answers is not named by a usable id')
     const ar = createTranslator('ar')
     expect(isWellFormedText(refused!.text, ar.has)).toBe(true)
-    expect(wordText(ar, refused!.text!)).toMatch(/^ردّ على تعليق آخر/)
+    expect(wordText(ar, refused!.text!)).toMatch(/^ردّ، لكن التعليق الذي يجيب عنه/)
 
     const conflict = localText('messages.reasons.conflict', {
       time: '2026-11-30T10:00:00.000Z',

@@ -46,9 +46,9 @@ describe('annotations in the library', () => {
       color: 'green',
     })
     expect(made.anchor).toEqual({ start, end, method: 'position' })
-    expect(made.target.quote.exact).toBe('أسعد الشيباني')
-    expect(made.target.quote.prefix.length).toBeGreaterThan(0)
-    expect(made.target.position).toEqual({ type: 'TextPositionSelector', start, end })
+    expect(made.target!.quote.exact).toBe('أسعد الشيباني')
+    expect(made.target!.quote.prefix.length).toBeGreaterThan(0)
+    expect(made.target!.position).toEqual({ type: 'TextPositionSelector', start, end })
     expect(made.creator.id).toMatch(/^urn:uuid:/)
     expect(made.creator.name.length).toBeGreaterThan(0)
 
@@ -134,7 +134,7 @@ describe('annotations in the library', () => {
       quote: 'المقصودة',
       color: 'yellow',
     })
-    expect(a.target.position).toMatchObject({ start, end: start + 8 })
+    expect(a.target!.position).toMatchObject({ start, end: start + 8 })
     expect(a.anchor).toMatchObject({ start, end: start + 8 })
   })
 

@@ -108,7 +108,7 @@ describe('re-shared annotations describe the exported article’s own text (issu
     // The note B cannot place keeps A's selectors, marked as an orphan.
     const lostItem = byNote('ليست في نسخة ب')
     expect(lostItem['hamish:extension'].orphan).toBe(true)
-    expect(lostItem.target.selector[0].exact).toBe(lost.target.quote.exact)
+    expect(lostItem.target.selector[0].exact).toBe(lost.target!.quote.exact)
 
     // C gets B's bundle: the article arrives with the notes, and C's own export describes C's text.
     const c = await Library.open(join(dir, 'c'), { noSample: true })

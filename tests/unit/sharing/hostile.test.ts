@@ -266,16 +266,16 @@ describe('bad input gets a clear answer', () => {
     })
     const json = file([a])
     json.label = `العنوان${esc}\nالثاني`
-    json.first.items[0].target.selector[0].exact = `${a.target.quote.exact}\u001b[0m`
-    json.first.items[0].target.selector[0].prefix = `\u0007${a.target.quote.prefix}`
+    json.first.items[0].target.selector[0].exact = `${a.target!.quote.exact}\u001b[0m`
+    json.first.items[0].target.selector[0].prefix = `\u0007${a.target!.quote.prefix}`
     const parsed = read(json)
     expect(parsed.rejected).toEqual([])
     const got = parsed.annotations[0]!
     expect(got.body.note).toBe('سطر]52;c;ZXZpbA==[2J31m\tأول\nثانٍ\nثالث \u202bمضمَّن\u202c')
     expect(got.body.tags).toEqual(['وسم]52;c;ZXZpbA==[2J31m', 'two lines'])
     expect(got.creator.name).toBe('سلمى]52;c;ZXZpbA==[2J31m\u200f')
-    expect(got.target.quote.exact).toBe(`${a.target.quote.exact}[0m`)
-    expect(got.target.quote.prefix).toBe(a.target.quote.prefix)
+    expect(got.target!.quote.exact).toBe(`${a.target!.quote.exact}[0m`)
+    expect(got.target!.quote.prefix).toBe(a.target!.quote.prefix)
     expect(parsed.title).toBe('العنوان]52;c;ZXZpbA==[2J31m الثاني')
     // Only escape characters, no other words: the quote that was all controls has nothing to find.
     rejectsItem((i) => (i.target.selector[0].exact = '\u001b\u0007'), /no quoted text/)
@@ -299,9 +299,9 @@ describe('bad input gets a clear answer', () => {
       const json = file()
       Object.assign(json.first.items[0].target.selector[1], bad)
       const [a] = read(json).annotations
-      expect(a!.target.position).toEqual({ type: 'TextPositionSelector', start: 0, end: 0 })
-      expect(anchor(prepareText(ANDALUS), a!.target)).toMatchObject({
-        start: good.target.position.start,
+      expect(a!.target!.position).toEqual({ type: 'TextPositionSelector', start: 0, end: 0 })
+      expect(anchor(prepareText(ANDALUS), a!.target!)).toMatchObject({
+        start: good.target!.position.start,
         method: 'quote',
       })
     }
@@ -309,8 +309,8 @@ describe('bad input gets a clear answer', () => {
     const beyond = file()
     Object.assign(beyond.first.items[0].target.selector[1], { start: 1_000_000, end: 1_000_012 })
     const [far] = read(beyond).annotations
-    expect(far!.target.position).toMatchObject({ start: 1_000_000, end: 1_000_012 })
-    expect(anchor(prepareText(ANDALUS), far!.target)).toMatchObject({ start: good.target.position.start })
+    expect(far!.target!.position).toMatchObject({ start: 1_000_000, end: 1_000_012 })
+    expect(anchor(prepareText(ANDALUS), far!.target!)).toMatchObject({ start: good.target!.position.start })
     // No quote: nothing to find the passage by, position or not.
     rejectsItem((i) => i.target.selector.shift(), /no quoted text/)
     rejectsItem((i) => (i.target.selector[0].exact = ''), /no quoted text/)
@@ -323,8 +323,8 @@ describe('bad input gets a clear answer', () => {
     rejectsItem((i) => (i.target = [i.target, i.target]), /several targets/)
     // Context longer than ours is cut to 32 code points either side.
     const long = file()
-    long.first.items[0].target.selector[0].prefix = 'ق'.repeat(100) + good.target.quote.prefix
-    expect(read(long).annotations[0]!.target.quote.prefix).toBe(good.target.quote.prefix)
+    long.first.items[0].target.selector[0].prefix = 'ق'.repeat(100) + good.target!.quote.prefix
+    expect(read(long).annotations[0]!.target!.quote.prefix).toBe(good.target!.quote.prefix)
   })
 
   it('other item checks: note, tags, colour, author, body', () => {

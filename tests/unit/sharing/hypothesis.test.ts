@@ -24,7 +24,7 @@ describe('Hypothesis JSON export', () => {
     expect(detectFormat({ rows: 'x' })).toBe('unknown')
   })
 
-  it('imports the passages, rejects replies, page notes, other pages and rows without a quote', () => {
+  it('imports the passages, the reply and the page note; rejects other pages and rows without a quote', () => {
     const parsed = parseAnnotationFile(TEXT, { now: NOW })
     expect(parsed).toMatchObject({
       kind: 'hypothesis',
@@ -37,17 +37,20 @@ describe('Hypothesis JSON export', () => {
       'hypothesis:uC7xBp4UEe-J3w9r1l0kMg',
       'hypothesis:v9QeCJ4UEe-2hX1mG5bq7A',
       'hypothesis:wXh2Dp4UEe-c0gFJ8l1nPQ',
+      'hypothesis:xA1b2Cp4UEe-reply00000',
+      'hypothesis:yB2c3Dp4UEe-pagenote00',
       'hypothesis:bE5f6Gp4UEe-folded0000',
     ])
+    const byId = new Map(parsed.annotations.map((a) => [a.id, a]))
+    // The reply answers the first highlight; the page note is about the article. Neither has a passage.
+    expect(byId.get('hypothesis:xA1b2Cp4UEe-reply00000')).toMatchObject({
+      about: { kind: 'reply', annotationId: 'hypothesis:tL1sAp4UEe-wbq8aOwXOzA' },
+    })
+    expect(byId.get('hypothesis:xA1b2Cp4UEe-reply00000')!.target).toBeUndefined()
+    expect(byId.get('hypothesis:yB2c3Dp4UEe-pagenote00')).toMatchObject({ about: { kind: 'article' } })
+    expect(byId.get('hypothesis:yB2c3Dp4UEe-pagenote00')!.target).toBeUndefined()
+    expect(parsed.adjusted).toBeUndefined()
     expect(parsed.rejected.map(({ id, reason }) => ({ id, reason }))).toEqual([
-      {
-        id: 'hypothesis:xA1b2Cp4UEe-reply00000',
-        reason: 'it is a reply to another annotation, not a note on the text',
-      },
-      {
-        id: 'hypothesis:yB2c3Dp4UEe-pagenote00',
-        reason: 'it is a page note, not attached to a passage of the text',
-      },
       {
         id: 'hypothesis:zC3d4Ep4UEe-otherpage0',
         reason: expect.stringMatching(
@@ -81,16 +84,18 @@ describe('Hypothesis JSON export', () => {
     // No display name: the user name; HTML in the note kept as text.
     expect(script!.creator).toEqual({ id: 'acct:omar.k@hypothes.is', name: 'omar.k' })
     expect(script!.body.note).toContain("<script>alert('x')</script>")
-    expect(quoteOnly!.target.position).toMatchObject({ start: 0, end: 0 })
+    expect(quoteOnly!.target!.position).toMatchObject({ start: 0, end: 0 })
   })
 
   it('anchors every imported passage in the article (the page’s offsets are only a hint)', () => {
     const prepared = prepareText(ANDALUS)
     const parsed = parseAnnotationFile(TEXT, { now: NOW })
-    const found = parsed.annotations.map((a) => {
-      const at = anchor(prepared, a.target)
-      return at && [...ANDALUS].slice(at.start, at.end).join('')
-    })
+    const found = parsed.annotations
+      .filter((a) => a.target)
+      .map((a) => {
+        const at = anchor(prepared, a.target!)
+        return at && [...ANDALUS].slice(at.start, at.end).join('')
+      })
     expect(found).toEqual([
       'إقليمٌ وحضارةٌ إسلاميَّة',
       'شبه الجزيرة الأيبيريَّة',
@@ -103,7 +108,7 @@ describe('Hypothesis JSON export', () => {
   it('importing the same export twice changes nothing, and the result exports as valid W3C', () => {
     const once = mergeAnnotations([], parseAnnotationFile(TEXT, { now: NOW }).annotations)
     const twice = mergeAnnotations(once.merged, parseAnnotationFile(TEXT, { now: NOW }).annotations)
-    expect(twice.report.unchanged).toHaveLength(5)
+    expect(twice.report.unchanged).toHaveLength(7)
     expect(twice.merged).toEqual(once.merged)
     const file = toAnnotationCollection({
       article: ARTICLE,

@@ -121,8 +121,8 @@ describe('toAnnotationCollection', () => {
       target: {
         source: `urn:sha256:${ARTICLE.fingerprint}`,
         selector: [
-          { type: 'TextQuoteSelector', exact: a.target.quote.exact },
-          { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+          { type: 'TextQuoteSelector', exact: a.target!.quote.exact },
+          { type: 'TextPositionSelector', start: a.target!.position.start, end: a.target!.position.end },
         ],
       },
       creator: { type: 'Person', name: 'سلمى' },

@@ -1,4 +1,9 @@
-import type { AnchoredAnnotation, AnnotationPatch, HighlightColor } from '../../../../common/annotation'
+import type {
+  AnchoredAnnotation,
+  AnnotationAbout,
+  AnnotationPatch,
+  HighlightColor,
+} from '../../../../common/annotation'
 import { sameTags } from '../../../../common/tags'
 import type { HamishApi } from '../../../../common/contract/methods'
 import type { ConflictChoice } from '../../../../common/sharing/resolve-conflict'
@@ -13,6 +18,7 @@ import type { TextRange } from './selection-range'
 export type AnnotationApi = Pick<
   HamishApi,
   | 'addAnnotation'
+  | 'addNote'
   | 'updateAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
@@ -83,6 +89,35 @@ export class AnnotationActions {
     const id = created.id
     this.history.push({
       label: strings.historyCreate,
+      undo: async () => {
+        await this.api.deleteAnnotation(this.store.articleId, id)
+        this.store.remove(id)
+      },
+      redo: async () => this.store.put(await this.api.restoreAnnotation(this.store.articleId, id)),
+    })
+    return { ok: true, value: created }
+  }
+
+  /**
+   * Saves a note about the article, or a reply, once main has written it;
+   * undo deletes it. A retry of a failed save sends the same request id,
+   * so a save whose answer was lost is not made twice.
+   */
+  async createNote(about: AnnotationAbout, note: string): Promise<Outcome<AnchoredAnnotation>> {
+    const key = JSON.stringify(['note', about, note])
+    const requestId = this.failedAdd?.key === key ? this.failedAdd.requestId : crypto.randomUUID()
+    let created: AnchoredAnnotation
+    try {
+      created = await this.api.addNote({ articleId: this.store.articleId, about, note, requestId })
+    } catch (err) {
+      this.failedAdd = { key, requestId }
+      return { ok: false, message: strings.notesNoteSaveFailed + errorMessage(err) }
+    }
+    this.failedAdd = null
+    this.store.put(created)
+    const id = created.id
+    this.history.push({
+      label: strings.historyAddNote,
       undo: async () => {
         await this.api.deleteAnnotation(this.store.articleId, id)
         this.store.remove(id)

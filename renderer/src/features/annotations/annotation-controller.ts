@@ -116,6 +116,7 @@ export class AnnotationController implements KeyTarget {
         directionOf: (a) => this.paragraphDirection(a),
         hiddenAuthorsChanged: () => this.redrawAll(),
         resolve: (id, versionId, choice) => void this.resolveConflict(id, versionId, choice),
+        addNote: (about, note) => this.actions.createNote(about, note),
       },
       host.summary.lang,
       () => this.setPanelOpen(false, true),
@@ -314,7 +315,9 @@ export class AnnotationController implements KeyTarget {
       this.setActive(target.id)
       scrollToHighlight(view.dom, target.id, 'nearest')
       this.openPopover(target.id, null)
-      this.announce(strings.highlightOf(index + 1, list.length, excerpt(target.target.quote.exact, 80)))
+      this.announce(
+        strings.highlightOf(index + 1, list.length, excerpt(target.target?.quote.exact ?? '', 80)),
+      )
     }
     // In a long article shown in sections, the highlight's section is laid out (fetched from main) first.
     const revealed = target.anchor

@@ -22,7 +22,7 @@ export function quoteBlock(annotation: AnchoredAnnotation, lang: string, dir = '
   return el('blockquote', {
     class: 'annotation-quote',
     attrs: { dir, lang },
-    text: excerpt(annotation.target.quote.exact),
+    text: excerpt(annotation.target?.quote.exact ?? ''),
   })
 }
 

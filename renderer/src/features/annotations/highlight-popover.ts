@@ -176,16 +176,17 @@ export class HighlightPopover {
     this.element.dataset.annotationFor = a.id
     replaceChildren(this.element, [
       el('header', { class: 'popover-header' }, [
-        swatch(a.body.color),
+        a.target ? swatch(a.body.color) : null,
         el('h2', { attrs: { id: titleId }, text: strings.popoverTitle }),
         button('×', () => void this.requestClose(), {
           class: 'icon-button popover-close',
           attrs: { 'aria-label': strings.close, title: strings.close, 'data-key': 'close' },
         }),
       ]),
-      a.anchor === null ? quoteBlock(a, this.lang) : null,
+      // An article note or a reply has neither a passage nor a colour.
+      a.target && a.anchor === null ? quoteBlock(a, this.lang) : null,
       metaLine(a),
-      this.colorRow(a),
+      a.target ? this.colorRow(a) : null,
       this.noteSection(a),
       this.tagSection(a),
       this.error,

@@ -1,4 +1,10 @@
-import { HIGHLIGHT_COLORS, type AnchoredAnnotation, type HighlightColor } from '../../../../common/annotation'
+import {
+  HIGHLIGHT_COLORS,
+  type AnchoredAnnotation,
+  type AnnotationAbout,
+  type HighlightColor,
+} from '../../../../common/annotation'
+import { annotationThreads, type AnnotationThreads } from '../../../../common/annotation-threads'
 import { button, el, elementWithKey, focusedKeyIn, uid } from '../../ui/dom'
 import { authorBadge, authorName } from '../../ui/author-badge'
 import { strings } from '../../ui/strings'
@@ -7,6 +13,8 @@ import type { AnnotationStore } from './annotation-store'
 import { swatch } from './colors'
 import { EMPTY_FILTER, facets, isFiltering, matches, type NotesFilter } from './panel-filter'
 import { theirVersions } from './their-versions'
+import { noteComposer } from './note-composer'
+import type { Outcome } from './annotation-actions'
 import type { ConflictChoice } from '../../../../common/sharing/resolve-conflict'
 
 /** Items drawn at first (and per "Show more"): a book with 10,000 highlights must still open quickly. */
@@ -25,6 +33,8 @@ export interface PanelActions {
   hiddenAuthorsChanged(hidden: ReadonlySet<string>): void
   /** Settles one of an annotation's "their versions". */
   resolve(id: string, versionId: string, choice: ConflictChoice): void
+  /** Saves a new note about the article, or a reply. */
+  addNote(about: AnnotationAbout, note: string): Promise<Outcome<AnchoredAnnotation>>
 }
 
 /** Authors hidden this session: kept when the reader reopens an article (after an import, say). */
@@ -45,6 +55,12 @@ export class NotesPanel {
   private readonly list = el('ol', { class: 'notes-list' })
   private readonly more = el('div', { class: 'notes-more' })
   private readonly orphans = el('section', { class: 'notes-orphans' })
+  private readonly articleNotes = el('ol', { class: 'notes-list notes-article-list' })
+  private readonly articleComposerSlot = el('div', { class: 'notes-compose-slot' })
+  private readonly orphanReplies = el('section', { class: 'notes-orphan-replies' })
+  /** The composer open now (one at a time): for the article ('article') or a reply to an annotation's id. */
+  private composer: { key: string; element: HTMLElement } | null = null
+  private threads: AnnotationThreads<AnchoredAnnotation> = annotationThreads([])
   private readonly empty = el('p', { class: 'notes-empty muted' })
   private readonly search: HTMLInputElement
   private readonly colorButtons: HTMLButtonElement[]
@@ -120,10 +136,22 @@ export class NotesPanel {
           this.authorGroup,
           this.clear,
         ]),
+        el('section', { class: 'notes-article', attrs: { 'aria-labelledby': `${this.headingId}-article` } }, [
+          el('div', { class: 'notes-article-header' }, [
+            el('h3', { attrs: { id: `${this.headingId}-article` }, text: strings.notesArticleHeading }),
+            button(strings.notesAddArticleNote, () => this.compose('article'), {
+              class: 'notes-add-article',
+              attrs: { 'data-key': 'add-article-note', 'data-action': 'add-article-note' },
+            }),
+          ]),
+          this.articleComposerSlot,
+          this.articleNotes,
+        ]),
         this.empty,
         this.list,
         this.more,
         this.orphans,
+        this.orphanReplies,
       ],
     )
     this.unsubscribe = store.subscribe((change) => {
@@ -206,12 +234,36 @@ export class NotesPanel {
       b.setAttribute('aria-pressed', String(this.filter.colors.includes(b.dataset.color as HighlightColor)))
     this.clear.hidden = !isFiltering(this.filter)
 
-    const anchored = all.filter((a) => a.anchor !== null && matches(a, this.filter))
-    const orphans = all.filter((a) => a.anchor === null && matches(a, this.filter))
+    const threads = annotationThreads(all)
+    this.threads = threads
+    // A card is shown when it, or a reply in its thread, matches: a search finds notes and replies too.
+    const visible = (a: AnchoredAnnotation): boolean =>
+      matches(a, this.filter) || this.threadMatches(a.id, new Set([a.id]))
+    const { highlights } = threads
+    const anchored = highlights.filter((a) => a.anchor !== null && visible(a))
+    const orphans = highlights.filter((a) => a.anchor === null && visible(a))
+    const articleNotes = threads.articleNotes.filter(visible)
+    const orphanReplies = threads.orphanReplies.filter(visible)
     const shown = anchored.length + orphans.length
-    this.count.textContent = strings.notesCount(shown, all.length)
-    this.empty.textContent = all.length === 0 ? strings.notesEmpty : shown === 0 ? strings.notesNoMatch : ''
+    this.count.textContent = strings.notesCount(shown, highlights.length)
+    const anyShown = shown + articleNotes.length + orphanReplies.length > 0
+    this.empty.textContent = all.length === 0 ? strings.notesEmpty : anyShown ? '' : strings.notesNoMatch
     this.empty.hidden = this.empty.textContent === ''
+    this.articleComposerSlot.replaceChildren(this.composer?.key === 'article' ? this.composer.element : '')
+    this.articleNotes.replaceChildren(...articleNotes.map((a) => this.item(a)))
+    this.orphanReplies.hidden = orphanReplies.length === 0
+    this.orphanReplies.replaceChildren(
+      ...(orphanReplies.length === 0
+        ? []
+        : [
+            el('h3', { text: strings.notesRepliesToDeleted }),
+            el(
+              'ol',
+              { class: 'notes-list' },
+              orphanReplies.map((a) => this.item(a)),
+            ),
+          ]),
+    )
 
     this.list.replaceChildren(...anchored.slice(0, this.limit).map((a) => this.item(a)))
     const rest = anchored.length - this.limit
@@ -279,46 +331,110 @@ export class NotesPanel {
     )
   }
 
+  /** Whether a reply anywhere under `id` matches the filter (`seen` guards against a loop of replies). */
+  private threadMatches(id: string, seen: Set<string>): boolean {
+    for (const reply of this.threads.replies.get(id) ?? []) {
+      if (seen.has(reply.id)) continue
+      seen.add(reply.id)
+      if (matches(reply, this.filter) || this.threadMatches(reply.id, seen)) return true
+    }
+    return false
+  }
+
+  /** Opens the composer for a note on the article ('article') or a reply to an annotation (its id). */
+  private compose(key: string): void {
+    if (this.composer?.key !== key) {
+      const about: AnnotationAbout =
+        key === 'article' ? { kind: 'article' } : { kind: 'reply', annotationId: key }
+      const parent = key === 'article' ? null : this.store.get(key)
+      const opener = key === 'article' ? 'add-article-note' : `${key}:reply`
+      const close = (): void => {
+        this.composer = null
+        this.pendingFocus = opener
+        this.render()
+      }
+      const element = noteComposer({
+        label: parent ? strings.notesReplyLabel(authorName(parent.creator)) : strings.notesAddArticleNote,
+        close,
+        save: async (note) => {
+          const outcome = await this.actions.addNote(about, note)
+          if (!outcome.ok) return outcome.message
+          this.composer = null
+          this.pendingFocus = `${outcome.value.id}:item`
+          this.render()
+          return null
+        },
+      })
+      this.composer = { key, element }
+    }
+    this.pendingFocus = 'compose-input'
+    this.render()
+  }
+
   private item(a: AnchoredAnnotation): HTMLElement {
-    const quote = excerpt(a.target.quote.exact, 60)
+    const author = authorName(a.creator)
+    const quote = excerpt(a.target?.quote.exact ?? '', 60)
     const key = (what: string): string => `${a.id}:${what}`
-    const go = button('', () => this.actions.goTo(a.id), {
-      class: 'note-go',
-      attrs: {
-        'aria-label': strings.notesGoTo(quote),
-        'data-key': key('go'),
-        disabled: a.anchor === null,
-      },
-    })
-    go.append(
-      swatch(a.body.color),
-      el('span', {
-        class: 'note-quote',
-        attrs: { dir: 'auto', lang: this.lang },
-        text: excerpt(a.target.quote.exact),
-      }),
-    )
+    let head: HTMLElement | null = null
+    if (a.target) {
+      head = button('', () => this.actions.goTo(a.id), {
+        class: 'note-go',
+        attrs: {
+          'aria-label': strings.notesGoTo(quote),
+          'data-key': key('go'),
+          disabled: a.anchor === null,
+        },
+      })
+      head.append(
+        swatch(a.body.color),
+        el('span', {
+          class: 'note-quote',
+          attrs: { dir: 'auto', lang: this.lang },
+          text: excerpt(a.target.quote.exact),
+        }),
+      )
+    } else if (a.about?.kind === 'reply') {
+      // Whom it answers, in words: a screen reader hears it before the reply.
+      const parent = this.store.get(a.about.annotationId)
+      head = el('p', {
+        class: 'note-in-reply muted',
+        text: parent ? strings.notesInReplyTo(authorName(parent.creator)) : strings.notesRepliesToDeleted,
+      })
+    }
     const edit = button(strings.notesEdit, () => this.actions.edit(a.id, edit), {
       class: 'note-action',
-      attrs: { 'aria-label': strings.notesEditLabel(quote), 'data-key': key('edit'), 'data-action': 'edit' },
+      attrs: {
+        'aria-label': a.target ? strings.notesEditLabel(quote) : strings.notesNoteEditLabel(author),
+        'data-key': key('edit'),
+        'data-action': 'edit',
+      },
     })
     const remove = button(strings.trash, () => this.removeItem(a.id), {
       class: 'note-action danger',
       attrs: {
-        'aria-label': strings.notesDeleteLabel(quote),
+        'aria-label': a.target ? strings.notesDeleteLabel(quote) : strings.notesNoteDeleteLabel(author),
         'data-key': key('delete'),
         'data-action': 'delete',
       },
     })
+    const reply = button(strings.notesReply, () => this.compose(a.id), {
+      class: 'note-action',
+      attrs: {
+        'aria-label': strings.notesReplyLabel(author),
+        'data-key': key('reply'),
+        'data-action': 'reply',
+      },
+    })
+    const replies = this.threads.replies.get(a.id) ?? []
     const item = el(
       'li',
       {
-        class: `note-item note-${a.body.color}`,
+        class: a.target ? `note-item note-${a.body.color}` : `note-item note-${a.about?.kind ?? 'article'}`,
         // Focusable by script only: where focus goes after the item before it is deleted.
         attrs: { 'data-annotation-id': a.id, 'data-key': key('item'), tabindex: -1 },
       },
       [
-        go,
+        head,
         a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
         a.body.tags.length > 0 ? tagList(a.body.tags) : null,
         theirVersions(a, {
@@ -327,8 +443,17 @@ export class NotesPanel {
         }),
         el('div', { class: 'note-footer' }, [
           metaLine(a),
-          el('div', { class: 'note-actions' }, [edit, remove]),
+          el('div', { class: 'note-actions' }, [reply, edit, remove]),
         ]),
+        this.composer?.key === a.id ? this.composer.element : null,
+        // The thread: a list of the replies, oldest first, each with its own replies under it.
+        replies.length > 0
+          ? el(
+              'ol',
+              { class: 'notes-list note-replies', attrs: { 'aria-label': strings.notesRepliesTo(author) } },
+              replies.map((r) => this.item(r)),
+            )
+          : null,
       ],
     )
     // A click anywhere on the item (not on a control, a link, or while selecting) goes to the highlight.
@@ -378,6 +503,7 @@ export class NotesPanel {
 
   private restoreFocus(key: string | null): void {
     if (!key) return
+    if (key === 'compose-input') this.pendingFocus = null
     if (key === 'heading') {
       this.pendingFocus = null
       this.focus()

@@ -36,12 +36,13 @@ export function isFiltering(filter: NotesFilter): boolean {
  * note's Markdown, the tags and the author's name.
  */
 export function matches(a: AnchoredAnnotation, filter: NotesFilter): boolean {
-  if (filter.colors.length > 0 && !filter.colors.includes(a.body.color)) return false
+  // An article note or a reply has no colour: a colour filter shows highlights only.
+  if (filter.colors.length > 0 && (!a.target || !filter.colors.includes(a.body.color))) return false
   if (filter.tag && !a.body.tags.includes(filter.tag)) return false
   if (filter.hiddenAuthors.includes(a.creator.id)) return false
   const query = searchKey(filter.text.trim())
   if (!query) return true
-  const haystack = [a.target.quote.exact, a.body.note, a.body.tags.join(' '), a.creator.name]
+  const haystack = [a.target?.quote.exact ?? '', a.body.note, a.body.tags.join(' '), a.creator.name]
   return haystack.some((text) => searchKey(text).includes(query))
 }
 

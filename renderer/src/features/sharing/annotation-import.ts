@@ -334,6 +334,23 @@ class ImportRun {
         ),
       )
     if (report.orphaned.length > 0) sections.push(el('p', { class: 'muted', text: strings.reportOrphaned }))
+    // Taken, but changed on the way (a Hypothesis reply whose note is not in the file became an article note).
+    const adjusted = report.adjusted ?? []
+    if (adjusted.length > 0)
+      sections.push(
+        el('h3', { text: strings.reportAdjusted }),
+        el(
+          'ul',
+          { class: 'report-list report-adjusted' },
+          adjusted.map((r) =>
+            el('li', {}, [
+              el('code', { text: r.id ?? strings.reportNoId }),
+              ': ',
+              el('span', { class: 'report-reason', text: strings.fromMain(r.text, r.reason) }),
+            ]),
+          ),
+        ),
+      )
     if (report.rejected.length > 0)
       sections.push(
         el('h3', { text: strings.reportRejected }),

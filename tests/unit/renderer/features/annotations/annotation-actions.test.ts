@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { AnchoredAnnotation, AnnotationPatch, NewAnnotation } from '../../../../../common/annotation'
+import type {
+  AnchoredAnnotation,
+  AnnotationPatch,
+  NewAnnotation,
+  NewNote,
+} from '../../../../../common/annotation'
 import { HamishError } from '../../../../../common/errors'
 import {
   AnnotationActions,
@@ -30,6 +35,13 @@ class FakeMain implements AnnotationApi {
     const next = { ...a, modified: `2026-02-01T00:00:${String(++this.clock).padStart(2, '0')}.000Z` }
     this.live.set(a.id, next)
     return next
+  }
+  async addNote(req: NewNote): Promise<AnchoredAnnotation> {
+    this.fail(`note ${req.requestId}`)
+    const existing = req.requestId ? this.live.get(req.requestId) : undefined
+    if (existing) return existing
+    const { target: _t, ...a } = annotation(req.requestId ?? `id-${this.clock}`, 0, { note: req.note })
+    return this.stamp({ ...a, about: req.about, anchor: null })
   }
   async addAnnotation(req: NewAnnotation): Promise<AnchoredAnnotation> {
     this.fail(`add ${req.requestId}`)
@@ -102,6 +114,29 @@ describe('annotation actions', () => {
     expect(main.live.has(id)).toBe(false)
     await history.redo()
     expect(store.all.map((a) => a.id)).toEqual([id])
+  })
+
+  it('a reply is in the store once main saved it; a failed save retries with the same id; undo deletes it', async () => {
+    const { main, store, history, actions } = setup()
+    main.failNext = new Error('disk full')
+    const failed = await actions.createNote({ kind: 'reply', annotationId: 'h-1' }, 'a reply')
+    expect(failed).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The note could not be saved: /),
+    })
+    expect(store.all).toEqual([])
+    const made = await actions.createNote({ kind: 'reply', annotationId: 'h-1' }, 'a reply')
+    if (!made.ok) throw new Error(made.message)
+    expect(main.calls.filter((c) => c.startsWith('note ')).map((c) => c.slice(5))).toEqual([
+      made.value.id,
+      made.value.id,
+    ])
+    expect(store.all.map((a) => [a.id, a.about])).toEqual([
+      [made.value.id, { kind: 'reply', annotationId: 'h-1' }],
+    ])
+    expect(await history.undo()).not.toBeNull()
+    expect(store.all).toEqual([])
+    expect(main.live.has(made.value.id)).toBe(false)
   })
 
   it('a failed add changes nothing, and trying again sends the same request id', async () => {
