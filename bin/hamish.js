@@ -10,20 +10,5 @@ if (!existsSync(cli)) {
   console.error('hamish: the command-line interface is not built yet; run `npm run build` first.')
   process.exit(1)
 }
-const { runCli } = await import(pathToFileURL(cli).href)
-// `hamish show ID | head`: once the reader of our output has gone, the rest is not written (and no
-// EPIPE stack trace is printed), but the command itself runs to its end, so no write to the library
-// is ever cut short by a closed pipe.
-let readerGone = false
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') readerGone = true
-  else throw error
-})
-const code = await runCli(process.argv.slice(2), {
-  out: (line) => {
-    if (!readerGone) process.stdout.write(`${line}\n`)
-  },
-  err: (line) => process.stderr.write(`${line}\n`),
-  interactive: process.stderr.isTTY === true,
-})
-process.exitCode = code
+const { runCli, processOutput } = await import(pathToFileURL(cli).href)
+process.exitCode = await runCli(process.argv.slice(2), processOutput())

@@ -10,6 +10,7 @@ import { teamCommand } from './team-command'
 import { metaCommand } from './meta-command'
 import { linkCommand } from './link-command'
 import { terminalText } from './terminal-text'
+import { processOutput } from './process-output'
 import {
   annotationsCommand,
   exportCommand,
@@ -134,12 +135,9 @@ function tellNotices(library: Library, io: Output): void {
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
 if (isEntry) {
-  const io: Output = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    interactive: process.stderr.isTTY === true,
-  }
-  runCli(process.argv.slice(2), io).then((code) => {
+  runCli(process.argv.slice(2), processOutput()).then((code) => {
     process.exitCode = code
   })
 }
+
+export { processOutput }
