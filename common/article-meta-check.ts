@@ -66,6 +66,17 @@ export function isMetaUrl(x: unknown): x is string {
 }
 
 /**
+ * A BCP 47 language tag (`ar`, `en-GB`, `ar-Latn-EG`): what CSL's
+ * `language` and BibTeX's `langid` are read from, so a word such as
+ * «arabic language» typed there would silently cost the citation its
+ * language. Checked on what is typed and imported; library.json keeps an
+ * older free text it already holds.
+ */
+export function isMetaLanguage(x: unknown): x is string {
+  return isMetaText(x, 35) && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(x)
+}
+
+/**
  * An ISBN-10 or ISBN-13 as people write it (hyphens or spaces between the
  * groups, an X as ISBN-10's check digit) whose check digit is right: a
  * number a library catalogue will find, not a typo that cites another book.

@@ -1,5 +1,5 @@
 import type { DateParts } from '../article-meta'
-import { isDateParts, isMetaIsbn, isMetaUrl, META_KINDS } from '../article-meta-check'
+import { isDateParts, isMetaIsbn, isMetaLanguage, isMetaUrl, META_KINDS } from '../article-meta-check'
 import * as v from 'valibot'
 import { ANNOTATION_ID } from '../sharing/ids'
 import {
@@ -121,7 +121,9 @@ export const articleMeta = v.strictObject({
   published: v.optional(
     v.custom<DateParts>(isDateParts, 'the date is not a real YYYY, YYYY-MM or YYYY-MM-DD'),
   ),
-  language: v.optional(metaField('the language')),
+  language: v.optional(
+    v.custom<string>(isMetaLanguage, 'the language is not a language tag such as ar or en-GB'),
+  ),
   url: v.optional(v.custom<string>(isMetaUrl, 'the address is not an http(s) address')),
   doi: v.optional(metaField('the DOI')),
   isbn: v.optional(

@@ -207,6 +207,7 @@ export const ar = {
   infoBadDate: 'اكتب تاريخًا صحيحًا بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD، مثل 2024-02-15.',
   infoBadUrl: 'اكتب عنوانًا يبدأ بـ http://‎ أو https://‎.',
   infoBadDoi: 'اكتب معرّفًا رقميًا مثل 10.1000/xyz123، أو عنوانه على https://doi.org/‎.',
+  infoBadLanguage: 'اكتب رمز لغة مثل ar أو en أو en-GB.',
   infoBadIsbn:
     'هذا ليس رقمًا دوليًا للكتاب: اكتب أرقامه العشرة أو الثلاثة عشر (يجوز الفصل بشَرطات) وتحقّق من آخر رقم.',
   infoTooLong: 'لا يزيد على {{max, number}} حرف.',

@@ -172,6 +172,7 @@ export const en = {
   infoBadUrl: 'Write an address that starts with http:// or https://.',
   infoBadDoi: 'Write a DOI such as 10.1000/xyz123, or its https://doi.org/ address.',
   infoBadIsbn: 'This is not an ISBN: write its 10 or 13 digits (hyphens allowed) and check the last one.',
+  infoBadLanguage: 'Write a language tag such as ar, en or en-GB.',
   infoTooLong: 'At most {{max, number}} characters.',
   infoFamilyNeeded: 'Write the family name, or choose “One name, as written”.',
   infoTooManyAuthors: 'At most {{max, number}} authors.',

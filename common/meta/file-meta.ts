@@ -1,5 +1,5 @@
 import type { ArticleMeta, Person } from '../article-meta'
-import { literalPerson, metaDate, metaDoi, metaIsbn, metaText } from './meta-values'
+import { literalPerson, metaDate, metaDoi, metaIsbn, metaLanguage, metaText } from './meta-values'
 
 /** The pieces of metadata a package or file declares as plain strings (EPUB OPF, DOCX core.xml, a PDF's Info). */
 export interface DeclaredFields {
@@ -26,7 +26,7 @@ export function declaredMeta(fields: DeclaredFields, kind?: ArticleMeta['kind'])
     authors: people(fields.creators ?? []),
     publisher: metaText(fields.publisher),
     published: metaDate(fields.date),
-    language: metaText(fields.language),
+    language: metaLanguage(fields.language),
     doi: (fields.identifiers ?? []).map(metaDoi).find(Boolean),
     isbn: (fields.identifiers ?? []).map(metaIsbn).find(Boolean),
     kind,

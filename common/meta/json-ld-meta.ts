@@ -1,5 +1,5 @@
 import type { ArticleMeta, Person } from '../article-meta'
-import { metaDate, metaDoi, metaText, metaUrl, literalPerson } from './meta-values'
+import { metaDate, metaDoi, metaLanguage, metaText, metaUrl, literalPerson } from './meta-values'
 
 /** One JSON-LD script's characters at most: a real article's is a few kilobytes. */
 export const MAX_JSON_LD_LENGTH = 256 * 1024
@@ -97,7 +97,7 @@ export function jsonLdMeta(scripts: readonly string[]): ArticleMeta {
       container: nameOf(part) ?? (isNode(part) ? nameOf(part.isPartOf) : undefined),
       publisher: nameOf(asList(node.publisher)[0]),
       published: metaDate(node.datePublished) ?? metaDate(node.dateCreated),
-      language: metaText(node.inLanguage) ?? nameOf(node.inLanguage),
+      language: metaLanguage(metaText(node.inLanguage) ?? nameOf(node.inLanguage)),
       url: metaUrl(node.url),
       doi: metaDoi(node.doi) ?? asList(node.identifier).map(metaDoi).find(Boolean),
       pages: metaText(node.pagination),

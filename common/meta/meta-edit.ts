@@ -1,7 +1,7 @@
 import type { ArticleMeta, Person } from '../article-meta'
 import { isDateParts, isMetaUrl, META_KINDS, META_TEXT_FIELDS } from '../article-meta-check'
 import { MAX_META_AUTHORS } from '../contract/limits'
-import { metaDoi, metaIsbn, metaText } from './meta-values'
+import { metaDoi, metaIsbn, metaLanguage, metaText } from './meta-values'
 
 /** The keys a user may set, in the order they are shown and printed. */
 export const META_KEYS = [
@@ -76,6 +76,8 @@ export function withTypedValue(meta: ArticleMeta, key: string, value: string): A
     next.doi = metaDoi(value) ?? throwIt(bad('a DOI such as 10.1000/xyz123'))
   } else if (key === 'isbn') {
     next.isbn = metaIsbn(value) ?? throwIt(bad('an ISBN-10 or ISBN-13 with a right check digit'))
+  } else if (key === 'language') {
+    next.language = metaLanguage(value) ?? throwIt(bad('a language tag such as ar or en-GB'))
   } else if (key === 'kind') {
     if (!META_KINDS.includes(value.trim() as never)) throw bad(`one of ${META_KINDS.join(', ')}`)
     next.kind = value.trim() as ArticleMeta['kind']

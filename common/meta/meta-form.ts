@@ -14,7 +14,7 @@ export type FormProblem =
   | { field: 'authors'; problem: 'too-many' }
 
 /** Fields whose only rule is their length: a refusal there means the text is too long. */
-const LENGTH_ONLY: readonly FormField[] = ['container', 'publisher', 'language', 'pages', 'volume', 'issue']
+const LENGTH_ONLY: readonly FormField[] = ['container', 'publisher', 'pages', 'volume', 'issue']
 
 /** The fields' texts as the panel first shows them (the CLI's typed form: dates as YYYY-MM-DD). */
 export function formValues(meta: ArticleMeta | undefined): Record<FormField, string> {

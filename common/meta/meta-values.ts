@@ -1,5 +1,5 @@
 import type { DateParts, Person } from '../article-meta'
-import { isDateParts, isMetaIsbn, isMetaUrl } from '../article-meta-check'
+import { isDateParts, isMetaIsbn, isMetaLanguage, isMetaUrl } from '../article-meta-check'
 import { MAX_META_TEXT_LENGTH } from '../contract/limits'
 
 /**
@@ -48,6 +48,12 @@ export function metaIsbn(x: unknown): string | undefined {
   if (!text) return undefined
   const bare = text.replace(/^(?:urn:isbn:|isbn(?:-1[03])?:?\s*)/i, '')
   return isMetaIsbn(bare) ? bare : undefined
+}
+
+/** A language tag as files write it (`ar`, `en_GB`), or nothing when it is not one («Arabic», a sentence). */
+export function metaLanguage(x: unknown): string | undefined {
+  const text = metaText(x)?.replace(/_/g, '-')
+  return isMetaLanguage(text) ? text : undefined
 }
 
 /** An http(s) address, or nothing (a `javascript:` or relative one from a file is never kept). */

@@ -1,7 +1,7 @@
 import type { ArticleMeta, Person } from '../article-meta'
 import { jsonLdMeta } from './json-ld-meta'
 import { firstKnown } from './merge-meta'
-import { literalPerson, metaDate, metaDoi, metaText, metaUrl } from './meta-values'
+import { literalPerson, metaDate, metaDoi, metaLanguage, metaText, metaUrl } from './meta-values'
 
 /** What an HTML page's head holds about the article, as read from its markup (main/import/page-head.ts). */
 export interface PageHead {
@@ -35,7 +35,7 @@ function highwireMeta(head: PageHead): ArticleMeta {
     container: journal ?? book ?? metaText(first(head, 'citation_conference_title')),
     publisher: metaText(first(head, 'citation_publisher')),
     published: metaDate(first(head, 'citation_publication_date', 'citation_date', 'citation_online_date')),
-    language: metaText(first(head, 'citation_language')),
+    language: metaLanguage(first(head, 'citation_language')),
     url: metaUrl(
       first(head, 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url'),
     ),
@@ -55,7 +55,7 @@ function dublinCoreMeta(head: PageHead): ArticleMeta {
     container: metaText(first(head, 'dcterms.ispartof', 'dc.source', 'dcterms.source')),
     publisher: metaText(first(head, 'dc.publisher', 'dcterms.publisher')),
     published: metaDate(first(head, 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created')),
-    language: metaText(first(head, 'dc.language', 'dcterms.language')),
+    language: metaLanguage(first(head, 'dc.language', 'dcterms.language')),
     doi: identifiers.map(metaDoi).find(Boolean),
     url: identifiers.map(metaUrl).find(Boolean),
   }

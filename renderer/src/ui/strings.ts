@@ -202,6 +202,7 @@ export function makeStrings(t: Translate) {
     infoBadUrl: t('infoBadUrl'),
     infoBadDoi: t('infoBadDoi'),
     infoBadIsbn: t('infoBadIsbn'),
+    infoBadLanguage: t('infoBadLanguage'),
     infoTooLong: t('infoTooLong', { max: MAX_META_TEXT_LENGTH }),
     infoFamilyNeeded: t('infoFamilyNeeded'),
     infoTooManyAuthors: t('infoTooManyAuthors', { max: MAX_META_AUTHORS }),

@@ -52,6 +52,8 @@ function problemText(problem: FormProblem): string {
       return strings.infoBadDoi
     case 'isbn':
       return strings.infoBadIsbn
+    case 'language':
+      return strings.infoBadLanguage
     default:
       return strings.infoTooLong
   }
