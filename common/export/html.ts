@@ -325,14 +325,18 @@ function displayTime(iso: string): string {
 function headerHtml(input: ExportInput, labels: ExportLabels): string {
   const { summary } = input
   const meta = [`${escapeHtml(labels.source)}: <bdi>${escapeHtml(summary.source)}</bdi>`]
-  if (summary.date) meta.push(`${escapeHtml(labels.date)}: <bdi>${escapeHtml(summary.date)}</bdi>`)
+  // Dates and times read left to right in an Arabic line too (a bare `<bdi>` of digits can take the line's direction).
+  if (summary.date) meta.push(`${escapeHtml(labels.date)}: <bdi dir="ltr">${escapeHtml(summary.date)}</bdi>`)
   meta.push(
-    `${escapeHtml(labels.exported)}: <time datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
+    `${escapeHtml(labels.exported)}: <time dir="ltr" datetime="${escapeHtml(input.exportedAt)}">${escapeHtml(displayTime(input.exportedAt))}</time>`,
   )
   meta.push(escapeHtml(input.generator))
   // The citation reads in the article's direction; each part is isolated, so a Latin URL or
   // name keeps its place in an Arabic line (and an Arabic title in an English one).
-  const citation = joinCitation(citationParts(summary), (text) => `<bdi>${escapeHtml(text)}</bdi>`)
+  // A part with no letter (a date) is isolated left to right: alone, its digits took an Arabic line's direction.
+  const citation = joinCitation(citationParts(summary), (text) =>
+    /\p{L}/u.test(text) ? `<bdi>${escapeHtml(text)}</bdi>` : `<bdi dir="ltr">${escapeHtml(text)}</bdi>`,
+  )
   return (
     `<header class="doc-header">\n<h1 dir="auto">${escapeHtml(summary.title)}</h1>\n` +
     `<p class="doc-citation" dir="${summary.dir === 'rtl' ? 'rtl' : 'ltr'}">${citation}</p>\n` +
