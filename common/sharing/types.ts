@@ -1,3 +1,4 @@
+import type { ArticleMeta } from '../article-meta'
 import type { LocalText } from '../i18n/local-text'
 import type { Annotation } from '../annotation'
 import type { DocNode } from '../document'
@@ -40,6 +41,8 @@ export interface ParsedFile {
   uri?: string
   /** Present only in a bundle (`--bundle`): the article itself, already checked against docSchema. */
   bundle?: SharedArticleBundle
+  /** The article's metadata as a Hamish file carries it, its bad fields left out (common/article-meta-check.ts). */
+  meta?: ArticleMeta
   annotations: Annotation[]
   rejected: Rejection[]
   /** Items taken, but changed on the way, each with why (a Hypothesis reply whose annotation is not in the file, kept as an article note). */
@@ -54,6 +57,8 @@ export interface SharedArticle {
   dir: Direction
   source: string
   date: string | null
+  /** What cites the article (authors, publication, date…), when it has any; checked field by field on reading. */
+  meta?: ArticleMeta
 }
 
 /** Options of every file reader. */

@@ -1,3 +1,5 @@
+import { checkArticleMeta } from '../article-meta-check'
+import type { ArticleMeta } from '../article-meta'
 import type { LocalText } from '../i18n/local-text'
 import { problem, reason, rejection, type FileProblem } from './reasons'
 import { localText } from '../i18n/local-text'
@@ -193,6 +195,8 @@ export function toAnnotationCollection(input: CollectionInput): W3CAnnotationCol
     source: article.source,
     date: article.date,
   }
+  // What cites the article travels with it (an earlier Hamish ignores the field).
+  if (article.meta && Object.keys(article.meta).length > 0) shared.meta = article.meta
   const extension: CollectionExtension = { version: SHARED_FORMAT_VERSION, article: shared }
   if (input.bundle) extension.document = input.bundle.doc
   if (input.writer) extension.writer = { ...input.writer }
@@ -405,6 +409,7 @@ export function fromAnnotationCollection(json: unknown, options: ParseOptions = 
     rejected,
   }
   if (bundle) parsed.bundle = bundle
+  if (ext?.meta) parsed.meta = ext.meta
   return parsed
 }
 
@@ -417,6 +422,7 @@ interface ReadExtension {
     source: unknown
     date: unknown
   }
+  meta: ArticleMeta | undefined
   document: unknown
 }
 
@@ -454,6 +460,7 @@ function readCollectionExtension(raw: unknown): ReadExtension | undefined {
       source: own(article, 'source'),
       date: own(article, 'date'),
     },
+    meta: checkArticleMeta(own(article, 'meta')).meta,
     document: own(ext, 'document'),
   }
 }

@@ -102,6 +102,7 @@ export class SharingService {
           lang: parsed.bundle.lang,
           dir: parsed.bundle.dir,
           doc,
+          meta: parsed.meta,
         },
         parsed.bundle.source || name,
         fingerprintOf(doc),

@@ -95,6 +95,35 @@ describe('sharing annotation files between libraries', () => {
     expect(article!.annotationCount).toBe(1)
   })
 
+  it('gives the article created from a bundle the metadata that cites it, its bad fields left out', async () => {
+    // A user review: a colleague got the notes from a bundle, but no authors, journal, date or DOI.
+    const a = await annotated('a')
+    const meta = {
+      authors: [{ literal: 'سيرغي لافروف' }, { family: 'Smith', given: 'Anna' }],
+      container: 'مجلة الدراسات اللغوية',
+      published: [2023, 6, 15] as [number, number, number],
+      doi: '10.1000/xyz123',
+      language: 'ar',
+    }
+    await a.library.setArticleMeta(a.id, meta)
+    const file = await a.library.exportAnnotationFile(a.id, { bundle: true })
+    // A hostile or damaged field on the way is dropped, the rest kept.
+    const json = JSON.parse(new TextDecoder().decode(file.bytes)) as {
+      'hamish:extension': { article: { meta: Record<string, unknown> } }
+    }
+    json['hamish:extension'].article.meta.isbn = '<script>'
+    const empty = await Library.open(join(dir, 'empty'), { noSample: true })
+    const result = await empty.importAnnotationFile({
+      name: file.fileName,
+      bytes: encode(JSON.stringify(json)),
+    })
+    expect(result.status === 'imported' && result.report.articleCreated).toBe(true)
+    expect(empty.listArticles()[0]!.meta).toEqual(meta)
+    // And on disk, after a reopen.
+    const reopened = await Library.open(join(dir, 'empty'), { noSample: true })
+    expect(reopened.listArticles()[0]!.meta).toEqual(meta)
+  })
+
   it('asks which article when the fingerprint is unknown, suggesting the best match, and merges into the chosen one', async () => {
     const a = await annotated('a')
     const other = await Library.open(join(dir, 'other'), { noSample: true })
