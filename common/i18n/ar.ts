@@ -285,7 +285,7 @@ export const ar = {
   addressInvalid:
     'هذا ليس عنوان ويب يستطيع هامش الحفظ منه: يجب أن يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069.',
   addressMalformed:
-    'هذا العنوان غير سليم البنية: تحقق من خلوه من المسافات ومن وجود اسم المضيف ومن أن رقم المنفذ لا يتجاوز 65535.',
+    'هذا العنوان غير سليم البنية: تحقق من خلوه من المسافات ومن وجود اسم المضيف ومن أن رقم المنفذ لا يتجاوز {{port, number}}.',
   addressTooLong:
     'يتجاوز هذا العنوان {{limit, number}} حرفًا، وهو أطول مما يحفظ منه هامش. استخدم عنوان الصفحة الأقصر (دون معاملات التتبع مثلًا).',
   addressCredentials:
@@ -413,6 +413,9 @@ export const ar = {
   settingsLanguage: 'لغة الواجهة',
   settingsLanguageHint: 'تحتفظ المقالات بلغتها واتجاهها.',
   languageNames: { system: 'لغة النظام', en: 'English', ar: 'العربية' },
+  settingsDigits: 'الأرقام',
+  settingsDigitsHint: 'لكل رقم في الواجهة: الأعداد والأحجام والتواريخ والنسب المئوية والصفحات.',
+  digitsNames: { language: 'كما تفضّل اللغة', arab: 'المشرقية (٠١٢)', latn: 'الغربية (012)' },
   settingsFont: 'الخط',
   fontNames: { amiri: 'Amiri', 'noto-naskh-arabic': 'Noto Naskh Arabic', system: 'خط النظام' },
   fontSample: 'بسم الله الرحمن الرحيم',
@@ -746,7 +749,7 @@ export const ar = {
       '{{name}}: حجم الملف {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ميغابايت، ويستورد هامش ملفات حتى {{limit, number}} ميغابايت. قسّمه إلى ملفات أصغر واستوردها.',
     importOutOfMemory:
       '{{name}}: هذا أكبر أو أعقد من أن يستورده هامش: استنفد تحويله الذاكرة المتاحة للاستيراد، فلم يُضف شيء. قسّمه إلى ملفات أصغر واستوردها.',
-    emptyFile: '{{name}}: الملف فارغ (٠ بايت). اختر الملف الذي يحتوي المقالة.',
+    emptyFile: '{{name}}: الملف فارغ ({{bytes, number}} بايت). اختر الملف الذي يحتوي المقالة.',
     blankFile: '{{name}}: لا يحوي الملف إلا مسافات فارغة، ولا نص فيه. اختر الملف الذي يحتوي المقالة.',
     pageEmpty: '{{name}}: الصفحة على هذا العنوان فارغة (لم يرسل الخادم شيئًا)؛ فلم يُضف شيء.',
     pageBlank: '{{name}}: لا تحوي الصفحة على هذا العنوان إلا مسافات فارغة، ولا نص فيها؛ فلم يُضف شيء.',
@@ -779,7 +782,7 @@ export const ar = {
       unreadableDocument: 'ليست مستندًا يستطيع هامش قراءته',
       unreadableDocumentAt: 'ليست مستندًا يستطيع هامش قراءته ({{detail}})',
       noText: 'لا نص فيها',
-      tooLong: 'نصها أطول من ٥٠ ميغابايت',
+      tooLong: 'نصها أطول من {{limit, number}} ميغابايت',
       noLanguage: 'لا وسم لغة صالحًا فيها',
       noDirection: 'لا اتجاه صالحًا فيها (rtl أو ltr)',
       noSource: 'لا اسم مصدر صالحًا فيها',
@@ -821,7 +824,7 @@ export const ar = {
       dateNotDateTime:
         'تاريخ {{field}} فيه {{value}} ليس تاريخًا ووقتًا بمنطقة زمنية (مثل 2026-01-31T12:00:00Z)',
       dateNotReal: 'تاريخ {{field}} فيه {{value}} ليس تاريخًا حقيقيًا',
-      dateInFuture: 'تاريخ {{field}} فيه {{value}} يسبق ساعة هذا الحاسوب بأكثر من 5 دقائق',
+      dateInFuture: 'تاريخ {{field}} فيه {{value}} يسبق ساعة هذا الحاسوب بأكثر من {{minutes, number}} دقائق',
       lineageUnusable: 'سلسلة نسخه (النسخ التي جاء منها أو حلّ محلها) ليست قائمة معرّفات نسخ بالحجم المعتاد',
       otherVersionUnusable: 'نسخة محفوظة بجانبه غير صالحة: {{detail}}',
       originalUnusable: 'محدِّداته الأصلية ليست اقتباسًا وموضعًا',
@@ -898,11 +901,11 @@ export const ar = {
     invalidEpub:
       '{{name}}: هذا ليس كتاب EPUB صالحًا ({{detail}}). تأكد من أن الملف كتاب EPUB كامل، أو استورد نصه بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 بدلًا منه.',
     epubTooBig:
-      '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u2066.html\u2069 أو \u2066.txt\u2069 بدلًا منه.',
+      '{{name}}: هذا الكتاب بصيغة EPUB يتجاوز {{megabytes, number}} ميغابايت بعد فك ضغطه أو يضم أكثر من {{files, number}} ملف، فلا يفتحه هامش. استورد فصوله ملفاتٍ بصيغة \u2066.html\u2069 أو \u2066.txt\u2069 بدلًا منه.',
     invalidDocx:
       '{{name}}: هذا ليس مستند Word يمكن قراءته ({{detail}}). افتحه في Word أو LibreOffice واحفظه من جديد بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     docxTooBig:
-      '{{name}}: هذا المستند من Word يتجاوز ٢٠٠ ميغابايت بعد فك ضغطه أو يضم أكثر من ٥٠٠٠ جزء، فلا يفتحه هامش. احفظ نصه بصيغة \u2066.docx\u2069 دون صور أو بصيغة \u2066.txt\u2069 ثم استورده.',
+      '{{name}}: هذا المستند من Word يتجاوز {{megabytes, number}} ميغابايت بعد فك ضغطه أو يضم أكثر من {{files, number}} جزء، فلا يفتحه هامش. احفظ نصه بصيغة \u2066.docx\u2069 دون صور أو بصيغة \u2066.txt\u2069 ثم استورده.',
     docxBodyTooBig:
       '{{name}}: نص هذا المستند من Word (\u2066word/document.xml\u2069) يتجاوز {{limit, number}} ميغابايت بعد فك ضغطه، وهو أكثر مما يستطيع هامش تحويله، فلم يفتحه. قسّم المستند إلى مستندات أصغر (فصلًا فصلًا مثلًا) واستوردها.',
     docxEncrypted:
@@ -1003,7 +1006,7 @@ export const ar = {
       'تعذّر على تصدير PDF تشغيل Chromium في {{path}}: {{detail}}. تحقق من التثبيت، أو اضبط HAMISH_CHROMIUM على Chromium آخر.',
     pdfNeedsPlaywright: 'يحتاج تصدير PDF إلى حزمة playwright-core، وهي غير موجودة في هذا التثبيت.',
     annotationFileNotText: '{{name}}: ليس ملفًا نصيًا (ملفات التعليقات نصوص JSON بترميز UTF-8)؛ لم يُستورد شيء.',
-    annotationFileTooLarge: 'حجم الملف أكبر من ٥٠ ميغابايت؛ لم يُستورد شيء.',
+    annotationFileTooLarge: 'حجم الملف أكبر من {{limit, number}} ميغابايت؛ لم يُستورد شيء.',
     annotationFileTooDeep:
       'عمق التداخل في الملف يتجاوز {{limit, number}}، وهو أعمق من أي ملف تعليقات؛ لم يُستورد شيء.',
     notJson: 'الملف ليس بصيغة JSON ({{detail}})؛ لم يُستورد شيء.',

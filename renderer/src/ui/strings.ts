@@ -20,6 +20,7 @@ import {
   type Translate,
 } from '../../../common/i18n/table-translator'
 import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../common/i18n/ui-language'
+import { DIGITS_SETTINGS, type DigitsSetting } from '../../../common/i18n/digits'
 
 /**
  * Wraps text from an article or a file (a title, a tag, a file name) in
@@ -257,7 +258,7 @@ export function makeStrings(t: Translate) {
     addressSave: t('addressSave'),
     addressEmpty: t('addressEmpty'),
     addressInvalid: t('addressInvalid'),
-    addressMalformed: t('addressMalformed'),
+    addressMalformed: t('addressMalformed', { port: 65535 }),
     addressTooLong: t('addressTooLong', { limit: MAX_WEB_ADDRESS_LENGTH }),
     addressCredentials: t('addressCredentials'),
     privateAddressTitle: t('privateAddressTitle'),
@@ -363,6 +364,9 @@ export function makeStrings(t: Translate) {
     settingsLanguage: t('settingsLanguage'),
     settingsLanguageHint: t('settingsLanguageHint'),
     languageNames: table<LanguageSetting>(t, 'languageNames', ['system', 'en', 'ar']),
+    settingsDigits: t('settingsDigits'),
+    settingsDigitsHint: t('settingsDigitsHint'),
+    digitsNames: table<DigitsSetting>(t, 'digitsNames', DIGITS_SETTINGS),
     settingsFont: t('settingsFont'),
     fontNames: table<ReaderFont>(t, 'fontNames', ['amiri', 'noto-naskh-arabic', 'system']),
     fontSample: t('fontSample'),
