@@ -433,7 +433,19 @@ export const en = {
   // Help
   helpTitle: 'Help',
   helpIntro:
-    'Hamish keeps your articles on this computer. Import files, open an article to read it, and select text to copy it.',
+    'Hamish keeps your articles on this computer. Import files with Import…, then open an article to read it.',
+  helpHowToHeading: 'Reading and annotating',
+  helpHowTo: {
+    highlight:
+      'To highlight, select text, then choose a colour in the bar that appears over it, or press a key from \u20661–5\u2069 (H repeats the colour used last).',
+    note: 'To add a note, select text and choose Note in that bar or press N. Click a highlight to change its note, colour or tags.',
+    notes:
+      'Notes lists every highlight and note of the article: filter them by colour, tag or author, and go to any of them.',
+    search:
+      'Search (in the top bar) looks through every article; Find in article looks through the open one, with or without diacritics.',
+    export:
+      'Export… saves the article with its notes as PDF, Markdown, HTML or a citation; Share notes… exchanges your notes with colleagues as .hamish.json files.',
+  },
   helpShortcutsHeading: 'Keyboard',
   helpShortcuts: {
     help: 'This list of shortcuts',

@@ -436,6 +436,8 @@ export function makeStrings(t: Translate) {
 
     helpTitle: t('helpTitle'),
     helpIntro: t('helpIntro'),
+    helpHowToHeading: t('helpHowToHeading'),
+    helpHowTo: table(t, 'helpHowTo', HELP_TOPICS),
     helpShortcutsHeading: t('helpShortcutsHeading'),
     helpShortcut: (what: keyof Messages['helpShortcuts']): string => t(`helpShortcuts.${what}`),
     helpKeysShiftArrows: t('helpKeysShiftArrows'),
@@ -567,6 +569,9 @@ export function makeStrings(t: Translate) {
 }
 
 export type Strings = ReturnType<typeof makeStrings>
+
+/** What the Help dialog tells a new user how to do, in its order (`helpHowTo` in the tables). */
+export const HELP_TOPICS = ['highlight', 'note', 'notes', 'search', 'export'] as const
 
 /** Language and direction of the interface itself (not of the articles it shows). */
 export let UI_LANG: UiLanguage = 'en'
