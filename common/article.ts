@@ -1,5 +1,6 @@
 import type { ArticleMeta } from './article-meta'
 import type { LanguageSetting } from './i18n/ui-language'
+import type { DigitsSetting } from './i18n/digits'
 import type { LibraryColumn } from './library-columns'
 import type { AnchoredAnnotation } from './annotation'
 import type { DocNode } from './document'
@@ -67,6 +68,8 @@ export interface ReadingSettings {
   theme: Theme
   /** The interface's language; `system` follows the OS. Articles keep their own. */
   language: LanguageSetting
+  /** The digits the interface writes numbers in; `language` leaves it to the language (common/i18n/digits.ts). */
+  digits: DigitsSetting
   /** The library table's optional columns the user chose to show (common/library-columns.ts), in table order. */
   libraryColumns: LibraryColumn[]
 }
@@ -78,5 +81,6 @@ export const DEFAULT_SETTINGS: ReadingSettings = {
   columnWidth: 70,
   theme: 'system',
   language: 'system',
+  digits: 'language',
   libraryColumns: [],
 }

@@ -3,6 +3,7 @@ import { colorSchema } from '../annotation'
 import { CITATION_FORMATS, EXPORT_FORMATS } from '../export/formats'
 import { NOTES_GROUPS, NOTES_ORDERS } from '../export/notes-order'
 import { LANGUAGE_SETTINGS, UI_LANGUAGES } from '../i18n/ui-language'
+import { DIGITS_SETTINGS } from '../i18n/digits'
 import { LIBRARY_COLUMNS } from '../library-columns'
 import {
   annotationId,
@@ -51,6 +52,7 @@ const settingsPatch = v.strictObject({
   columnWidth: v.optional(range(SETTINGS_LIMITS.columnWidth)),
   theme: v.optional(v.picklist(['system', 'light', 'dark', 'sepia'])),
   language: v.optional(v.picklist(LANGUAGE_SETTINGS)),
+  digits: v.optional(v.picklist(DIGITS_SETTINGS)),
   libraryColumns: v.optional(
     v.pipe(
       v.array(v.picklist(LIBRARY_COLUMNS)),

@@ -225,7 +225,7 @@ export const en = {
   addressEmpty: 'Type or paste the page’s address.',
   addressInvalid: 'This is not a web address Hamish can save from: it must start with http:// or https://.',
   addressMalformed:
-    'This address is not well formed: check it for spaces, a missing host name or a port number above 65535.',
+    'This address is not well formed: check it for spaces, a missing host name or a port number above {{port, number}}.',
   addressTooLong:
     'This address is longer than {{limit, number}} characters, more than Hamish saves from. Use the page’s shorter address (without tracking parameters, for instance).',
   addressCredentials:
@@ -361,6 +361,9 @@ export const en = {
   settingsLanguage: 'Language of the interface',
   settingsLanguageHint: 'Articles keep their own language and direction.',
   languageNames: { system: 'Like the system', en: 'English', ar: 'العربية' },
+  settingsDigits: 'Digits',
+  settingsDigitsHint: 'For every number of the interface: counts, sizes, dates, percentages and pages.',
+  digitsNames: { language: 'As the language prefers', arab: 'Arabic-Indic (٠١٢)', latn: 'Western (012)' },
   settingsFont: 'Font',
   fontNames: { amiri: 'Amiri', 'noto-naskh-arabic': 'Noto Naskh Arabic', system: 'System font' },
   fontSample: 'بسم الله الرحمن الرحيم',
@@ -442,7 +445,19 @@ export const en = {
   // Help
   helpTitle: 'Help',
   helpIntro:
-    'Hamish keeps your articles on this computer. Import files, open an article to read it, and select text to copy it.',
+    'Hamish keeps your articles on this computer. Import files with Import…, then open an article to read it.',
+  helpHowToHeading: 'Reading and annotating',
+  helpHowTo: {
+    highlight:
+      'To highlight, select text, then choose a colour in the bar that appears over it, or press a key from \u20661–5\u2069 (H repeats the colour used last).',
+    note: 'To add a note, select text and choose Note in that bar or press N. Click a highlight to change its note, colour or tags.',
+    notes:
+      'Notes lists every highlight and note of the article: filter them by colour, tag or author, and go to any of them.',
+    search:
+      'Search (in the top bar) looks through every article; Find in article looks through the open one, with or without diacritics.',
+    export:
+      'Export… saves the article with its notes as PDF, Markdown, HTML or a citation; Share notes… exchanges your notes with colleagues as .hamish.json files.',
+  },
   helpShortcutsHeading: 'Keyboard',
   helpShortcuts: {
     help: 'This list of shortcuts',
@@ -685,7 +700,8 @@ export const en = {
       '{{name}}: the file is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; Hamish imports files up to {{limit, number}} MB. Split it into smaller files and import those.',
     importOutOfMemory:
       '{{name}}: too large or too complex for Hamish to import: converting it used up the memory an import may use, so nothing was added. Split it into smaller files and import those.',
-    emptyFile: '{{name}}: the file is empty (0 bytes). Choose the file that holds the article.',
+    emptyFile:
+      '{{name}}: the file is empty ({{bytes, number}} bytes). Choose the file that holds the article.',
     blankFile: '{{name}}: the file holds only blank space, no text. Choose the file that holds the article.',
     pageEmpty: '{{name}}: the page at this address is empty (the server sent nothing); nothing was added.',
     pageBlank: '{{name}}: the page at this address holds only blank space, no text; nothing was added.',
@@ -719,7 +735,7 @@ export const en = {
       unreadableDocument: 'is not a document Hamish can read',
       unreadableDocumentAt: 'is not a document Hamish can read ({{detail}})',
       noText: 'has no text',
-      tooLong: 'is longer than 50 MB of text',
+      tooLong: 'is longer than {{limit, number}} MB of text',
       noLanguage: 'has no valid language tag',
       noDirection: 'has no valid direction (rtl or ltr)',
       noSource: 'has no valid source name',
@@ -765,7 +781,8 @@ export const en = {
       dateNotDateTime:
         'its {{field}} date {{value}} is not a date and time with a time zone (like 2026-01-31T12:00:00Z)',
       dateNotReal: 'its {{field}} date {{value}} is not a real date',
-      dateInFuture: 'its {{field}} date {{value}} is more than 5 minutes ahead of this computer’s clock',
+      dateInFuture:
+        'its {{field}} date {{value}} is more than {{minutes, number}} minutes ahead of this computer’s clock',
       lineageUnusable:
         'its lineage (the versions it comes from or replaces) is not a list of version ids of the usual size',
       otherVersionUnusable: 'a version kept beside it is unusable: {{detail}}',
@@ -846,11 +863,11 @@ export const en = {
     invalidEpub:
       '{{name}}: this is not a valid EPUB book ({{detail}}). Check that the file is a complete EPUB book, or import its text as .txt or .html instead.',
     epubTooBig:
-      '{{name}}: this EPUB would unpack to more than 200 MB or holds more than 5,000 files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
+      '{{name}}: this EPUB would unpack to more than {{megabytes, number}} MB or holds more than {{files, number}} files, so Hamish does not open it. Import its chapters as .html or .txt files instead.',
     invalidDocx:
       '{{name}}: this is not a readable Word document ({{detail}}). Open it in Word or LibreOffice, save it again as .docx, and import that file.',
     docxTooBig:
-      '{{name}}: this Word document would unpack to more than 200 MB or holds more than 5,000 parts, so Hamish does not open it. Save its text as .docx without images, or as .txt, and import that.',
+      '{{name}}: this Word document would unpack to more than {{megabytes, number}} MB or holds more than {{files, number}} parts, so Hamish does not open it. Save its text as .docx without images, or as .txt, and import that.',
     docxBodyTooBig:
       '{{name}}: the text of this Word document (word/document.xml) would unpack to more than {{limit, number}} MB, more than Hamish can convert, so it was not opened. Split the document into smaller ones (a chapter each, say) and import those.',
     docxEncrypted:
@@ -957,7 +974,7 @@ export const en = {
       'PDF export needs the playwright-core package, which is missing from this installation.',
     annotationFileNotText:
       '{{name}}: not a text file (annotation files are UTF-8 JSON); nothing was imported.',
-    annotationFileTooLarge: 'The file is larger than 50 MB; nothing was imported.',
+    annotationFileTooLarge: 'The file is larger than {{limit, number}} MB; nothing was imported.',
     annotationFileTooDeep:
       'The file is nested more than {{limit, number}} levels deep, deeper than any annotation file; nothing was imported.',
     notJson: 'The file is not JSON ({{detail}}); nothing was imported.',

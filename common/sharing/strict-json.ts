@@ -16,7 +16,10 @@ import { MAX_FILE_DEPTH } from './limits'
  */
 export function parseJsonStrict(text: string): unknown {
   if (text.length > MAX_IMPORT_BYTES) {
-    throw new HamishError('too-large', localText('messages.annotationFileTooLarge'))
+    throw new HamishError(
+      'too-large',
+      localText('messages.annotationFileTooLarge', { limit: MAX_IMPORT_BYTES / 1024 / 1024 }),
+    )
   }
   if (nestingOver(text, MAX_FILE_DEPTH)) {
     throw new HamishError(

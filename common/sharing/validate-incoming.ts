@@ -209,7 +209,14 @@ export function checkDate(value: unknown, which: 'created' | 'modified', now: nu
     return { ok: false, reason: reason('dateNotReal', { field, value: shown(value, 60) }) }
   }
   if (t > now + FUTURE_TOLERANCE_MS) {
-    return { ok: false, reason: reason('dateInFuture', { field, value: shown(value, 60) }) }
+    return {
+      ok: false,
+      reason: reason('dateInFuture', {
+        field,
+        value: shown(value, 60),
+        minutes: FUTURE_TOLERANCE_MS / 60_000,
+      }),
+    }
   }
   return { ok: true, iso }
 }
@@ -329,7 +336,7 @@ export function checkBundle(raw: {
   const doc = result!.output as DocNode
   const text = plainText(doc)
   if (!text.trim()) refuse('noText')
-  if (text.length > MAX_DOCUMENT_CHARS) refuse('tooLong')
+  if (text.length > MAX_DOCUMENT_CHARS) refuse('tooLong', { limit: MAX_DOCUMENT_CHARS / 1024 / 1024 })
   if (typeof raw.lang !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(raw.lang)) {
     refuse('noLanguage')
   }

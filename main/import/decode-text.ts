@@ -224,7 +224,7 @@ export function isBlank(text: string): boolean {
  */
 export function decodeText(bytes: Uint8Array, name = 'The file', options: DecodeOptions = {}): string {
   if (bytes.length === 0) {
-    throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
+    throw new HamishError('empty-file', localText('messages.emptyFile', { name, bytes: 0 }))
   }
   const text = cleanDecodedText(decodeBytes(bytes, name, options))
   if (isBlank(text)) {

@@ -1,7 +1,7 @@
 import { unzipSync, zipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText, type LocalText } from '../../common/i18n/local-text'
-import { MAX_DOCX_BODY_BYTES, scanZipDirectory } from './zip-directory'
+import { MAX_DOCX_BODY_BYTES, ZIP_LIMITS, scanZipDirectory } from './zip-directory'
 
 /** The part every Word document has: its body. */
 export const DOCX_BODY = 'word/document.xml'
@@ -39,7 +39,7 @@ export function openDocx(bytes: Uint8Array, name: string): DocxParts {
   const directory = scanZipDirectory(bytes)
   if (!directory.ok) {
     if (directory.why === 'too-big')
-      throw new HamishError('too-large', localText('messages.docxTooBig', { name }))
+      throw new HamishError('too-large', localText('messages.docxTooBig', { name, ...ZIP_LIMITS }))
     throw invalidDocx(name, localText('messages.reasonNotZip'))
   }
   const bodySize = directory.entries.get(DOCX_BODY)

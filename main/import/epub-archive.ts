@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate'
 import { HamishError } from '../../common/errors'
 import { localText, type LocalText } from '../../common/i18n/local-text'
-import { MAX_ZIP_UNPACKED_BYTES, scanZipDirectory, unpackedSize } from './zip-directory'
+import { MAX_ZIP_UNPACKED_BYTES, ZIP_LIMITS, scanZipDirectory, unpackedSize } from './zip-directory'
 
 /** The error for an EPUB that is broken or not an EPUB at all; `why` says what is wrong. */
 export function invalidEpub(name: string, why: LocalText): HamishError {
@@ -76,5 +76,5 @@ export class EpubArchive {
 }
 
 function tooBig(name: string): HamishError {
-  return new HamishError('too-large', localText('messages.epubTooBig', { name }))
+  return new HamishError('too-large', localText('messages.epubTooBig', { name, ...ZIP_LIMITS }))
 }

@@ -132,7 +132,7 @@ function refuseUnusable(name: string, extension: string, bytes: Uint8Array): voi
     throw new HamishError('too-large', tooLargeText(name, bytes.byteLength))
   }
   if (bytes.byteLength === 0) {
-    throw new HamishError('empty-file', localText('messages.emptyFile', { name }))
+    throw new HamishError('empty-file', localText('messages.emptyFile', { name, bytes: 0 }))
   }
 }
 

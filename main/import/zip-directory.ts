@@ -4,6 +4,8 @@ import { unzipSync, type UnzipFileInfo } from 'fflate'
 export const MAX_ZIP_UNPACKED_BYTES = 200 * 1024 * 1024
 /** Most entries an archive (EPUB, DOCX) may hold. */
 export const MAX_ZIP_ENTRIES = 5000
+/** The two limits as the refusal's sentence states them (`messages.epubTooBig`, `docxTooBig`), so it is written in the interface's digits. */
+export const ZIP_LIMITS = { megabytes: MAX_ZIP_UNPACKED_BYTES / 1024 / 1024, files: MAX_ZIP_ENTRIES }
 /**
  * Most a DOCX's body (word/document.xml) may unpack to. mammoth holds the
  * whole XML tree in memory, several times the text's size: a 150 MB body ran

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { ArticleSummary, ReaderFont, ReadingSettings, Theme } from '../../common/article'
 import { DEFAULT_SETTINGS } from '../../common/article'
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../common/i18n/ui-language'
+import { DIGITS_SETTINGS, type DigitsSetting } from '../../common/i18n/digits'
 import type { Direction } from '../../common/language'
 import type { Annotation } from '../../common/annotation'
 import type { DocNode } from '../../common/document'
@@ -107,7 +108,7 @@ export function isArticleSummary(a: unknown): a is ArticleSummary {
 
 /**
  * Reading settings as stored: a setting may be absent (older files lack
- * `language` and `libraryColumns`; absent ones read as their default), but
+ * `language`, `digits` and `libraryColumns`; absent ones read as their default), but
  * one that is present must be a value the app could have written (a
  * column list: short names, whichever they are).
  */
@@ -121,6 +122,7 @@ function isStoredSettings(s: unknown): boolean {
     size(s.columnWidth) &&
     (s.theme === undefined || THEMES.includes(s.theme)) &&
     (s.language === undefined || LANGUAGE_SETTINGS.includes(s.language as LanguageSetting)) &&
+    (s.digits === undefined || DIGITS_SETTINGS.includes(s.digits as DigitsSetting)) &&
     // Names only, not which: a later Hamish's column this one lacks is ignored (knownColumns), not damage.
     (s.libraryColumns === undefined ||
       (Array.isArray(s.libraryColumns) &&

@@ -18,6 +18,7 @@ import { App } from './shell/app'
 import { el } from './ui/dom'
 import { connectBridge } from './shell/bridge'
 import { formattingLocale, resolveUiLanguage } from '../../common/i18n/ui-language'
+import { localeWithDigits } from '../../common/i18n/digits'
 import { setUiLanguage, strings } from './ui/strings'
 import { loadMessageTables } from './ui/message-tables'
 
@@ -39,7 +40,9 @@ async function start(): Promise<void> {
   // The interface language is settled before any view is built; if the settings cannot be read, the OS decides.
   const saved = await api.getSettings().catch(() => null)
   const language = resolveUiLanguage(saved?.language, navigator.languages)
-  setUiLanguage(language, await loadMessageTables(language), formattingLocale(language, navigator.languages))
+  // One locale for every number and date of the page, with the digits Settings chose (common/i18n/digits.ts).
+  const locale = localeWithDigits(formattingLocale(language, navigator.languages), saved?.digits)
+  setUiLanguage(language, await loadMessageTables(language), locale)
   const root = el('div', { class: 'app' })
   document.body.replaceChildren(root)
   await new App(api, { electron }).start(root)

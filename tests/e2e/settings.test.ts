@@ -62,6 +62,7 @@ describe('reading settings', () => {
         columnWidth: 50,
         theme: 'sepia',
         language: 'system',
+        digits: 'language',
         libraryColumns: [],
       })
 
@@ -113,6 +114,7 @@ describe('reading settings', () => {
         columnWidth: 70,
         theme: 'system',
         language: 'system',
+        digits: 'language',
         libraryColumns: ['authors'],
       })
     await page.goto(new URL('/#/', page.url()).href)

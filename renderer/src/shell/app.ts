@@ -13,6 +13,7 @@ import type { ReaderView } from '../features/reader/reader-view'
 import { ProfileStore } from '../features/settings/profile-store'
 import { SettingsStore } from '../features/settings/settings-store'
 import { resolveUiLanguage, type LanguageSetting } from '../../../common/i18n/ui-language'
+import type { DigitsSetting } from '../../../common/i18n/digits'
 import { strings, UI_DIR, UI_LANG } from '../ui/strings'
 import { reopenAfterReload, takeReopenAfterReload } from './reopen-after-reload'
 import { el } from '../ui/dom'
@@ -336,6 +337,7 @@ export class App {
         this.settings,
         this.profile,
         (language) => void this.changeLanguage(language),
+        (digits) => void this.changeDigits(digits),
         () => [
           new TeamSection({
             api: this.api,
@@ -356,6 +358,18 @@ export class App {
   private async changeLanguage(language: LanguageSetting): Promise<void> {
     if (!(await this.settings.updateNow({ language }))) return
     if (resolveUiLanguage(language, navigator.languages) === UI_LANG) return
+    reopenAfterReload('settings')
+    this.page?.destroy()
+    location.reload()
+  }
+
+  /**
+   * Settings > Digits: saved at once, and the page is rebuilt as for a new
+   * language, since every number on it (counts, dates, sizes) was written
+   * in the old digits.
+   */
+  private async changeDigits(digits: DigitsSetting): Promise<void> {
+    if (!(await this.settings.updateNow({ digits }))) return
     reopenAfterReload('settings')
     this.page?.destroy()
     location.reload()

@@ -1,10 +1,12 @@
 import type { Shortcut } from '../ui/command-registry'
-import { strings } from '../ui/strings'
+import { HELP_TOPICS, strings } from '../ui/strings'
 import { openDialog } from '../ui/dialog'
 import { button, el } from '../ui/dom'
 
 /**
- * The Help dialog: what Hamish does and its keyboard shortcuts. The list is
+ * The Help dialog: what Hamish does, how to highlight, write a note, find
+ * the notes, search and export (a new user's first questions, which the
+ * shortcuts alone do not answer), and its keyboard shortcuts. The list is
  * the command registry's (ui/command-registry.ts), so a command's keys are
  * written once, where they are bound.
  */
@@ -14,6 +16,14 @@ export function openHelpDialog(shortcuts: readonly Shortcut[]): void {
     class: 'help-dialog',
     body: [
       el('p', { text: strings.helpIntro }),
+      el('h3', { text: strings.helpHowToHeading }),
+      el(
+        'ul',
+        { class: 'help-how-to' },
+        HELP_TOPICS.map((topic) =>
+          el('li', { attrs: { 'data-topic': topic }, text: strings.helpHowTo[topic] }),
+        ),
+      ),
       el('h3', { text: strings.helpShortcutsHeading }),
       el(
         'dl',

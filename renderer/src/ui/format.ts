@@ -8,9 +8,15 @@ function parseDay(day: string): number | null {
   return Number.isNaN(t) ? null : t
 }
 
+/**
+ * A date formatter for a locale, in the interface's digits when Settings >
+ * Digits chose them: an article's date in its own language (the reader's
+ * byline) is still written with the digits of every other number on screen.
+ */
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const numberingSystem = new Intl.Locale(UI_LOCALE).numberingSystem
   try {
-    return new Intl.DateTimeFormat(locale, options)
+    return new Intl.DateTimeFormat(locale, numberingSystem ? { ...options, numberingSystem } : options)
   } catch {
     return new Intl.DateTimeFormat(UI_LOCALE, options)
   }

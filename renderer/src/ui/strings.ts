@@ -20,6 +20,7 @@ import {
   type Translate,
 } from '../../../common/i18n/table-translator'
 import { uiDirection, type LanguageSetting, type UiLanguage } from '../../../common/i18n/ui-language'
+import { DIGITS_SETTINGS, type DigitsSetting } from '../../../common/i18n/digits'
 
 /**
  * Wraps text from an article or a file (a title, a tag, a file name) in
@@ -258,7 +259,7 @@ export function makeStrings(t: Translate) {
     addressSave: t('addressSave'),
     addressEmpty: t('addressEmpty'),
     addressInvalid: t('addressInvalid'),
-    addressMalformed: t('addressMalformed'),
+    addressMalformed: t('addressMalformed', { port: 65535 }),
     addressTooLong: t('addressTooLong', { limit: MAX_WEB_ADDRESS_LENGTH }),
     addressCredentials: t('addressCredentials'),
     privateAddressTitle: t('privateAddressTitle'),
@@ -375,6 +376,9 @@ export function makeStrings(t: Translate) {
     settingsLanguage: t('settingsLanguage'),
     settingsLanguageHint: t('settingsLanguageHint'),
     languageNames: table<LanguageSetting>(t, 'languageNames', ['system', 'en', 'ar']),
+    settingsDigits: t('settingsDigits'),
+    settingsDigitsHint: t('settingsDigitsHint'),
+    digitsNames: table<DigitsSetting>(t, 'digitsNames', DIGITS_SETTINGS),
     settingsFont: t('settingsFont'),
     fontNames: table<ReaderFont>(t, 'fontNames', ['amiri', 'noto-naskh-arabic', 'system']),
     fontSample: t('fontSample'),
@@ -444,6 +448,8 @@ export function makeStrings(t: Translate) {
 
     helpTitle: t('helpTitle'),
     helpIntro: t('helpIntro'),
+    helpHowToHeading: t('helpHowToHeading'),
+    helpHowTo: table(t, 'helpHowTo', HELP_TOPICS),
     helpShortcutsHeading: t('helpShortcutsHeading'),
     helpShortcut: (what: keyof Messages['helpShortcuts']): string => t(`helpShortcuts.${what}`),
     helpKeysShiftArrows: t('helpKeysShiftArrows'),
@@ -576,6 +582,9 @@ export function makeStrings(t: Translate) {
 }
 
 export type Strings = ReturnType<typeof makeStrings>
+
+/** What the Help dialog tells a new user how to do, in its order (`helpHowTo` in the tables). */
+export const HELP_TOPICS = ['highlight', 'note', 'notes', 'search', 'export'] as const
 
 /** Language and direction of the interface itself (not of the articles it shows). */
 export let UI_LANG: UiLanguage = 'en'

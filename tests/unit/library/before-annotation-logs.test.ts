@@ -24,9 +24,11 @@ async function shownBefore() {
 }
 
 async function shownNow(library: Library, ids: string[]) {
-  const { libraryColumns, ...settings } = library.getSettings()
+  const { libraryColumns, digits, ...settings } = library.getSettings()
   // That Hamish had no library columns (issue 15 added them): none are shown, as none were then.
   expect(libraryColumns).toEqual([])
+  // Nor a digits setting (issue 16): its numbers are written as the language prefers, as they were then.
+  expect(digits).toBe('language')
   return {
     articles: library.listArticles(),
     content: await Promise.all(

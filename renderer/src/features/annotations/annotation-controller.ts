@@ -27,6 +27,7 @@ import { loadPanelOpen, savePanelOpen } from './panel-memory'
 import { SelectionFollower } from './selection-follower'
 import { readSelection, type TextRange } from './selection-range'
 import { SelectionToolbar } from './selection-toolbar'
+import { formatInteger } from '../../ui/format'
 
 /** What the annotation layer needs from the reader around it. */
 export interface AnnotationHost {
@@ -446,7 +447,8 @@ export class AnnotationController implements KeyTarget {
 
   private updateToggle(): void {
     const n = this.store.all.length
-    this.toggle.textContent = n > 0 ? `${strings.notesPanelToggle} (${n})` : strings.notesPanelToggle
+    this.toggle.textContent =
+      n > 0 ? `${strings.notesPanelToggle} (${formatInteger(n)})` : strings.notesPanelToggle
     this.toggle.setAttribute('aria-expanded', String(this.panel.open))
   }
 

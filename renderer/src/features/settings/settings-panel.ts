@@ -8,6 +8,7 @@ import { MAX_DISPLAY_NAME_LENGTH, SETTINGS_LIMITS } from '../../../../common/con
 import { openDialog, type DialogHandle } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../../../common/i18n/ui-language'
+import { DIGITS_SETTINGS, type DigitsSetting } from '../../../../common/i18n/digits'
 import { formatDecimal } from '../../ui/format'
 import { strings } from '../../ui/strings'
 import type { ProfileStore } from './profile-store'
@@ -15,8 +16,13 @@ import type { SettingsStore } from './settings-store'
 
 const FONTS: ReaderFont[] = ['amiri', 'noto-naskh-arabic', 'system']
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
-/** What "Restore defaults" restores: the reading settings, not the interface language nor the library's columns. */
-const { language: _language, libraryColumns: _columns, ...READING_DEFAULTS } = DEFAULT_SETTINGS
+/** What "Restore defaults" restores: the reading settings, not the interface language, its digits nor the library's columns. */
+const {
+  language: _language,
+  digits: _digits,
+  libraryColumns: _columns,
+  ...READING_DEFAULTS
+} = DEFAULT_SETTINGS
 
 /** A group of radio buttons bound to one setting. */
 function radioGroup<T extends string>(
@@ -156,12 +162,14 @@ export interface SettingsSection {
  * A modal dialog docked at the side so the article stays visible and reflows
  * as the controls move; every change goes through the store, which applies
  * it at once and saves it after a pause. A new language is handed to
- * `onLanguage`, which saves it and rebuilds the interface in it.
+ * `onLanguage`, which saves it and rebuilds the interface in it; new digits
+ * to `onDigits`, which does the same, so no page shows two digit systems.
  */
 export function openSettingsPanel(
   store: SettingsStore,
   profile: ProfileStore,
   onLanguage: (language: LanguageSetting) => void,
+  onDigits: (digits: DigitsSetting) => void,
   sections: () => SettingsSection[] = () => [],
 ): void {
   if (open) return
@@ -178,6 +186,15 @@ export function openSettingsPanel(
     onLanguage,
   )
   language.element.append(el('p', { class: 'muted field-hint', text: strings.settingsLanguageHint }))
+  const digits = radioGroup<DigitsSetting>(
+    strings.settingsDigits,
+    'digits',
+    [...DIGITS_SETTINGS],
+    (v) => [strings.digitsNames[v]],
+    s.digits,
+    onDigits,
+  )
+  digits.element.append(el('p', { class: 'muted field-hint', text: strings.settingsDigitsHint }))
   const font = radioGroup<ReaderFont>(
     strings.settingsFont,
     'font',
@@ -230,6 +247,7 @@ export function openSettingsPanel(
     width.set(next.columnWidth)
     theme.set(next.theme)
     language.set(next.language)
+    digits.set(next.digits)
   }
   const unsubscribe = store.subscribe(sync)
   const reset = button(strings.settingsReset, () => store.update({ ...READING_DEFAULTS }))
@@ -238,6 +256,7 @@ export function openSettingsPanel(
     class: 'settings-panel',
     body: [
       language.element,
+      digits.element,
       font.element,
       size.element,
       lineHeight.element,
