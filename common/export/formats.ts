@@ -164,9 +164,16 @@ export function filterExtension(extension: string): string {
   return extension.slice(extension.lastIndexOf('.') + 1)
 }
 
-/** A shared annotation file (W3C AnnotationCollection, docs/FORMATS.md): not an article export, saved the same way. */
+/**
+ * A shared annotation file (W3C AnnotationCollection, docs/FORMATS.md): not
+ * an article export, saved the same way. A bundle (the article travels with
+ * its annotations) is named `….bundle.hamish.json`, so the two files of one
+ * article neither overwrite each other nor look alike in a folder; both end
+ * in `.json`, which is how a dropped or picked file is known for one.
+ */
 export const ANNOTATION_FILE = {
   nameKey: 'annotationFileType',
   extension: '.hamish.json',
+  bundleExtension: '.bundle.hamish.json',
   mime: 'application/ld+json',
-} as const satisfies { nameKey: MessageKey; extension: string; mime: string }
+} as const satisfies { nameKey: MessageKey; extension: string; bundleExtension: string; mime: string }

@@ -26,6 +26,7 @@ import {
   toCodePoint,
   type SearchText,
 } from './search-text'
+import { SNIPPET_CONTEXT, SNIPPET_SLACK, snippetOf } from './snippet'
 import { TermDocs } from './term-docs'
 import { Vocabulary, type MatchingWord } from './vocabulary'
 import { forEachTerm, isWordAt, isWordPair } from './word-index'
@@ -39,9 +40,6 @@ export interface ArticleInfo {
   tags: string[]
   trashed: string | null
 }
-
-/** Characters of original text shown on each side of a match. */
-export const SNIPPET_CONTEXT = 40
 
 /** Articles added since the last `TermDocs` build that a query asks one by one before it rebuilds. */
 const PENDING_MAX = 8
@@ -619,19 +617,19 @@ function match(
   field: SearchMatch['field'],
   annotationId?: string,
 ): SearchMatch {
-  let from = Math.max(0, a - SNIPPET_CONTEXT)
+  let from = Math.max(0, a - SNIPPET_CONTEXT - SNIPPET_SLACK)
   if (from > 0 && isLow(o.unitAt(from))) from--
-  let to = Math.min(o.length, b + SNIPPET_CONTEXT)
+  let to = Math.min(o.length, b + SNIPPET_CONTEXT + SNIPPET_SLACK)
   if (to < o.length && isLow(o.unitAt(to))) to++
   // One decoded stretch, cut three ways (JavaScript slices of a string are cheap; decoding is not).
   const whole = o.slice(from, to)
-  const text = whole.slice(a - from, b - from)
+  const snippet = snippetOf(whole, a - from, b - from, from === 0, to === o.length)
   const m: SearchMatch = {
     start: o.codePoint(a),
     end: o.codePoint(b),
-    text,
+    text: snippet.match,
     field,
-    snippet: { before: whole.slice(0, a - from), match: text, after: whole.slice(b - from) },
+    snippet,
   }
   if (annotationId !== undefined) m.annotationId = annotationId
   return m

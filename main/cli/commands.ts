@@ -420,7 +420,7 @@ export async function searchCommand(library: Library, argv: string[], io: Output
       for (const m of r.matches) {
         const where = m.field === 'text' ? '' : `${m.field}${m.annotationId ? ` ${m.annotationId}` : ''} `
         io.out(
-          `  ${where}${m.start}-${m.end}\t${oneLine(m.text)}\t…${oneLine(m.snippet.before)}[${oneLine(m.snippet.match)}]${oneLine(m.snippet.after)}…`,
+          `  ${where}${m.start}-${m.end}\t${oneLine(m.text)}\t${oneLine(m.snippet.before)}[${oneLine(m.snippet.match)}]${oneLine(m.snippet.after)}`,
         )
       }
     }

@@ -10,6 +10,7 @@ import { importMarkdown } from './import-markdown'
 import { importPdf } from './import-pdf'
 import { importText } from './import-text'
 import { NestingTooDeep } from './markup-depth'
+import { isHtmlDocument } from './sniff-page-type'
 import { localText } from '../../common/i18n/local-text'
 
 type Importer = (bytes: Uint8Array, name: string, hints: ImportHints) => ImportedArticle
@@ -75,16 +76,36 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
 }
 
+/** Extensions whose files are sometimes a web page saved under the wrong name ("Save as… Text"). */
+const TEXT_EXTENSIONS = new Set(['txt', 'md', 'markdown'])
+
+/**
+ * The importer's extension for a file: the hint's, else the name's — except
+ * that a .txt or .md file holding a whole HTML document (`isHtmlDocument`)
+ * is read as HTML, through the same reducer and sanitising as any page,
+ * instead of being stored as tag soup titled "<!DOCTYPE html>".
+ */
+function formatOf(
+  name: string,
+  bytes: Uint8Array,
+  hints: ImportHints,
+): { extension: string; sniffedHtml: boolean } {
+  if (hints.format) return { extension: hints.format, sniffedHtml: false }
+  const extension = extensionOf(name)
+  if (TEXT_EXTENSIONS.has(extension) && isHtmlDocument(bytes)) return { extension: 'html', sniffedHtml: true }
+  return { extension, sniffedHtml: false }
+}
+
 /**
  * Imports one file, given its name and bytes (never a path: the renderer
  * does not get to choose what main reads). Picks the importer by extension
- * and refuses, with a HamishError whose message starts with the file name
+ * (a .txt or .md that is a saved web page by its content: `formatOf`) and refuses, with a HamishError whose message starts with the file name
  * and says what to do, anything unsupported, larger than 50 MB, empty,
  * binary, undecodable, nested too deep or without text. The result's document has passed
  * `docSchema`; title, date, language and direction are filled in.
  */
 export function importFile(name: string, bytes: Uint8Array, hints: ImportHints = {}): ImportedArticle {
-  const extension = hints.format ?? extensionOf(name)
+  const { extension } = formatOf(name, bytes, hints)
   const importer = Object.hasOwn(IMPORTERS, extension) ? IMPORTERS[extension] : undefined
   refuseUnusable(name, extension, bytes)
   if (!importer) throw new Error(`${extension} files are imported with importFileWithNotes`)
@@ -97,7 +118,8 @@ export function importFile(name: string, bytes: Uint8Array, hints: ImportHints =
 
 /**
  * `importFile` for every format, with the notes for the import report:
- * formats whose converter answers with a promise (DOCX, PDF) are waited for.
+ * formats whose converter answers with a promise (DOCX, PDF) are waited for;
+ * a .txt or .md file read as HTML says so.
  * What the app, the preview and the CLI call (through `prepareImport`).
  */
 export async function importFileWithNotes(
@@ -105,9 +127,12 @@ export async function importFileWithNotes(
   bytes: Uint8Array,
   hints: ImportHints = {},
 ): Promise<ConvertedFile> {
-  const extension = hints.format ?? extensionOf(name)
+  const { extension, sniffedHtml } = formatOf(name, bytes, hints)
   const waiting = Object.hasOwn(WAITING_IMPORTERS, extension) ? WAITING_IMPORTERS[extension] : undefined
-  if (!waiting) return { article: importFile(name, bytes, hints), notes: [] }
+  if (!waiting) {
+    const article = importFile(name, bytes, hints)
+    return { article, notes: sniffedHtml ? [localText('messages.importReadAsHtml', { name })] : [] }
+  }
   refuseUnusable(name, extension, bytes)
   try {
     return await waiting(bytes, name)

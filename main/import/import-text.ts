@@ -8,6 +8,7 @@ import { shamelaMeta, shamelaTitle } from '../../common/meta/shamela-meta'
 import { InlineBuffer } from './inline-buffer'
 import { isoDate } from './iso-date'
 import { isTitleLine } from './title'
+import { mayBeTitle } from '../../common/title-candidates'
 
 /** `date 2025-12-24` (or `date: 2025-12-24`) at the very start of a file, possibly followed by text on the same line. */
 const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)/i
@@ -29,9 +30,10 @@ function paragraphOf(lines: string[]): BlockNode | null {
  * - A short first line (≤ 120 characters, not ending in . : ، , ; ؛ …)
  *   followed by more text becomes the title and leaves the body; the reader
  *   shows the title on its own. Otherwise the title is made from the first
- *   sentence later (`deriveTitle`) and all text stays. A Shamela book's
- *   `الكتاب :` header line gives the title instead (its first line, the
- *   library's «تم إعداد هذا الملف آليا…», still leaves the body).
+ *   sentence later (`deriveTitle`) and all text stays. A first line that is
+ *   a data row (Tanzil's `1|1|بسم الله…`) or a generator's line (Shamela's
+ *   «تم إعداد هذا الملف آليا…») is never the title and stays in the body
+ *   (`mayBeTitle`). A Shamela book's `الكتاب :` header line gives the title.
  * - Paragraphs: when the body has blank lines, each blank-line-separated
  *   block is a paragraph and single newlines in it are hard breaks; when it
  *   has none (one paragraph per line, as in the Tashkeela books), each line
@@ -61,8 +63,8 @@ export function textToDraft(text: string): ArticleDraft {
 
   let title: string | null = null
   const first = lines[start] ?? ''
-  const hasMore = lines.slice(start + 1).some((l) => !isBlankLine(l))
-  if (hasMore && isTitleLine(first)) {
+  const next = lines.slice(start + 1).find((l) => !isBlankLine(l))
+  if (next !== undefined && isTitleLine(first) && mayBeTitle(first, next)) {
     title = first.trim()
     start++
     skipBlank()
@@ -90,7 +92,7 @@ export function textToDraft(text: string): ArticleDraft {
       if (block) blocks.push(block)
     }
   }
-  // A Shamela book names itself in its header; its first line is the library's boilerplate.
+  // A Shamela book names itself in its header; its first line is the library's boilerplate, kept in the body.
   return { blocks, title: shamelaTitle(text) ?? title, date, meta: shamelaMeta(text) }
 }
 

@@ -1,6 +1,7 @@
 import type { BlockNode, InlineNode } from '../../common/document'
 import { MAX_TITLE_LENGTH } from '../../common/contract/limits'
 import { sanitizeText } from './inline-buffer'
+import { isDataRow, isGeneratorLine } from '../../common/title-candidates'
 
 /** Longest first line that still counts as a title line in .txt and Markdown files. */
 export const TITLE_LINE_MAX = 120
@@ -40,16 +41,28 @@ export function isTitleLine(line: string): boolean {
   return /[^\s\p{Cf}]/u.test(trimmed) && trimmed.length <= TITLE_LINE_MAX && !/[.:،,;؛…]$/u.test(trimmed)
 }
 
+/** The lines of `plain` with visible text, spaces collapsed. */
+function visibleLines(plain: string): string[] {
+  return plain
+    .split('\n')
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .filter((line) => /[^\s\p{Cf}]/u.test(line))
+}
+
 /**
  * A title made from the text itself, for files that carry none: the first
  * sentence of the first line with visible text when it is short enough; otherwise its first
  * clause or its opening words, cut at a word boundary to at most 80
- * characters and marked with "…". All the text stays in the body.
+ * characters and marked with "…". All the text stays in the body. Lines a
+ * generating program wrote are passed over; a text that opens with a data
+ * row (`1|1|بسم الله…`) gets no title from its text ('' — the file name is
+ * used), since a record names nothing.
  */
 export function deriveTitle(plain: string): string {
-  const visible = /[^\s\p{Cf}][^\n]*/u.exec(plain)
-  const firstLine = visible?.[0].replace(/\s+/gu, ' ').trim() ?? ''
-  if (!firstLine) return ''
+  const lines = visibleLines(plain.slice(0, 64 * 1024))
+  const at = lines.findIndex((line) => !isGeneratorLine(line))
+  const firstLine = at < 0 ? '' : (lines[at] as string)
+  if (!firstLine || isDataRow(firstLine, lines[at + 1])) return ''
   const sentenceEnd = /[.!?؟](?=\s|$)/u.exec(firstLine)
   const sentence = sentenceEnd ? firstLine.slice(0, sentenceEnd.index + 1) : firstLine
   if (sentence.length <= DERIVED_TITLE_MAX) return sentence.replace(/\.$/, '')

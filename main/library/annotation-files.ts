@@ -4,9 +4,13 @@ import { safeFileBase } from '../export/file-name'
 import { parseAnnotationFile, type ParsedFile } from '../../common/sharing'
 import { localText } from '../../common/i18n/local-text'
 
-/** The file name of an article's shared annotations: its title, safe for every platform, and `.hamish.json`. */
-export function annotationFileName(title: string): string {
-  return safeFileBase(title) + ANNOTATION_FILE.extension
+/**
+ * The file name of an article's shared annotations: its title, safe for
+ * every platform, and `.hamish.json` — `.bundle.hamish.json` for a bundle,
+ * so that saving both kinds for one article does not offer the same name.
+ */
+export function annotationFileName(title: string, options: { bundle: boolean } = { bundle: false }): string {
+  return safeFileBase(title) + (options.bundle ? ANNOTATION_FILE.bundleExtension : ANNOTATION_FILE.extension)
 }
 
 /**

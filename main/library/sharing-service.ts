@@ -66,7 +66,7 @@ export class SharingService {
       exportedAt: this.#deps.now().toISOString(),
     })
     return {
-      fileName: annotationFileName(summary.title),
+      fileName: annotationFileName(summary.title, options),
       mimeType: ANNOTATION_FILE.mime,
       bytes: new TextEncoder().encode(JSON.stringify(collection, null, 2)),
     }

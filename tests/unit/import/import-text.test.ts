@@ -102,10 +102,11 @@ describe('importText: the 1.47 MB Tashkeela book', () => {
     const lines = fixtureText(BOOK)
       .split('\n')
       .filter((l) => l.trim() !== '')
-    // Titled by its Shamela header's «الكتاب :» line; the boilerplate first line still leaves the body.
+    // Titled by its Shamela header's «الكتاب :» line; the boilerplate first line is no title and stays in the body.
     expect(article.title).toBe('أدب الدنيا والدين')
-    expect(article.doc.content).toHaveLength(lines.length - 1)
-    expect(textBlocks(article.doc)[0]).toBe('الكتاب : أدب الدنيا والدين')
+    expect(article.doc.content).toHaveLength(lines.length)
+    expect(textBlocks(article.doc)[0]).toBe('تم إعداد هذا الملف آليا بواسطة المكتبة الشاملة')
+    expect(textBlocks(article.doc)[1]).toBe('الكتاب : أدب الدنيا والدين')
     expect(article.lang).toBe('ar')
   })
 })

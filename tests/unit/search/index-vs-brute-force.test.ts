@@ -6,6 +6,7 @@ import { foldQuery } from '../../../common/arabic-fold'
 import { MAX_MATCHES_PER_ARTICLE } from '../../../common/contract/limits'
 import type { SearchMatch, SearchResult } from '../../../common/contract/search'
 import { linearFind } from '../../../common/search/engine'
+import { SNIPPET_CONTEXT, SNIPPET_SLACK, snippetOf } from '../../../common/search/snippet'
 import {
   prepareSearchText,
   toCodePoint,
@@ -33,7 +34,7 @@ const FILES = [
 /**
  * What a search must give for one article's text, found the slow way: the
  * whole text folded and scanned, each match mapped back through the whole
- * fold and cut into a snippet of 40 characters a side.
+ * fold and cut into a snippet of at most 40 characters a side (snippetOf).
  */
 function bruteForce(t: SearchText, query: string, folded: boolean, wholeWord: boolean) {
   const q = folded ? foldQuery(query) : query
@@ -41,15 +42,15 @@ function bruteForce(t: SearchText, query: string, folded: boolean, wholeWord: bo
   return starts.map((s) => {
     const [a, b] = folded ? toOriginalRange(t, s, s + q.length) : [s, s + q.length]
     const o = t.original
-    let from = Math.max(0, a - 40)
+    let from = Math.max(0, a - SNIPPET_CONTEXT - SNIPPET_SLACK)
     if (from > 0 && isLow(o.charCodeAt(from))) from--
-    let to = Math.min(o.length, b + 40)
+    let to = Math.min(o.length, b + SNIPPET_CONTEXT + SNIPPET_SLACK)
     if (to < o.length && isLow(o.charCodeAt(to))) to++
     return {
       start: toCodePoint(t, a),
       end: toCodePoint(t, b),
       text: o.slice(a, b),
-      snippet: { before: o.slice(from, a), match: o.slice(a, b), after: o.slice(b, to) },
+      snippet: snippetOf(o.slice(from, to), a - from, b - from, from === 0, to === o.length),
     }
   })
 }

@@ -10,7 +10,7 @@ import { isWordAt, tokenize } from '../../../common/search/word-index'
 import type { ArticleInfo, IndexEntry } from '../../../common/search/engine'
 
 /** Characters of original text shown on each side of a match. */
-const SNIPPET_CONTEXT = 40
+import { SNIPPET_CONTEXT, SNIPPET_SLACK, snippetOf } from '../../../common/search/snippet'
 
 interface Doc {
   entry: IndexEntry
@@ -232,16 +232,17 @@ function match(
   annotationId?: string,
 ): SearchMatch {
   const o = t.original
-  let from = Math.max(0, a - SNIPPET_CONTEXT)
+  let from = Math.max(0, a - SNIPPET_CONTEXT - SNIPPET_SLACK)
   if (from > 0 && isLow(o.charCodeAt(from))) from--
-  let to = Math.min(o.length, b + SNIPPET_CONTEXT)
+  let to = Math.min(o.length, b + SNIPPET_CONTEXT + SNIPPET_SLACK)
   if (to < o.length && isLow(o.charCodeAt(to))) to++
   const m: SearchMatch = {
     start: toCodePoint(t, a),
     end: toCodePoint(t, b),
     text: o.slice(a, b),
     field,
-    snippet: { before: o.slice(from, a), match: o.slice(a, b), after: o.slice(b, to) },
+    // The snippet rule is the engine's own (snippet.test.ts checks it); this engine checks the matches.
+    snippet: snippetOf(o.slice(from, to), a - from, b - from, from === 0, to === o.length),
   }
   if (annotationId !== undefined) m.annotationId = annotationId
   return m

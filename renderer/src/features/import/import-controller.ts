@@ -11,7 +11,7 @@ import { webAddressIn } from './web-address'
  * Runs imports from every entry point (picker, drop, Ctrl/Cmd+O, a web
  * address typed, pasted or dropped) through one
  * queue, so two drops in a row import in order and progress never
- * interleaves; refreshes the library after each batch. Cancel stops what is
+ * interleaves; refreshes the library as each file lands and after each batch. Cancel stops what is
  * queued and running; files an earlier session left unfinished are offered
  * again at start.
  */
@@ -31,7 +31,7 @@ export class ImportController {
       | 'listUnfinishedImports'
       | 'dismissUnfinishedImports'
     >,
-    /** The library list, fetched again after each batch (the library feature's store, given by the shell). */
+    /** The library list, fetched again as each file lands and after each batch (the library feature's store, given by the shell). */
     private readonly store: { refresh(): Promise<void> },
     /** Asks before saving from an address on this computer or the local network. */
     private readonly confirmPrivate: ConfirmPrivate = confirmPrivateAddress,
@@ -39,7 +39,18 @@ export class ImportController {
 
   /** Queues a batch; resolves with its outcomes once it has run. */
   import(files: ImportSource[]): Promise<ImportOutcome[]> {
-    return this.enqueue((cancel) => importSources(this.api, files, (p) => this.panel.progress(p), cancel))
+    return this.enqueue((cancel) =>
+      importSources(
+        this.api,
+        files,
+        (p) => this.panel.progress(p),
+        cancel,
+        (outcome) => {
+          // Each article appears in the list as it lands, not when the whole batch is done.
+          if (outcome.status === 'added') void this.store.refresh().catch(() => undefined)
+        },
+      ),
+    )
   }
 
   /**

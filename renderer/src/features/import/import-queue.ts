@@ -43,13 +43,16 @@ export function cancelledOutcome(name: string): ImportOutcome {
  * ticket, which main's `cancelImports` stops. A file over the size limit is
  * rejected here, without being read or sent; any failure becomes that file's
  * "rejected" outcome and the batch goes on; after Cancel every file left is
- * "cancelled".
+ * "cancelled". `onLanded` hears each file's outcome as main answers it, so
+ * the library list can show the article before the rest of the batch is
+ * done (main's change feed does not echo a window's own imports back to it).
  */
 export async function importSources(
   api: QueueApi,
   files: ImportSource[],
   onProgress: (p: ImportProgress) => void,
   cancel: CancelSwitch = { cancelled: false },
+  onLanded: (outcome: ImportOutcome) => void = () => undefined,
 ): Promise<ImportOutcome[]> {
   const names = files.map((file) => (file.name || strings.untitledFile).slice(0, 1024))
   // The panel shows the batch at once (and drops the last batch's results) while main records it.
@@ -78,7 +81,9 @@ export async function importSources(
     try {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const ticket = tickets?.[i]
-      outcomes.push(await api.importFile(ticket ? { name, bytes, ticket } : { name, bytes }))
+      const outcome = await api.importFile(ticket ? { name, bytes, ticket } : { name, bytes })
+      outcomes.push(outcome)
+      onLanded(outcome)
     } catch (err) {
       outcomes.push(
         cancel.cancelled

@@ -9,6 +9,9 @@ import type { ArticleSummary } from '../../../../common/article'
 export class LibraryStore {
   private list: ArticleSummary[] = []
   private loaded = false
+  /** Refreshes asked for, and the latest whose answer is shown. */
+  private asked = 0
+  private shown = 0
   private readonly listeners = new Set<() => void>()
 
   constructor(private readonly api: Pick<HamishApi, 'listArticles'>) {}
@@ -35,7 +38,12 @@ export class LibraryStore {
 
   /** Fetches the list again and notifies subscribers. */
   async refresh(): Promise<void> {
-    this.list = await this.api.listArticles()
+    const asked = ++this.asked
+    const list = await this.api.listArticles()
+    // Refreshes overlap while a batch imports (one per file): an older answer never replaces a newer one.
+    if (asked < this.shown) return
+    this.shown = asked
+    this.list = list
     this.loaded = true
     for (const listener of this.listeners) listener()
   }

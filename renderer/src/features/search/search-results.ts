@@ -71,9 +71,10 @@ function matchItem(result: SearchResult, match: SearchMatch, q: SearchQuery, art
             },
           },
           [
-            match.snippet.before ? `…${match.snippet.before}` : '',
+            // Each side is cut at a word and carries its own ellipsis (common/search/snippet.ts).
+            match.snippet.before,
             el('mark', { class: 'search-hit', text: match.snippet.match }),
-            match.snippet.after ? `${match.snippet.after}…` : '',
+            match.snippet.after,
           ],
         ),
         el('span', { class: 'visually-hidden', text: ` ${strings.searchMatchIn(result.title)}` }),
