@@ -48,7 +48,10 @@ export function fontFaces(fonts: readonly EmbeddedFont[]): string {
 /**
  * The export's whole stylesheet: reading layout in the embedded font,
  * highlights in the reader's colours, footnotes, and print rules (paper
- * size and margins, white page, highlight colours printed exactly).
+ * size and margins, white page, highlight colours printed exactly). Print
+ * takes the colour off the article's own links and the footnote marks, but
+ * not off the links in notes: on paper a reader must still see what a note
+ * points to (and the PDF keeps them clickable).
  */
 export function stylesheet(fonts: readonly EmbeddedFont[], paper: Paper): string {
   const families = [...new Set(fonts.map((f) => f.family))].map(cssString)
@@ -99,6 +102,7 @@ sup.fn-ref a{text-decoration:none;padding:0 .15em}
 html{font-size:12pt;background:none}
 body{max-width:none;margin:0;padding:0}
 a{color:inherit;text-decoration:none}
+.note-body a,.note-app-link a{color:#1a5fb4;text-decoration:underline}
 h1,h2,h3,h4{break-after:avoid}
 li,blockquote,.unplaced-entry{break-inside:avoid}
 }`

@@ -23,6 +23,7 @@ import { dispatchHighlights, highlightsPlugin, type Highlight } from './highligh
 import { HighlightPopover } from './highlight-popover'
 import { History } from './history'
 import { NotesPanel } from './notes-panel'
+import { windowWidth } from './narrow-window'
 import { loadPanelOpen, savePanelOpen } from './panel-memory'
 import { SelectionFollower } from './selection-follower'
 import { readSelection, type TextRange } from './selection-range'
@@ -78,6 +79,7 @@ export class AnnotationController implements KeyTarget {
   private returnFocus: HTMLElement | null = null
   private deleteToast: Toast | null = null
   private readonly cleanups: (() => void)[] = []
+  private readonly width = windowWidth()
 
   constructor(
     private readonly host: AnnotationHost,
@@ -131,7 +133,13 @@ export class AnnotationController implements KeyTarget {
         'data-action': 'toggle-notes',
       },
     })
-    this.toggle.addEventListener('click', () => this.setPanelOpen(!this.panel.open, false))
+    // On a narrow window the panel opens over the text, so focus goes into it (Escape gives it back).
+    this.toggle.addEventListener('click', () => this.setPanelOpen(!this.panel.open, this.width.narrow))
+    this.panel.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !this.width.narrow || !this.panel.open) return
+      event.preventDefault()
+      this.setPanelOpen(false, false)
+    })
     this.cleanups.push(this.store.subscribe((change) => this.onStoreChange(change)))
     this.cleanups.push(this.history.subscribe(() => this.dismissDeleteToast()))
   }
@@ -188,7 +196,11 @@ export class AnnotationController implements KeyTarget {
     })
     listen(document, 'mousedown', (event) => this.onDocumentMouseDown(event), { capture: true })
     listen(window, 'resize', () => this.repositionPopover())
-    this.setPanelOpen(loadPanelOpen(), false)
+    // A narrow window: the panel would cover the ends of the lines, so it waits for its toggle.
+    this.setPanelOpen(!this.width.narrow && loadPanelOpen(), false, false)
+    this.cleanups.push(
+      this.width.watch((narrow) => this.setPanelOpen(!narrow && loadPanelOpen(), false, false)),
+    )
     this.updateToggle()
   }
 
@@ -266,10 +278,11 @@ export class AnnotationController implements KeyTarget {
     this.setPanelOpen(!this.panel.open, !this.panel.open)
   }
 
-  setPanelOpen(open: boolean, focus: boolean): void {
+  /** `remember`: whether a wide window opens with the panel as it is now (not when the width, not the user, closed it). */
+  setPanelOpen(open: boolean, focus: boolean, remember = true): void {
     const wasOpen = this.panel.open
     this.panel.setOpen(open)
-    savePanelOpen(open)
+    if (remember) savePanelOpen(open)
     const page = this.panel.element.parentElement
     page?.classList.toggle('has-notes', open)
     this.updateToggle()

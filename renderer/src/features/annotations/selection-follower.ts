@@ -8,7 +8,9 @@ import type { SelectionToolbar } from './selection-toolbar'
  * released (no toolbar flickering along a drag), follows keyboard selection
  * as it grows, and redraws at most once a frame. The bar lines up with the
  * start of the selection's paragraph direction: its left edge in a
- * left-to-right paragraph, its right edge in a right-to-left one.
+ * left-to-right paragraph, its right edge in a right-to-left one; it sits a
+ * whole line above the selection (below it when there is no room above), so
+ * it covers neither the selected lines nor the line next to them.
  */
 export class SelectionFollower {
   private dragging = false
@@ -57,7 +59,26 @@ export class SelectionFollower {
       this.toolbar.hide()
       return
     }
-    this.toolbar.show(this.view.coordsAtPos(range.from, 1), this.directionAt(range.from), this.top())
+    const first = this.view.coordsAtPos(range.from, 1)
+    const last = this.view.coordsAtPos(range.to, -1)
+    // The whole selection, first line to last, lined up with where it starts.
+    const anchor = {
+      left: first.left,
+      right: first.right,
+      top: Math.min(first.top, last.top),
+      bottom: Math.max(first.bottom, last.bottom),
+    }
+    this.toolbar.show(anchor, this.directionAt(range.from), this.top(), this.lineHeightAt(range.from))
+  }
+
+  /** The height of a line of text at a position, so the bar can leave the line next to the selection uncovered. */
+  private lineHeightAt(pos: number): number {
+    const { node } = this.view.domAtPos(pos)
+    const element = node instanceof Element ? node : node.parentElement
+    const height = element ? Number.parseFloat(getComputedStyle(element).lineHeight) : Number.NaN
+    return Number.isFinite(height)
+      ? height
+      : 1.5 * Number.parseFloat(getComputedStyle(this.view.dom).fontSize)
   }
 
   /** The direction of the paragraph at a position (an English paragraph in an Arabic article is ltr). */

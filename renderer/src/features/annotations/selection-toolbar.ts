@@ -49,10 +49,15 @@ export class SelectionToolbar {
     return !this.element.hidden
   }
 
-  /** Shows the bar above the selection's first line, lined up with where that line starts. */
-  show(anchor: Box, dir: 'ltr' | 'rtl', top: number): void {
+  /**
+   * Shows the bar above the selection, lined up with where it starts, a
+   * `lineHeight` away: the gap is the line above the selection, which the
+   * reader may be reading with it (the bar used to sit on it). Below, the
+   * same way, when there is no room above.
+   */
+  show(anchor: Box, dir: 'ltr' | 'rtl', top: number, lineHeight: number): void {
     this.element.hidden = false
-    placeNear(this.element, anchor, { side: 'above', dir, top })
+    placeNear(this.element, anchor, { side: 'above', dir, top, gap: Math.ceil(lineHeight) + 2 })
   }
 
   hide(): void {

@@ -21,6 +21,7 @@ import { keyboardSelection } from './keyboard-selection'
 import { linkClicks } from './link-clicks'
 import { ReadingPosition } from './reading-position'
 import { compactViewTree } from './compact-view'
+import { ringForKeyboardOnly } from './pointer-focus'
 import { buildTextOffsets, type TextOffsets } from '../../document/text-offsets'
 import { firstVisiblePos, scrollPosToTop } from './visible-position'
 import { documentOutline, type DocumentOutline } from '../../../../common/outline/document-outline'
@@ -390,6 +391,7 @@ export class ReaderView {
       },
     )
     compactViewTree(this.view)
+    ringForKeyboardOnly(this.view.dom)
     annotations.attach(this.view, this.element)
     this.options.onTitle(summary.title)
   }
