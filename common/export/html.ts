@@ -265,6 +265,15 @@ function repliesFrom(
   let items = ''
   while (i < thread.length && thread[i]!.depth === depth) {
     const { reply } = thread[i]!
+    if (reply.deleted) {
+      // Its place only: a deleted reply's words are never written.
+      const [children, next] = repliesFrom(thread, i + 1, depth + 1, labels)
+      items +=
+        `<li class="reply deleted-reply"><p class="note-meta"><bdi>${escapeHtml(labels.deletedReply)}</bdi></p>` +
+        `${children}</li>`
+      i = next
+      continue
+    }
     const head = [
       `<bdi>${escapeHtml(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)))}</bdi>`,
     ]

@@ -190,6 +190,13 @@ export function annotationMarkdown(
 export function repliesMarkdown(thread: readonly ThreadEntry[], labels: ExportLabels): string {
   return thread
     .map(({ reply, depth }) => {
+      // A deleted reply keeps its place for the replies under it; its words are never written.
+      if (reply.deleted)
+        return indentLines(
+          escapeMarkdownText(labels.deletedReply, { before: '- ' }),
+          `${'  '.repeat(depth - 1)}- `,
+          '  '.repeat(depth),
+        )
       const head = [
         escapeMarkdownText(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)), {
           before: '- ',

@@ -111,6 +111,7 @@ export class AnnotationController implements KeyTarget {
       {
         goTo: (id) => this.goTo(id),
         edit: (id, opener) => this.editFromPanel(id, opener),
+        saveNote: (id, note) => this.actions.update(id, { note }),
         remove: async (id) => (await this.remove(id)).ok,
         openLink: host.openLink,
         directionOf: (a) => this.paragraphDirection(a),
@@ -502,6 +503,8 @@ export class AnnotationController implements KeyTarget {
   }
 
   private async remove(id: string): Promise<Outcome<void>> {
+    // Read before it goes: the message names what was deleted, a note or a reply is not a highlight.
+    const kind = this.store.get(id)?.about?.kind
     const outcome = await this.actions.remove(id)
     if (!outcome.ok) {
       this.host.notify({ message: outcome.message, kind: 'error', timeout: 15_000 })
@@ -509,7 +512,12 @@ export class AnnotationController implements KeyTarget {
     }
     this.dismissDeleteToast()
     this.deleteToast = this.host.notify({
-      message: strings.annotationDeleted,
+      message:
+        kind === 'article'
+          ? strings.articleNoteDeleted
+          : kind === 'reply'
+            ? strings.replyDeleted
+            : strings.annotationDeleted,
       action: { label: strings.undo, run: () => void this.undo() },
     })
     return outcome
