@@ -7,7 +7,9 @@ import {
   selectChars,
   waitForHighlightCount,
 } from './annotation-helpers'
-import { browserPerFile, openApp, screenshot, waitForReader, type AppSession } from './harness'
+import type { AnchoredAnnotation } from '../../common/annotation'
+import { hamishLink } from '../../common/hamish-link'
+import { browserPerFile, callApi, openApp, screenshot, waitForReader, type AppSession } from './harness'
 
 // Issue 15 review: an article note or a reply is edited in its card (not in the highlight
 // popover), Escape never saves a change silently, deleting one says what was deleted, and
@@ -140,5 +142,56 @@ describe('editing and deleting article notes and replies in the notes panel', ()
       await page.locator('.toast-action').last().click()
       await page.locator(card(note)).waitFor()
       expect(pageErrors).toEqual([])
+    })
+})
+
+describe('hamish:// links to an article note or a reply', () => {
+  for (const [lang, locale, gone] of [
+    ['en', 'en-US', 'This note is no longer in the article.'],
+    ['ar', 'ar-EG', 'لم تعد هذه الملاحظة في المقالة.'],
+  ] as const)
+    it(`open the notes panel on the card, focused and flashed; a deleted one says so (${lang})`, async ({
+      skip,
+    }) => {
+      if (!env.browser) return skip()
+      const app = await openApp(env.browser, { seed: true, locale })
+      env.sessions.push(app)
+      const { page } = app
+      const [summary] = await callApi<{ id: string }[]>(page, 'listArticles')
+      const articleId = summary!.id
+      const note = await callApi<AnchoredAnnotation>(page, 'addNote', {
+        articleId,
+        about: { kind: 'article' },
+        note: 'A note on the whole article',
+      })
+      const reply = await callApi<AnchoredAnnotation>(page, 'addNote', {
+        articleId,
+        about: { kind: 'reply', annotationId: note.id },
+        note: 'A reply to it',
+      })
+      const origin = new URL(app.preview.url).origin
+      const openLink = (link: string) => page.goto(`${origin}/?open=${encodeURIComponent(link)}`)
+      for (const target of [reply, note]) {
+        await openLink(hamishLink({ articleId, annotationId: target.id }))
+        await waitForReader(page)
+        const flashed = page.locator(
+          `.notes-panel:not([hidden]) ${card(target.id).replace('.notes-panel ', '')}.note-flash`,
+        )
+        await flashed.waitFor({ timeout: 15_000 })
+        expect(await flashed.evaluate((e) => e === document.activeElement)).toBe(true)
+      }
+      await screenshot(page, `app-link-note-${lang}.png`)
+      // Deleted since the link was made: the article opens and a toast says why nothing is shown.
+      await callApi(page, 'deleteAnnotation', articleId, reply.id)
+      await page.goto(`${origin}/#/`)
+      await openLink(hamishLink({ articleId, annotationId: reply.id }))
+      await waitForReader(page)
+      await page.locator(`.toast-message:has-text("${gone}")`).waitFor({ timeout: 15_000 })
+      // An id this library never had: the same.
+      await page.goto(`${origin}/#/`)
+      await openLink(hamishLink({ articleId, annotationId: '0b9f5d8e-1c2a-4e3b-9d4c-5e6f7a8b9c0d' }))
+      await waitForReader(page)
+      await page.locator(`.toast-message:has-text("${gone}")`).waitFor({ timeout: 15_000 })
+      expect(app.pageErrors).toEqual([])
     })
 })

@@ -570,11 +570,19 @@ export class AnnotationController implements KeyTarget {
    * notes panel that lists it.
    */
   show(id: string): void {
-    if (this.store.get(id)?.anchor) {
+    const annotation = this.store.get(id)
+    if (annotation?.anchor) {
       this.goTo(id)
       // The active highlight takes Enter (edit) and Delete, as after Tab.
       this.view?.dom.focus({ preventScroll: true })
-    } else if (this.store.get(id)) this.setPanelOpen(true, true)
+    } else if (annotation) {
+      // An article note, a reply or a highlight not found in the text: its card, focused and flashed.
+      this.setPanelOpen(true, false)
+      this.panel.reveal(id)
+    } else {
+      // A link (or a search result) to a note deleted since: the article opens, and says why nothing is shown.
+      this.host.notify({ message: strings.notesNoteGone, timeout: 15_000 })
+    }
   }
 
   /** From the panel: scroll the highlight into view and flash it; Tab then continues from it. */

@@ -177,6 +177,34 @@ export class NotesPanel {
     if (open) this.schedule()
   }
 
+  /**
+   * Shows one card (an article note or a reply opened from a `hamish://`
+   * link, which has no place in the text to flash): drawn now, filters
+   * cleared if they hide it, scrolled to, focused and flashed.
+   */
+  reveal(id: string): void {
+    if (!this.open) return
+    if (this.scheduled) cancelAnimationFrame(this.scheduled)
+    this.scheduled = 0
+    this.render()
+    let card = this.element.querySelector<HTMLElement>(`.note-item[data-annotation-id="${CSS.escape(id)}"]`)
+    if (!card && isFiltering(this.filter)) {
+      this.search.value = ''
+      this.setFilter({ ...EMPTY_FILTER, hiddenAuthors: this.filter.hiddenAuthors })
+      card = this.element.querySelector<HTMLElement>(`.note-item[data-annotation-id="${CSS.escape(id)}"]`)
+    }
+    if (!card) {
+      this.focus()
+      return
+    }
+    card.scrollIntoView({ block: 'center' })
+    card.focus({ preventScroll: true })
+    card.classList.remove('note-flash')
+    void card.offsetWidth
+    card.classList.add('note-flash')
+    card.addEventListener('animationend', () => card.classList.remove('note-flash'), { once: true })
+  }
+
   /** Moves focus to the panel's heading (after opening it from the keyboard). */
   focus(): void {
     this.element.querySelector<HTMLElement>(`#${this.headingId}`)?.focus()
