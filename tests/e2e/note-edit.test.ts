@@ -88,6 +88,13 @@ describe('editing and deleting article notes and replies in the notes panel', ()
       const middle = await write(page, `${card(first)} [data-action=reply]`, 'Middle reply')
       const last = await write(page, `${card(middle)} [data-action=reply]`, 'Last reply')
 
+      // Deeper replies indent no further than two levels: as wide as the reply two levels up.
+      const deeper = await write(page, `${card(last)} [data-action=reply]`, 'Deeper reply')
+      const deepest = await write(page, `${card(deeper)} [data-action=reply]`, 'Deepest reply')
+      const width = (id: string) => page.locator(card(id)).evaluate((e) => e.getBoundingClientRect().width)
+      expect(Math.abs((await width(deepest)) - (await width(last)))).toBeLessThanOrEqual(1)
+      expect(Math.abs((await width(deeper)) - (await width(last)))).toBeLessThanOrEqual(1)
+
       // 1. Edit opens the note's own editor in its card, with its text; no highlight popover.
       await page.locator(`${card(first)} > .note-footer [data-action=edit]`).click()
       const field = page.locator(`${card(first)} > .note-composer textarea`)
