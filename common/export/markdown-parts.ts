@@ -218,6 +218,8 @@ export function repliesMarkdown(thread: readonly ThreadEntry[], labels: ExportLa
 export function articleNotesMarkdown(
   notes: ExportNotes,
   labels: ExportLabels,
+  /** With it, each note ends with its "Open in Hamish" link (the app opens it in the notes panel). */
+  articleId?: string,
 ): { before: string; after: string } {
   const section = (heading: string, list: ExportNotes['articleNotes']): string =>
     list.length === 0
@@ -225,7 +227,7 @@ export function articleNotesMarkdown(
       : [
           `## ${escapeMarkdownText(heading, { before: '## ' })}`,
           ...list.map(({ note, thread }) =>
-            [annotationMarkdown(note, labels), repliesMarkdown(thread, labels)]
+            [annotationMarkdown(note, labels, undefined, articleId), repliesMarkdown(thread, labels)]
               .filter((s) => s !== '')
               .join('\n\n'),
           ),

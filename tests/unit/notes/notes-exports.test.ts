@@ -166,4 +166,25 @@ describe('exports of article notes and replies', () => {
       expect(gap!.querySelector('li')!.textContent, name).toContain('A nested reply')
     }
   })
+
+  it('md, notes-md and html: each article note links back to the app ("Open in Hamish"), as highlights do', () => {
+    const data = input(art, all)
+    const href = `hamish://read/${data.summary.id}?annotation=n-1`
+    for (const [name, html] of [
+      [
+        'md',
+        renderWithMarkdownIt(toMarkdown(data, { flavor: 'md-gfm' }).replace(/^---\n[\s\S]*?\n---\n/, '')),
+      ],
+      ['notes-md', renderWithMarkdownIt(toNotesMarkdown(data), false)],
+      ['html', toHtml(data, { fonts: [] })],
+    ] as const) {
+      const links = Array.from(parse(html).querySelectorAll('a')).filter(
+        (a) => a.getAttribute('href') === href,
+      )
+      expect(
+        links.map((a) => a.textContent!.trim()),
+        name,
+      ).toEqual(['↗ Open in Hamish'])
+    }
+  })
 })
