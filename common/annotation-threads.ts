@@ -6,7 +6,12 @@ export interface AnnotationThreads<A extends Annotation> {
   highlights: A[]
   /** Notes about the whole article, oldest first. */
   articleNotes: A[]
-  /** The replies to each annotation, by its id, oldest first (a reply's own replies under its id). */
+  /**
+   * The replies to each annotation, by its id, oldest first (a reply's own
+   * replies under its id). A deleted reply that still has live replies
+   * under it is here too, in its place (`deleted: true`), to be shown as a
+   * placeholder: deleting the middle of a thread must not cut the rest off.
+   */
   replies: ReadonlyMap<string, A[]>
   /**
    * Replies whose annotation is not among those given (deleted, or not
@@ -22,10 +27,11 @@ export interface AnnotationThreads<A extends Annotation> {
  * is shown exactly once: a highlight where its passage is, an article note
  * at the top, a reply under what it answers (in order of creation), or,
  * when that is gone, under "Replies to a deleted note". Deleted ones are
- * left out.
+ * left out, except a deleted reply with live replies under it, which keeps
+ * its place in the thread as a placeholder (see `replies`).
  */
 export function annotationThreads<A extends Annotation>(annotations: readonly A[]): AnnotationThreads<A> {
-  const live = annotations.filter((a) => !a.deleted)
+  const live = [...annotations.filter((a) => !a.deleted), ...replyPlaceholders(annotations)]
   const byCreation = (a: A, b: A): number =>
     a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   const highlights: A[] = []
@@ -88,4 +94,38 @@ export function threadOf<A extends Annotation>(
   }
   walk(id, 1)
   return out
+}
+
+/**
+ * The deleted replies that still have a live reply somewhere under them and
+ * still hang, through deleted replies only, under a live annotation: they
+ * stay in the thread as "Deleted reply", so the replies below keep their
+ * place instead of falling to "Replies to a deleted note". (Where the top
+ * of the chain is gone too, the replies go there as before: a placeholder
+ * with nothing above it says nothing.)
+ */
+export function replyPlaceholders<A extends Annotation>(annotations: readonly A[]): A[] {
+  const liveIds = new Set<string>()
+  const deletedReplies = new Map<string, A>()
+  for (const a of annotations) {
+    if (!a.deleted) liveIds.add(a.id)
+    else if (a.about?.kind === 'reply') deletedReplies.set(a.id, a)
+  }
+  const needed = new Map<string, A>()
+  for (const a of annotations) {
+    if (a.deleted || a.about?.kind !== 'reply') continue
+    // Up from each live reply through deleted ones (a loop only a hand-made file can hold stops it).
+    const chain: A[] = []
+    let parent: string | undefined = a.about.annotationId
+    const seen = new Set<string>([a.id])
+    while (parent !== undefined && !seen.has(parent) && !liveIds.has(parent)) {
+      seen.add(parent)
+      const stub = deletedReplies.get(parent)
+      if (!stub) break
+      chain.push(stub)
+      parent = stub.about?.kind === 'reply' ? stub.about.annotationId : undefined
+    }
+    if (parent !== undefined && liveIds.has(parent)) for (const stub of chain) needed.set(stub.id, stub)
+  }
+  return [...needed.values()]
 }

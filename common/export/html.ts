@@ -265,6 +265,15 @@ function repliesFrom(
   let items = ''
   while (i < thread.length && thread[i]!.depth === depth) {
     const { reply } = thread[i]!
+    if (reply.deleted) {
+      // Its place only: a deleted reply's words are never written.
+      const [children, next] = repliesFrom(thread, i + 1, depth + 1, labels)
+      items +=
+        `<li class="reply deleted-reply"><p class="note-meta"><bdi>${escapeHtml(labels.deletedReply)}</bdi></p>` +
+        `${children}</li>`
+      i = next
+      continue
+    }
     const head = [
       `<bdi>${escapeHtml(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)))}</bdi>`,
     ]
@@ -284,12 +293,14 @@ function notesSectionHtml(
   heading: string,
   list: ExportNotes['articleNotes'],
   labels: ExportLabels,
+  articleId: string,
 ): string {
   if (list.length === 0) return ''
   const entries = list.map(
     ({ note, thread }) =>
       `<div class="article-note" data-annotation-id="${escapeHtml(note.id)}">` +
-      `${noteBody(note)}${metaHtml(note, labels)}${repliesHtml(thread, labels)}</div>\n`,
+      `${noteBody(note)}${metaHtml(note, labels)}${appLinkHtml(articleId, note, labels)}` +
+      `${repliesHtml(thread, labels)}</div>\n`,
   )
   return (
     `<section class="article-notes" aria-labelledby="${id}">\n` +
@@ -379,9 +390,15 @@ export function toHtml(input: ExportInput, options: HtmlExportOptions): string {
     `<meta name="generator" content="${escapeHtml(input.generator)}">\n` +
     `<title>${escapeHtml(summary.title)}</title>\n<style>\n${stylesheet(options.fonts, options.paper ?? 'A4')}\n</style>\n` +
     `</head>\n<body>\n${headerHtml(input, labels)}<main>\n` +
-    notesSectionHtml('article-notes-heading', labels.articleNotes, extra.articleNotes, labels) +
+    notesSectionHtml('article-notes-heading', labels.articleNotes, extra.articleNotes, labels, summary.id) +
     `<article>\n${article}</article>\n${notes}${unplacedHtml(segmented.unplaced, quotes, labels)}` +
-    notesSectionHtml('orphan-replies-heading', labels.repliesToDeleted, extra.orphanReplies, labels) +
+    notesSectionHtml(
+      'orphan-replies-heading',
+      labels.repliesToDeleted,
+      extra.orphanReplies,
+      labels,
+      summary.id,
+    ) +
     `</main>\n</body>\n</html>\n`
   )
 }

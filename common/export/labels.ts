@@ -26,6 +26,8 @@ export interface ExportLabels {
   repliesToDeleted: string
   /** "Reply by Omar, 2026-12-07": the line above a reply. */
   replyBy(author: string, date: string): string
+  /** Where a deleted reply with live replies under it stood (its note is not written). */
+  deletedReply: string
   /** A quote's place (common/export/quote-location.ts), each part as its own words. */
   underHeading(heading: string): string
   paragraphNumber(n: number): string
@@ -64,6 +66,7 @@ export function exportLabels(lang: UiLanguage = 'en'): ExportLabels {
     articleNotes: t('exportLabels.articleNotes'),
     repliesToDeleted: t('exportLabels.repliesToDeleted'),
     replyBy: (author, date) => t('exportLabels.replyBy', { author, date }),
+    deletedReply: t('exportLabels.deletedReply'),
     underHeading: (heading) => t('exportLabels.underHeading', { heading }),
     paragraphNumber: (n) => t('exportLabels.paragraphNumber', { n: String(n) }),
     pdfPage: (n) => t('exportLabels.pdfPage', { n: String(n) }),

@@ -190,6 +190,13 @@ export function annotationMarkdown(
 export function repliesMarkdown(thread: readonly ThreadEntry[], labels: ExportLabels): string {
   return thread
     .map(({ reply, depth }) => {
+      // A deleted reply keeps its place for the replies under it; its words are never written.
+      if (reply.deleted)
+        return indentLines(
+          escapeMarkdownText(labels.deletedReply, { before: '- ' }),
+          `${'  '.repeat(depth - 1)}- `,
+          '  '.repeat(depth),
+        )
       const head = [
         escapeMarkdownText(labels.replyBy(reply.creator.name.trim(), reply.created.slice(0, 10)), {
           before: '- ',
@@ -211,6 +218,8 @@ export function repliesMarkdown(thread: readonly ThreadEntry[], labels: ExportLa
 export function articleNotesMarkdown(
   notes: ExportNotes,
   labels: ExportLabels,
+  /** With it, each note ends with its "Open in Hamish" link (the app opens it in the notes panel). */
+  articleId?: string,
 ): { before: string; after: string } {
   const section = (heading: string, list: ExportNotes['articleNotes']): string =>
     list.length === 0
@@ -218,7 +227,7 @@ export function articleNotesMarkdown(
       : [
           `## ${escapeMarkdownText(heading, { before: '## ' })}`,
           ...list.map(({ note, thread }) =>
-            [annotationMarkdown(note, labels), repliesMarkdown(thread, labels)]
+            [annotationMarkdown(note, labels, undefined, articleId), repliesMarkdown(thread, labels)]
               .filter((s) => s !== '')
               .join('\n\n'),
           ),

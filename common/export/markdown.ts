@@ -123,7 +123,7 @@ export function toMarkdown(input: ExportInput, options: MarkdownExportOptions = 
   const needQuotes = [...segmented.unplaced, ...footnotes.filter((f) => f.length > 1).flat()]
   const quotes = quotedTexts(needQuotes.length > 0 ? plainText(input.doc) : '', needQuotes)
   const labels = exportLabels(input.labelLang)
-  const { before, after } = articleNotesMarkdown(notes, labels)
+  const { before, after } = articleNotesMarkdown(notes, labels, input.summary.id)
   const sections = before ? [before, body] : [body]
   const unplaced = unplacedMarkdown(segmented.unplaced, quotes, labels)
   if (unplaced) sections.push(unplaced)

@@ -49,7 +49,7 @@ export function toNotesMarkdown(input: ExportInput, options: NotesMarkdownOption
     escapeMarkdownText(citationLine(summary)),
     about.join(' · '),
   ]
-  const { before, after } = articleNotesMarkdown(notes, labels)
+  const { before, after } = articleNotesMarkdown(notes, labels, input.summary.id)
   const ordered = orderNotes(placed, options.order ?? 'position')
   const group = options.group ?? (options.groupByColor ? 'colour' : 'none')
   // After "Notes on the article", the highlights need a heading of their own (groups bring theirs).

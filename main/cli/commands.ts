@@ -163,7 +163,8 @@ export async function annotationsCommand(library: Library, argv: string[], io: O
     io.out(
       [
         a.id,
-        a.body.color,
+        // A note or reply is shown in no colour: its stored one means nothing to the reader.
+        a.about ? '-' : a.body.color,
         a.anchor ? String(a.anchor.start) : '-',
         a.anchor ? String(a.anchor.end) : '-',
         a.deleted ? 'deleted' : a.about ? noteKind(a.about) : (a.anchor?.method ?? 'orphaned'),

@@ -6,6 +6,7 @@ import type {
   NewNote,
 } from '../../common/annotation'
 import type { AnchorText } from '../../common/anchoring'
+import { replyPlaceholders } from '../../common/annotation-threads'
 import type { DocNode } from '../../common/document'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
@@ -84,10 +85,17 @@ export class AnnotationService {
     this.#deps = deps
   }
 
-  /** The live annotations of an article, anchored afresh in its text. */
+  /**
+   * The live annotations of an article, anchored afresh in its text, and
+   * the tombstones of deleted replies that still have live replies under
+   * them: the reader and the exports show those as "Deleted reply" in
+   * their place, so a thread survives the deletion of its middle (and a
+   * reload).
+   */
   async live(articleId: string): Promise<AnchoredAnnotation[]> {
     const { prepared, log } = await this.#opened(articleId)
-    return anchorLive(prepared, log.all())
+    const all = log.all()
+    return [...anchorLive(prepared, all), ...replyPlaceholders(all).map((a) => anchored(prepared, a))]
   }
 
   /** Every annotation of an article, tombstones included on request (the CLI, sharing). */

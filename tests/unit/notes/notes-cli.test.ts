@@ -44,5 +44,10 @@ describe('hamish annotations import of Hypothesis page notes and replies', () =>
       'reply-to:hypothesis:RePlY1AAAAAAAAAAAAAAAA',
     )
     expect(byId.get('hypothesis:LoStRePlYAAAAAAAAAAAAA')![status]).toBe('article-note')
+    // Notes and replies have no colour to show; the highlight has its own.
+    const color = header.indexOf('color')
+    expect(byId.get('hypothesis:PaGeNoTe1AAAAAAAAAAAAA')![color]).toBe('-')
+    expect(byId.get('hypothesis:RePlY2AAAAAAAAAAAAAAAA')![color]).toBe('-')
+    expect(byId.get('hypothesis:Th1gHlIgHtAAAAAAAAAAAA')![color]).toMatch(/^(yellow|green|blue|pink|purple)$/)
   })
 })

@@ -140,4 +140,51 @@ describe('exports of article notes and replies', () => {
       '<img src=x onerror=alert(1)>',
     )
   })
+
+  it('a deleted middle reply keeps its place as "Deleted reply" in md, notes-md and html, its words never written', () => {
+    const middle = { ...reply, deleted: true, body: { ...reply.body, note: 'DELETED WORDS' } }
+    const withGap = [nested, plain!, middle, noted!]
+    for (const [name, text] of [
+      [
+        'md',
+        renderWithMarkdownIt(
+          toMarkdown(input(art, withGap), { flavor: 'md-gfm' }).replace(/^---\n[\s\S]*?\n---\n/, ''),
+        ),
+      ],
+      ['notes-md', renderWithMarkdownIt(toNotesMarkdown(input(art, withGap)), false)],
+      ['html', toHtml(input(art, withGap), { fonts: [] })],
+    ] as const) {
+      const dom = parse(text)
+      expect(dom.body.textContent, name).not.toContain('DELETED WORDS')
+      expect(dom.body.textContent, name).not.toContain('Replies to a deleted note')
+      const gap = Array.from(dom.querySelectorAll('li')).find(
+        (li) =>
+          li.firstChild?.textContent?.trim() === 'Deleted reply' ||
+          li.querySelector(':scope > p')?.textContent === 'Deleted reply',
+      )
+      expect(gap, name).toBeDefined()
+      expect(gap!.querySelector('li')!.textContent, name).toContain('A nested reply')
+    }
+  })
+
+  it('md, notes-md and html: each article note links back to the app ("Open in Hamish"), as highlights do', () => {
+    const data = input(art, all)
+    const href = `hamish://read/${data.summary.id}?annotation=n-1`
+    for (const [name, html] of [
+      [
+        'md',
+        renderWithMarkdownIt(toMarkdown(data, { flavor: 'md-gfm' }).replace(/^---\n[\s\S]*?\n---\n/, '')),
+      ],
+      ['notes-md', renderWithMarkdownIt(toNotesMarkdown(data), false)],
+      ['html', toHtml(data, { fonts: [] })],
+    ] as const) {
+      const links = Array.from(parse(html).querySelectorAll('a')).filter(
+        (a) => a.getAttribute('href') === href,
+      )
+      expect(
+        links.map((a) => a.textContent!.trim()),
+        name,
+      ).toEqual(['↗ Open in Hamish'])
+    }
+  })
 })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { annotationThreads, threadOf } from '../../../common/annotation-threads'
 import { dispatchCall } from '../../../common/contract/dispatch'
 import { createApiService } from '../../../main/library/api-service'
 import { downloadExports } from '../../../main/export/export-host'
@@ -60,6 +61,15 @@ describe('article notes and replies in the library', () => {
     await again.library.deleteAnnotation(id, reply.id)
     const after = (await again.library.getArticle(id)).annotations
     expect(after.find((x) => x.id === replyToReply.id)).toBeDefined()
+    // The deleted reply keeps its place in the thread (a placeholder), the reply under it stays under it.
+    expect(after.find((x) => x.id === reply.id)).toMatchObject({ deleted: true, anchor: null })
+    const threads = annotationThreads(after)
+    expect(threads.orphanReplies).toEqual([])
+    expect(threadOf(threads, hl.id).map((t) => [t.reply.id, t.depth, t.reply.deleted])).toEqual([
+      [reply.id, 1, true],
+      [replyToReply.id, 2, false],
+    ])
+    expect(again.library.listArticles()[0]!.annotationCount).toBe(3)
     await again.close()
   })
 

@@ -114,6 +114,7 @@ export class AnnotationController implements KeyTarget {
       {
         goTo: (id) => this.goTo(id),
         edit: (id, opener) => this.editFromPanel(id, opener),
+        saveNote: (id, note) => this.actions.update(id, { note }),
         remove: async (id) => (await this.remove(id)).ok,
         openLink: host.openLink,
         directionOf: (a) => this.paragraphDirection(a),
@@ -517,6 +518,8 @@ export class AnnotationController implements KeyTarget {
   }
 
   private async remove(id: string): Promise<Outcome<void>> {
+    // Read before it goes: the message names what was deleted, a note or a reply is not a highlight.
+    const kind = this.store.get(id)?.about?.kind
     const outcome = await this.actions.remove(id)
     if (!outcome.ok) {
       this.host.notify({ message: outcome.message, kind: 'error', timeout: 15_000 })
@@ -524,7 +527,12 @@ export class AnnotationController implements KeyTarget {
     }
     this.dismissDeleteToast()
     this.deleteToast = this.host.notify({
-      message: strings.annotationDeleted,
+      message:
+        kind === 'article'
+          ? strings.articleNoteDeleted
+          : kind === 'reply'
+            ? strings.replyDeleted
+            : strings.annotationDeleted,
       action: { label: strings.undo, run: () => void this.undo() },
     })
     return outcome
@@ -577,11 +585,19 @@ export class AnnotationController implements KeyTarget {
    * notes panel that lists it.
    */
   show(id: string): void {
-    if (this.store.get(id)?.anchor) {
+    const annotation = this.store.get(id)
+    if (annotation?.anchor) {
       this.goTo(id)
       // The active highlight takes Enter (edit) and Delete, as after Tab.
       this.view?.dom.focus({ preventScroll: true })
-    } else if (this.store.get(id)) this.setPanelOpen(true, true)
+    } else if (annotation) {
+      // An article note, a reply or a highlight not found in the text: its card, focused and flashed.
+      this.setPanelOpen(true, false)
+      this.panel.reveal(id)
+    } else {
+      // A link (or a search result) to a note deleted since: the article opens, and says why nothing is shown.
+      this.host.notify({ message: strings.notesNoteGone, timeout: 15_000 })
+    }
   }
 
   /** From the panel: scroll the highlight into view and flash it; Tab then continues from it. */

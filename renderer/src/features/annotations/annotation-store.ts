@@ -24,6 +24,8 @@ export type StoreChange =
  */
 export class AnnotationStore {
   private list: AnchoredAnnotation[]
+  /** Deleted replies, kept so a thread can show them as "Deleted reply" in their place (annotationThreads). */
+  private readonly deletedReplies = new Map<string, AnchoredAnnotation>()
   private readonly pendings = new Map<string, PendingHighlight>()
   private readonly listeners = new Set<(change: StoreChange) => void>()
 
@@ -32,6 +34,12 @@ export class AnnotationStore {
     initial: AnchoredAnnotation[],
   ) {
     this.list = inDocumentOrder(initial.filter((a) => !a.deleted))
+    for (const a of initial) if (a.deleted && a.about?.kind === 'reply') this.deletedReplies.set(a.id, a)
+  }
+
+  /** The deleted replies known here (main sends those with live replies under them; this page adds those it deleted). */
+  get placeholders(): readonly AnchoredAnnotation[] {
+    return [...this.deletedReplies.values()]
   }
 
   /** Live annotations: anchored ones in document order, then orphans. */
@@ -50,12 +58,21 @@ export class AnnotationStore {
 
   /** Adds or replaces an annotation with main's copy of it. */
   put(annotation: AnchoredAnnotation): void {
+    if (annotation.deleted) {
+      // Main's copy of one deleted since: a tombstone is never a live annotation here.
+      if (annotation.about?.kind === 'reply') this.deletedReplies.set(annotation.id, annotation)
+      this.remove(annotation.id)
+      return
+    }
+    this.deletedReplies.delete(annotation.id)
     this.list = inDocumentOrder([...this.list.filter((a) => a.id !== annotation.id), annotation])
     this.emit({ type: 'put', annotation })
   }
 
   remove(id: string): void {
-    if (!this.list.some((a) => a.id === id)) return
+    const gone = this.list.find((a) => a.id === id)
+    if (!gone) return
+    if (gone.about?.kind === 'reply') this.deletedReplies.set(id, { ...gone, deleted: true })
     this.list = this.list.filter((a) => a.id !== id)
     this.emit({ type: 'remove', id })
   }

@@ -6,12 +6,22 @@ import { strings } from '../../ui/strings'
 export type SaveNote = (note: string) => Promise<string | null>
 
 /**
- * The field in which a new article note or reply is written, in the notes
- * panel: Markdown in a plain textarea (shown rendered once saved, never as
- * HTML), the note limit as `maxlength`, Ctrl+Enter or Save to save, Escape
- * or Cancel to leave. A failed save keeps the text and says why.
+ * The field in which an article note or reply is written or edited, in the
+ * notes panel: Markdown in a plain textarea (shown rendered once saved,
+ * never as HTML), the note limit as `maxlength`, Ctrl+Enter or Save to
+ * save, Cancel to leave. Escape leaves at once only when nothing was
+ * changed: with changes it first says that a second Escape throws them
+ * away, so a stray Escape neither saves (as the highlight popover does)
+ * nor loses what was written. A failed save keeps the text and says why.
  */
-export function noteComposer(options: { label: string; save: SaveNote; close: () => void }): HTMLElement {
+export function noteComposer(options: {
+  label: string
+  save: SaveNote
+  close: () => void
+  /** The note being edited; none for a new one. */
+  initial?: string
+}): HTMLElement {
+  const initial = options.initial ?? ''
   const id = uid('compose')
   const textarea = el('textarea', {
     class: 'text-input note-input',
@@ -25,8 +35,16 @@ export function noteComposer(options: { label: string; save: SaveNote; close: ()
       'data-key': 'compose-input',
     },
   })
+  textarea.value = initial
   const error = el('p', { class: 'field-error', attrs: { role: 'alert' } })
   error.hidden = true
+  /** Escape was pressed once with changes: the next one discards them. */
+  let warned = false
+  textarea.addEventListener('input', () => {
+    if (!warned) return
+    warned = false
+    error.hidden = true
+  })
   let saving = false
   const save = async (): Promise<void> => {
     if (saving || textarea.value.trim() === '') return
@@ -51,7 +69,13 @@ export function noteComposer(options: { label: string; save: SaveNote; close: ()
     } else if (event.key === 'Escape') {
       event.preventDefault()
       event.stopPropagation()
-      options.close()
+      if (textarea.value === initial || warned) {
+        options.close()
+        return
+      }
+      warned = true
+      error.textContent = strings.noteDiscardHint
+      error.hidden = false
     }
   })
   const form = el('div', { class: 'note-composer', attrs: { role: 'group', 'aria-label': options.label } }, [

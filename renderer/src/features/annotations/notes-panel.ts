@@ -33,6 +33,8 @@ export interface PanelActions {
   hiddenAuthorsChanged(hidden: ReadonlySet<string>): void
   /** Settles one of an annotation's "their versions". */
   resolve(id: string, versionId: string, choice: ConflictChoice): void
+  /** Saves the edited note of an article note or a reply (edited in the panel, not in the highlight popover). */
+  saveNote(id: string, note: string): Promise<Outcome<unknown>>
   /** Saves a new note about the article, or a reply. */
   addNote(about: AnnotationAbout, note: string): Promise<Outcome<AnchoredAnnotation>>
 }
@@ -58,7 +60,7 @@ export class NotesPanel {
   private readonly articleNotes = el('ol', { class: 'notes-list notes-article-list' })
   private readonly articleComposerSlot = el('div', { class: 'notes-compose-slot' })
   private readonly orphanReplies = el('section', { class: 'notes-orphan-replies' })
-  /** The composer open now (one at a time): for the article ('article') or a reply to an annotation's id. */
+  /** The composer open now (one at a time): for the article ('article'), a reply to an annotation's id, or an edit ('edit:' + id). */
   private composer: { key: string; element: HTMLElement } | null = null
   private threads: AnnotationThreads<AnchoredAnnotation> = annotationThreads([])
   private readonly empty = el('p', { class: 'notes-empty muted' })
@@ -175,6 +177,34 @@ export class NotesPanel {
     if (open) this.schedule()
   }
 
+  /**
+   * Shows one card (an article note or a reply opened from a `hamish://`
+   * link, which has no place in the text to flash): drawn now, filters
+   * cleared if they hide it, scrolled to, focused and flashed.
+   */
+  reveal(id: string): void {
+    if (!this.open) return
+    if (this.scheduled) cancelAnimationFrame(this.scheduled)
+    this.scheduled = 0
+    this.render()
+    let card = this.element.querySelector<HTMLElement>(`.note-item[data-annotation-id="${CSS.escape(id)}"]`)
+    if (!card && isFiltering(this.filter)) {
+      this.search.value = ''
+      this.setFilter({ ...EMPTY_FILTER, hiddenAuthors: this.filter.hiddenAuthors })
+      card = this.element.querySelector<HTMLElement>(`.note-item[data-annotation-id="${CSS.escape(id)}"]`)
+    }
+    if (!card) {
+      this.focus()
+      return
+    }
+    card.scrollIntoView({ block: 'center' })
+    card.focus({ preventScroll: true })
+    card.classList.remove('note-flash')
+    void card.offsetWidth
+    card.classList.add('note-flash')
+    card.addEventListener('animationend', () => card.classList.remove('note-flash'), { once: true })
+  }
+
   /** Moves focus to the panel's heading (after opening it from the keyboard). */
   focus(): void {
     this.element.querySelector<HTMLElement>(`#${this.headingId}`)?.focus()
@@ -234,7 +264,7 @@ export class NotesPanel {
       b.setAttribute('aria-pressed', String(this.filter.colors.includes(b.dataset.color as HighlightColor)))
     this.clear.hidden = !isFiltering(this.filter)
 
-    const threads = annotationThreads(all)
+    const threads = annotationThreads([...all, ...this.store.placeholders])
     this.threads = threads
     // A card is shown when it, or a reply in its thread, matches: a search finds notes and replies too.
     const visible = (a: AnchoredAnnotation): boolean =>
@@ -371,7 +401,66 @@ export class NotesPanel {
     this.render()
   }
 
+  /**
+   * Edits an article note or a reply where it is, in its card: the
+   * highlight popover speaks of a highlight (its title, "Delete
+   * highlight") and floats over the text, and closing it saves; here
+   * Cancel leaves the note as it was and Escape asks before throwing away
+   * a change.
+   */
+  private editInPlace(id: string): void {
+    const key = `edit:${id}`
+    const a = this.store.get(id)
+    if (!a) return
+    if (this.composer?.key !== key) {
+      const close = (): void => {
+        this.composer = null
+        this.pendingFocus = `${id}:edit`
+        this.render()
+      }
+      const element = noteComposer({
+        label: strings.notesNoteEditLabel(authorName(a.creator)),
+        initial: a.body.note,
+        close,
+        save: async (note) => {
+          if (note !== this.store.get(id)?.body.note) {
+            const outcome = await this.actions.saveNote(id, note)
+            if (!outcome.ok) return outcome.message
+          }
+          this.composer = null
+          this.pendingFocus = `${id}:item`
+          this.render()
+          return null
+        },
+      })
+      this.composer = { key, element }
+    }
+    this.pendingFocus = 'compose-input'
+    this.render()
+  }
+
+  /** A deleted reply with live replies under it: a small "Deleted reply" in its place, its replies under it. */
+  private placeholder(a: AnchoredAnnotation): HTMLElement {
+    const replies = this.threads.replies.get(a.id) ?? []
+    return el(
+      'li',
+      {
+        class: 'note-item note-deleted-reply',
+        attrs: { 'data-annotation-id': a.id, 'data-key': `${a.id}:item`, tabindex: -1 },
+      },
+      [
+        el('p', { class: 'note-deleted muted', text: strings.notesDeletedReply }),
+        el(
+          'ol',
+          { class: 'notes-list note-replies', attrs: { 'aria-label': strings.notesRepliesToDeleted } },
+          replies.map((r) => this.item(r)),
+        ),
+      ],
+    )
+  }
+
   private item(a: AnchoredAnnotation): HTMLElement {
+    if (a.deleted) return this.placeholder(a)
     const author = authorName(a.creator)
     const quote = excerpt(a.target?.quote.exact ?? '', 60)
     const key = (what: string): string => `${a.id}:${what}`
@@ -398,17 +487,21 @@ export class NotesPanel {
       const parent = this.store.get(a.about.annotationId)
       head = el('p', {
         class: 'note-in-reply muted',
-        text: parent ? strings.notesInReplyTo(authorName(parent.creator)) : strings.notesRepliesToDeleted,
+        text: parent ? strings.notesInReplyTo(authorName(parent.creator)) : strings.notesInReplyToDeleted,
       })
     }
-    const edit = button(strings.notesEdit, () => this.actions.edit(a.id, edit), {
-      class: 'note-action',
-      attrs: {
-        'aria-label': a.target ? strings.notesEditLabel(quote) : strings.notesNoteEditLabel(author),
-        'data-key': key('edit'),
-        'data-action': 'edit',
+    const edit = button(
+      strings.notesEdit,
+      () => (a.target ? this.actions.edit(a.id, edit) : this.editInPlace(a.id)),
+      {
+        class: 'note-action',
+        attrs: {
+          'aria-label': a.target ? strings.notesEditLabel(quote) : strings.notesNoteEditLabel(author),
+          'data-key': key('edit'),
+          'data-action': 'edit',
+        },
       },
-    })
+    )
     const remove = button(strings.trash, () => this.removeItem(a.id), {
       class: 'note-action danger',
       attrs: {
@@ -426,6 +519,7 @@ export class NotesPanel {
       },
     })
     const replies = this.threads.replies.get(a.id) ?? []
+    const editing = this.composer?.key === `edit:${a.id}` ? this.composer.element : null
     const item = el(
       'li',
       {
@@ -435,7 +529,7 @@ export class NotesPanel {
       },
       [
         head,
-        a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null,
+        editing ?? (a.body.note ? noteBlock(a.body.note, { openLink: this.actions.openLink }) : null),
         a.body.tags.length > 0 ? tagList(a.body.tags) : null,
         theirVersions(a, {
           openLink: this.actions.openLink,
