@@ -2,9 +2,9 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 
 /**
- * One build for the three processes. main/ has four entries that share the
+ * One build for the three processes. main/ has five entries that share the
  * library code: the Electron app, the command-line interface, the preview
- * server (the last two run under plain Node) and the import worker thread. lowdb is ESM-only and is
+ * server (the last two run under plain Node), the import worker thread and the PDF page thread. lowdb is ESM-only and is
  * bundled into main rather than loaded from node_modules at run time.
  */
 export default defineConfig({
@@ -19,6 +19,8 @@ export default defineConfig({
           preview: resolve(__dirname, 'main/preview/index.ts'),
           // Imports are converted in a worker thread of the app's and the preview's (main/import/import-converter.ts).
           'import-worker': resolve(__dirname, 'main/import/import-worker.ts'),
+          // A long PDF's pages are read on several threads at once (main/import/pdf-page-threads.ts).
+          'pdf-pages-worker': resolve(__dirname, 'main/import/pdf-pages-worker.ts'),
         },
       },
     },

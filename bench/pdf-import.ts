@@ -65,7 +65,7 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
       poppler.push(await timed(() => run('pdftotext', ['-enc', 'UTF-8', file, join(dir, 'book.txt')])))
     }
     // pdf.js's own text extraction, with the options Hamish uses and nothing after it: the floor under Hamish's figure.
-    const pdfjs = await loadPdfjs()
+    const { pdfjs } = await loadPdfjs()
     const textOnly: number[] = []
     for (let i = 0; i < 3; i++)
       textOnly.push(

@@ -3,6 +3,7 @@ import { defaultLibraryDir } from '../library/default-dir'
 import { Library } from '../library/library'
 import { pickLibraryDir } from '../library/library-dir-arg'
 import { findAssetsDir, loadSample, moduleDir } from '../library/sample'
+import { usePdfPageThreadsBeside } from '../import/pdf-page-threads'
 import { HamishError } from '../../common/errors'
 import { EXPORT_FORMATS, isCitationFormat } from '../../common/export/formats'
 import { UsageError } from './args'
@@ -103,6 +104,8 @@ export async function runCli(argv: string[], rawIo: Output): Promise<number> {
       return name ? 0 : 2
     }
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) throw new UsageError(`unknown command ${name}`)
+    // A long PDF is read on several threads, the page thread being built beside the CLI (out/main/).
+    usePdfPageThreadsBeside(moduleDir(import.meta.url))
     library = await Library.open(dir, { sample: loadSample(findAssetsDir(moduleDir(import.meta.url))) })
     tellNotices(library, io)
     return await COMMANDS[name as keyof typeof COMMANDS](library, args, io)

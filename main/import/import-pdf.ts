@@ -2,49 +2,20 @@ import type { ImportedArticle } from '../../common/article'
 import type { BlockNode } from '../../common/document'
 import { heading, paragraph, text } from '../../common/document'
 import { HamishError } from '../../common/errors'
-import { localText, type LocalText } from '../../common/i18n/local-text'
+import { localText } from '../../common/i18n/local-text'
 import { guessLanguage } from '../../common/language'
-import { finishArticle, refuseTextPastLimit } from './finish-article'
+import { finishArticle } from './finish-article'
 import { declaredMeta, pdfDate, splitNames } from '../../common/meta/file-meta'
-import {
-  blocksOf,
-  dropRunningLines,
-  linesOf,
-  markAfterUnreadable,
-  basePresentationForms,
-  type PdfLine,
-  type PdfRun,
-} from './pdf-layout'
+import { blocksOf, dropRunningLines, basePresentationForms } from './pdf-layout'
 import { PDF_LIMITS } from './pdf-limits'
-import { loadPdfjs } from './pdfjs-in-thread'
+import { openPdf } from './pdf-document'
+import { readPdfPagesInThreads } from './pdf-page-threads'
 import { dropTitleHeading } from './title'
 
 /** An imported PDF: the article, and where each of its pages starts in the plain text. */
 export interface ImportedPdf extends ImportedArticle {
   /** For page N, index N-1: the code-point offset in the plain text where its text starts; null for a page without text. */
   pdfPageStarts: (number | null)[]
-}
-
-/**
- * C0 controls other than whitespace and NUL: what a font without a usable
- * ToUnicode map yields (glyph ids, not letters).
- */
-const GLYPH_IDS = /[\u0001-\u0008\u000E-\u001F]/g
-
-/**
- * NUL: a glyph with no text of its own. Chromium (Skia) gives a cluster's
- * text to its first glyph and maps the cluster's other glyphs (a mark fused
- * to its letter, Amiri's ligature pieces) to U+0000; nothing is lost by
- * dropping them.
- */
-const NO_TEXT = /\u0000/g
-
-/** Above this share of glyph ids among a font's characters, the font has no usable Unicode map: its runs are noise. */
-const GLYPH_ID_FONT_SHARE = 0.1
-
-/** A PDF Hamish cannot read, with the reason in Hamish's own words (pdf.js's error text is English only). */
-function invalidPdf(name: string, detail: LocalText): HamishError {
-  return new HamishError('invalid-content', localText('messages.invalidPdf', { name, detail }))
 }
 
 function metadataText(value: unknown): string | null {
@@ -72,56 +43,6 @@ function codePoints(s: string): number {
   let n = 0
   for (const _ of s) n++
   return n
-}
-
-/**
- * The runs of a marked-content span with /ActualText as one run holding that
- * text, over the box its glyphs cover: Chromium gives an Arabic cluster
- * whose glyphs are not one per letter (a ligature, a letter with its marks)
- * its text only there, in logical order.
- */
-function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
-  // The box of its glyphs that draw something: a space glyph inside would hide the gap to the next word.
-  const inked = glyphs.filter((g) => g.text.trim() !== '' || g.text === '')
-  // Its baseline and size from a letter, not from a mark drawn above or below one.
-  // (Else a glyph left without text, U+0000, that advances: a letter's, where a mark's does not.)
-  const first =
-    inked.find((g) => g.text.trim() !== '' && !/^\p{M}+$/u.test(g.text.trim())) ??
-    inked.find((g) => g.text === '' && g.width > 0) ??
-    inked.find((g) => g.text === '') ??
-    inked[0] ??
-    glyphs[0]
-  if (!first) return null
-  // A letter whose span draws only its marks is not on this page (Chromium writes, past a page's last line, the
-  // spans of text it clips, some keeping a mark): placed by the mark, it made a paragraph of its own («أَ»).
-  if (/[^\p{M}\s]/u.test(actualText) && inked.every((g) => g.width === 0 && /^\p{M}+$/u.test(g.text.trim())))
-    return null
-  // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap.
-  const letters = inked.filter((g) => g.width > 0 && !/^\p{M}+$/u.test(g.text.trim()))
-  // A span of letters without advance (the alef of a lam-alef with its marks) sits where its letter is.
-  const unadvanced = inked.filter((g) => !/^\p{M}+$/u.test(g.text.trim()))
-  const boxes =
-    letters.length > 0 ? letters : unadvanced.length > 0 ? unadvanced : inked.length > 0 ? inked : glyphs
-  const left = Math.min(...boxes.map((g) => g.x))
-  const right = Math.max(...boxes.map((g) => g.x + g.width))
-  return { ...first, text: visualText(actualText.replace(NO_TEXT, ''), glyphs), x: left, width: right - left }
-}
-
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
-
-/**
- * A span's text in the order its glyphs are drawn, as every other run's
- * text is: /ActualText is logical, so a right-to-left cluster is reversed;
- * a span for one mirrored bracket keeps its glyph («(» drawn for a closing
- * parenthesis in right-to-left text), which the bidi algorithm mirrors back.
- */
-function visualText(actualText: string, glyphs: PdfRun[]): string {
-  if (RIGHT_TO_LEFT.test(actualText)) return [...actualText].reverse().join('')
-  const drawn = glyphs
-    .map((g) => g.text)
-    .join('')
-    .trim()
-  return drawn !== '' && [...drawn].length === [...actualText.trim()].length ? drawn : actualText
 }
 
 const ENGLISH_WORDS = /\b(?:the|and|of|to|in|is|that|for|with|as|on|by|this|are|was)\b/gi
@@ -152,33 +73,7 @@ function pdfLanguage(declared: unknown, text: string): string | null {
  * PDF_LIMITS.maxPages, and one with no text layer (a scan).
  */
 export async function importPdf(bytes: Uint8Array, name: string): Promise<ImportedPdf> {
-  const pdfjs = await loadPdfjs()
-  const task = pdfjs.getDocument({
-    // pdf.js takes over (detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  })
-  let doc: Awaited<typeof task.promise>
-  try {
-    doc = await task.promise
-  } catch (err) {
-    await task.destroy()
-    const kind = (err as { name?: string }).name
-    if (kind === 'PasswordException')
-      throw new HamishError('invalid-content', localText('messages.pdfEncrypted', { name }))
-    throw invalidPdf(name, localText('messages.reasonPdfDamaged'))
-  }
+  const { doc, close } = await openPdf(bytes, name)
   try {
     if (doc.numPages > PDF_LIMITS.maxPages) {
       throw new HamishError(
@@ -186,87 +81,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         localText('messages.pdfTooManyPages', { name, pages: doc.numPages, limit: PDF_LIMITS.maxPages }),
       )
     }
-    const pages: PdfLine[][] = []
-    // Per font, characters seen and how many were glyph ids: a font with a usable Unicode map gives
-    // none or a stray few; one without gives many.
-    const fontChars = new Map<string, { all: number; ids: number }>()
-    const isGlyphIdFont = (font: string): boolean => {
-      const seen = fontChars.get(font)
-      return seen !== undefined && seen.ids > seen.all * GLYPH_ID_FONT_SHARE
-    }
-    let chars = 0
-    for (let number = 1; number <= doc.numPages; number++) {
-      let page
-      try {
-        page = await doc.getPage(number)
-      } catch {
-        throw invalidPdf(name, localText('messages.reasonPdfPage', { page: number }))
-      }
-      const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true })
-      if (content.items.length > PDF_LIMITS.maxRunsPerPage) {
-        throw invalidPdf(
-          name,
-          localText('messages.reasonPdfPageTooFull', { page: number, limit: PDF_LIMITS.maxRunsPerPage }),
-        )
-      }
-      for (const item of content.items) {
-        if (!('str' in item)) continue
-        const seen = fontChars.get(item.fontName) ?? { all: 0, ids: 0 }
-        seen.all += item.str.length
-        seen.ids += item.str.match(GLYPH_IDS)?.length ?? 0
-        fontChars.set(item.fontName, seen)
-      }
-      const runs: PdfRun[] = []
-      // Baselines of text in fonts without a usable Unicode map.
-      const unreadable: number[] = []
-      // Inside a span with /ActualText: its runs, and how deep in marked content the span opened.
-      let spanText: string | null = null
-      let spanRuns: PdfRun[] = []
-      let depth = 0
-      let spanDepth = 0
-      for (const item of content.items) {
-        if (!('str' in item)) {
-          const mark = item as { type: string; actualText?: string }
-          if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') {
-            depth++
-            if (spanText === null && typeof mark.actualText === 'string') {
-              spanText = mark.actualText
-              spanRuns = []
-              spanDepth = depth
-            }
-          } else if (mark.type === 'endMarkedContent') {
-            if (spanText !== null && depth === spanDepth) {
-              const span = spanRun(spanText, spanRuns)
-              if (span) runs.push(span)
-              spanText = null
-            }
-            depth = Math.max(0, depth - 1)
-          }
-          continue
-        }
-        const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
-        if (isGlyphIdFont(item.fontName)) {
-          if (item.str.trim() !== '') unreadable.push(y)
-          continue
-        }
-        const run = {
-          text: item.str.replace(NO_TEXT, '').replace(GLYPH_IDS, ''),
-          x,
-          y,
-          width: item.width,
-          size: Math.hypot(c, d) || Math.hypot(a, b),
-          font: item.fontName,
-        }
-        if (spanText !== null) spanRuns.push(run)
-        else runs.push(run)
-        chars += item.str.length
-      }
-      refuseTextPastLimit(chars, name)
-      const lines = linesOf(runs)
-      markAfterUnreadable(lines, unreadable)
-      pages.push(lines)
-      page.cleanup()
-    }
+    const { pages } = await readPdfPagesInThreads(bytes, doc, name)
     if (pages.every((lines) => lines.length === 0)) {
       throw new HamishError('empty-file', localText('messages.pdfNoTextLayer', { name }))
     }
@@ -301,6 +116,6 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     })
     return { ...article, pdfPageStarts: starts }
   } finally {
-    await doc.destroy()
+    await close()
   }
 }

@@ -64,6 +64,24 @@ export function isRtlText(text: string): boolean {
   return (text.match(STRONG_RTL)?.length ?? 0) > (text.match(STRONG_LTR)?.length ?? 0)
 }
 
+/** One white-space character (an empty string is none). */
+const SPACE = /^\s$/
+
+/** Code points in a string, without making an array of them. */
+function codePointCount(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0xd800 || unit > 0xdbff || i + 1 === text.length) n++
+    else {
+      const next = text.charCodeAt(i + 1)
+      n++
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+    }
+  }
+  return n
+}
+
 const NOTE_CALL = /^\s*[0-9\u0660-\u0669\u06F0-\u06F9*†‡]+\s*$/
 
 /**
@@ -298,6 +316,8 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
     // The line as drawn, left to right, a space wherever two runs stand a word gap apart.
     let visual = ''
+    // Code points in `visual` so far: positions in rightToLeft count code points.
+    let visualLength = 0
     let before: PdfRun | null = null
     const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
     let row = false
@@ -308,18 +328,23 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
       if (before !== null && gap > size * CELL_GAP_EM) row = true
-      if (before !== null && gap > size * PDF_WORD_GAP_EM && !/\s$/.test(visual) && !/^\s/.test(run.text)) {
+      if (
+        before !== null &&
+        gap > size * PDF_WORD_GAP_EM &&
+        !SPACE.test(visual.charAt(visual.length - 1)) &&
+        !SPACE.test(run.text.charAt(0))
+      ) {
         // Between two cells of a table, or two TeX boxes, the space stands in the right-to-left text: each
         // cell is read on its own («1299 1326» after «عثمان الأول», not joined to «Osman I»).
         if (boxesApart(before, run, rtlFont) || (rtl && gap > size * CELL_GAP_EM))
-          rightToLeft.add([...visual].length)
+          rightToLeft.add(visualLength)
         visual += ' '
+        visualLength++
       }
-      if (inRightToLeft.has(run)) {
-        const at = [...visual].length
-        for (let k = 0; k < [...run.text].length; k++) rightToLeft.add(at + k)
-      }
+      const runLength = codePointCount(run.text)
+      if (inRightToLeft.has(run)) for (let k = 0; k < runLength; k++) rightToLeft.add(visualLength + k)
       visual += run.text
+      visualLength += runLength
       before = run
     }
     const text = reorderLine(visual, rtl, rightToLeft)

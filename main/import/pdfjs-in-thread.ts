@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { PDF_WORD_GAP_EM } from './pdf-limits'
+import { inMemoryPortPair } from './pdfjs-port-pair'
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfjsWorkerModule = { WorkerMessageHandler: { initializeFromPort(port: unknown): void } }
 
 /**
  * The changes Hamish makes to pdf.js's worker source, each a text
@@ -41,12 +45,28 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
     find: 'type: "beginMarkedContentProps",',
     times: 1,
     replace:
-      'type: "beginMarkedContentProps", actualText: args[1] instanceof Dict && typeof args[1].get("ActualText") === "string" ? stringToPDFString(args[1].get("ActualText")) : undefined,',
+      'type: "beginMarkedContentProps", actualText: args[1] instanceof Dict && typeof args[1].get("ActualText") === "string" ? hamishActualText(args[1].get("ActualText")) : undefined,',
+  },
+  // /ActualText as text: Chromium writes it UTF-16BE with a byte-order mark for each Arabic cluster, and
+  // stringToPDFString makes a TextDecoder for every string (a tenth of the import's time on a book).
+  // The common case is decoded here; anything else (a lone surrogate, an escape, another encoding) as before.
+  {
+    find: 'function stringToPDFString(str, keepEscapeSequence = false) {',
+    times: 1,
+    replace: `function hamishActualText(str) {
+  if (str.length % 2 === 0 && str.charCodeAt(0) === 0xfe && str.charCodeAt(1) === 0xff) {
+    let text = "";
+    for (let i = 2; i < str.length; i += 2) text += String.fromCharCode((str.charCodeAt(i) << 8) | str.charCodeAt(i + 1));
+    if (text.isWellFormed() && !text.includes("\\x1b")) return text;
+  }
+  return stringToPDFString(str);
+}
+function stringToPDFString(str, keepEscapeSequence = false) {`,
   },
 ]
 
 /**
- * pdf.js's worker module with four changes, loaded from memory. Its
+ * pdf.js's worker module with five changes, loaded from memory. Its
  * word-gap threshold is raised to PDF_WORD_GAP_EM: pdf.js puts a space
  * inside a text item wherever two glyphs stand more than 0.102 em apart,
  * which splits Arabic words set by TeX with Amiri at the gap after a
@@ -74,22 +94,42 @@ async function changedWorker(): Promise<unknown> {
   return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)
 }
 
+/** The changed worker module, loaded once per thread. */
+let workerModule: Promise<PdfjsWorkerModule> | null = null
+
 /**
- * pdf.js for Node, running in the calling thread: its worker's message
- * handler is loaded here and put where pdf.js looks for a worker already in
- * the thread (`globalThis.pdfjsWorker`), so it starts no worker of its own,
- * fetches nothing and needs no DOM — in the import worker thread and in the
- * CLI alike. Loaded on first use, so other imports never pay for it.
+ * pdf.js for Node, running in the calling thread (the import worker, a PDF
+ * page thread, or the CLI's process): its worker's message handler is
+ * loaded here, changed (changedWorker), and answers on an in-memory port
+ * pair (pdfjs-port-pair.ts) instead of a worker of its own — it fetches
+ * nothing and needs no DOM. Loaded on first use, so other imports never
+ * pay for it. `openWorker` gives each document its own channel, to be
+ * destroyed with it.
  */
-export async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
-  const holder = globalThis as { pdfjsWorker?: unknown }
+export async function loadPdfjs(): Promise<{
+  pdfjs: Pdfjs
+  openWorker: () => InstanceType<Pdfjs['PDFWorker']>
+}> {
   // The legacy build's core-js replaces Array.prototype.push (to handle lengths past 2^53 - 1, which no PDF
   // reaches) with a function about twice as slow, for the whole thread: the CLI's other work and pdf.js's own
   // millions of pushes alike. Node's own push is put back once pdf.js is loaded.
   const push = Array.prototype.push
   try {
-    holder.pdfjsWorker ??= await changedWorker()
-    return await import('pdfjs-dist/legacy/build/pdf.mjs')
+    workerModule ??= changedWorker() as Promise<PdfjsWorkerModule>
+    const handler = (await workerModule).WorkerMessageHandler
+    // Where pdf.js looks for a worker already in the thread, should anything open a document without a port.
+    const holder = globalThis as { pdfjsWorker?: unknown }
+    holder.pdfjsWorker ??= { WorkerMessageHandler: handler }
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    return {
+      pdfjs,
+      openWorker: () => {
+        const [mine, theirs] = inMemoryPortPair()
+        handler.initializeFromPort(theirs)
+        // Quiet, as the documents it opens are (their `verbosity: 0` reaches only pdf.js's main side).
+        return pdfjs.PDFWorker.create({ port: mine as unknown as Worker, verbosity: 0 })
+      },
+    }
   } finally {
     Array.prototype.push = push
   }

@@ -5,24 +5,10 @@ import { wordText } from '../../../common/i18n/local-text'
 import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
 import { importFileWithNotes } from '../../../main/import/import-file'
+import { handMadePdf } from '../../support/hand-made-pdf'
 import { markdownParagraphs, phraseCoverage } from '../../support/phrase-coverage'
 
 const AMIRI = 'tests/fixtures/pdf/Documentation-Arabic.pdf'
-
-/** Writes a PDF by hand: objects in order, a correct cross-reference table, a trailer. */
-function handMadePdf(objects: string[], trailerExtra = ''): Uint8Array {
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'))
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = Buffer.byteLength(out, 'latin1')
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
-}
 
 async function refusal(name: string, bytes: Uint8Array): Promise<HamishError> {
   const err = await importFileWithNotes(name, bytes).then(

@@ -6,7 +6,7 @@ const nativePush = Array.prototype.push
 
 describe('pdf.js loaded in the calling thread', () => {
   it('leaves the engine’s own Array.prototype.push in place (the legacy build’s core-js swaps in a slower one)', async () => {
-    const pdfjs = await loadPdfjs()
+    const { pdfjs } = await loadPdfjs()
     expect(typeof pdfjs.getDocument).toBe('function')
     expect(Array.prototype.push).toBe(nativePush)
   })
