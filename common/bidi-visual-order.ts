@@ -22,8 +22,21 @@ const MIRRORED: Record<string, string> = {
   '›': '‹',
 }
 
+/** Bidi classes worked out so far: a book's lines hold a few hundred distinct characters, millions of times. */
+const TYPES = new Map<string, BidiType>()
+
 /** The Bidi_Class of a character, for the scripts a Hamish article holds (Arabic, Hebrew, Latin and the rest as L). */
 function typeOf(c: string): BidiType {
+  let type = TYPES.get(c)
+  if (type === undefined) {
+    type = classOf(c)
+    // Bounded: a text of every character there is should not keep them all.
+    if (TYPES.size < 65536) TYPES.set(c, type)
+  }
+  return type
+}
+
+function classOf(c: string): BidiType {
   const code = c.codePointAt(0) ?? 0
   if (code >= 0x30 && code <= 0x39) return 'EN'
   if (code >= 0x6f0 && code <= 0x6f9) return 'EN'

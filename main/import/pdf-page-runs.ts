@@ -26,31 +26,41 @@ const GLYPH_ID_FONT_SHARE = 0.1
  * its text only there, in logical order.
  */
 function spanRun(actualText: string, glyphs: PdfRun[]): PdfRun | null {
-  // The box of its glyphs that draw something: a space glyph inside would hide the gap to the next word.
-  const inked = glyphs.filter((g) => g.text.trim() !== '' || g.text === '')
+  // The glyphs that draw something (a space glyph inside would hide the gap to the next word), each with
+  // whether it is only marks: worked out once, as a page has thousands of spans.
+  const inked: { glyph: PdfRun; mark: boolean }[] = []
+  for (const glyph of glyphs) {
+    const trimmed = glyph.text.trim()
+    if (trimmed !== '' || glyph.text === '') inked.push({ glyph, mark: MARKS_ONLY.test(trimmed) })
+  }
   // Its baseline and size from a letter, not from a mark drawn above or below one.
   // (Else a glyph left without text, U+0000, that advances: a letter's, where a mark's does not.)
   const first =
-    inked.find((g) => g.text.trim() !== '' && !/^\p{M}+$/u.test(g.text.trim())) ??
-    inked.find((g) => g.text === '' && g.width > 0) ??
-    inked.find((g) => g.text === '') ??
-    inked[0] ??
+    inked.find((g) => g.glyph.text !== '' && !g.mark)?.glyph ??
+    inked.find((g) => g.glyph.text === '' && g.glyph.width > 0)?.glyph ??
+    inked.find((g) => g.glyph.text === '')?.glyph ??
+    inked[0]?.glyph ??
     glyphs[0]
   if (!first) return null
   // A letter whose span draws only its marks is not on this page (Chromium writes, past a page's last line, the
   // spans of text it clips, some keeping a mark): placed by the mark, it made a paragraph of its own («أَ»).
-  if (/[^\p{M}\s]/u.test(actualText) && inked.every((g) => g.width === 0 && /^\p{M}+$/u.test(g.text.trim())))
-    return null
-  // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap.
-  const letters = inked.filter((g) => g.width > 0 && !/^\p{M}+$/u.test(g.text.trim()))
-  // A span of letters without advance (the alef of a lam-alef with its marks) sits where its letter is.
-  const unadvanced = inked.filter((g) => !/^\p{M}+$/u.test(g.text.trim()))
-  const boxes =
-    letters.length > 0 ? letters : unadvanced.length > 0 ? unadvanced : inked.length > 0 ? inked : glyphs
-  const left = Math.min(...boxes.map((g) => g.x))
-  const right = Math.max(...boxes.map((g) => g.x + g.width))
+  if (inked.every((g) => g.glyph.width === 0 && g.mark) && NOT_MARK_OR_SPACE.test(actualText)) return null
+  // The box of its letters: a mark (or a glyph without text and without advance) may be drawn out in the gap;
+  // else a span of letters without advance (the alef of a lam-alef with its marks) sits where its letter is.
+  let boxes = inked.filter((g) => g.glyph.width > 0 && !g.mark)
+  if (boxes.length === 0) boxes = inked.filter((g) => !g.mark)
+  if (boxes.length === 0) boxes = inked
+  let left = Infinity
+  let right = -Infinity
+  for (const { glyph } of boxes.length > 0 ? boxes : glyphs.map((glyph) => ({ glyph }))) {
+    left = Math.min(left, glyph.x)
+    right = Math.max(right, glyph.x + glyph.width)
+  }
   return { ...first, text: visualText(actualText.replace(NO_TEXT, ''), glyphs), x: left, width: right - left }
 }
+
+const MARKS_ONLY = /^\p{M}+$/u
+const NOT_MARK_OR_SPACE = /[^\p{M}\s]/u
 
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
 

@@ -31,8 +31,8 @@ function plainCopy(value: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(value) as unknown
   if (proto !== Object.prototype && proto !== null) return structuredClone(value)
   const out: Record<string, unknown> = proto === null ? Object.create(null) : {}
-  for (const key of Object.keys(value))
-    out[key] = plainCopy((value as Record<string, unknown>)[key], depth + 1)
+  // for…in is the fastest walk over a plain object's keys; neither prototype (Object.prototype, null) has enumerable ones.
+  for (const key in value) out[key] = plainCopy((value as Record<string, unknown>)[key], depth + 1)
   return out
 }
 
