@@ -9,7 +9,7 @@ import { declaredMeta, pdfDate, splitNames } from '../../common/meta/file-meta'
 import { blocksOf, dropRunningLines, basePresentationForms } from './pdf-layout'
 import { PDF_LIMITS } from './pdf-limits'
 import { openPdf } from './pdf-document'
-import { readPdfPagesInThreads } from './pdf-page-threads'
+import { readPdfPagesInThreads, startPdfPageThreads } from './pdf-page-threads'
 import { dropTitleHeading } from './title'
 
 /** An imported PDF: the article, and where each of its pages starts in the plain text. */
@@ -73,7 +73,16 @@ function pdfLanguage(declared: unknown, text: string): string | null {
  * PDF_LIMITS.maxPages, and one with no text layer (a scan).
  */
 export async function importPdf(bytes: Uint8Array, name: string): Promise<ImportedPdf> {
-  const { doc, close } = await openPdf(bytes, name)
+  // Page threads start opening their own copies now, while this thread opens its own.
+  const started = startPdfPageThreads(bytes, name)
+  let opened
+  try {
+    opened = await openPdf(bytes, name)
+  } catch (err) {
+    started.end()
+    throw err
+  }
+  const { doc, close } = opened
   try {
     if (doc.numPages > PDF_LIMITS.maxPages) {
       throw new HamishError(
@@ -81,7 +90,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         localText('messages.pdfTooManyPages', { name, pages: doc.numPages, limit: PDF_LIMITS.maxPages }),
       )
     }
-    const { pages } = await readPdfPagesInThreads(bytes, doc, name)
+    const { pages } = await readPdfPagesInThreads(doc, name, started)
     if (pages.every((lines) => lines.length === 0)) {
       throw new HamishError('empty-file', localText('messages.pdfNoTextLayer', { name }))
     }
@@ -116,6 +125,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
     })
     return { ...article, pdfPageStarts: starts }
   } finally {
+    started.end()
     await close()
   }
 }

@@ -8,13 +8,15 @@ import { refuseTextPastLimit } from './finish-article'
 import type { PdfLine } from './pdf-layout'
 import { readPdfPages, type PdfPageSource, type PdfPagesRead } from './pdf-pages'
 
-/** What a page thread is given: the file, and the pages it reads. */
-export interface PageThreadJob {
-  bytes: Uint8Array
-  name: string
-  from: number
-  to: number
-}
+/**
+ * What a page thread is told: first the file (it opens its own copy at
+ * once, while the importing thread opens its), then which pages to read,
+ * or that it is not needed after all.
+ */
+export type PageThreadMessage =
+  | { kind: 'file'; bytes: Uint8Array; name: string }
+  | { kind: 'read'; from: number; to: number }
+  | { kind: 'stop' }
 
 /** What a page thread answers: the lines of its pages, or why the file is refused. */
 export type PageThreadAnswer = { ok: true; read: PdfPagesRead } | { ok: false; error: WireError }
@@ -61,70 +63,131 @@ export function pageRanges(pages: number, parts: number): { from: number; to: nu
   return ranges
 }
 
+/**
+ * Files this large are opened on page threads before their page count is
+ * known (about 20 pages of a typical PDF): a thread's own start, pdf.js
+ * loaded and the file opened, then overlaps the importing thread's.
+ */
+const EARLY_START_BYTES = 256 * 1024
+
 /** A page thread's failure as the user's: running out of memory names the file; anything else stays internal. */
 function threadFailure(error: Error, name: string): Error {
   if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
   return new HamishError('too-large', localText('messages.importOutOfMemory', { name }))
 }
 
-/** Reads a run of pages on a thread of its own; `stop` ends it early (another part failed). */
-function readOnThread(job: PageThreadJob, file: string, stop: AbortSignal): Promise<PdfPagesRead> {
-  return new Promise((resolve, reject) => {
+/** One page thread, started with the file and waiting to be told its pages. */
+class PageThread {
+  readonly #worker: Worker
+  readonly #answer: Promise<PdfPagesRead>
+  #told = false
+
+  constructor(file: string, bytes: Uint8Array, name: string) {
     // The page thread's heap is held to this thread's own limits (the import worker's), if it has any.
-    const worker = new Worker(file, { resourceLimits })
-    let settled = false
-    const settle = (finish: () => void): void => {
-      if (settled) return
-      settled = true
-      stop.removeEventListener('abort', onStop)
-      void worker.terminate()
-      finish()
-    }
-    const onStop = (): void => settle(() => reject(new Error('stopped')))
-    stop.addEventListener('abort', onStop, { once: true })
-    worker.on('message', (answer: PageThreadAnswer) =>
-      settle(() => (answer.ok ? resolve(answer.read) : reject(fromWireError(answer.error)))),
-    )
-    worker.on('error', (error) => settle(() => reject(threadFailure(error, job.name))))
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`a PDF page thread stopped (exit code ${code}) before answering`))),
-    )
-    worker.postMessage(job)
-  })
+    this.#worker = new Worker(file, { resourceLimits })
+    this.#answer = new Promise((resolve, reject) => {
+      this.#worker.once('message', (answer: PageThreadAnswer) =>
+        answer.ok ? resolve(answer.read) : reject(fromWireError(answer.error)),
+      )
+      this.#worker.once('error', (error) => reject(threadFailure(error, name)))
+      this.#worker.once('exit', (code) =>
+        reject(new Error(`a PDF page thread stopped (exit code ${code}) before answering`)),
+      )
+    })
+    // Not waited for unless told to read: an unused thread's end is no failure.
+    this.#answer.catch(() => undefined)
+    this.#worker.postMessage({ kind: 'file', bytes, name } satisfies PageThreadMessage)
+  }
+
+  /** Its pages' lines, once read. */
+  read(from: number, to: number): Promise<PdfPagesRead> {
+    this.#told = true
+    this.#worker.postMessage({ kind: 'read', from, to } satisfies PageThreadMessage)
+    return this.#answer
+  }
+
+  /** Ends it: told nothing, it leaves quietly; reading, it is stopped. */
+  end(): void {
+    if (this.#told) void this.#worker.terminate()
+    else this.#worker.postMessage({ kind: 'stop' } satisfies PageThreadMessage)
+  }
+}
+
+/**
+ * The page threads of one file: some started before its page count is
+ * known (`early`), more started once it is if it needs them, the rest
+ * ended. Ended all at once when the import is over.
+ */
+export class PdfPageThreads {
+  readonly #bytes: Uint8Array
+  readonly #name: string
+  #threads: PageThread[]
+
+  constructor(bytes: Uint8Array, name: string, early: number) {
+    this.#bytes = bytes
+    this.#name = name
+    const file = pageWorkerFile
+    this.#threads =
+      file === null ? [] : Array.from({ length: early }, () => new PageThread(file, bytes, name))
+  }
+
+  /** `count` page threads (fewer where none is built), the ones started early first; the others are ended. */
+  take(count: number): PageThread[] {
+    const file = pageWorkerFile
+    for (const unused of this.#threads.slice(count)) unused.end()
+    this.#threads = this.#threads.slice(0, count)
+    while (file !== null && this.#threads.length < count)
+      this.#threads.push(new PageThread(file, this.#bytes, this.#name))
+    return this.#threads
+  }
+
+  /** Ends every one of them, whatever they were doing. */
+  end(): void {
+    this.take(0)
+  }
+}
+
+/**
+ * Starts the page threads a file may need, each opening its own copy of
+ * it, so that they are ready when the importing thread has opened the
+ * file and knows how many pages it has: one per core beside this one, at
+ * most MAX_THREADS in all, for a file of EARLY_START_BYTES or more. A
+ * shorter file starts them once its page count says it needs them.
+ */
+export function startPdfPageThreads(bytes: Uint8Array, name: string): PdfPageThreads {
+  const early = bytes.byteLength >= EARLY_START_BYTES ? Math.min(availableParallelism(), MAX_THREADS) - 1 : 0
+  return new PdfPageThreads(bytes, name, early)
 }
 
 /**
  * Reads every page of an open PDF into lines, on several threads when it
- * is long enough (pdfPageThreadCount): this thread reads the first run of
- * pages from `doc` while each page thread opens its own copy of the file
- * and reads the next run, all at once — pdf.js reads a page's text on one
- * thread at a time, and a 100-page book kept one core busy while the
- * others idled. The lines are the ones one thread would make: each page is
- * laid out on its own; only the judgement of a font without a Unicode map
- * starts afresh in each run. The first refusal (the earliest pages') is
- * the answer, and the other threads are stopped.
+ * is long enough (pdfPageThreadCount) and page threads were started for
+ * it: this thread reads the first run of pages from `doc` while each page
+ * thread reads the next run from its own copy, all at once — pdf.js reads
+ * a page's text on one thread at a time, and a 100-page book kept one core
+ * busy while the others idled. The lines are the ones one thread would
+ * make: each page is laid out on its own; only the judgement of a font
+ * without a Unicode map starts afresh in each run. The refusal of the
+ * earliest page is the answer, as on one thread: a failing run stops only
+ * the runs after it. Page threads not needed are ended; missing ones started.
  */
 export async function readPdfPagesInThreads(
-  bytes: Uint8Array,
   doc: PdfPageSource & { numPages: number },
   name: string,
+  started: PdfPageThreads,
   threads = pdfPageThreadCount(doc.numPages),
 ): Promise<PdfPagesRead> {
-  const file = pageWorkerFile
-  if (threads <= 1 || file === null) return readPdfPages(doc, 1, doc.numPages, name)
-  const [own, ...others] = pageRanges(doc.numPages, threads)
-  const stop = new AbortController()
+  const helpers = started.take(Math.max(0, threads - 1))
+  if (helpers.length === 0) return readPdfPages(doc, 1, doc.numPages, name)
+  const [own, ...others] = pageRanges(doc.numPages, helpers.length + 1)
   const parts = [
     readPdfPages(doc, own!.from, own!.to, name),
-    ...others.map((range) => readOnThread({ bytes, name, ...range }, file, stop.signal)),
+    ...others.map((range, i) => helpers[i]!.read(range.from, range.to)),
   ]
-  // Every part settles before the answer, so no thread is left reading; the first failure in page order wins.
-  parts.forEach((part) => part.catch(() => stop.abort()))
+  // A run that fails stops the runs after it; the ones before go on, as they may fail on an earlier page.
+  parts.forEach((part, i) => part.catch(() => helpers.slice(i).forEach((h) => h.end())))
   const settled = await Promise.allSettled(parts)
-  const failed = settled.find(
-    (s): s is PromiseRejectedResult =>
-      s.status === 'rejected' && !(s.reason instanceof Error && s.reason.message === 'stopped'),
-  )
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
   const pages: PdfLine[][] = []
   let chars = 0

@@ -6,8 +6,10 @@ import { importFileWithNotes } from '../../../main/import/import-file'
 import { openPdf } from '../../../main/import/pdf-document'
 import {
   pageRanges,
+  PdfPageThreads,
   pdfPageThreadCount,
   readPdfPagesInThreads,
+  startPdfPageThreads,
   usePdfPageThreadsBeside,
 } from '../../../main/import/pdf-page-threads'
 import { readPdfPages } from '../../../main/import/pdf-pages'
@@ -36,7 +38,8 @@ async function oneAndMany(bytes: Uint8Array, name: string, threads: number) {
   const { doc, close } = await openPdf(bytes, name)
   try {
     const one = await readPdfPages(doc, 1, doc.numPages, name)
-    const many = await readPdfPagesInThreads(bytes, doc, name, threads)
+    const started = new PdfPageThreads(bytes, name, 1)
+    const many = await readPdfPagesInThreads(doc, name, started, threads).finally(() => started.end())
     expect(one.threads).toBe(1)
     expect(many.threads).toBe(threads)
     return { one: one.pages, many: many.pages, pages: doc.numPages }
@@ -118,10 +121,13 @@ describe('a PDF read on several threads', () => {
     const refusal = async (threads: number): Promise<HamishError> => {
       const { doc, close } = await openPdf(bytes, 'damaged.pdf')
       try {
-        const err = await readPdfPagesInThreads(bytes, doc, 'damaged.pdf', threads).then(
-          () => null,
-          (e: unknown) => e,
-        )
+        const started = startPdfPageThreads(bytes, 'damaged.pdf')
+        const err = await readPdfPagesInThreads(doc, 'damaged.pdf', started, threads)
+          .finally(() => started.end())
+          .then(
+            () => null,
+            (e: unknown) => e,
+          )
         expect(err).toBeInstanceOf(HamishError)
         return err as HamishError
       } finally {
