@@ -969,6 +969,8 @@ export const ar = {
     reasonPdfDamaged: 'بنيته تالفة، أو أنه ليس ملف PDF أصلًا',
     reasonPdfPage: 'تتعذّر قراءة الصفحة {{page, number}}',
     reasonPdfPageTooFull: 'في الصفحة {{page, number}} أكثر من {{limit, number}} قطعة من النص',
+    reasonPdfStreamTooLarge:
+      'فيه جزء يتجاوز حجمه بعد فكّ ضغطه {{limit, number}} ميغابايت: ملف صُنع لاستنفاد الذاكرة، أو تالف تلفًا شديدًا',
     pdfTooManyPages:
       '{{name}}: في ملف PDF هذا {{pages, number}} صفحة، وهامش يستورد منها ما لا يتجاوز {{limit, number}} صفحة. قسّمه ملفاتٍ أصغر واستوردها.',
     libraryWriteFailed: '{{name}}: تعذّرت الكتابة في المكتبة ({{detail}})؛ لم يُضف شيء.',

@@ -897,6 +897,8 @@ export const en = {
     reasonPdfDamaged: 'its structure is damaged, or it is not a PDF at all',
     reasonPdfPage: 'page {{page, number}} cannot be read',
     reasonPdfPageTooFull: 'page {{page, number}} holds more than {{limit, number}} pieces of text',
+    reasonPdfStreamTooLarge:
+      'a part of it unpacks to more than {{limit, number}} MB: a file made to exhaust memory, or badly damaged',
     pdfTooManyPages:
       '{{name}}: this PDF has {{pages, number}} pages; Hamish imports PDFs of up to {{limit, number}} pages. Split it into smaller files and import those.',
     libraryWriteFailed: '{{name}}: the library could not be written ({{detail}}); nothing was added.',

@@ -90,7 +90,7 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<Import
         localText('messages.pdfTooManyPages', { name, pages: doc.numPages, limit: PDF_LIMITS.maxPages }),
       )
     }
-    const { pages } = await readPdfPagesInThreads(doc, name, started)
+    const { pages } = await readPdfPagesInThreads(opened, name, started)
     if (pages.every((lines) => lines.length === 0)) {
       throw new HamishError('empty-file', localText('messages.pdfNoTextLayer', { name }))
     }

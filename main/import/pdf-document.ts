@@ -1,6 +1,6 @@
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
-import { invalidPdf } from './pdf-pages'
+import { invalidPdf, oversizeStreamRefusal } from './pdf-refusals'
 import { loadPdfjs } from './pdfjs-in-thread'
 
 type PdfjsDocument = Awaited<
@@ -11,6 +11,8 @@ type PdfjsDocument = Awaited<
 export interface OpenPdf {
   doc: PdfjsDocument
   close(): Promise<void>
+  /** Whether pdf.js has refused to unpack a stream of this file past PDF_LIMITS.maxStreamBytes (it goes on without it). */
+  hadOversizeStream(): boolean
 }
 
 /**
@@ -21,7 +23,10 @@ export interface OpenPdf {
  * page thread (pdf-page-threads.ts), so all read the file alike.
  */
 export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf> {
-  const { pdfjs, openWorker } = await loadPdfjs()
+  const { pdfjs, openWorker, oversizeStreams } = await loadPdfjs()
+  // The count is the thread's: a thread reads one file at a time (the import worker, a page thread, the CLI).
+  const oversizeBefore = oversizeStreams()
+  const hadOversizeStream = (): boolean => oversizeStreams() > oversizeBefore
   const worker = openWorker()
   const task = pdfjs.getDocument({
     worker,
@@ -44,6 +49,7 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
     const doc = await task.promise
     return {
       doc,
+      hadOversizeStream,
       close: async () => {
         await doc.destroy()
         worker.destroy()
@@ -53,6 +59,7 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
     await task.destroy()
     worker.destroy()
     const kind = (err as { name?: string }).name
+    if (hadOversizeStream()) throw oversizeStreamRefusal(name)
     if (kind === 'PasswordException')
       throw new HamishError('invalid-content', localText('messages.pdfEncrypted', { name }))
     throw invalidPdf(name, localText('messages.reasonPdfDamaged'))

@@ -8,6 +8,12 @@ export const PDF_LIMITS = {
   maxPages: 2000,
   /** Text runs on one page: a page of small print has a few thousand. */
   maxRunsPerPage: 100_000,
+  /**
+   * Bytes one stream may unpack to (a page's content, a font): a dense page's
+   * content is a few MB, a large font 20 MB; a "PDF bomb" packs gigabytes of
+   * nothing into a few (3 GB in 3 MB took 6.5 GB of memory and a minute).
+   */
+  maxStreamBytes: 128 * 1024 * 1024,
 } as const
 
 /**

@@ -172,16 +172,16 @@ export function startPdfPageThreads(bytes: Uint8Array, name: string): PdfPageThr
  * the runs after it. Page threads not needed are ended; missing ones started.
  */
 export async function readPdfPagesInThreads(
-  doc: PdfPageSource & { numPages: number },
+  pdf: PdfPageSource,
   name: string,
   started: PdfPageThreads,
-  threads = pdfPageThreadCount(doc.numPages),
+  threads = pdfPageThreadCount(pdf.doc.numPages),
 ): Promise<PdfPagesRead> {
   const helpers = started.take(Math.max(0, threads - 1))
-  if (helpers.length === 0) return readPdfPages(doc, 1, doc.numPages, name)
-  const [own, ...others] = pageRanges(doc.numPages, helpers.length + 1)
+  if (helpers.length === 0) return readPdfPages(pdf, 1, pdf.doc.numPages, name)
+  const [own, ...others] = pageRanges(pdf.doc.numPages, helpers.length + 1)
   const parts = [
-    readPdfPages(doc, own!.from, own!.to, name),
+    readPdfPages(pdf, own!.from, own!.to, name),
     ...others.map((range, i) => helpers[i]!.read(range.from, range.to)),
   ]
   // A run that fails stops the runs after it; the ones before go on, as they may fail on an earlier page.

@@ -11,8 +11,7 @@ let name = ''
 async function answerRead(from: number, to: number): Promise<PageThreadAnswer> {
   try {
     if (!opened) throw new Error('a PDF page thread was told to read before it was given the file')
-    const { doc } = await opened
-    return { ok: true, read: await readPdfPages(doc, from, to, name) }
+    return { ok: true, read: await readPdfPages(await opened, from, to, name) }
   } catch (error) {
     if (!(error instanceof HamishError)) throw error
     return { ok: false, error: toWireError(error) }

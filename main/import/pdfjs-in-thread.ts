@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { PDF_WORD_GAP_EM } from './pdf-limits'
+import { PDF_LIMITS, PDF_WORD_GAP_EM } from './pdf-limits'
 import { inMemoryPortPair } from './pdfjs-port-pair'
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-type PdfjsWorkerModule = { WorkerMessageHandler: { initializeFromPort(port: unknown): void } }
+type PdfjsWorkerModule = {
+  WorkerMessageHandler: { initializeFromPort(port: unknown): void }
+  hamishOversizeStreams_(): number
+}
 
 /**
  * The changes Hamish makes to pdf.js's worker source, each a text
@@ -63,10 +66,39 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
 }
 function stringToPDFString(str, keepEscapeSequence = false) {`,
   },
+  // A stream unpacks to at most PDF_LIMITS.maxStreamBytes, through either of pdf.js's two ways of unpacking
+  // (its own decoders, which grow one buffer, and DecompressionStream for Flate, which gathers chunks).
+  {
+    find: '  ensureBuffer(requested) {\n    const buffer = this.buffer;',
+    times: 1,
+    replace:
+      '  ensureBuffer(requested) {\n    if (requested > HAMISH_MAX_STREAM_BYTES) hamishStreamTooLarge();\n    const buffer = this.buffer;',
+  },
+  {
+    find: 'totalLength += chunk.byteLength;',
+    times: 1,
+    replace:
+      'totalLength += chunk.byteLength; if (totalLength > HAMISH_MAX_STREAM_BYTES) hamishStreamTooLarge();',
+  },
 ]
 
 /**
- * pdf.js's worker module with five changes, loaded from memory. Its
+ * What the changed module gains: the stream limit, and a count of the
+ * streams it stopped, which Hamish reads (`oversizeStreams`): pdf.js goes
+ * on past a failing stream, leaving the page's text short, which is no
+ * answer to a file built to exhaust memory.
+ */
+const PDFJS_PREAMBLE = `const HAMISH_MAX_STREAM_BYTES = ${PDF_LIMITS.maxStreamBytes};
+let hamishOversizeStreams = 0;
+function hamishStreamTooLarge() {
+  hamishOversizeStreams++;
+  throw new Error("a stream unpacks to more than " + HAMISH_MAX_STREAM_BYTES + " bytes");
+}
+export function hamishOversizeStreams_() { return hamishOversizeStreams; }
+`
+
+/**
+ * pdf.js's worker module with seven changes, loaded from memory. Its
  * word-gap threshold is raised to PDF_WORD_GAP_EM: pdf.js puts a space
  * inside a text item wherever two glyphs stand more than 0.102 em apart,
  * which splits Arabic words set by TeX with Amiri at the gap after a
@@ -77,10 +109,10 @@ function stringToPDFString(str, keepEscapeSequence = false) {`,
  * without text. And each item's text is left in drawn order: pdf.js's
  * per-item bidi reordering cannot see the rest of the line (and the
  * letters of one ligature glyph, given logically, are put in drawn order
- * too). All are only
- * visible inside pdf.js. If a new pdf.js no
- * longer has the text changed, this says so instead of silently reading
- * worse.
+ * too). And /ActualText is decoded without a TextDecoder per string, and
+ * no stream unpacks past PDF_LIMITS.maxStreamBytes. All are only visible
+ * inside pdf.js. If a new pdf.js no longer has the text changed, this says
+ * so instead of silently reading worse.
  */
 async function changedWorker(): Promise<unknown> {
   const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')
@@ -91,6 +123,7 @@ async function changedWorker(): Promise<unknown> {
       throw new Error(`pdf.js's worker has ${found} copies of ${change.find}, not ${change.times}`)
     source = source.replace(change.find, change.replace)
   }
+  source = PDFJS_PREAMBLE + source
   return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)
 }
 
@@ -109,6 +142,8 @@ let workerModule: Promise<PdfjsWorkerModule> | null = null
 export async function loadPdfjs(): Promise<{
   pdfjs: Pdfjs
   openWorker: () => InstanceType<Pdfjs['PDFWorker']>
+  /** Streams this thread's pdf.js has refused to unpack past PDF_LIMITS.maxStreamBytes, so far. */
+  oversizeStreams: () => number
 }> {
   // The legacy build's core-js replaces Array.prototype.push (to handle lengths past 2^53 - 1, which no PDF
   // reaches) with a function about twice as slow, for the whole thread: the CLI's other work and pdf.js's own
@@ -116,13 +151,15 @@ export async function loadPdfjs(): Promise<{
   const push = Array.prototype.push
   try {
     workerModule ??= changedWorker() as Promise<PdfjsWorkerModule>
-    const handler = (await workerModule).WorkerMessageHandler
+    const worker = await workerModule
+    const handler = worker.WorkerMessageHandler
     // Where pdf.js looks for a worker already in the thread, should anything open a document without a port.
     const holder = globalThis as { pdfjsWorker?: unknown }
     holder.pdfjsWorker ??= { WorkerMessageHandler: handler }
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     return {
       pdfjs,
+      oversizeStreams: () => worker.hamishOversizeStreams_(),
       openWorker: () => {
         const [mine, theirs] = inMemoryPortPair()
         handler.initializeFromPort(theirs)

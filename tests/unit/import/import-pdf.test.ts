@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
 import { wordText } from '../../../common/i18n/local-text'
@@ -137,6 +138,29 @@ describe('PDF refusals', () => {
     expect(err.message).toMatch(/^numbers\.pdf: Hamish found no text to keep in this PDF/)
     expect(err.message).not.toContain('markup')
     expect(wordText(createTranslator('ar'), err.text!)).toContain('لم يجد هامش في ملف PDF هذا نصًا يُحفظ')
+  })
+
+  it('refuses a PDF whose page content unpacks past the stream limit (a "PDF bomb"), without unpacking it all', async () => {
+    // 140 MB of spaces after one line of text, deflated to a few hundred KB: pdf.js would unpack it all
+    // (a 3 GB one took 6.5 GB of memory and a minute) and import «Hello bomb».
+    const content = Buffer.concat([
+      Buffer.from('BT /F1 12 Tf 20 100 Td (Hello bomb) Tj ET\n'),
+      Buffer.alloc(140 * 2 ** 20, 0x20),
+    ])
+    const packed = deflateSync(content, { level: 1 })
+    const head = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed.toString('latin1')}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]
+    const err = await refusal('bomb.pdf', handMadePdf(head))
+    expect(err.code).toBe('too-large')
+    expect(err.message).toContain(
+      'bomb.pdf: this is not a readable PDF (a part of it unpacks to more than 128 MB',
+    )
+    expect(wordText(createTranslator('ar'), err.text!)).toContain('ميغابايت')
   })
 
   it('refuses a PDF that declares more pages than the limit', async () => {

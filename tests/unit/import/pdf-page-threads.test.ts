@@ -35,11 +35,12 @@ function bookParagraphs(pages: number): string[] {
 
 /** Every page's lines as one thread reads them, and as `threads` threads do. */
 async function oneAndMany(bytes: Uint8Array, name: string, threads: number) {
-  const { doc, close } = await openPdf(bytes, name)
+  const pdf = await openPdf(bytes, name)
+  const { doc, close } = pdf
   try {
-    const one = await readPdfPages(doc, 1, doc.numPages, name)
+    const one = await readPdfPages(pdf, 1, doc.numPages, name)
     const started = new PdfPageThreads(bytes, name, 1)
-    const many = await readPdfPagesInThreads(doc, name, started, threads).finally(() => started.end())
+    const many = await readPdfPagesInThreads(pdf, name, started, threads).finally(() => started.end())
     expect(one.threads).toBe(1)
     expect(many.threads).toBe(threads)
     return { one: one.pages, many: many.pages, pages: doc.numPages }
@@ -119,10 +120,10 @@ describe('a PDF read on several threads', () => {
     )
     const bytes = textPagesPdf(pages, [27])
     const refusal = async (threads: number): Promise<HamishError> => {
-      const { doc, close } = await openPdf(bytes, 'damaged.pdf')
+      const pdf = await openPdf(bytes, 'damaged.pdf')
       try {
         const started = startPdfPageThreads(bytes, 'damaged.pdf')
-        const err = await readPdfPagesInThreads(doc, 'damaged.pdf', started, threads)
+        const err = await readPdfPagesInThreads(pdf, 'damaged.pdf', started, threads)
           .finally(() => started.end())
           .then(
             () => null,
@@ -131,7 +132,7 @@ describe('a PDF read on several threads', () => {
         expect(err).toBeInstanceOf(HamishError)
         return err as HamishError
       } finally {
-        await close()
+        await pdf.close()
       }
     }
     const alone = await refusal(1)
