@@ -66,6 +66,13 @@ const PDFJS_CHANGES: { find: string; times: number; replace: string }[] = [
 }
 function stringToPDFString(str, keepEscapeSequence = false) {`,
   },
+  // The source map comment names a file beside the worker, which a module loaded from memory has not: with
+  // source maps on (tsx, --enable-source-maps) Node would fail to load the module resolving it.
+  {
+    find: '//# sourceMappingURL=pdf.worker.mjs.map',
+    times: 1,
+    replace: '',
+  },
   // A stream unpacks to at most PDF_LIMITS.maxStreamBytes, through either of pdf.js's two ways of unpacking
   // (its own decoders, which grow one buffer, and DecompressionStream for Flate, which gathers chunks).
   {
@@ -98,7 +105,7 @@ export function hamishOversizeStreams_() { return hamishOversizeStreams; }
 `
 
 /**
- * pdf.js's worker module with seven changes, loaded from memory. Its
+ * pdf.js's worker module with eight changes (one drops its source map comment), loaded from memory. Its
  * word-gap threshold is raised to PDF_WORD_GAP_EM: pdf.js puts a space
  * inside a text item wherever two glyphs stand more than 0.102 em apart,
  * which splits Arabic words set by TeX with Amiri at the gap after a
