@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { printHtmlToPdf } from '../main/export/print-html-chromium'
 import { availableParallelism } from 'node:os'
@@ -77,9 +77,9 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
     let chars = 0
     for (let i = 0; i < 3; i++) {
       app.push(await timed(() => inWorker({ id: 'bench', name: 'book.pdf', bytes: pdf })))
-      usePdfPageThreadsBeside(built)
+      usePdfPageThreadsBeside(pathToFileURL(join(built, 'cli.js')).href)
       warm.push(await timed(async () => (chars = (await job()).chars)))
-      usePdfPageThreadsBeside(dir) // no page thread there: this thread alone
+      usePdfPageThreadsBeside(pathToFileURL(join(dir, 'none.js')).href) // no page thread there: this thread alone
       alone.push(await timed(job))
       poppler.push(await timed(() => run('pdftotext', ['-enc', 'UTF-8', file, join(dir, 'book.txt')])))
       // pdf.js's own text extraction, with the options Hamish uses and nothing after it.
@@ -94,7 +94,7 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
         }),
       )
     }
-    usePdfPageThreadsBeside(built)
+    usePdfPageThreadsBeside(pathToFileURL(join(built, 'cli.js')).href)
     const threads = pdfPageThreadCount(pageCount)
     const popplerMs = median(poppler)
     const appMs = median(app)

@@ -105,7 +105,7 @@ export async function runCli(argv: string[], rawIo: Output): Promise<number> {
     }
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) throw new UsageError(`unknown command ${name}`)
     // A long PDF is read on several threads, the page thread being built beside the CLI (out/main/).
-    usePdfPageThreadsBeside(moduleDir(import.meta.url))
+    usePdfPageThreadsBeside(import.meta.url)
     library = await Library.open(dir, { sample: loadSample(findAssetsDir(moduleDir(import.meta.url))) })
     tellNotices(library, io)
     return await COMMANDS[name as keyof typeof COMMANDS](library, args, io)

@@ -1,12 +1,11 @@
 import { parentPort } from 'node:worker_threads'
 import { HamishError, toWireError } from '../../common/errors'
 import type { WorkerAnswer } from './import-converter'
-import { moduleDir } from '../library/sample'
 import { usePdfPageThreadsBeside } from './pdf-page-threads'
 import { prepareImport, type ImportJob } from './prepared-import'
 
 // A long PDF is read on several threads, the page thread being built beside this one.
-usePdfPageThreadsBeside(moduleDir(import.meta.url))
+usePdfPageThreadsBeside(import.meta.url)
 
 /**
  * The import worker's entry (bundled as out/main/import-worker.js): takes

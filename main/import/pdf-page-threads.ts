@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker, resourceLimits } from 'node:worker_threads'
 import { fromWireError, HamishError, type WireError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
@@ -32,13 +32,19 @@ let pageWorkerFile: string | null = null
 
 /**
  * Lets this process read long PDFs on several threads, with the page
- * thread's entry built beside it in `builtDir` (out/main/). Called by the
- * entries that import (the import worker, the CLI); a process run from
- * source has no built entry and reads every page on its own thread.
+ * thread's entry built beside the module at `moduleUrl` (an entry's
+ * import.meta.url, in out/main/). Called by the entries that import (the
+ * import worker, the CLI); a process run from source, or bundled without a
+ * module URL, has no built entry beside it and reads every page on its own thread.
  */
-export function usePdfPageThreadsBeside(builtDir: string): void {
-  const file = resolve(builtDir, 'pdf-pages-worker.js')
-  pageWorkerFile = existsSync(file) ? file : null
+export function usePdfPageThreadsBeside(moduleUrl: string | undefined): void {
+  let file: string | null
+  try {
+    file = fileURLToPath(new URL('./pdf-pages-worker.js', moduleUrl))
+  } catch {
+    file = null
+  }
+  pageWorkerFile = file !== null && existsSync(file) ? file : null
 }
 
 /**

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HamishError } from '../../../common/errors'
 import { printHtmlToPdf } from '../../../main/export/print-html-chromium'
@@ -19,6 +20,9 @@ import { skipWithoutTools } from '../export-pdf/tools'
 
 // The page thread runs from the build (npm test builds before vitest runs), as in the app and the CLI.
 const BUILT = 'out/main'
+/** A module beside the built page thread, as the import worker and the CLI are. */
+const BESIDE = pathToFileURL(`${BUILT}/cli.js`).href
+const NOWHERE = pathToFileURL('/nonexistent/cli.js').href
 const BOOK = 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt'
 
 /** The book's first paragraphs, about `pages` A4 pages of vocalised Arabic. */
@@ -72,16 +76,16 @@ describe('cutting a PDF’s pages into runs for threads', () => {
 describe('a PDF read on several threads', () => {
   beforeAll(() => {
     expect(existsSync(`${BUILT}/pdf-pages-worker.js`), 'run `npx electron-vite build` first').toBe(true)
-    usePdfPageThreadsBeside(BUILT)
+    usePdfPageThreadsBeside(BESIDE)
   })
-  afterAll(() => usePdfPageThreadsBeside('/nonexistent'))
+  afterAll(() => usePdfPageThreadsBeside(NOWHERE))
 
   it('uses no second thread for a short PDF, nor where no page thread is built', () => {
     expect(pdfPageThreadCount(10)).toBe(1)
     expect(pdfPageThreadCount(200)).toBeGreaterThanOrEqual(1)
-    usePdfPageThreadsBeside('/nonexistent')
+    usePdfPageThreadsBeside(NOWHERE)
     expect(pdfPageThreadCount(200)).toBe(1)
-    usePdfPageThreadsBeside(BUILT)
+    usePdfPageThreadsBeside(BESIDE)
   })
 
   it('gives the lines one thread gives: the Amiri LaTeX PDF on three threads', async () => {
@@ -106,9 +110,9 @@ describe('a PDF read on several threads', () => {
       expect(pages).toBeGreaterThanOrEqual(38)
       expect(many).toEqual(one)
       // And the whole import, threads chosen as the app chooses them, against one thread.
-      usePdfPageThreadsBeside('/nonexistent')
+      usePdfPageThreadsBeside(NOWHERE)
       const alone = await importFileWithNotes('book.pdf', bytes)
-      usePdfPageThreadsBeside(BUILT)
+      usePdfPageThreadsBeside(BESIDE)
       const shared = await importFileWithNotes('book.pdf', bytes)
       expect(shared).toEqual(alone)
     },
