@@ -10,13 +10,25 @@ const PAGE_WORDING: Partial<Record<LocalTextKey, LocalTextKey>> = {
   'messages.binaryFile': 'messages.pageBinary',
   'messages.textTooLong': 'messages.pageTextTooLong',
   'messages.unsafeDocument': 'messages.pageUnsafe',
+  'messages.undecodable': 'messages.pageUndecodable',
+  'messages.importOutOfMemory': 'messages.pageOutOfMemory',
+  'messages.markupTooDeep': 'messages.pageMarkupTooDeep',
+}
+
+/** The reasons inside a refusal (why the bytes are not text) that speak of "the file", worded for a page. */
+const PAGE_REASON_WORDING: Partial<Record<LocalTextKey, LocalTextKey>> = {
+  'messages.unknownEncoding': 'messages.pageUnknownEncoding',
+  'messages.badUtf16': 'messages.pageBadUtf16',
+  'messages.badUtf8Bom': 'messages.pageBadUtf8Bom',
 }
 
 /**
  * A fetched page's import outcome, its refusal worded for a page: the
- * importers (finish-article, decode-text, sniff-binary) speak of "the file"
- * and tell the user to choose another one, which means nothing for an
- * address. Mapping here, where the address path meets the file path, keeps
+ * importers (finish-article, decode-text, sniff-binary, markup-depth, the
+ * worker's out-of-memory answer) speak of "the file" and tell the user to
+ * choose another one or split it, which means nothing for an address; a
+ * reason inside the refusal ("the file starts with a byte-order mark…") is
+ * re-worded too. Mapping here, where the address path meets the file path, keeps
  * every importer unaware of where its bytes came from. The address is
  * named as people read it (`displayAddress`). Other outcomes pass as they
  * are.
@@ -26,6 +38,13 @@ export function asPageOutcome(outcome: ImportOutcome): ImportOutcome {
   if (!key || !outcome.text) return outcome
   const values = { ...outcome.text.values }
   if (typeof values.name === 'string') values.name = displayAddress(values.name)
+  const reason = values.reason
+  const reasonKey = isText(reason) ? PAGE_REASON_WORDING[reason.key] : undefined
+  if (isText(reason) && reasonKey) values.reason = localText(reasonKey, reason.values)
   const text: LocalText = localText(key, values)
   return { ...outcome, text, message: englishText(text) }
+}
+
+function isText(value: unknown): value is LocalText {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'key' in value
 }
