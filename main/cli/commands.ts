@@ -15,6 +15,7 @@ import { toBibtex } from '../../common/citation/bibtex'
 import { toCslJson } from '../../common/citation/csl-json'
 import { NOTES_GROUPS, NOTES_ORDERS } from '../../common/export/notes-order'
 import type { ArticleSummary } from '../../common/article'
+import { displayAddress } from '../../common/display-address'
 import { HamishError } from '../../common/errors'
 import { plainText } from '../../common/plain-text'
 import { printHtmlToPdf } from '../export/print-html-chromium'
@@ -41,16 +42,21 @@ export interface Output {
  * http(s) address is tried; the exit code is 1 if any was rejected. An
  * address that leads to this computer or a private network is fetched only
  * with --allow-private (the app asks instead). Redirects are listed under
- * the outcome.
+ * the outcome. Lines name an address as people read it (the outcome's
+ * message does, `displayAddress` the redirects), since a percent-escaped
+ * Arabic path is unreadable; `--json` keeps the exact address in `name`,
+ * `article.source` and `redirects` for whatever reads it.
  */
 export async function importCommand(library: Library, argv: string[], io: Output): Promise<number> {
   const { positional: files, flags } = parseArgs(argv, ['--json', '--allow-private'])
   if (files.length === 0) throw new UsageError('import needs at least one FILE or URL')
   const outcomes: ImportOutcome[] = []
   for (const [i, file] of files.entries()) {
-    if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${basename(file)}`)
+    const address = /^https?:\/\//i.test(file)
+    const shown = address ? displayAddress(file) : basename(file)
+    if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${shown}`)
     outcomes.push(
-      /^https?:\/\//i.test(file)
+      address
         ? await library.importAddress(file, { allowPrivate: flags.has('--allow-private') })
         : await importOne(library, file),
     )
@@ -59,7 +65,7 @@ export async function importCommand(library: Library, argv: string[], io: Output
   else
     for (const o of outcomes) {
       io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
-      for (const to of o.redirects ?? []) io.out(`          redirected to ${to}`)
+      for (const to of o.redirects ?? []) io.out(`          redirected to ${displayAddress(to)}`)
       for (const note of o.notes ?? []) io.out(`${'note'.padEnd(9)} ${note.message}`)
     }
   return outcomes.some((o) => o.status === 'rejected') ? 1 : 0
