@@ -273,6 +273,8 @@ export const ar = {
   },
   importOpen: 'فتح',
   importResultsLabel: 'نتائج الاستيراد',
+  importLast: 'آخر استيراد: {{summary}}',
+  importShowReport: 'عرض التقرير',
   dropHere: 'أفلِت الملفات لاستيرادها',
   dropHint:
     'ملفات نصية وMarkdown وHTML وEPUB وWord (\u2066.docx\u2069) وPDF؛ وملفات تعليقات \u2066.hamish.json\u2069',

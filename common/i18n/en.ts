@@ -214,6 +214,8 @@ export const en = {
   },
   importOpen: 'Open',
   importResultsLabel: 'Import results',
+  importLast: 'Last import: {{summary}}',
+  importShowReport: 'Show report',
   dropHere: 'Drop files to import them',
   dropHint: 'Text, Markdown, HTML, EPUB, Word (.docx) and PDF files; .hamish.json annotation files',
   saveFromAddress: 'Save from address…',

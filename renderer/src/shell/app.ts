@@ -219,6 +219,8 @@ export class App {
     previous?.destroy()
     this.topbar.setRoute(route.name)
     this.pageName = route.name
+    // An import report stays with the library; elsewhere (the reader's notes panel) it is put away.
+    this.imports.panel.pageShown(route.name)
     if (route.name === 'search' && code.name === 'search') {
       const { SearchView } = code
       delete document.documentElement.dataset.focus
