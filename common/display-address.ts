@@ -14,15 +14,41 @@ const SCRIPTS: [string, RegExp][] = [
   ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u],
 ]
 
-/** Cyrillic letters drawn like Latin ones: a label of only these (аррӏе) passes for a Latin name. */
-const LATIN_LOOKALIKES = /^[аеорсухіјѕһӏԁԛԝъ-]+$/u
+/**
+ * Per script, its small letters drawn like Latin ones: a label made only of
+ * one script's look-alikes (and digits and hyphens) passes for a Latin name
+ * — Cyrillic «аррӏе» for "apple", Greek «ορτιον» for "option", Armenian
+ * «ցօօց» for "goog" — so it stays in Punycode, as browsers keep such
+ * whole-script homographs. A real word of that script with one letter of
+ * its own («παράδειγμα», «пример», «հայաստան») is shown decoded. The lists
+ * are ours, after Unicode's confusables.txt, small letters only (a label
+ * with a capital is not shown at all, below).
+ */
+const LATIN_LOOKALIKES: RegExp[] = [
+  // Cyrillic: a e o p c y x i j s h l d q w b (ъ ь) y v
+  /^[аеорсухіјѕһӏԁԛԝъьүѵ\d-]+$/u,
+  // Greek: a e n i k v o p t u x y w c j, and the accented forms of a e n i o u w
+  /^[αεηικνορτυχγωϲϳάέήίόύώϊϋΐΰ\d-]+$/u,
+  // Armenian: w q q h j n u g o l
+  /^[ագզհյոսցօլ\d-]+$/u,
+]
+
+/**
+ * Letters that are never shown decoded: capitals, since IDNA maps every
+ * label to small letters and a label holding one («ΤΟΚΕΝ», «АРРЕ») was not
+ * made by it; and Cherokee, a limited-use script (UAX #31) whose letters,
+ * small ones included, are drawn like Latin capitals («ᎠᎢᎩ» reads "DTY").
+ */
+const NEVER_DECODED = /[\p{Lu}\p{Lt}\p{Script=Cherokee}]/u
 
 /**
  * Whether a decoded label reads as one name: letters, marks and digits of
- * one script, and hyphens; not a whole word of Latin look-alikes.
+ * one script, and hyphens; not a whole word of Latin look-alikes, no capital
+ * and no Cherokee.
  */
 function safeLabel(label: string): boolean {
-  if (!/^[\p{L}\p{M}\p{Nd}-]+$/u.test(label) || LATIN_LOOKALIKES.test(label)) return false
+  if (!/^[\p{L}\p{M}\p{Nd}-]+$/u.test(label) || NEVER_DECODED.test(label)) return false
+  if (LATIN_LOOKALIKES.some((lookalikes) => lookalikes.test(label))) return false
   const seen = new Set<string>()
   for (const char of label) {
     if (!/\p{L}/u.test(char)) continue
@@ -34,7 +60,8 @@ function safeLabel(label: string): boolean {
 
 /**
  * A host name as people read it: its `xn--` labels decoded, each kept as
- * Punycode when invalid, mixing scripts or made of Latin look-alikes.
+ * Punycode when invalid, mixing scripts, made of Latin look-alikes (Cyrillic,
+ * Greek, Armenian), holding a capital or Cherokee.
  */
 export function displayHost(host: string): string {
   return host

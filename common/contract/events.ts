@@ -7,6 +7,12 @@ export interface HamishEvents {
   /** The library changed outside the renderer's own calls (File > Import… from the menu). */
   libraryChanged: { outcomes: ImportOutcome[] }
   importProgress: { done: number; total: number; name: string }
+  /**
+   * Annotation files (`.json`) chosen in File > Import…'s native dialog:
+   * their names and bytes, for the page's annotation importer — the route a
+   * dropped one takes, with its choice of article and its merge report.
+   */
+  annotationFilesChosen: { files: { name: string; bytes: Uint8Array }[] }
   menuCommand: MenuCommand
   /**
    * A change made outside this window (another tab of the preview, the
@@ -49,6 +55,7 @@ export type HamishEventName = keyof HamishEvents
 const EVENTS = {
   libraryChanged: true,
   importProgress: true,
+  annotationFilesChosen: true,
   menuCommand: true,
   libraryChange: true,
   openLink: true,

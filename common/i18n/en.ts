@@ -214,6 +214,8 @@ export const en = {
   },
   importOpen: 'Open',
   importResultsLabel: 'Import results',
+  importLast: 'Last import: {{summary}}',
+  importShowReport: 'Show report',
   dropHere: 'Drop files to import them',
   dropHint: 'Text, Markdown, HTML, EPUB, Word (.docx) and PDF files; .hamish.json annotation files',
   saveFromAddress: 'Save from address…',
@@ -720,6 +722,17 @@ export const en = {
       "{{name}}: the page's text is longer than {{millions, number}} million characters, more than Hamish imports; nothing was added.",
     pageUnsafe:
       '{{name}}: Hamish could not convert the page at this address into a safe document; nothing was added. Save the page from your browser as plain text and import that file.',
+    pageUndecodable:
+      '{{name}}: {{reason}}; nothing was added. If the page reads well in your browser, copy its text into a text editor, save it as UTF-8 and import that file.',
+    pageUnknownEncoding:
+      'the page is not UTF-8, and Hamish could not tell its encoding from the server, the page or its bytes: read as Windows-1256 or ISO-8859-6 (the legacy Arabic encodings) or as Windows-1252 (Western European) it does not come out as text',
+    pageBadUtf16:
+      'the page starts with a {{encoding}} byte-order mark but its bytes are not valid {{encoding}} text',
+    pageBadUtf8Bom: 'the page starts with a UTF-8 byte-order mark but its bytes are not valid UTF-8',
+    pageOutOfMemory:
+      '{{name}}: the page at this address is too large or too complex for Hamish to import: converting it used up the memory an import may use; nothing was added. If you need only part of it, copy that part into a text file and import that file.',
+    pageMarkupTooDeep:
+      '{{name}}: the page at this address nests its elements more than {{limit, number}} levels deep, deeper than any article needs; nothing was added. Save the page from your browser as plain text and import that file.',
     undecodable: '{{name}}: {{reason}}. Open it in a text editor, save it as UTF-8 and import it again.',
     utf32: 'this is UTF-32 text, which Hamish does not read',
     badUtf16:

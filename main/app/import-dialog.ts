@@ -7,6 +7,7 @@ import type { HamishEvents } from '../../common/contract/events'
 import { MAX_IMPORT_BYTES } from '../../common/contract/limits'
 import { tooLargeMessage, tooLargeText } from '../../common/contract/too-large-text'
 import { HamishError } from '../../common/errors'
+import { ANNOTATION_FILE_EXTENSION, isAnnotationFileName } from '../../common/sharing/annotation-file-name'
 import { IMPORT_EXTENSIONS } from '../import/import-file'
 import type { Library } from '../library/library'
 
@@ -21,22 +22,76 @@ export function sendEvent<E extends keyof HamishEvents>(
 
 /**
  * File > Import…: main opens the native dialog itself (the page never names a
- * path), imports each file in turn with progress events, then tells the page
- * what happened.
+ * path), imports each article in turn with progress events, then tells the
+ * page what happened. Annotation files (`.json`) chosen there take the
+ * route a dropped one takes: their names and bytes go to the page's
+ * annotation importer (`annotationFilesChosen`), which asks for the article
+ * if need be and shows the merge report; they go after the articles, so
+ * notes chosen with their article find it.
  */
 export async function importWithDialog(win: BrowserWindow, library: Library): Promise<void> {
   const choice = await dialog.showOpenDialog(win, {
     title: 'Import articles',
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Articles', extensions: IMPORT_EXTENSIONS },
+      {
+        name: 'Articles and annotation files',
+        extensions: [...IMPORT_EXTENSIONS, ANNOTATION_FILE_EXTENSION],
+      },
       { name: 'All files', extensions: ['*'] },
     ],
   })
   if (choice.canceled || choice.filePaths.length === 0) return
+  const annotationPaths = choice.filePaths.filter((path) => isAnnotationFileName(basename(path)))
+  const articlePaths = choice.filePaths.filter((path) => !isAnnotationFileName(basename(path)))
+  const outcomes = articlePaths.length > 0 ? await importArticles(win, library, articlePaths) : []
+  const annotations = await readAnnotationFiles(annotationPaths)
+  outcomes.push(...annotations.refused)
+  if (outcomes.length > 0) sendEvent(win, 'libraryChanged', { outcomes })
+  if (annotations.files.length > 0) sendEvent(win, 'annotationFilesChosen', { files: annotations.files })
+}
+
+/**
+ * The annotation files' bytes, for the page; one over the import limit or
+ * that cannot be read is refused by name in the import report, as an
+ * article would be, and is not sent.
+ */
+async function readAnnotationFiles(
+  paths: string[],
+): Promise<{ files: { name: string; bytes: Uint8Array }[]; refused: ImportOutcome[] }> {
+  const files: { name: string; bytes: Uint8Array }[] = []
+  const refused: ImportOutcome[] = []
+  for (const path of paths) {
+    const name = basename(path)
+    try {
+      const info = await stat(path)
+      if (info.size > MAX_IMPORT_BYTES) {
+        refused.push({
+          name,
+          status: 'rejected',
+          message: tooLargeMessage(name, info.size),
+          text: tooLargeText(name, info.size),
+          article: null,
+        })
+        continue
+      }
+      files.push({ name, bytes: new Uint8Array(await readFile(path)) })
+    } catch {
+      refused.push({ name, status: 'rejected', message: `${name}: could not be read.`, article: null })
+    }
+  }
+  return { files, refused }
+}
+
+/** The articles chosen, imported one by one with progress: their outcomes. */
+async function importArticles(
+  win: BrowserWindow,
+  library: Library,
+  paths: string[],
+): Promise<ImportOutcome[]> {
   // Recorded before the first file, like the page's batches: a window closed mid-way lists the rest at the next start.
   const sizes = await Promise.all(
-    choice.filePaths.map((path) =>
+    paths.map((path) =>
       stat(path).then(
         (s) => s.size,
         () => 0,
@@ -44,13 +99,13 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
     ),
   )
   const tickets = await library
-    .planImports(choice.filePaths.map((path, i) => ({ name: basename(path), size: sizes[i]! })))
+    .planImports(paths.map((path, i) => ({ name: basename(path), size: sizes[i]! })))
     .catch(() => [] as string[])
   const outcomes: ImportOutcome[] = []
-  for (const [i, path] of choice.filePaths.entries()) {
+  for (const [i, path] of paths.entries()) {
     const name = basename(path)
     const ticket = tickets[i]
-    sendEvent(win, 'importProgress', { done: i, total: choice.filePaths.length, name })
+    sendEvent(win, 'importProgress', { done: i, total: paths.length, name })
     // A file refused here, before the library sees it, leaves the list all the same.
     const settle = (): Promise<void> => (ticket ? library.cancelImports([ticket]) : Promise.resolve())
     try {
@@ -75,9 +130,9 @@ export async function importWithDialog(win: BrowserWindow, library: Library): Pr
     }
   }
   sendEvent(win, 'importProgress', {
-    done: choice.filePaths.length,
-    total: choice.filePaths.length,
+    done: paths.length,
+    total: paths.length,
     name: '',
   })
-  sendEvent(win, 'libraryChanged', { outcomes })
+  return outcomes
 }

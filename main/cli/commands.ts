@@ -15,7 +15,9 @@ import { toBibtex } from '../../common/citation/bibtex'
 import { toCslJson } from '../../common/citation/csl-json'
 import { NOTES_GROUPS, NOTES_ORDERS } from '../../common/export/notes-order'
 import type { ArticleSummary } from '../../common/article'
+import { displayAddress } from '../../common/display-address'
 import { HamishError } from '../../common/errors'
+import { isAnnotationFileName } from '../../common/sharing/annotation-file-name'
 import { plainText } from '../../common/plain-text'
 import { printHtmlToPdf } from '../export/print-html-chromium'
 import { writeExportFile } from '../export/write-export'
@@ -39,18 +41,35 @@ export interface Output {
 /**
  * `hamish import FILE|URL... [--allow-private] [--json]`: every file or
  * http(s) address is tried; the exit code is 1 if any was rejected. An
+ * annotation file (`.json`: a `*.hamish.json`, a Hypothesis export) is
+ * merged into its article after the articles, as a drop on the app's window
+ * does, with `annotations import`'s report; `--json` prints the articles'
+ * outcomes only, so it refuses such a file before importing anything
+ * (`annotations import FILE --json` gives its report). An
  * address that leads to this computer or a private network is fetched only
  * with --allow-private (the app asks instead). Redirects are listed under
- * the outcome.
+ * the outcome. Lines name an address as people read it (the outcome's
+ * message does, `displayAddress` the redirects), since a percent-escaped
+ * Arabic path is unreadable; `--json` keeps the exact address in `name`,
+ * `article.source` and `redirects` for whatever reads it.
  */
 export async function importCommand(library: Library, argv: string[], io: Output): Promise<number> {
-  const { positional: files, flags } = parseArgs(argv, ['--json', '--allow-private'])
-  if (files.length === 0) throw new UsageError('import needs at least one FILE or URL')
+  const { positional, flags } = parseArgs(argv, ['--json', '--allow-private'])
+  if (positional.length === 0) throw new UsageError('import needs at least one FILE or URL')
+  const isAddress = (word: string): boolean => /^https?:\/\//i.test(word)
+  const annotationFiles = positional.filter((w) => !isAddress(w) && isAnnotationFileName(basename(w)))
+  const files = positional.filter((w) => isAddress(w) || !isAnnotationFileName(basename(w)))
+  if (annotationFiles.length > 0 && flags.has('--json'))
+    throw new UsageError(
+      `import --json prints articles' outcomes only; merge ${basename(annotationFiles[0]!)} with \`hamish annotations import FILE --json\``,
+    )
   const outcomes: ImportOutcome[] = []
   for (const [i, file] of files.entries()) {
-    if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${basename(file)}`)
+    const address = isAddress(file)
+    const shown = address ? displayAddress(file) : basename(file)
+    if (io.interactive && files.length > 1) io.err(`Importing ${i + 1} of ${files.length}: ${shown}`)
     outcomes.push(
-      /^https?:\/\//i.test(file)
+      address
         ? await library.importAddress(file, { allowPrivate: flags.has('--allow-private') })
         : await importOne(library, file),
     )
@@ -59,10 +78,25 @@ export async function importCommand(library: Library, argv: string[], io: Output
   else
     for (const o of outcomes) {
       io.out(`${o.status.padEnd(9)} ${o.article ? `${o.article.id}  ` : ''}${o.message}`)
-      for (const to of o.redirects ?? []) io.out(`          redirected to ${to}`)
+      for (const to of o.redirects ?? []) io.out(`          redirected to ${displayAddress(to)}`)
       for (const note of o.notes ?? []) io.out(`${'note'.padEnd(9)} ${note.message}`)
     }
-  return outcomes.some((o) => o.status === 'rejected') ? 1 : 0
+  let merged = true
+  for (const path of annotationFiles) {
+    try {
+      const code = await importAnnotationFile(library, path, io, {
+        json: false,
+        confirmOrphans: false,
+        flagsOf: 'import',
+      })
+      merged &&= code === 0
+    } catch (err) {
+      if (!(err instanceof HamishError)) throw err
+      io.out(`${'rejected'.padEnd(9)} ${err.message}`)
+      merged = false
+    }
+  }
+  return !merged || outcomes.some((o) => o.status === 'rejected') ? 1 : 0
 }
 
 async function importOne(library: Library, file: string): Promise<ImportOutcome> {
@@ -332,7 +366,26 @@ async function annotationsExport(library: Library, argv: string[], io: Output): 
 async function annotationsImport(library: Library, argv: string[], io: Output): Promise<number> {
   const { positional, flags, values } = parseArgs(argv, ['--json', '--orphans'], ['--article'])
   if (positional.length !== 1) throw new UsageError('annotations import needs exactly one FILE')
-  const path = positional[0]!
+  return importAnnotationFile(library, positional[0]!, io, {
+    json: flags.has('--json'),
+    articleId: values.get('--article'),
+    confirmOrphans: flags.has('--orphans'),
+  })
+}
+
+/**
+ * One annotation file merged and its report printed: `annotations import`,
+ * and `hamish import` for a `.json` among its files (what a drop on the
+ * window does in the app). Without `articleId` a file whose article is not
+ * here, or whose passages are all missing, is refused with how to go on
+ * (`annotations import FILE --article ID` or `--orphans`). Exit code 1 then.
+ */
+async function importAnnotationFile(
+  library: Library,
+  path: string,
+  io: Output,
+  options: { json: boolean; articleId?: string; confirmOrphans: boolean; flagsOf?: 'import' },
+): Promise<number> {
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) throw new HamishError('not-found', `${basename(path)}: no such file.`)
   if (info.size > MAX_IMPORT_BYTES)
@@ -340,28 +393,32 @@ async function annotationsImport(library: Library, argv: string[], io: Output): 
   const result = await library.importAnnotationFile({
     name: basename(path),
     bytes: new Uint8Array(await readFile(path)),
-    articleId: values.get('--article'),
-    confirmOrphans: flags.has('--orphans'),
+    articleId: options.articleId,
+    confirmOrphans: options.confirmOrphans,
   })
+  // From `hamish import`, which has no --article or --orphans: the command that has them.
+  const fromImport = options.flagsOf === 'import'
+  const withFlag = (flag: string): string =>
+    fromImport ? `\`hamish annotations import ${path} ${flag}\`` : flag
   if (result.status === 'all-orphans') {
     io.err(
       `hamish: none of the file's ${result.count} passages is in “${result.articleTitle}”: all would be unplaced notes. ` +
-        `Nothing was imported. Check the article, ask for a bundle (--bundle), or add --orphans to import them anyway.`,
+        `Nothing was imported. Check the article, ask for a bundle (--bundle), or ${fromImport ? 'run' : 'add'} ${withFlag('--orphans')} to import them anyway.`,
     )
-    if (flags.has('--json')) io.out(JSON.stringify(result, null, 2))
+    if (options.json) io.out(JSON.stringify(result, null, 2))
     return 1
   }
   if (result.status === 'needs-article') {
     const lines = result.candidates.map((c) => `  ${c.articleId}  ${c.title}  (score ${c.score.toFixed(2)})`)
     io.err(
       `hamish: no article here has this file's fingerprint (“${result.fileTitle}”). ` +
-        `Choose one with --article ID${lines.length ? `; the closest:\n${lines.join('\n')}` : '.'}`,
+        `Choose one with ${withFlag('--article ID')}${lines.length ? `; the closest:\n${lines.join('\n')}` : '.'}`,
     )
-    if (flags.has('--json')) io.out(JSON.stringify(result, null, 2))
+    if (options.json) io.out(JSON.stringify(result, null, 2))
     return 1
   }
   const r = result.report
-  if (flags.has('--json')) io.out(JSON.stringify(r, null, 2))
+  if (options.json) io.out(JSON.stringify(r, null, 2))
   else {
     io.out(`${r.articleCreated ? 'Created' : 'Merged into'} “${r.articleTitle}” (${r.articleId}):`)
     io.out(

@@ -31,7 +31,8 @@ commands:
   import FILE|URL... [--allow-private]
                      import .txt, .md, .html, .xhtml, .epub, .docx or .pdf files, or save pages
                      from http(s) addresses (--allow-private: also from this computer or a
-                     private network)
+                     private network); a .json annotation file is merged into its article
+                     afterwards, as with annotations import
   list               list the articles: id, title, date, language, direction, fingerprint, characters
   show ARTICLE_ID    print an article's metadata, citation, link and plain text
   link ARTICLE_ID [ANNOTATION_ID]

@@ -65,7 +65,8 @@ export class App {
     onHelp: () => this.openHelp(),
     onSkip: () => this.focusContent(),
   })
-  private readonly picker = createFilePicker((files) => void this.imports.import(files))
+  // Import…'s picker takes what a drop takes: articles, and annotation files merged as a drop merges them.
+  private readonly picker = createFilePicker((files) => this.importChosen(files))
   private readonly annotationImporter: AnnotationImporter
   /** Every command: the keyboard, the native menu and the help all go through it. */
   private readonly commands: CommandRegistry
@@ -131,7 +132,7 @@ export class App {
   async start(root: HTMLElement): Promise<void> {
     document.documentElement.lang = UI_LANG
     document.documentElement.dir = UI_DIR
-    const overlay = installDropZone(window, (files) => this.onDrop(files))
+    const overlay = installDropZone(window, (files) => this.importChosen(files))
     // A link pasted on the library page, or dropped anywhere, saves that page.
     installLinkEntry(
       window,
@@ -179,12 +180,19 @@ export class App {
     openAddressDialog((address) => void this.imports.importAddress(address))
   }
 
-  /** Dropped files: annotation files (`.json`) are merged into their article, the rest imported as articles. */
-  private onDrop(files: File[]): void {
+  /**
+   * Files dropped or picked with Import…: annotation files (`.json`) are
+   * merged into their article (the annotation importer's dialog and report),
+   * the rest imported as articles (the import panel's report), so the two
+   * ways in never disagree about a file.
+   */
+  private importChosen(files: File[]): void {
     const annotations = files.filter((f) => isAnnotationFile(f.name))
     const articles = files.filter((f) => !isAnnotationFile(f.name))
-    if (articles.length > 0) void this.imports.import(articles)
-    if (annotations.length > 0) this.annotationImporter.importFiles(annotations)
+    // Articles first: an annotation file chosen with its article then finds it in the library.
+    const articlesIn = articles.length > 0 ? this.imports.import(articles).catch(() => undefined) : null
+    if (annotations.length > 0)
+      void Promise.resolve(articlesIn).then(() => this.annotationImporter.importFiles(annotations))
   }
 
   /** Shows an article; when it is already open (its notes just changed), reopens it to show them. */
@@ -219,6 +227,8 @@ export class App {
     previous?.destroy()
     this.topbar.setRoute(route.name)
     this.pageName = route.name
+    // An import report stays with the library; elsewhere (the reader's notes panel) it is put away.
+    this.imports.panel.pageShown(route.name)
     if (route.name === 'search' && code.name === 'search') {
       const { SearchView } = code
       delete document.documentElement.dataset.focus
@@ -407,6 +417,12 @@ export class App {
   private subscribeToMain(): void {
     this.api.on('libraryChanged', ({ outcomes }) => void this.imports.reportExternal(outcomes))
     this.api.on('importProgress', (p) => this.imports.panel.progress(p, false))
+    // Annotation files chosen in File > Import…'s native dialog: merged as a dropped one is.
+    this.api.on('annotationFilesChosen', ({ files }) =>
+      this.annotationImporter.importFiles(
+        files.map((f) => new File([new Uint8Array(f.bytes)], f.name, { type: 'application/json' })),
+      ),
+    )
     // The menu sends a command's id; the registry runs it as its keys would.
     this.api.on('menuCommand', (command) => void this.commands.run(command, { via: 'menu' }))
     this.api.on('libraryChange', (change) => this.onChangeElsewhere(change))

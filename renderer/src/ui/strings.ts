@@ -250,6 +250,9 @@ export function makeStrings(t: Translate) {
       isWellFormedText(text, t.has) ? wordText(t, text, isolate) : message,
     importOpen: t('importOpen'),
     importResultsLabel: t('importResultsLabel'),
+    /** A put-away import report, summed up on the library (`summary` is `importDone`'s sentence). */
+    importLast: (summary: string): string => t('importLast', { summary }),
+    importShowReport: t('importShowReport'),
     dropHere: t('dropHere'),
     dropHint: t('dropHint'),
     saveFromAddress: t('saveFromAddress'),

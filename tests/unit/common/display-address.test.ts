@@ -75,6 +75,38 @@ describe('displayAddress', () => {
     expect(displayHost(`${mixed.split('.')[0]}.xn--mgbh0fb`)).toBe(`${mixed.split('.')[0]}.مثال`)
   })
 
+  it('keeps Punycode for an all-Greek or all-Armenian label of Latin look-alikes, and shows real words decoded', () => {
+    // Each reads as a Latin name in a browser's font: "token", "optiov", "vai", "goog", "hoc".
+    for (const spoof of ['τοκεν', 'ορτιον', 'ναι', 'ακκα-2', 'ցօօց', 'հօս']) {
+      const host = domainToASCII(`${spoof}.com`)
+      expect(host).toMatch(/^xn--/)
+      expect(displayAddress(`https://${host}/a`)).toBe(`https://${host}/a`)
+    }
+    // Greek, Armenian and Cyrillic words with letters of their own are names people can read.
+    for (const word of ['παράδειγμα', 'ελλάδα', 'հայաստան', 'пример', 'мир']) {
+      const host = domainToASCII(`${word}.com`)
+      expect(displayAddress(`https://${host}/a`)).toBe(`https://${word}.com/a`)
+    }
+  })
+
+  it('keeps Punycode for a label holding a capital, which IDNA never makes, or Cherokee letters', () => {
+    // Hosts are mapped to small letters, so capitals can only come from a label encoded by hand.
+    for (const [label, decoded] of [
+      ['xn--twajkfy', 'ΤΟΚΕΝ'],
+      ['xn--c0ak6aa', 'АРРЕ'],
+      ['xn--pwabj4d', 'ΒΕΤΑ'],
+    ] as const) {
+      expect(decodePunycode(label.slice(4))).toBe(decoded)
+      expect(displayHost(`${label}.com`)).toBe(`${label}.com`)
+    }
+    // Cherokee, small letters included, is drawn like Latin capitals (ᎠᎢᎩ reads "DTY"); IDNA keeps it as capitals.
+    const cherokee = domainToASCII('ꭰꭲꭹ.com')
+    expect(domainToUnicode(cherokee)).toBe('ᎠᎢᎩ.com')
+    expect(displayHost(cherokee)).toBe(cherokee)
+    // A small-letter label of the same scripts that is a real word is still shown.
+    expect(displayHost(domainToASCII('βήτα.com'))).toBe('βήτα.com')
+  })
+
   it('leaves anything that is not an http(s) address as it is', () => {
     for (const name of ['report.txt', 'ملف.md', 'ftp://xn--mgbh0fb.invalid/%D9%85', ''])
       expect(displayAddress(name)).toBe(name)

@@ -1,8 +1,12 @@
 import { el } from '../../ui/dom'
 import { strings } from '../../ui/strings'
 
-/** The extensions Hamish imports, as the file picker's `accept` list. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.docx,.pdf'
+/**
+ * The extensions Hamish imports, as the file picker's `accept` list: articles,
+ * and `.json` for annotation files (`*.hamish.json`, Hypothesis exports),
+ * which the shell sends to the annotation importer as it does dropped ones.
+ */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.docx,.pdf,.json'
 
 /**
  * The page's one file input for articles, hidden: the Import button and

@@ -24,6 +24,11 @@ function withoutName(message: string, name: string): string {
  * in ("Importing 2 of 5: name…"), then one line per file saying whether it
  * was added, was already in the library, or was rejected and why. The
  * progress line is a polite live region, so it is announced, not shouted.
+ * The report belongs to the library: leaving it for another page (opening
+ * an article from the report's Open link, say) puts the report away, so it
+ * never sits over the reader's notes panel; a report with a refusal or a
+ * cancel is then summed up on the library as "Last import: …" with Show
+ * report, until closed.
  */
 export class ImportPanel {
   readonly element = el('section', {
@@ -37,13 +42,26 @@ export class ImportPanel {
   private readonly bar = el('progress', { class: 'import-progress', attrs: { max: 1, value: 0 } })
   private readonly results = el('ul', { class: 'import-results' })
   private readonly closeButton = button(strings.close, () => this.hide(), { class: 'import-close' })
+  private readonly reopenButton = button(strings.importShowReport, () => this.reopen(), {
+    class: 'import-reopen',
+  })
   private readonly cancelButton: HTMLButtonElement
+  /** The last batch's outcomes while its report is shown or put away; null once closed. */
+  private lastOutcomes: ImportOutcome[] | null = null
+  /** The page shown now: a put-away report is summed up on the library only. */
+  private page = 'library'
 
   constructor(onCancel: () => void) {
     this.cancelButton = button(strings.importCancel, onCancel, { class: 'import-cancel' })
     this.cancelButton.hidden = true
+    this.reopenButton.hidden = true
     this.element.append(
-      el('div', { class: 'import-head' }, [this.status, this.cancelButton, this.closeButton]),
+      el('div', { class: 'import-head' }, [
+        this.status,
+        this.cancelButton,
+        this.reopenButton,
+        this.closeButton,
+      ]),
       this.bar,
       this.results,
     )
@@ -51,8 +69,7 @@ export class ImportPanel {
 
   /** Shows the file being imported now (`done` files are finished; the batch's end comes as a report), with Cancel. */
   progress(p: ImportProgress, cancellable = true): void {
-    this.element.hidden = false
-    this.element.classList.add('busy')
+    this.showing('busy')
     this.closeButton.hidden = true
     // Main's own imports (File > Import… in Electron) report progress but have no Cancel here.
     this.cancelButton.hidden = !cancellable
@@ -79,8 +96,7 @@ export class ImportPanel {
    * address can be fetched again without asking: `retryLabel` says which.
    */
   unfinished(names: string[], retryLabel: string, chooseAgain: () => void, dismiss: () => void): void {
-    this.element.hidden = false
-    this.element.classList.remove('busy')
+    this.showing('unfinished')
     this.bar.hidden = true
     this.cancelButton.hidden = true
     this.closeButton.hidden = true
@@ -99,11 +115,73 @@ export class ImportPanel {
 
   /** Shows what happened to each file of the batch. */
   report(outcomes: ImportOutcome[]): void {
-    this.element.hidden = false
-    this.element.classList.remove('busy')
+    this.showing('report')
+    this.lastOutcomes = outcomes
     this.bar.hidden = true
     this.closeButton.hidden = false
     this.cancelButton.hidden = true
+    this.status.textContent = this.summary(outcomes)
+    this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
+  }
+
+  hide(): void {
+    this.showing(null)
+    this.element.hidden = true
+    this.results.replaceChildren()
+  }
+
+  /**
+   * The page the shell shows now (a route's name). Leaving for any page but
+   * the library puts a finished report away: a report with nothing to act on
+   * (all added or already there) is closed, since its articles are in the
+   * list; one with a refusal or a cancel is summed up, back on the library,
+   * as "Last import: …" with Show report, so why a file was refused is not
+   * lost. Progress and the unfinished imports' offer stay: they wait on the
+   * user or on main.
+   */
+  pageShown(page: string): void {
+    this.page = page
+    const state = this.element.dataset.state
+    if (page !== 'library' && state === 'report') {
+      const outcomes = this.lastOutcomes ?? []
+      if (outcomes.some((o) => o.status === 'rejected' || o.status === 'cancelled')) this.stow(outcomes)
+      else this.hide()
+    }
+    if (this.element.dataset.state === 'stowed') this.element.hidden = page !== 'library'
+  }
+
+  /** The report put away: one line summing it up, Show report and Close. */
+  private stow(outcomes: ImportOutcome[]): void {
+    this.showing('stowed')
+    this.element.hidden = this.page !== 'library'
+    this.bar.hidden = true
+    this.cancelButton.hidden = true
+    this.closeButton.hidden = false
+    this.reopenButton.hidden = false
+    this.status.textContent = strings.importLast(this.summary(outcomes))
+    this.results.replaceChildren()
+  }
+
+  /** Show report: the put-away report in full again, focus on its first line's status. */
+  private reopen(): void {
+    if (!this.lastOutcomes) return
+    this.report(this.lastOutcomes)
+    this.status.tabIndex = -1
+    this.status.focus()
+  }
+
+  /** Records what the panel shows (`data-state`), which decides what a page change does with it. */
+  private showing(state: 'busy' | 'unfinished' | 'report' | 'stowed' | null): void {
+    this.element.hidden = false
+    this.element.classList.toggle('busy', state === 'busy')
+    this.reopenButton.hidden = true
+    if (state === null) delete this.element.dataset.state
+    else this.element.dataset.state = state
+    if (state !== 'report' && state !== 'stowed') this.lastOutcomes = null
+  }
+
+  /** The batch in one sentence: articles added, already there, files and pages refused or cancelled. */
+  private summary(outcomes: ImportOutcome[]): string {
     const count = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length
     // A page saved from its address is named by it (a file's name holds no "://"): counted as a page.
     const split = (s: ImportOutcome['status']): ImportCounts => {
@@ -111,18 +189,7 @@ export class ImportPanel {
       const pages = these.filter((o) => isSavedPage(o.name)).length
       return { files: these.length - pages, pages }
     }
-    this.status.textContent = strings.importDone(
-      count('added'),
-      count('duplicate'),
-      split('rejected'),
-      split('cancelled'),
-    )
-    this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
-  }
-
-  hide(): void {
-    this.element.hidden = true
-    this.results.replaceChildren()
+    return strings.importDone(count('added'), count('duplicate'), split('rejected'), split('cancelled'))
   }
 
   private line(outcome: ImportOutcome): HTMLLIElement {

@@ -4,6 +4,7 @@ import type {
   OrphansConfirmNeeded,
 } from '../../../../common/contract/annotation-import'
 import type { HamishApi } from '../../../../common/contract/methods'
+import { isAnnotationFileName } from '../../../../common/sharing/annotation-file-name'
 import { STRONG_MATCH } from '../../../../common/sharing/match-threshold'
 import { openDialog, type DialogHandle } from '../../ui/dialog'
 import { button, el, uid } from '../../ui/dom'
@@ -15,9 +16,9 @@ export type AnnotationImportApi = Pick<HamishApi, 'importAnnotations' | 'listArt
 /** The file picker's `accept` list for annotation files (`*.hamish.json`, Hypothesis exports). */
 export const ANNOTATION_ACCEPT = '.json'
 
-/** Whether a dropped or picked file is an annotation file rather than an article. */
+/** Whether a dropped or picked file is an annotation file rather than an article (the CLI and main decide alike). */
 export function isAnnotationFile(name: string): boolean {
-  return name.toLowerCase().endsWith('.json')
+  return isAnnotationFileName(name)
 }
 
 /** What the importer needs from the app. */
