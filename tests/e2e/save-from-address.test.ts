@@ -429,4 +429,47 @@ describe('saving a page from its web address', () => {
     await waitForLibrary(page)
     expect(app.pageErrors).toEqual([])
   })
+
+  it('leaves the keyboard on the report after saving by keys alone; Escape and Close take focus to the page, not the body', async ({
+    skip,
+  }) => {
+    if (!env.browser) return skip()
+    const app = await openApp(env.browser, { seed: false })
+    env.sessions.push(app)
+    const { page } = app
+    await waitForLibrary(page)
+    // Keys only: the shortcut, the address, Enter; the question answered by keys.
+    await page.keyboard.press('Control+Shift+L')
+    await page.waitForSelector('dialog[open].address-dialog')
+    await page.keyboard.type(`${server.origin}/osman`)
+    await page.keyboard.press('Enter')
+    const question = page.locator('dialog[open].private-address-dialog')
+    await question.waitFor()
+    await question.locator('footer button', { hasText: /Save anyway/ }).focus()
+    await page.keyboard.press('Enter')
+    await reportFor(page, `${server.origin}/osman`)
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement
+        return a === document.body
+          ? 'body'
+          : a?.closest('.import-panel')
+            ? 'report'
+            : a?.id || a?.tagName || ''
+      })
+    // The dialog that started it has closed: focus is on the report, not lost on the body.
+    await expect.poll(focused).toBe('report')
+    await page.keyboard.press('Escape')
+    await page.locator('.import-panel').waitFor({ state: 'hidden' })
+    expect(await focused()).toBe('main')
+    // Again, closed with its Close button from the keyboard.
+    await saveFromDialog(page, `${server.origin}/andalus`)
+    await answerPrivate(page, true)
+    await reportFor(page, `${server.origin}/andalus`)
+    await page.locator('.import-panel .import-close').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.import-panel').waitFor({ state: 'hidden' })
+    expect(await focused()).toBe('main')
+    expect(app.pageErrors).toEqual([])
+  })
 })

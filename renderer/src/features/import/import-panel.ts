@@ -41,7 +41,7 @@ export class ImportPanel {
   })
   private readonly bar = el('progress', { class: 'import-progress', attrs: { max: 1, value: 0 } })
   private readonly results = el('ul', { class: 'import-results' })
-  private readonly closeButton = button(strings.close, () => this.hide(), { class: 'import-close' })
+  private readonly closeButton = button(strings.close, () => this.close(), { class: 'import-close' })
   private readonly reopenButton = button(strings.importShowReport, () => this.reopen(), {
     class: 'import-reopen',
   })
@@ -55,6 +55,12 @@ export class ImportPanel {
     this.cancelButton = button(strings.importCancel, onCancel, { class: 'import-cancel' })
     this.cancelButton.hidden = true
     this.reopenButton.hidden = true
+    // Escape closes a finished report (or the line that sums it up), as it closes a dialog.
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || this.closeButton.hidden || this.element.hidden) return
+      event.preventDefault()
+      this.close()
+    })
     this.element.append(
       el('div', { class: 'import-head' }, [
         this.status,
@@ -122,6 +128,25 @@ export class ImportPanel {
     this.cancelButton.hidden = true
     this.status.textContent = this.summary(outcomes)
     this.results.replaceChildren(...outcomes.map((o) => this.line(o)))
+    // Focus left on nothing (the address dialog that started the import has closed): the keyboard user
+    // lands on the report, where Tab reaches its links and Close, and Escape closes it.
+    if (document.activeElement === null || document.activeElement === document.body) this.focusStatus()
+  }
+
+  /**
+   * Close, Escape: the report goes, and focus, if it was in the report,
+   * goes to the page's content (as the skip link takes it), not to the
+   * document's body, where the next Tab starts over from the top bar.
+   */
+  private close(): void {
+    const hadFocus = this.element.contains(document.activeElement)
+    this.hide()
+    if (hadFocus) document.getElementById('main')?.focus()
+  }
+
+  private focusStatus(): void {
+    this.status.tabIndex = -1
+    this.status.focus()
   }
 
   hide(): void {
@@ -166,8 +191,7 @@ export class ImportPanel {
   private reopen(): void {
     if (!this.lastOutcomes) return
     this.report(this.lastOutcomes)
-    this.status.tabIndex = -1
-    this.status.focus()
+    this.focusStatus()
   }
 
   /** Records what the panel shows (`data-state`), which decides what a page change does with it. */
