@@ -15,7 +15,12 @@ import { hash128 } from './ids'
  * old rule "the later modified wins", kept for files that cannot say more.
  * Every other version stays. Replaced ids and that time only grow, so a merge
  * (union of versions, union of replaced ids, latest time, then drop what is
- * replaced) is commutative, associative and idempotent.
+ * replaced) is commutative, associative and idempotent. Hamish makes every
+ * version later than the one it edits, so lineages never form a ring; when
+ * they do (a hand-made file) or colleagues settle one conflict in opposite
+ * ways, every version is replaced and `settle` keeps one: the merge stays
+ * commutative and idempotent, but which version stays can depend on the
+ * grouping (a version an earlier merge set aside is gone).
  */
 export interface LineageState {
   /** Versions not known to be replaced, by versionId. */
