@@ -15,7 +15,12 @@ import { hash128 } from './ids'
  * old rule "the later modified wins", kept for files that cannot say more.
  * Every other version stays. Replaced ids and that time only grow, so a merge
  * (union of versions, union of replaced ids, latest time, then drop what is
- * replaced) is commutative, associative and idempotent.
+ * replaced) is commutative, associative and idempotent. Hamish makes every
+ * version later than the one it edits, so lineages never form a ring; when
+ * they do (a hand-made file) or colleagues settle one conflict in opposite
+ * ways, every version is replaced and `settle` keeps one: the merge stays
+ * commutative and idempotent, but which version stays can depend on the
+ * grouping (a version an earlier merge set aside is gone).
  */
 export interface LineageState {
   /** Versions not known to be replaced, by versionId. */
@@ -73,17 +78,23 @@ function isReplaced(state: LineageState, v: AnnotationVersion, id: string): bool
 
 /**
  * Drops replaced versions. Should every version be replaced (lineages that
- * name each other, which only a hand-made file has), the greatest one by
- * compareVersions stays, so an annotation never vanishes.
+ * name each other, which only a hand-made file has, or colleagues who
+ * settled one conflict in opposite ways), the greatest one by
+ * compareVersions stays, so an annotation never vanishes. It stays as a
+ * version known to be replaced and claiming nothing (lineage `[]`, its id
+ * among the replaced, what its lineage said already there too): which
+ * copies of it a merge still held, with or without lineage, depended on the
+ * order the files came in, and must not show in the result.
  */
 function settle(state: LineageState): LineageState {
   const all = [...state.heads.entries()]
   const live = all.filter(([id, v]) => !isReplaced(state, v, id))
-  const kept =
-    live.length > 0
-      ? live
-      : [all.reduce((best, x) => (compareVersions(x[1] as Annotation, best[1] as Annotation) > 0 ? x : best))]
-  return { ...state, heads: new Map(kept) }
+  if (live.length > 0) return { ...state, heads: new Map(live) }
+  const [id, greatest] = all.reduce((best, x) =>
+    compareVersions(x[1] as Annotation, best[1] as Annotation) > 0 ? x : best,
+  )
+  const replaced = new Set(state.replaced).add(id)
+  return { ...state, replaced, heads: new Map([[id, { ...greatest, lineage: [] }]]) }
 }
 
 /** Two states of one annotation joined (see the module comment). */

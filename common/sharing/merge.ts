@@ -84,7 +84,9 @@ export interface MergeOptions {
  * replaces it is kept (deleted ones stay as tombstones), creators are kept
  * as they are, and the result is ordered by id, so merging the same sets in
  * any order or grouping, any number of times, gives the same list (without
- * `owner`, which makes the merge favour one side on purpose).
+ * `owner`, which makes the merge favour one side on purpose; and, for an
+ * annotation whose every version is replaced, the grouping can change which
+ * version stays: common/sharing/lineage.ts).
  */
 export function mergeAnnotations(
   local: readonly Annotation[],
