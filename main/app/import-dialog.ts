@@ -11,6 +11,17 @@ import { ANNOTATION_FILE_EXTENSION, isAnnotationFileName } from '../../common/sh
 import { IMPORT_EXTENSIONS } from '../import/import-file'
 import type { Library } from '../library/library'
 
+/** A file refused before the library sees it, for being over the import limit. */
+function tooLargeOutcome(name: string, size: number): ImportOutcome {
+  return {
+    name,
+    status: 'rejected',
+    message: tooLargeMessage(name, size),
+    text: tooLargeText(name, size),
+    article: null,
+  }
+}
+
 /** Sends a typed event to the window's page. */
 export function sendEvent<E extends keyof HamishEvents>(
   win: BrowserWindow,
@@ -66,13 +77,7 @@ async function readAnnotationFiles(
     try {
       const info = await stat(path)
       if (info.size > MAX_IMPORT_BYTES) {
-        refused.push({
-          name,
-          status: 'rejected',
-          message: tooLargeMessage(name, info.size),
-          text: tooLargeText(name, info.size),
-          article: null,
-        })
+        refused.push(tooLargeOutcome(name, info.size))
         continue
       }
       files.push({ name, bytes: new Uint8Array(await readFile(path)) })
@@ -112,13 +117,7 @@ async function importArticles(
       const info = await stat(path)
       if (info.size > MAX_IMPORT_BYTES) {
         await settle()
-        outcomes.push({
-          name,
-          status: 'rejected',
-          message: tooLargeMessage(name, info.size),
-          text: tooLargeText(name, info.size),
-          article: null,
-        })
+        outcomes.push(tooLargeOutcome(name, info.size))
         continue
       }
       const bytes = new Uint8Array(await readFile(path))

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFileWithNotes } from '../../../main/import/import-file'
+import { handMadePdf } from '../../support/hand-made-pdf'
 
 const FIXTURES = resolve(__dirname, '../../fixtures')
 const fixture = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)))
@@ -21,17 +22,7 @@ function pdfWithInfo(info: string): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     info,
   ]
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'))
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = Buffer.byteLength(out, 'latin1')
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
+  return handMadePdf(objects, '/Info 6 0 R ')
 }
 
 /** UTF-16BE hex string as PDF writes non-Latin text in its Info dictionary. */
