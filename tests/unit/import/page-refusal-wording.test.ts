@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wordText } from '../../../common/i18n/local-text'
 import { createTranslator } from '../../../common/i18n/translator'
 import { convertInWorker } from '../../../main/import/import-converter'
 import { Library } from '../../../main/library/library'
 import { servePages, type PageServer } from '../../support/page-server'
+import { bundleImportWorker } from '../../support/import-worker-bundle'
 
 // The refusals a fetched page can meet that the importers word for a file: text in no encoding Hamish
 // can tell, a broken byte-order mark, markup nested past the limit, and a page too big for the worker.
@@ -47,16 +47,7 @@ beforeAll(async () => {
   // The worker as the build bundles it, run by a real worker thread (as tests/unit/library/imports-off-main).
   const buildDir = await mkdtemp(join(tmpdir(), 'hamish-page-worker-'))
   dirs.push(buildDir)
-  workerFile = join(buildDir, 'import-worker.cjs')
-  await build({
-    entryPoints: [join(ROOT, 'main/import/import-worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  })
+  workerFile = await bundleImportWorker(ROOT, buildDir)
 })
 afterAll(async () => {
   await server.close()

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { plainText } from '../../../common/plain-text'
 import { convertInWorker } from '../../../main/import/import-converter'
 import { Library } from '../../../main/library/library'
 import { snapshotDir } from '../../support/library-dir'
+import { bundleImportWorker } from '../../support/import-worker-bundle'
 
 const ROOT = resolve(__dirname, '../../..')
 const BOOK = join(ROOT, 'tests/fixtures/large-books/tashkeela_adab-al-dunya-wa-al-din_al-mawardi.txt')
@@ -29,16 +29,7 @@ let dir: string
 beforeAll(async () => {
   // The worker as the build bundles it (electron.vite.config.ts's import-worker entry), run by real worker threads.
   buildDir = await mkdtemp(join(tmpdir(), 'hamish-import-worker-'))
-  workerFile = join(buildDir, 'import-worker.cjs')
-  await build({
-    entryPoints: [join(ROOT, 'main/import/import-worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  })
+  workerFile = await bundleImportWorker(ROOT, buildDir)
 })
 afterAll(async () => {
   await rm(buildDir, { recursive: true, force: true })
