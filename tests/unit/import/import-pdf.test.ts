@@ -163,6 +163,20 @@ describe('PDF refusals', () => {
     expect(wordText(createTranslator('ar'), err.text!)).toContain('ميغابايت')
   })
 
+  it('refuses a PDF whose objects nest half a million levels deep as damaged, without running out of stack', async () => {
+    const deep = '['.repeat(500_000) + ']'.repeat(500_000)
+    const content = 'BT /F1 12 Tf 20 100 Td (Hello deep) Tj ET'
+    const bytes = handMadePdf([
+      `<< /Type /Catalog /Pages 2 0 R /Deep ${deep} >>`,
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ])
+    const err = await refusal('deep.pdf', bytes)
+    expect(err.message).toContain('deep.pdf: this is not a readable PDF (its structure is damaged')
+  })
+
   it('refuses a PDF that declares more pages than the limit', async () => {
     const kids = Array.from({ length: 2001 }, () => '3 0 R').join(' ')
     const bytes = handMadePdf([
