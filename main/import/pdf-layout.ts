@@ -150,7 +150,8 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
 export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
   const out: PdfRun[] = []
   for (let i = 0; i < runs.length; i++) {
-    const part = runs[i]!
+    const part = withoutGapCountedTwice(runs[i]!, runs[i + 1])
+    runs[i] = part
     const next = runs[i + 1]
     if (
       next &&
@@ -167,6 +168,34 @@ export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
     out.push(part)
   }
   return out
+}
+
+/** A lone alef (with its marks) after a space and before a lam, in visual order: a lam-alef pdf.js split with a space. */
+const LAM_ALEF_SPLIT = /(?<=\S )([\u0622\u0623\u0625\u0627]\p{M}*) (?=\u0644)/gu
+
+/**
+ * A run in which pdf.js counted one word gap twice around the alef of a
+ * lam-alef, mended. pdf.js measures a glyph's distance from the last glyph
+ * that advanced; the alef Noto Naskh draws without advance right after a
+ * word space does not, so the lam after it is measured from before that
+ * space again: a second space lands between alef and lam («إل ا أن» for
+ * «إلا أن»), and the run is made wider by the gap, so that it covers the
+ * next word's gap too («حاجةل ا» for «حاجة لا»). That extra space is
+ * moved to the run's end, over the gap its box covers, or, when the next
+ * run drawn starts inside the box (the rest of the word), the box ends there.
+ * A word of one alef between spaces, which this pattern also matches, is
+ * too rare in Arabic prose to weigh against the words it mends.
+ */
+function withoutGapCountedTwice(run: PdfRun, next: PdfRun | undefined): PdfRun {
+  if (!run.text.includes(' \u0644')) return run
+  const text = run.text.replace(LAM_ALEF_SPLIT, '$1')
+  if (text === run.text) return run
+  const sameLine = next !== undefined && Math.abs(next.y - run.y) <= run.size * 0.3
+  // The gap pdf.js added stands past the run's last letter: the next run drawn starts inside it when that
+  // run is the same word («فلا»); else the run's box covers a word gap, whose space goes where that gap is.
+  if (sameLine && next.x > run.x && next.x < run.x + run.width - run.size * 0.05)
+    return { ...run, text, width: next.x - run.x }
+  return { ...run, text: `${text} ` }
 }
 
 /** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
