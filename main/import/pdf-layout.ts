@@ -327,7 +327,12 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     else groups.push([run])
   }
   const kept = groups.filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
-  return inColumns(kept, pageRtl).map(({ runs: runsOfLine, column }) => {
+  // Split at a gutter, a line of raised calls may stand alone over its column's line: left out too.
+  const inOrder = inColumns(kept, pageRtl)
+  const read = inOrder.filter(
+    (line, i) => line.column === undefined || !raisedNoteCalls(line.runs, inOrder[i + 1]?.runs),
+  )
+  const lines = read.map(({ runs: runsOfLine, column }) => {
     const lineText = runsOfLine.map((r) => r.text).join('')
     const lineSize = Math.max(...runsOfLine.map((r) => r.size))
     const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
@@ -349,14 +354,18 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     let visualLength = 0
     let before: PdfRun | null = null
     const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
-    let row = false
+    const cellGaps: { from: number; to: number }[] = []
     const rightToLeft = new Set<number>()
     for (const run of group) {
       // The space between the two runs' boxes, whichever side of the other each is on.
       const gap =
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
-      if (before !== null && gap > size * CELL_GAP_EM) row = true
+      if (before !== null && gap > size * CELL_GAP_EM)
+        cellGaps.push({
+          from: Math.min(before.x + before.width, run.x),
+          to: Math.max(before.x, run.x + run.width),
+        })
       if (
         before !== null &&
         gap > size * PDF_WORD_GAP_EM &&
@@ -387,9 +396,32 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
       size,
       rtl,
       ...(column === undefined ? {} : { column }),
-      ...(row ? { row } : {}),
+      cellGaps,
     }
   })
+  return lines.map(({ cellGaps, ...line }, i) => {
+    const row = isTableRow(cellGaps, lines[i - 1], lines[i + 1], line.size)
+    return row ? { ...line, row } : line
+  })
+}
+
+/**
+ * Whether a line with gaps wider than a justified space can stretch is a
+ * table's row: one of those gaps lines up (an edge within half an em) with
+ * such a gap of the line above or below — the cells of a column start
+ * together. A justified line in a narrow column also leaves wide gaps now
+ * and then («Paragraph five.   Nevertheless,»), where nothing lines up.
+ */
+function isTableRow(
+  gaps: { from: number; to: number }[],
+  above: { cellGaps: { from: number; to: number }[] } | undefined,
+  below: { cellGaps: { from: number; to: number }[] } | undefined,
+  size: number,
+): boolean {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= size / 2
+  return gaps.some((gap) =>
+    [above, below].some((other) => other?.cellGaps.some((g) => near(g.from, gap.from) || near(g.to, gap.to))),
+  )
 }
 
 /**
@@ -397,43 +429,143 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
  * gutter (gutterOf) splits each line that does not cross it in two; lines
  * that cross it (a title over both columns) divide the page into bands, and
  * within a band the columns are read one after the other in the page's
- * direction — the right one first on a right-to-left page. Without a
- * gutter, the lines as they are.
+ * direction — the right one first on a right-to-left page. Where the lines
+ * across the page are too many for a gutter of the whole page (a journal's
+ * title and abstract above its two columns), the gutter is sought among the
+ * lines that leave the middle of the page open, and only a band that reads
+ * as two columns of text (inColumnBand) is split. Without a gutter, the
+ * lines as they are.
  */
 function inColumns(groups: PdfRun[][], pageRtl: boolean): { runs: PdfRun[]; column?: number }[] {
-  const gutter = gutterOf(groups)
+  const whole = gutterOf(groups)
+  // A column's last lines at the top of a page are few: four will do where each band is checked.
+  const gutter =
+    whole ??
+    gutterOf(
+      groups.filter((g) => !acrossTheMiddle(g, groups)),
+      4,
+    )
   if (gutter === null) return groups.map((runs) => ({ runs }))
   const out: { runs: PdfRun[]; column?: number }[] = []
-  let columns: PdfRun[][][] = [[], []]
+  let band: PdfRun[][] = []
   const flush = (): void => {
-    for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
-    columns = [[], []]
+    if (whole !== null || inColumnBand(band, gutter)) {
+      const columns: PdfRun[][][] = [[], []]
+      for (const runs of band) {
+        const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
+        const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
+        if (left.length > 0) columns[0]!.push(left)
+        if (right.length > 0) columns[1]!.push(right)
+      }
+      for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
+    } else for (const runs of band) out.push({ runs })
+    band = []
   }
-  for (const runs of groups) {
-    if (crosses(runs, gutter)) {
+  const sizes = groups
+    .flat()
+    .map((r) => r.size)
+    .sort((a, b) => a - b)
+  const body = sizes[sizes.length >> 1] ?? 0
+  groups.forEach((runs, i) => {
+    if (crosses(runs, gutter) || (whole === null && headingUnderColumns(groups, i, gutter, body))) {
       flush()
       out.push({ runs })
-      continue
-    }
-    const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
-    const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
-    if (left.length > 0) columns[0]!.push(left)
-    if (right.length > 0) columns[1]!.push(right)
-  }
+    } else band.push(runs)
+  })
   flush()
   return out
 }
 
-/** Whether a line's text runs across the gutter: a run over it, or two runs closer than an em around it. */
-function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean {
+/**
+ * Whether line `i` is a heading in larger type on one side of the gutter
+ * with no text on the other side below it before the next line across the
+ * gutter: the heading of what follows the columns (set flush to the
+ * page's start edge, it never reaches the gutter), not a column's own.
+ */
+function headingUnderColumns(groups: PdfRun[][], i: number, gutter: { at: number }, body: number): boolean {
+  const line = groups[i]!
+  if (Math.max(...line.map((r) => r.size)) < body * 1.15) return false
+  const onLeft = (g: PdfRun[]): boolean => g.some((r) => r.x + r.width / 2 < gutter.at)
+  const onRight = (g: PdfRun[]): boolean => g.some((r) => r.x + r.width / 2 >= gutter.at)
+  const left = onLeft(line)
+  if (left === onRight(line)) return false
+  for (const g of groups.slice(i + 1)) {
+    if (crosses(g, gutter)) return true
+    if (left ? onRight(g) : onLeft(g)) return false
+  }
+  return true
+}
+
+/**
+ * Whether a line's text runs unbroken (word gaps under an em) over the
+ * middle half of the page's text, or stands over its very middle (a
+ * centred page number or running title): a line set across the page, not
+ * a column's.
+ */
+function acrossTheMiddle(runs: PdfRun[], page: PdfRun[][]): boolean {
+  let leftMost = Infinity
+  let rightMost = -Infinity
+  for (const line of page)
+    for (const r of line) {
+      leftMost = Math.min(leftMost, r.x)
+      rightMost = Math.max(rightMost, r.x + r.width)
+    }
+  const from = leftMost + (rightMost - leftMost) / 4
+  const to = rightMost - (rightMost - leftMost) / 4
+  const middle = (leftMost + rightMost) / 2
+  // A page number or running title centred over the gutter.
+  if (runs.some((r) => r.x < middle + r.size / 2 && r.x + r.width > middle - r.size / 2)) return true
+  const sorted = [...runs].sort((a, b) => a.x - b.x)
+  let reach = -Infinity
+  for (const r of sorted) {
+    if (r.x > from && r.x - reach >= (r.size || 1) && reach < to) return false
+    if (reach === -Infinity && r.x > from) return false
+    reach = Math.max(reach, r.x + r.width)
+  }
+  return reach >= to
+}
+
+/**
+ * Whether a band of lines between lines across the gutter is two columns of
+ * text: a third of its lines at least, and three, have text on each side
+ * (the columns' baselines need not meet), and on each side most lines fill
+ * most of their column (prose wraps at the column's edge; a table's cells
+ * end where their words do, and its rows stay rows).
+ */
+function inColumnBand(band: PdfRun[][], gutter: { at: number }): boolean {
+  const sides = [
+    band.map((g) => g.filter((r) => r.x + r.width / 2 < gutter.at)).filter((p) => p.length > 0),
+    band.map((g) => g.filter((r) => r.x + r.width / 2 >= gutter.at)).filter((p) => p.length > 0),
+  ]
+  return sides.every((parts) => {
+    if (parts.length < Math.max(3, band.length / 3)) return false
+    const extent = (p: PdfRun[]): [number, number] => [
+      Math.min(...p.map((r) => r.x)),
+      Math.max(...p.map((r) => r.x + r.width)),
+    ]
+    const left = Math.min(...parts.map((p) => extent(p)[0]))
+    const right = Math.max(...parts.map((p) => extent(p)[1]))
+    const full = parts.filter((p) => extent(p)[1] - extent(p)[0] >= (right - left) * 0.7)
+    return full.length >= parts.length / 2
+  })
+}
+
+/**
+ * Whether a line's text runs across the gutter: a run over its middle em,
+ * or two runs closer than an em on either side of its middle. A column's
+ * line that only starts or ends inside the gutter (justified Arabic leaves
+ * its lines' left ends uneven) stays in its column.
+ */
+function crosses(runs: PdfRun[], gutter: { at: number }): boolean {
   const sorted = [...runs].sort((a, b) => a.x - b.x)
   return sorted.some((r, i) => {
-    if (r.x < gutter.to && r.x + r.width > gutter.from) return true
+    const half = (r.size || 1) / 2
+    if (r.x < gutter.at + half && r.x + r.width > gutter.at - half) return true
     const next = sorted[i + 1]
     return (
       next !== undefined &&
-      r.x + r.width <= gutter.from &&
-      next.x >= gutter.to &&
+      r.x + r.width <= gutter.at &&
+      next.x >= gutter.at &&
       next.x - (r.x + r.width) < r.size
     )
   })
@@ -445,8 +577,8 @@ function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean 
  * tenth of the lines cross (word spaces filled), with text on both sides of
  * it in at least a third of the lines each. Null on a page of one column.
  */
-function gutterOf(groups: PdfRun[][]): { at: number; from: number; to: number } | null {
-  if (groups.length < 6) return null
+function gutterOf(groups: PdfRun[][], fewest = 6): { at: number; from: number; to: number } | null {
+  if (groups.length < fewest) return null
   const all = groups.flat()
   const leftMost = Math.min(...all.map((r) => r.x))
   const rightMost = Math.max(...all.map((r) => r.x + r.width))
