@@ -290,6 +290,16 @@ function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): S
   return found
 }
 
+/** Whether the rightmost run of a line that has letters has right-to-left ones: the line's first word in Arabic. */
+function startsRightToLeft(runs: PdfRun[]): boolean {
+  let first: PdfRun | null = null
+  for (const run of runs)
+    if (/\p{L}/u.test(run.text) && (first === null || run.x + run.width > first.x + first.width)) first = run
+  return first !== null && STRONG_RTL_ONE.test(first.text) && !STRONG_LTR_ONE.test(first.text)
+}
+
+const STRONG_LTR_ONE = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/
+
 /**
  * Whether a would-be line is only footnote calls raised above the line
  * under it, too far for the same baseline (Chromium's <sup>1</sup> stands
@@ -339,12 +349,14 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
     // A line without Arabic letters on a right-to-left page, set flush right and short of the
     // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+    // A line set to the right on a right-to-left page, well short of the left margin, whose rightmost
+    // (first) words are Arabic reads right to left however much Latin follows («1. انظر: Halil İnalcık…»,
+    // a list's item, indented).
+    const shortOfLeft = lineLeft - leftMost > lineSize * 3
     const rtl =
       isRtlText(lineText) ||
-      (pageRtl &&
-        !STRONG_RTL_ONE.test(lineText) &&
-        rightMost - lineRight < lineSize &&
-        lineLeft - leftMost > lineSize * 3)
+      (pageRtl && !STRONG_RTL_ONE.test(lineText) && rightMost - lineRight < lineSize && shortOfLeft) ||
+      (pageRtl && shortOfLeft && rightMost - lineRight < lineLeft - leftMost && startsRightToLeft(runsOfLine))
     // The baseline of the line's longest run: a raised note call may be its first.
     const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
     const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
@@ -847,7 +859,9 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         open?.kind === 'heading' &&
         open.level === level &&
         open.page === page &&
-        !gap
+        above !== null &&
+        // A wrapped heading's lines stand its own line spacing apart, wider than the body's.
+        above.y - line.y <= Math.max(spacing * 1.4, line.size * 1.8)
       ) {
         open.text = `${open.text} ${line.text}`
       } else {

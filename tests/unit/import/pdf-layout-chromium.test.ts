@@ -91,3 +91,37 @@ describe.skipIf(skip)('PDF import: justified text in narrow columns', () => {
     expect(plainText(article.doc).split('\n\n')).toEqual(['Reading in the Margins', ...english, ...english])
   })
 })
+
+describe.skipIf(skip)('PDF import: a title wrapped onto two lines', () => {
+  // Its lines stand the heading's line spacing apart, more than 1.4 of the body's: two h1 headings, the
+  // first of which no longer matched the PDF's Title, so the title also stayed in the body.
+  it('is one heading, dropped from the body as the metadata title', async () => {
+    const title = 'Reading in the Margins: Annotation Practices in Arabic Manuscripts and Their Later Readers'
+    const html = englishPage(
+      `<h1 style="font-size: 26pt">${title}</h1>${english
+        .slice(0, 3)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}`,
+    ).replace('<head>', `<head><title>${title}</title>`)
+    const { article } = await importFileWithNotes('wrapped.pdf', await printBare(html))
+    expect(article.title).toBe(title)
+    expect(plainText(article.doc).split('\n\n')).toEqual(english.slice(0, 3))
+  })
+})
+
+describe.skipIf(skip)('PDF import: an Arabic line that goes on in English', () => {
+  // More Latin letters than Arabic made the line left to right: «.Halil İnalcık, … p. 55 :1. انظر».
+  it('reads right to left when it starts in Arabic, set to the right', async () => {
+    const notes = [
+      'انظر: Halil İnalcık, The Ottoman Empire, London 1973, p. 55.',
+      'ابن خلدون، المقدمة، ج 1، ص 120.',
+    ]
+    const html = arabicPage(
+      `<p>${escape(kuwait[1]!)}</p><ol style="font-size: 10pt">${notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ol>`,
+    )
+    const { article } = await importFileWithNotes('see.pdf', await printBare(html))
+    const blocks = plainText(article.doc).split('\n\n')
+    expect(blocks).toContain(`1. ${notes[0]}`)
+    expect(blocks).toContain(`2. ${notes[1]}`)
+  })
+})
