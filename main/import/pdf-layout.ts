@@ -797,10 +797,25 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
     return (index < 0 ? 3 : Math.min(index + 1, 3)) as 1 | 2 | 3
   }
   const blocks: PdfBlock[] = []
-  let open: PdfBlock | null = null
-  let previous: PdfLine | null = null
-  pages.forEach((lines, pageIndex) => {
+  // Notes from the foot of pages, waiting for the paragraph they cut to end.
+  let notes: PdfBlock[] = []
+  const placeNotes = (): void => {
+    blocks.push(...notes)
+    notes = []
+  }
+  const main: Stream = {
+    open: null,
+    previous: null,
+    above: null,
+    add: (block) => {
+      placeNotes()
+      blocks.push(block)
+    },
+  }
+  pages.forEach((allLines, pageIndex) => {
     const page = pageIndex + 1
+    const foot = footnotesOf(allLines, body)
+    const lines = allLines.slice(0, allLines.length - foot.length)
     const bodyLines = lines.filter((l) => levelOf(l) === null && !l.row)
     // Each column's own edges, on a page set in columns.
     const edges = new Map<number | undefined, { left: number; right: number }>()
@@ -820,8 +835,10 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
       .filter((d) => d > 0)
       .sort((a, b) => a - b)
     const spacing = spacings[Math.floor(spacings.length / 2)] ?? body * 1.2
-    let above: PdfLine | null = null
-    for (const line of lines) {
+    main.above = null
+    // Lines into blocks: a stream is the body's (across pages) or a page's notes.
+    const take = (line: PdfLine, stream: Stream): void => {
+      const { open, previous, above } = stream
       const level = levelOf(line)
       const em = line.size || body
       const { left, right } = edgesOf(line)
@@ -865,18 +882,53 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
       ) {
         open.text = `${open.text} ${line.text}`
       } else {
-        open = {
+        stream.open = {
           kind: level === null ? 'paragraph' : 'heading',
           level: level ?? 3,
           text: line.text,
           page,
           continued: [],
         }
-        blocks.push(open)
+        stream.add(stream.open)
       }
-      previous = line
-      above = line
+      stream.previous = line
+      stream.above = line
     }
+    for (const line of lines) take(line, main)
+    // A page's notes are paragraphs by the same rules, kept until the body's open paragraph ends.
+    const noteStream: Stream = { open: null, previous: null, above: null, add: (b) => notes.push(b) }
+    for (const line of foot) take(line, noteStream)
   })
+  placeNotes()
   return blocks
+}
+
+/** Where lines are being made into blocks: the block open, the line before (on this page: `above`), where blocks go. */
+interface Stream {
+  open: PdfBlock | null
+  previous: PdfLine | null
+  above: PdfLine | null
+  add(block: PdfBlock): void
+}
+
+/**
+ * A page's footnotes: its last lines, set smaller than the body text (by a
+ * tenth at least), below a gap taller than the body's line spacing, with
+ * body text above them. Left in the flow, they ended the paragraph that
+ * runs on to the next page and cut it in two; they are kept as paragraphs
+ * of their own after it.
+ */
+function footnotesOf(lines: PdfLine[], body: number): PdfLine[] {
+  const small = (l: PdfLine): boolean => l.size < body * 0.9
+  let start = lines.length
+  while (start > 0 && small(lines[start - 1]!)) start--
+  if (start === lines.length || start === 0) return []
+  const above = lines[start - 1]!
+  const first = lines[start]!
+  const notes = lines.slice(start)
+  const bodyAbove = lines.slice(0, start).filter((l) => Math.abs(l.size - body) <= body * 0.1)
+  // Below everything else on the page, and apart from it.
+  if (bodyAbove.length === 0 || lines.slice(0, start).some((l) => l.y < first.y)) return []
+  if (above.y - first.y <= Math.max(body, above.size) * 1.6) return []
+  return notes
 }

@@ -17,6 +17,7 @@ const lines = (path: string): string[] =>
     .map((l) => l.trim())
     .filter(Boolean)
 const kuwait = lines('tests/fixtures/arcd-03-kuwait.txt')
+const andalusText = lines('tests/fixtures/arcd-02-al-andalus.txt')
 
 const sentences = [
   'Marginal notes have accompanied reading for as long as there have been books, and scribes left glosses beside the main text.',
@@ -123,5 +124,34 @@ describe.skipIf(skip)('PDF import: an Arabic line that goes on in English', () =
     const blocks = plainText(article.doc).split('\n\n')
     expect(blocks).toContain(`1. ${notes[0]}`)
     expect(blocks).toContain(`2. ${notes[1]}`)
+  })
+})
+
+describe.skipIf(skip)('PDF import: footnotes at the foot of a page', () => {
+  // Notes in small type below the body ended the paragraph that runs on to the next page: «…بإعلان ¶ انظر:
+  // المقري… ¶ الخِلافة الأُمويَّة…». The paragraph is whole; each note follows it as a paragraph of its own.
+  it('keeps the paragraph that runs on to the next page whole, and every note', async () => {
+    const [, first, second, third] = andalusText
+    const words = `${second} ${third}`.split(' ')
+    const half = Math.floor(words.length * 0.55)
+    const notes = [
+      'انظر: المقري، نفح الطيب من غصن الأندلس الرطيب، ج 1، ص 125، دار صادر، بيروت 1968.',
+      'ابن عذاري، البيان المغرب في أخبار الأندلس والمغرب، ج 2، ص 40.',
+    ]
+    const page = (body: string, note: string): string =>
+      `<div class="pg"><div>${body}</div><div class="fn">${escape(note)}</div></div>`
+    const html = arabicPage(
+      page(`<p>${escape(first!)}</p><p>${escape(words.slice(0, half).join(' '))}`, notes[0]!) +
+        page(`<p>${escape(words.slice(half).join(' '))}</p><p>${escape(first!)}</p>`, notes[1]!),
+      `@page { size: A4; margin: 0 } body { margin: 0 } .pg { height: 297mm; box-sizing: border-box; padding: 20mm; position: relative; page-break-after: always; overflow: hidden } .pg p:last-child { text-align-last: justify } .fn { position: absolute; bottom: 20mm; left: 20mm; right: 20mm; font-size: 9pt; border-top: 1px solid #000; padding-top: 2mm }`,
+    )
+    const { article } = await importFileWithNotes('notes.pdf', await printBare(html))
+    expect(plainText(article.doc).split('\n\n')).toEqual([
+      first,
+      `${second} ${third}`,
+      notes[0],
+      first,
+      notes[1],
+    ])
   })
 })
