@@ -150,7 +150,8 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
 export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
   const out: PdfRun[] = []
   for (let i = 0; i < runs.length; i++) {
-    const part = runs[i]!
+    const part = withoutGapCountedTwice(runs[i]!, runs[i + 1])
+    runs[i] = part
     const next = runs[i + 1]
     if (
       next &&
@@ -167,6 +168,34 @@ export function withLigaturePartsJoined(runs: PdfRun[]): PdfRun[] {
     out.push(part)
   }
   return out
+}
+
+/** A lone alef (with its marks) after a space and before a lam, in visual order: a lam-alef pdf.js split with a space. */
+const LAM_ALEF_SPLIT = /(?<=\S )([\u0622\u0623\u0625\u0627]\p{M}*) (?=\u0644)/gu
+
+/**
+ * A run in which pdf.js counted one word gap twice around the alef of a
+ * lam-alef, mended. pdf.js measures a glyph's distance from the last glyph
+ * that advanced; the alef Noto Naskh draws without advance right after a
+ * word space does not, so the lam after it is measured from before that
+ * space again: a second space lands between alef and lam («إل ا أن» for
+ * «إلا أن»), and the run is made wider by the gap, so that it covers the
+ * next word's gap too («حاجةل ا» for «حاجة لا»). That extra space is
+ * moved to the run's end, over the gap its box covers, or, when the next
+ * run drawn starts inside the box (the rest of the word), the box ends there.
+ * A word of one alef between spaces, which this pattern also matches, is
+ * too rare in Arabic prose to weigh against the words it mends.
+ */
+function withoutGapCountedTwice(run: PdfRun, next: PdfRun | undefined): PdfRun {
+  if (!run.text.includes(' \u0644')) return run
+  const text = run.text.replace(LAM_ALEF_SPLIT, '$1')
+  if (text === run.text) return run
+  const sameLine = next !== undefined && Math.abs(next.y - run.y) <= run.size * 0.3
+  // The gap pdf.js added stands past the run's last letter: the next run drawn starts inside it when that
+  // run is the same word («فلا»); else the run's box covers a word gap, whose space goes where that gap is.
+  if (sameLine && next.x > run.x && next.x < run.x + run.width - run.size * 0.05)
+    return { ...run, text, width: next.x - run.x }
+  return { ...run, text: `${text} ` }
 }
 
 /** The letter whose box holds a mark's middle (the nearest such middle), by binary search over letters sorted by x. */
@@ -261,6 +290,16 @@ function neutralsSetRightToLeft(group: PdfRun[], rtlFont: string | undefined): S
   return found
 }
 
+/** Whether the rightmost run of a line that has letters has right-to-left ones: the line's first word in Arabic. */
+function startsRightToLeft(runs: PdfRun[]): boolean {
+  let first: PdfRun | null = null
+  for (const run of runs)
+    if (/\p{L}/u.test(run.text) && (first === null || run.x + run.width > first.x + first.width)) first = run
+  return first !== null && STRONG_RTL_ONE.test(first.text) && !STRONG_LTR_ONE.test(first.text)
+}
+
+const STRONG_LTR_ONE = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/
+
 /**
  * Whether a would-be line is only footnote calls raised above the line
  * under it, too far for the same baseline (Chromium's <sup>1</sup> stands
@@ -298,19 +337,26 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     else groups.push([run])
   }
   const kept = groups.filter((g, i) => !raisedNoteCalls(g, groups[i + 1]))
-  return inColumns(kept, pageRtl).map(({ runs: runsOfLine, column }) => {
+  // Split at a gutter, a line of raised calls may stand alone over its column's line: left out too.
+  const inOrder = inColumns(kept, pageRtl)
+  const read = inOrder.filter(
+    (line, i) => line.column === undefined || !raisedNoteCalls(line.runs, inOrder[i + 1]?.runs),
+  )
+  const lines = read.map(({ runs: runsOfLine, column }) => {
     const lineText = runsOfLine.map((r) => r.text).join('')
     const lineSize = Math.max(...runsOfLine.map((r) => r.size))
     const lineLeft = Math.min(...runsOfLine.map((r) => r.x))
     const lineRight = Math.max(...runsOfLine.map((r) => r.x + r.width))
     // A line without Arabic letters on a right-to-left page, set flush right and short of the
     // left margin, was laid out in a right-to-left paragraph (a term, a label): its spans read right to left.
+    // A line set to the right on a right-to-left page, well short of the left margin, whose rightmost
+    // (first) words are Arabic reads right to left however much Latin follows («1. انظر: Halil İnalcık…»,
+    // a list's item, indented).
+    const shortOfLeft = lineLeft - leftMost > lineSize * 3
     const rtl =
       isRtlText(lineText) ||
-      (pageRtl &&
-        !STRONG_RTL_ONE.test(lineText) &&
-        rightMost - lineRight < lineSize &&
-        lineLeft - leftMost > lineSize * 3)
+      (pageRtl && !STRONG_RTL_ONE.test(lineText) && rightMost - lineRight < lineSize && shortOfLeft) ||
+      (pageRtl && shortOfLeft && rightMost - lineRight < lineLeft - leftMost && startsRightToLeft(runsOfLine))
     // The baseline of the line's longest run: a raised note call may be its first.
     const lineY = runsOfLine.reduce((a, b) => (b.text.length > a.text.length ? b : a)).y
     const group = runsOfLine.filter((r) => !isNoteCall(r, lineSize, lineY)).sort((a, b) => a.x - b.x)
@@ -320,14 +366,18 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
     let visualLength = 0
     let before: PdfRun | null = null
     const inRightToLeft = neutralsSetRightToLeft(group, rtlFont)
-    let row = false
+    const cellGaps: { from: number; to: number }[] = []
     const rightToLeft = new Set<number>()
     for (const run of group) {
       // The space between the two runs' boxes, whichever side of the other each is on.
       const gap =
         before === null ? 0 : Math.max(before.x - (run.x + run.width), run.x - (before.x + before.width))
       const size = run.size || 1
-      if (before !== null && gap > size * CELL_GAP_EM) row = true
+      if (before !== null && gap > size * CELL_GAP_EM)
+        cellGaps.push({
+          from: Math.min(before.x + before.width, run.x),
+          to: Math.max(before.x, run.x + run.width),
+        })
       if (
         before !== null &&
         gap > size * PDF_WORD_GAP_EM &&
@@ -358,9 +408,32 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
       size,
       rtl,
       ...(column === undefined ? {} : { column }),
-      ...(row ? { row } : {}),
+      cellGaps,
     }
   })
+  return lines.map(({ cellGaps, ...line }, i) => {
+    const row = isTableRow(cellGaps, lines[i - 1], lines[i + 1], line.size)
+    return row ? { ...line, row } : line
+  })
+}
+
+/**
+ * Whether a line with gaps wider than a justified space can stretch is a
+ * table's row: one of those gaps lines up (an edge within half an em) with
+ * such a gap of the line above or below — the cells of a column start
+ * together. A justified line in a narrow column also leaves wide gaps now
+ * and then («Paragraph five.   Nevertheless,»), where nothing lines up.
+ */
+function isTableRow(
+  gaps: { from: number; to: number }[],
+  above: { cellGaps: { from: number; to: number }[] } | undefined,
+  below: { cellGaps: { from: number; to: number }[] } | undefined,
+  size: number,
+): boolean {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= size / 2
+  return gaps.some((gap) =>
+    [above, below].some((other) => other?.cellGaps.some((g) => near(g.from, gap.from) || near(g.to, gap.to))),
+  )
 }
 
 /**
@@ -368,43 +441,143 @@ export function linesOf(allRuns: PdfRun[]): PdfLine[] {
  * gutter (gutterOf) splits each line that does not cross it in two; lines
  * that cross it (a title over both columns) divide the page into bands, and
  * within a band the columns are read one after the other in the page's
- * direction — the right one first on a right-to-left page. Without a
- * gutter, the lines as they are.
+ * direction — the right one first on a right-to-left page. Where the lines
+ * across the page are too many for a gutter of the whole page (a journal's
+ * title and abstract above its two columns), the gutter is sought among the
+ * lines that leave the middle of the page open, and only a band that reads
+ * as two columns of text (inColumnBand) is split. Without a gutter, the
+ * lines as they are.
  */
 function inColumns(groups: PdfRun[][], pageRtl: boolean): { runs: PdfRun[]; column?: number }[] {
-  const gutter = gutterOf(groups)
+  const whole = gutterOf(groups)
+  // A column's last lines at the top of a page are few: four will do where each band is checked.
+  const gutter =
+    whole ??
+    gutterOf(
+      groups.filter((g) => !acrossTheMiddle(g, groups)),
+      4,
+    )
   if (gutter === null) return groups.map((runs) => ({ runs }))
   const out: { runs: PdfRun[]; column?: number }[] = []
-  let columns: PdfRun[][][] = [[], []]
+  let band: PdfRun[][] = []
   const flush = (): void => {
-    for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
-    columns = [[], []]
+    if (whole !== null || inColumnBand(band, gutter)) {
+      const columns: PdfRun[][][] = [[], []]
+      for (const runs of band) {
+        const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
+        const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
+        if (left.length > 0) columns[0]!.push(left)
+        if (right.length > 0) columns[1]!.push(right)
+      }
+      for (const c of pageRtl ? [1, 0] : [0, 1]) for (const runs of columns[c]!) out.push({ runs, column: c })
+    } else for (const runs of band) out.push({ runs })
+    band = []
   }
-  for (const runs of groups) {
-    if (crosses(runs, gutter)) {
+  const sizes = groups
+    .flat()
+    .map((r) => r.size)
+    .sort((a, b) => a - b)
+  const body = sizes[sizes.length >> 1] ?? 0
+  groups.forEach((runs, i) => {
+    if (crosses(runs, gutter) || (whole === null && headingUnderColumns(groups, i, gutter, body))) {
       flush()
       out.push({ runs })
-      continue
-    }
-    const left = runs.filter((r) => r.x + r.width / 2 < gutter.at)
-    const right = runs.filter((r) => r.x + r.width / 2 >= gutter.at)
-    if (left.length > 0) columns[0]!.push(left)
-    if (right.length > 0) columns[1]!.push(right)
-  }
+    } else band.push(runs)
+  })
   flush()
   return out
 }
 
-/** Whether a line's text runs across the gutter: a run over it, or two runs closer than an em around it. */
-function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean {
+/**
+ * Whether line `i` is a heading in larger type on one side of the gutter
+ * with no text on the other side below it before the next line across the
+ * gutter: the heading of what follows the columns (set flush to the
+ * page's start edge, it never reaches the gutter), not a column's own.
+ */
+function headingUnderColumns(groups: PdfRun[][], i: number, gutter: { at: number }, body: number): boolean {
+  const line = groups[i]!
+  if (Math.max(...line.map((r) => r.size)) < body * 1.15) return false
+  const onLeft = (g: PdfRun[]): boolean => g.some((r) => r.x + r.width / 2 < gutter.at)
+  const onRight = (g: PdfRun[]): boolean => g.some((r) => r.x + r.width / 2 >= gutter.at)
+  const left = onLeft(line)
+  if (left === onRight(line)) return false
+  for (const g of groups.slice(i + 1)) {
+    if (crosses(g, gutter)) return true
+    if (left ? onRight(g) : onLeft(g)) return false
+  }
+  return true
+}
+
+/**
+ * Whether a line's text runs unbroken (word gaps under an em) over the
+ * middle half of the page's text, or stands over its very middle (a
+ * centred page number or running title): a line set across the page, not
+ * a column's.
+ */
+function acrossTheMiddle(runs: PdfRun[], page: PdfRun[][]): boolean {
+  let leftMost = Infinity
+  let rightMost = -Infinity
+  for (const line of page)
+    for (const r of line) {
+      leftMost = Math.min(leftMost, r.x)
+      rightMost = Math.max(rightMost, r.x + r.width)
+    }
+  const from = leftMost + (rightMost - leftMost) / 4
+  const to = rightMost - (rightMost - leftMost) / 4
+  const middle = (leftMost + rightMost) / 2
+  // A page number or running title centred over the gutter.
+  if (runs.some((r) => r.x < middle + r.size / 2 && r.x + r.width > middle - r.size / 2)) return true
+  const sorted = [...runs].sort((a, b) => a.x - b.x)
+  let reach = -Infinity
+  for (const r of sorted) {
+    if (r.x > from && r.x - reach >= (r.size || 1) && reach < to) return false
+    if (reach === -Infinity && r.x > from) return false
+    reach = Math.max(reach, r.x + r.width)
+  }
+  return reach >= to
+}
+
+/**
+ * Whether a band of lines between lines across the gutter is two columns of
+ * text: a third of its lines at least, and three, have text on each side
+ * (the columns' baselines need not meet), and on each side most lines fill
+ * most of their column (prose wraps at the column's edge; a table's cells
+ * end where their words do, and its rows stay rows).
+ */
+function inColumnBand(band: PdfRun[][], gutter: { at: number }): boolean {
+  const sides = [
+    band.map((g) => g.filter((r) => r.x + r.width / 2 < gutter.at)).filter((p) => p.length > 0),
+    band.map((g) => g.filter((r) => r.x + r.width / 2 >= gutter.at)).filter((p) => p.length > 0),
+  ]
+  return sides.every((parts) => {
+    if (parts.length < Math.max(3, band.length / 3)) return false
+    const extent = (p: PdfRun[]): [number, number] => [
+      Math.min(...p.map((r) => r.x)),
+      Math.max(...p.map((r) => r.x + r.width)),
+    ]
+    const left = Math.min(...parts.map((p) => extent(p)[0]))
+    const right = Math.max(...parts.map((p) => extent(p)[1]))
+    const full = parts.filter((p) => extent(p)[1] - extent(p)[0] >= (right - left) * 0.7)
+    return full.length >= parts.length / 2
+  })
+}
+
+/**
+ * Whether a line's text runs across the gutter: a run over its middle em,
+ * or two runs closer than an em on either side of its middle. A column's
+ * line that only starts or ends inside the gutter (justified Arabic leaves
+ * its lines' left ends uneven) stays in its column.
+ */
+function crosses(runs: PdfRun[], gutter: { at: number }): boolean {
   const sorted = [...runs].sort((a, b) => a.x - b.x)
   return sorted.some((r, i) => {
-    if (r.x < gutter.to && r.x + r.width > gutter.from) return true
+    const half = (r.size || 1) / 2
+    if (r.x < gutter.at + half && r.x + r.width > gutter.at - half) return true
     const next = sorted[i + 1]
     return (
       next !== undefined &&
-      r.x + r.width <= gutter.from &&
-      next.x >= gutter.to &&
+      r.x + r.width <= gutter.at &&
+      next.x >= gutter.at &&
       next.x - (r.x + r.width) < r.size
     )
   })
@@ -416,8 +589,8 @@ function crosses(runs: PdfRun[], gutter: { from: number; to: number }): boolean 
  * tenth of the lines cross (word spaces filled), with text on both sides of
  * it in at least a third of the lines each. Null on a page of one column.
  */
-function gutterOf(groups: PdfRun[][]): { at: number; from: number; to: number } | null {
-  if (groups.length < 6) return null
+function gutterOf(groups: PdfRun[][], fewest = 6): { at: number; from: number; to: number } | null {
+  if (groups.length < fewest) return null
   const all = groups.flat()
   const leftMost = Math.min(...all.map((r) => r.x))
   const rightMost = Math.max(...all.map((r) => r.x + r.width))
@@ -624,10 +797,25 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
     return (index < 0 ? 3 : Math.min(index + 1, 3)) as 1 | 2 | 3
   }
   const blocks: PdfBlock[] = []
-  let open: PdfBlock | null = null
-  let previous: PdfLine | null = null
-  pages.forEach((lines, pageIndex) => {
+  // Notes from the foot of pages, waiting for the paragraph they cut to end.
+  let notes: PdfBlock[] = []
+  const placeNotes = (): void => {
+    blocks.push(...notes)
+    notes = []
+  }
+  const main: Stream = {
+    open: null,
+    previous: null,
+    above: null,
+    add: (block) => {
+      placeNotes()
+      blocks.push(block)
+    },
+  }
+  pages.forEach((allLines, pageIndex) => {
     const page = pageIndex + 1
+    const foot = footnotesOf(allLines, body)
+    const lines = allLines.slice(0, allLines.length - foot.length)
     const bodyLines = lines.filter((l) => levelOf(l) === null && !l.row)
     // Each column's own edges, on a page set in columns.
     const edges = new Map<number | undefined, { left: number; right: number }>()
@@ -647,8 +835,10 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
       .filter((d) => d > 0)
       .sort((a, b) => a - b)
     const spacing = spacings[Math.floor(spacings.length / 2)] ?? body * 1.2
-    let above: PdfLine | null = null
-    for (const line of lines) {
+    main.above = null
+    // Lines into blocks: a stream is the body's (across pages) or a page's notes.
+    const take = (line: PdfLine, stream: Stream): void => {
+      const { open, previous, above } = stream
       const level = levelOf(line)
       const em = line.size || body
       const { left, right } = edgesOf(line)
@@ -686,22 +876,59 @@ export function blocksOf(pages: PdfLine[][]): PdfBlock[] {
         open?.kind === 'heading' &&
         open.level === level &&
         open.page === page &&
-        !gap
+        above !== null &&
+        // A wrapped heading's lines stand its own line spacing apart, wider than the body's.
+        above.y - line.y <= Math.max(spacing * 1.4, line.size * 1.8)
       ) {
         open.text = `${open.text} ${line.text}`
       } else {
-        open = {
+        stream.open = {
           kind: level === null ? 'paragraph' : 'heading',
           level: level ?? 3,
           text: line.text,
           page,
           continued: [],
         }
-        blocks.push(open)
+        stream.add(stream.open)
       }
-      previous = line
-      above = line
+      stream.previous = line
+      stream.above = line
     }
+    for (const line of lines) take(line, main)
+    // A page's notes are paragraphs by the same rules, kept until the body's open paragraph ends.
+    const noteStream: Stream = { open: null, previous: null, above: null, add: (b) => notes.push(b) }
+    for (const line of foot) take(line, noteStream)
   })
+  placeNotes()
   return blocks
+}
+
+/** Where lines are being made into blocks: the block open, the line before (on this page: `above`), where blocks go. */
+interface Stream {
+  open: PdfBlock | null
+  previous: PdfLine | null
+  above: PdfLine | null
+  add(block: PdfBlock): void
+}
+
+/**
+ * A page's footnotes: its last lines, set smaller than the body text (by a
+ * tenth at least), below a gap taller than the body's line spacing, with
+ * body text above them. Left in the flow, they ended the paragraph that
+ * runs on to the next page and cut it in two; they are kept as paragraphs
+ * of their own after it.
+ */
+function footnotesOf(lines: PdfLine[], body: number): PdfLine[] {
+  const small = (l: PdfLine): boolean => l.size < body * 0.9
+  let start = lines.length
+  while (start > 0 && small(lines[start - 1]!)) start--
+  if (start === lines.length || start === 0) return []
+  const above = lines[start - 1]!
+  const first = lines[start]!
+  const notes = lines.slice(start)
+  const bodyAbove = lines.slice(0, start).filter((l) => Math.abs(l.size - body) <= body * 0.1)
+  // Below everything else on the page, and apart from it.
+  if (bodyAbove.length === 0 || lines.slice(0, start).some((l) => l.y < first.y)) return []
+  if (above.y - first.y <= Math.max(body, above.size) * 1.6) return []
+  return notes
 }
