@@ -70,6 +70,7 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
     const inWorker = convertInWorker(join(built, 'import-worker.js'))
     const firstMs = await timed(job)
     const app: number[] = []
+    const appAlone: number[] = []
     const warm: number[] = []
     const alone: number[] = []
     const poppler: number[] = []
@@ -77,6 +78,10 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
     let chars = 0
     for (let i = 0; i < 3; i++) {
       app.push(await timed(() => inWorker({ id: 'bench', name: 'book.pdf', bytes: pdf })))
+      // The same with page threads turned off (the worker takes the environment as it starts).
+      process.env.HAMISH_PDF_THREADS = '1'
+      appAlone.push(await timed(() => inWorker({ id: 'bench', name: 'book.pdf', bytes: pdf })))
+      delete process.env.HAMISH_PDF_THREADS
       usePdfPageThreadsBeside(pathToFileURL(join(built, 'cli.js')).href)
       warm.push(await timed(async () => (chars = (await job()).chars)))
       usePdfPageThreadsBeside(pathToFileURL(join(dir, 'none.js')).href) // no page thread there: this thread alone
@@ -111,6 +116,8 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
         ms: round(appMs),
         pagesPerSecond: round(pageCount / (appMs / 1000)),
         ratio: round(appMs / popplerMs),
+        oneThreadMs: round(median(appAlone)),
+        oneThreadRatio: round(median(appAlone) / popplerMs),
       },
       ms: round(warmMs),
       pagesPerSecond: round(pageCount / (warmMs / 1000)),

@@ -48,13 +48,24 @@ export function usePdfPageThreadsBeside(moduleUrl: string | undefined): void {
 }
 
 /**
+ * Threads one PDF may use: one per core, at most MAX_THREADS, or fewer where
+ * `HAMISH_PDF_THREADS` says (1: this thread alone) — for a machine whose
+ * cores are busy with other work, and for the benchmark's comparison.
+ */
+function threadsAllowed(): number {
+  const cap = Number.parseInt(process.env.HAMISH_PDF_THREADS ?? '', 10)
+  const cores = Math.min(availableParallelism(), MAX_THREADS)
+  return Number.isInteger(cap) && cap >= 1 ? Math.min(cap, cores) : cores
+}
+
+/**
  * How many threads read a PDF of `pages` pages: one per core, at most
  * MAX_THREADS, each with at least MIN_PAGES_PER_THREAD pages; one (this
  * thread alone) where no page thread is built.
  */
 export function pdfPageThreadCount(pages: number): number {
   if (pageWorkerFile === null) return 1
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(pages / MIN_PAGES_PER_THREAD)))
+  return Math.max(1, Math.min(threadsAllowed(), Math.floor(pages / MIN_PAGES_PER_THREAD)))
 }
 
 /** The pages 1..pages cut into `parts` runs of nearly equal length, in order. */
@@ -161,7 +172,7 @@ export class PdfPageThreads {
  * shorter file starts them once its page count says it needs them.
  */
 export function startPdfPageThreads(bytes: Uint8Array, name: string): PdfPageThreads {
-  const early = bytes.byteLength >= EARLY_START_BYTES ? Math.min(availableParallelism(), MAX_THREADS) - 1 : 0
+  const early = bytes.byteLength >= EARLY_START_BYTES ? threadsAllowed() - 1 : 0
   return new PdfPageThreads(bytes, name, early)
 }
 

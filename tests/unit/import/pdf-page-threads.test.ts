@@ -86,6 +86,13 @@ describe('a PDF read on several threads', () => {
     usePdfPageThreadsBeside(NOWHERE)
     expect(pdfPageThreadCount(200)).toBe(1)
     usePdfPageThreadsBeside(BESIDE)
+    // HAMISH_PDF_THREADS caps them (1: this thread alone).
+    process.env.HAMISH_PDF_THREADS = '1'
+    try {
+      expect(pdfPageThreadCount(200)).toBe(1)
+    } finally {
+      delete process.env.HAMISH_PDF_THREADS
+    }
   })
 
   it('gives the lines one thread gives: the Amiri LaTeX PDF on three threads', async () => {
