@@ -5,6 +5,7 @@ import { fromWireError, HamishError, type WireError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { ImportCancelled } from './import-cancelled'
 import { prepareImport, type ImportJob, type PreparedImport } from './prepared-import'
+import { converterLimits } from './worker-heap'
 
 /**
  * Turns a file's bytes into a PreparedImport. Cancelling (`signal`) rejects
@@ -42,7 +43,7 @@ export function convertInWorker(workerFile: string | URL, limits?: ResourceLimit
         reject(new ImportCancelled(job.name))
         return
       }
-      const worker = new Worker(workerFile, limits ? { resourceLimits: limits } : {})
+      const worker = new Worker(workerFile, { resourceLimits: converterLimits(limits) })
       let settled = false
       const settle = (finish: () => void): void => {
         if (settled) return

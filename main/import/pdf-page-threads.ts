@@ -5,6 +5,7 @@ import { Worker, resourceLimits } from 'node:worker_threads'
 import { fromWireError, HamishError, type WireError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { refuseTextPastLimit } from './finish-article'
+import { converterLimits } from './worker-heap'
 import type { PdfLine } from './pdf-layout'
 import { readPdfPages, type PdfPageSource, type PdfPagesRead } from './pdf-pages'
 
@@ -101,7 +102,7 @@ class PageThread {
 
   constructor(file: string, bytes: Uint8Array, name: string) {
     // The page thread's heap is held to this thread's own limits (the import worker's), if it has any.
-    this.#worker = new Worker(file, { resourceLimits })
+    this.#worker = new Worker(file, { resourceLimits: converterLimits(resourceLimits) })
     this.#answer = new Promise((resolve, reject) => {
       this.#worker.once('message', (answer: PageThreadAnswer) =>
         answer.ok ? resolve(answer.read) : reject(fromWireError(answer.error)),
