@@ -25,8 +25,15 @@ export type PageThreadAnswer = { ok: true; read: PdfPagesRead } | { ok: false; e
 /** At most this many threads read one PDF: past four, each thread's own start (pdf.js loaded, the file parsed) costs more than its pages save. */
 const MAX_THREADS = 4
 
-/** A thread of its own is worth starting for this many pages or more: fewer are read before it has started. */
-const MIN_PAGES_PER_THREAD = 24
+/**
+ * A thread of its own is worth starting for this many pages or more. A new
+ * thread's start costs about what 100 pages of a book cost a warm one
+ * (measured on 2 cores: a 102-page book took 1.5–1.9 s of CPU on one warm
+ * thread, 3.1–3.3 s with a page thread for half of it — pdf.js loaded and
+ * compiled again, the file parsed again, its code cold), so only a long
+ * book gains, and most on the app's path, where every thread starts cold.
+ */
+const MIN_PAGES_PER_THREAD = 100
 
 /** The built page thread's entry (pdf-pages-worker.js), when this process has one. */
 let pageWorkerFile: string | null = null
@@ -83,10 +90,12 @@ export function pageRanges(pages: number, parts: number): { from: number; to: nu
 
 /**
  * Files this large are opened on page threads before their page count is
- * known (about 20 pages of a typical PDF): a thread's own start, pdf.js
- * loaded and the file opened, then overlaps the importing thread's.
+ * known (about 200 pages of a Chromium-printed book, more of a LaTeX one):
+ * a thread's own start, pdf.js loaded and the file opened, then overlaps
+ * the importing thread's. A smaller file starts them, if its page count
+ * asks for them, once it is open.
  */
-const EARLY_START_BYTES = 256 * 1024
+const EARLY_START_BYTES = 2 * 1024 * 1024
 
 /** A page thread's failure as the user's: running out of memory names the file; anything else stays internal. */
 function threadFailure(error: Error, name: string): Error {
