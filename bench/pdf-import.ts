@@ -105,7 +105,7 @@ export async function benchPdfImport(pages = 100): Promise<Record<string, unknow
     const appMs = median(app)
     const warmMs = median(warm)
     return {
-      case: 'PDF import: ~100 pages of the Tashkeela book printed by Chromium (A4), Hamish vs pdftotext',
+      case: `PDF import: ~${pages} pages of the Tashkeela book printed by Chromium (A4), Hamish vs pdftotext`,
       pages: pageCount,
       pdfKB: round(pdf.byteLength / 1000),
       chars,

@@ -29,6 +29,8 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
   'import-responsive': () => benchImportResponsive(),
   'docx-import': () => benchDocxImport(),
   'pdf-import': () => benchPdfImport(),
+  // A long book, where PDF page threads start (pdf-page-threads.ts).
+  'pdf-import-long': () => benchPdfImport(300),
 }
 
 /** Cases run only when named: `npm run bench -- crash` (fault injection, about 20 minutes). */
