@@ -332,6 +332,8 @@ export class Library {
     ticket?: string,
   ): Promise<ImportOutcome> {
     if (ticket === undefined) return this.#importAddress(address, options)
+    // The confirmed second call for a private address reuses the ticket its refused first call landed.
+    await this.#unfinished.relist(ticket)
     try {
       return await this.#importAddress(address, { ...options, signal: this.#unfinished.start(ticket) })
     } finally {
