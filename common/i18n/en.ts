@@ -679,7 +679,15 @@ export const en = {
       '{{address}}: this address leads to {{ip}}, on this computer or a private network rather than the public web. Save it only if you trust it (confirm, or on the command line add --allow-private).',
     fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',
     fetchType:
-      '{{address}}: the address holds {{type}}, not a web page; Hamish saves HTML and plain-text pages. Download the file and import it instead.',
+      '{{address}}: the address holds {{type}}, not a web page or a document Hamish reads; Hamish saves HTML and plain-text pages, and PDF, Word (.docx) and EPUB files. Nothing was added.',
+    fetchEncoding:
+      '{{address}}: the server sent the page packed as “{{encoding}}”, which Hamish cannot unpack; nothing was added.',
+    fetchBadEncoding:
+      '{{address}}: the server said the page is packed as {{encoding}}, but it could not be unpacked (the data is damaged or is not what the server said); nothing was added.',
+    pageHeldPdf: '{{name}}: the address holds a PDF document ({{file}}), so Hamish read it as a PDF.',
+    pageHeldDocx:
+      '{{name}}: the address holds a Word document ({{file}}), so Hamish read it as a Word document.',
+    pageHeldEpub: '{{name}}: the address holds an EPUB book ({{file}}), so Hamish read it as an EPUB book.',
     fetchNoType:
       '{{address}}: the server did not say what the page is (it sent no Content-Type), and it is neither HTML nor text; nothing was added. Download the file and import it instead.',
     fetchTooLarge:
