@@ -891,6 +891,8 @@ export const en = {
       '{{name}}: this is an old Word document (.doc), which Hamish cannot read. Open it in Word or LibreOffice, save it as .docx, and import that file.',
     importReadAsHtml:
       '{{name}}: this file is a web page (HTML) saved under a text file’s name, so Hamish read it as HTML: its text without the markup.',
+    importReadAsPdf:
+      '{{name}}: this file is a PDF document saved under a text file’s name, so Hamish read it as a PDF.',
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
