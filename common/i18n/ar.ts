@@ -961,8 +961,7 @@ export const ar = {
       '{{name}}: هذا مستند Word قديم (\u2066.doc\u2069) لا يستطيع هامش قراءته. افتحه في Word أو LibreOffice واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     importReadAsHtml:
       '{{name}}: هذا الملف صفحة ويب (HTML) حُفظت باسم ملف نصي، فقرأه هامش على أنه HTML: نصّه دون الوسوم.',
-    importReadAsPdf:
-      '{{name}}: هذا الملف مستند PDF حُفظ باسم ملف نصي، فقرأه هامش على أنه PDF.',
+    importReadAsPdf: '{{name}}: هذا الملف مستند PDF حُفظ باسم ملف نصي، فقرأه هامش على أنه PDF.',
     importImagesDropped_zero: '{{name}}: لم تُحذف أي صورة.',
     importImagesDropped_one: '{{name}}: حُذفت صورته الوحيدة؛ يستورد هامش النص وحده.',
     importImagesDropped_two: '{{name}}: حُذفت صورتاه؛ يستورد هامش النص وحده.',
