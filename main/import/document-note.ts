@@ -9,6 +9,18 @@ const HELD: Record<string, LocalTextKey> = {
 }
 
 /**
+ * A file name with right-to-left letters, held left to right (LRI…PDI) so
+ * its extension stays at its right end wherever it is shown: the report
+ * isolates each value by its first strong letter, which would lay out
+ * «دليل.pdf» as «pdf.دليل». A name of left-to-right letters is left bare.
+ */
+function leftToRight(name: string): string {
+  return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(name)
+    ? `\u2066${name}\u2069`
+    : name
+}
+
+/**
  * A page outcome with a first note saying the address held a document (a
  * PDF, a Word document, an EPUB book) and read it as one, naming the file
  * name it was read under: the user typed an address and expects a web
@@ -19,6 +31,6 @@ const HELD: Record<string, LocalTextKey> = {
 export function withDocumentNote(outcome: ImportOutcome, file: FetchedFile): ImportOutcome {
   const key = Object.hasOwn(HELD, file.format) ? HELD[file.format] : undefined
   if (!key || (outcome.status !== 'added' && outcome.status !== 'duplicate')) return outcome
-  const text = localText(key, { name: outcome.name, file: file.fileName ?? file.name })
+  const text = localText(key, { name: outcome.name, file: leftToRight(file.fileName ?? file.name) })
   return { ...outcome, notes: [{ message: englishText(text), text }, ...(outcome.notes ?? [])] }
 }
