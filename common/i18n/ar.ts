@@ -973,6 +973,12 @@ export const ar = {
     importImagesDropped_few: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_many: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_other: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_zero: '{{name}}: لم يُحذف أي تعليق.',
+    importCommentsDropped_one: '{{name}}: حُذف تعليقه الوحيد؛ يستورد هامش النص وحده.',
+    importCommentsDropped_two: '{{name}}: حُذف تعليقاه؛ يستورد هامش النص وحده.',
+    importCommentsDropped_few: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_many: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_other: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
     pdfNoTextLayer:
       '{{name}}: لا طبقة نصٍّ في ملف PDF هذا (صفحاته صور كما في المسح الضوئي)، وهامش لا يقرأ النص من الصور. مرّره على برنامج للتعرّف الضوئي على الحروف أولًا، أو استورد المقالة بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 أو \u2066.epub\u2069.',
     pdfEncrypted:

@@ -897,6 +897,9 @@ export const en = {
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
+    importCommentsDropped_one: '{{name}}: its comment was left out; Hamish imports the text only.',
+    importCommentsDropped_other:
+      '{{name}}: its {{count, number}} comments were left out; Hamish imports the text only.',
     pdfNoTextLayer:
       '{{name}}: this PDF has no text layer (its pages are images, as in a scan), and Hamish does not read text from images. Run it through OCR first, or import the article as .txt, .html or .epub.',
     pdfEncrypted:

@@ -54,12 +54,13 @@ export interface ConvertedFile {
  */
 const WAITING_IMPORTERS: Record<string, (bytes: Uint8Array, name: string) => Promise<ConvertedFile>> = {
   docx: async (bytes, name) => {
-    const { article, droppedImages } = await importDocx(bytes, name)
-    return {
-      article,
-      notes:
-        droppedImages > 0 ? [localText('messages.importImagesDropped', { name, count: droppedImages })] : [],
-    }
+    const { article, droppedImages, droppedComments } = await importDocx(bytes, name)
+    const notes = []
+    if (droppedImages > 0)
+      notes.push(localText('messages.importImagesDropped', { name, count: droppedImages }))
+    if (droppedComments > 0)
+      notes.push(localText('messages.importCommentsDropped', { name, count: droppedComments }))
+    return { article, notes }
   },
   pdf: async (bytes, name) => {
     const { pdfPageStarts, ...article } = await importPdf(bytes, name)
