@@ -37,6 +37,9 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As electron-vite's CommonJS build does: the worker finds its page threads beside itself by import.meta.url.
+    banner: { js: "const __hamishModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__hamishModuleUrl' },
     logLevel: 'silent',
   })
 })
