@@ -18,8 +18,14 @@ export interface ImportFile {
  * server's charset, and where and when it came from.
  */
 export interface FetchedFile extends ImportFile {
-  /** The importer (an extension: html, xhtml, txt), since an address has none to go by. */
+  /** The importer (an extension: html, xhtml, txt; pdf, docx, epub), since an address has none to go by. */
   format: string
+  /**
+   * For a document (PDF, DOCX, EPUB): the file name its importer sees
+   * (from Content-Disposition or the address's path, sanitised), while the
+   * outcome stays named by the address.
+   */
+  fileName?: string
   charset: string | null
   /** The address the page was saved from (the article's `source`). */
   source: string

@@ -225,7 +225,12 @@ export const ar = {
   importAdded_few: 'أُضيفت {{count, number}} مقالات',
   importAdded_many: 'أُضيفت {{count, number}} مقالة',
   importAdded_other: 'أُضيفت {{count, number}} مقالة',
-  importDuplicate: '{{count, number}} موجودة في المكتبة مسبقًا',
+  importDuplicate_zero: 'لا مقالة موجودة في المكتبة مسبقًا',
+  importDuplicate_one: 'مقالة واحدة موجودة في المكتبة مسبقًا',
+  importDuplicate_two: 'مقالتان موجودتان في المكتبة مسبقًا',
+  importDuplicate_few: '{{count, number}} مقالات موجودة في المكتبة مسبقًا',
+  importDuplicate_many: '{{count, number}} مقالة موجودة في المكتبة مسبقًا',
+  importDuplicate_other: '{{count, number}} مقالة موجودة في المكتبة مسبقًا',
   importRejected_zero: 'لم يُرفض أي ملف',
   importRejected_one: 'رُفض ملف واحد',
   importRejected_two: 'رُفض ملفان',
@@ -760,7 +765,16 @@ export const ar = {
       '{{address}}: يقود هذا العنوان إلى {{ip}}، وهو على هذا الحاسوب أو على شبكة خاصة لا على الويب العام. لا تحفظه إلا إن كنت تثق به (أكّد ذلك، أو أضف \u2066--allow-private\u2069 في سطر الأوامر).',
     fetchStatus: '{{address}}: أجاب الخادم بالرمز {{status}} {{reason}}؛ لم يُضف شيء.',
     fetchType:
-      '{{address}}: يحوي العنوان {{type}} لا صفحة ويب؛ يحفظ هامش صفحات HTML والنص العادي. نزّل الملف واستورده بدلًا من ذلك.',
+      '{{address}}: يحوي العنوان {{type}}، لا صفحة ويب ولا مستندًا يقرؤه هامش؛ يحفظ هامش صفحات HTML والنص العادي، وملفات PDF وWord (\u2066.docx\u2069) وEPUB. لم يُضف شيء.',
+    fetchEncoding:
+      '{{address}}: أرسل الخادم الصفحة مضغوطة بترميز «\u2066{{encoding}}\u2069» لا يستطيع هامش فكّه؛ لم يُضف شيء.',
+    fetchBadEncoding:
+      '{{address}}: قال الخادم إن الصفحة مضغوطة بترميز \u2066{{encoding}}\u2069، لكن تعذّر فكّها (بياناتها تالفة أو ليست كما قال الخادم)؛ لم يُضف شيء.',
+    pageHeldPdf: '{{name}}: يحوي هذا العنوان مستند PDF ‏(\u2068{{file}}\u2069)، فقرأه هامش على أنه PDF.',
+    pageHeldDocx:
+      '{{name}}: يحوي هذا العنوان مستند Word ‏(\u2068{{file}}\u2069)، فقرأه هامش على أنه مستند Word.',
+    pageHeldEpub:
+      '{{name}}: يحوي هذا العنوان كتاب EPUB ‏(\u2068{{file}}\u2069)، فقرأه هامش على أنه كتاب EPUB.',
     fetchNoType:
       '{{address}}: لم يذكر الخادم نوع الصفحة (لم يرسل ترويسة \u2066Content-Type\u2069)، وليست HTML ولا نصًّا؛ فلم يُضف شيء. نزّل الملف واستورده بدلًا من ذلك.',
     fetchTooLarge:
@@ -965,12 +979,19 @@ export const ar = {
       '{{name}}: هذا مستند Word قديم (\u2066.doc\u2069) لا يستطيع هامش قراءته. افتحه في Word أو LibreOffice واحفظه بصيغة \u2066.docx\u2069 ثم استورد ذلك الملف.',
     importReadAsHtml:
       '{{name}}: هذا الملف صفحة ويب (HTML) حُفظت باسم ملف نصي، فقرأه هامش على أنه HTML: نصّه دون الوسوم.',
+    importReadAsPdf: '{{name}}: هذا الملف مستند PDF حُفظ باسم ملف نصي، فقرأه هامش على أنه PDF.',
     importImagesDropped_zero: '{{name}}: لم تُحذف أي صورة.',
     importImagesDropped_one: '{{name}}: حُذفت صورته الوحيدة؛ يستورد هامش النص وحده.',
     importImagesDropped_two: '{{name}}: حُذفت صورتاه؛ يستورد هامش النص وحده.',
     importImagesDropped_few: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_many: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
     importImagesDropped_other: '{{name}}: حُذفت صوره الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_zero: '{{name}}: لم يُحذف أي تعليق.',
+    importCommentsDropped_one: '{{name}}: حُذف تعليقه الوحيد؛ يستورد هامش النص وحده.',
+    importCommentsDropped_two: '{{name}}: حُذف تعليقاه؛ يستورد هامش النص وحده.',
+    importCommentsDropped_few: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_many: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
+    importCommentsDropped_other: '{{name}}: حُذفت تعليقاته الـ{{count, number}}؛ يستورد هامش النص وحده.',
     pdfNoTextLayer:
       '{{name}}: لا طبقة نصٍّ في ملف PDF هذا (صفحاته صور كما في المسح الضوئي)، وهامش لا يقرأ النص من الصور. مرّره على برنامج للتعرّف الضوئي على الحروف أولًا، أو استورد المقالة بصيغة \u2066.txt\u2069 أو \u2066.html\u2069 أو \u2066.epub\u2069.',
     pdfEncrypted:

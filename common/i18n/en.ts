@@ -184,7 +184,8 @@ export const en = {
   importProgress: 'Importing {{done, number}} of {{total, number}}: {{name}}…',
   importAdded_one: '{{count, number}} article added',
   importAdded_other: '{{count, number}} articles added',
-  importDuplicate: '{{count, number}} already in the library',
+  importDuplicate_one: '{{count, number}} already in the library',
+  importDuplicate_other: '{{count, number}} already in the library',
   importRejected_one: '{{count, number}} file rejected',
   importRejected_other: '{{count, number}} files rejected',
   importRejectedPages_one: '{{count, number}} page rejected',
@@ -681,7 +682,15 @@ export const en = {
       '{{address}}: this address leads to {{ip}}, on this computer or a private network rather than the public web. Save it only if you trust it (confirm, or on the command line add --allow-private).',
     fetchStatus: '{{address}}: the server answered {{status}} {{reason}}; nothing was added.',
     fetchType:
-      '{{address}}: the address holds {{type}}, not a web page; Hamish saves HTML and plain-text pages. Download the file and import it instead.',
+      '{{address}}: the address holds {{type}}, not a web page or a document Hamish reads; Hamish saves HTML and plain-text pages, and PDF, Word (.docx) and EPUB files. Nothing was added.',
+    fetchEncoding:
+      '{{address}}: the server sent the page packed as “{{encoding}}”, which Hamish cannot unpack; nothing was added.',
+    fetchBadEncoding:
+      '{{address}}: the server said the page is packed as {{encoding}}, but it could not be unpacked (the data is damaged or is not what the server said); nothing was added.',
+    pageHeldPdf: '{{name}}: the address holds a PDF document ({{file}}), so Hamish read it as a PDF.',
+    pageHeldDocx:
+      '{{name}}: the address holds a Word document ({{file}}), so Hamish read it as a Word document.',
+    pageHeldEpub: '{{name}}: the address holds an EPUB book ({{file}}), so Hamish read it as an EPUB book.',
     fetchNoType:
       '{{address}}: the server did not say what the page is (it sent no Content-Type), and it is neither HTML nor text; nothing was added. Download the file and import it instead.',
     fetchTooLarge:
@@ -896,9 +905,14 @@ export const en = {
       '{{name}}: this is an old Word document (.doc), which Hamish cannot read. Open it in Word or LibreOffice, save it as .docx, and import that file.',
     importReadAsHtml:
       '{{name}}: this file is a web page (HTML) saved under a text file’s name, so Hamish read it as HTML: its text without the markup.',
+    importReadAsPdf:
+      '{{name}}: this file is a PDF document saved under a text file’s name, so Hamish read it as a PDF.',
     importImagesDropped_one: '{{name}}: its image was left out; Hamish imports the text only.',
     importImagesDropped_other:
       '{{name}}: its {{count, number}} images were left out; Hamish imports the text only.',
+    importCommentsDropped_one: '{{name}}: its comment was left out; Hamish imports the text only.',
+    importCommentsDropped_other:
+      '{{name}}: its {{count, number}} comments were left out; Hamish imports the text only.',
     pdfNoTextLayer:
       '{{name}}: this PDF has no text layer (its pages are images, as in a scan), and Hamish does not read text from images. Run it through OCR first, or import the article as .txt, .html or .epub.',
     pdfEncrypted:

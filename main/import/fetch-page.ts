@@ -7,6 +7,14 @@ import { displayAddress, displayHost } from '../../common/display-address'
 import { HamishError } from '../../common/errors'
 import { localText } from '../../common/i18n/local-text'
 import { connectionFailure } from './connection-failure'
+import { decodedBody } from './content-encoding'
+import {
+  declaredDocument,
+  documentFileName,
+  DOCUMENT_TYPES,
+  isPdfSignature,
+  PDF_SIGNATURE_BYTES,
+} from './fetched-document'
 import { ImportCancelled } from './import-cancelled'
 import { isPrivateAddress } from './private-address'
 import { sniffPageType } from './sniff-page-type'
@@ -43,16 +51,23 @@ export interface FetchedPage {
   address: string
   /** Every address a redirect led to, in order (the last one is where the page came from). */
   redirects: string[]
+  /** The body, its Content-Encoding undone. */
   bytes: Uint8Array
-  /** `text/html`, `application/xhtml+xml` or `text/plain`. */
+  /**
+   * `text/html`, `application/xhtml+xml` or `text/plain`; or a document:
+   * `application/pdf` (also a body with a PDF's signature, whatever its
+   * type said), DOCX's or EPUB's type.
+   */
   mediaType: string
+  /** For a document (PDF, DOCX, EPUB): a file name for it, sanitised (`documentFileName`). */
+  fileName?: string
   /** The charset the Content-Type header declares, if any. */
   charset: string | null
   /** When the page arrived (ISO 8601). */
   fetched: string
 }
 
-/** Content types saved as articles; anything else is refused with its type named. */
+/** Content types saved as pages; documents (`DOCUMENT_TYPES`) go to their importers, anything else is refused with its type named. */
 export const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'] as const
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000
@@ -143,7 +158,7 @@ function requestOnce(
     const requestOptions: RequestOptions = {
       method: 'GET',
       headers: {
-        accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8',
+        accept: `text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,${Object.keys(DOCUMENT_TYPES).join(';q=0.7,')};q=0.7`,
         'accept-encoding': 'identity',
         'user-agent': "Hamish (offline reader; saves one page at the user's request)",
       },
@@ -168,9 +183,12 @@ function requestOnce(
         return fail(network('messages.fetchStatus', { address, status, reason: res.statusMessage ?? '' }))
       const [type = '', ...params] = (res.headers['content-type'] ?? '').split(';')
       const declaredType = type.trim().toLowerCase()
+      const disposition = res.headers['content-disposition']
+      const document = declaredDocument(declaredType, disposition, url)
+      // Another type may still be a PDF by its first bytes; it is refused, with its type named, if not.
+      const untold =
+        declaredType !== '' && !document && !(PAGE_TYPES as readonly string[]).includes(declaredType)
       // No Content-Type: the body is read and sniffed (sniffPageType) once it has arrived.
-      if (declaredType !== '' && !(PAGE_TYPES as readonly string[]).includes(declaredType))
-        return fail(network('messages.fetchType', { address, type: declaredType }))
       const charset =
         params
           .map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1])
@@ -179,20 +197,57 @@ function requestOnce(
       const declared = Number(res.headers['content-length'])
       if (Number.isFinite(declared) && declared > options.maxBytes)
         return fail(network('messages.fetchTooLarge', { address, limit: limitMb }))
+      const decoded = decodedBody(res, res.headers['content-encoding'])
+      if ('unknown' in decoded)
+        return fail(network('messages.fetchEncoding', { address, encoding: decoded.unknown }))
+      const body = decoded.stream
+      const refuse = (error: HamishError): void => {
+        body.destroy()
+        fail(error)
+      }
       const chunks: Buffer[] = []
       let size = 0
-      res.on('data', (chunk: Buffer) => {
+      let settled = false
+      // The limit counts decoded bytes: a small packed body that unpacks past it is stopped there.
+      body.on('data', (chunk: Buffer) => {
+        if (settled) return
         size += chunk.byteLength
-        if (size > options.maxBytes) fail(network('messages.fetchTooLarge', { address, limit: limitMb }))
-        else chunks.push(chunk)
+        if (size > options.maxBytes) {
+          settled = true
+          return refuse(network('messages.fetchTooLarge', { address, limit: limitMb }))
+        }
+        chunks.push(chunk)
+        if (untold && size >= PDF_SIGNATURE_BYTES && !isPdfSignature(Buffer.concat(chunks, size))) {
+          settled = true
+          refuse(network('messages.fetchType', { address, type: declaredType }))
+        }
       })
-      res.on('end', () => {
+      body.on('end', () => {
+        if (settled) return
+        settled = true
         const bytes = new Uint8Array(Buffer.concat(chunks, size))
+        const pdf = isPdfSignature(bytes)
+        if (untold && !pdf) return fail(network('messages.fetchType', { address, type: declaredType }))
+        const format = pdf ? 'pdf' : document
+        if (format) {
+          const mediaType = Object.keys(DOCUMENT_TYPES).find((t) => DOCUMENT_TYPES[t] === format)!
+          const fileName = documentFileName(disposition, url, format)
+          return resolve({ kind: 'page', page: { bytes, mediaType, charset: null, fileName } })
+        }
         const mediaType = declaredType || sniffPageType(bytes)
         if (mediaType === null) return fail(network('messages.fetchNoType', { address }))
         resolve({ kind: 'page', page: { bytes, mediaType, charset } })
       })
-      res.on('error', reject)
+      body.on('error', (err: Error & { badEncoding?: string }) => {
+        if (settled) return
+        settled = true
+        if (err.badEncoding)
+          return fail(network('messages.fetchBadEncoding', { address, encoding: err.badEncoding }))
+        reject(err)
+      })
+      res.on('error', (err) => {
+        if (!settled) reject(err)
+      })
     })
     req.on('socket', (socket) => {
       if (!socket.connecting) return
@@ -212,10 +267,13 @@ function requestOnce(
  * Fetches one web page for import, in main (the renderer never opens a
  * connection): http and https only; each hop's host checked against
  * private networks (`allowPrivate` when the user confirmed); at most
- * `maxRedirects` redirects, each recorded; the body refused past the
- * import limit as soon as it is declared or read past it; only HTML, XHTML
+ * `maxRedirects` redirects, each recorded; a Content-Encoding sent unasked
+ * undone as it streams; the body refused past the import limit, counted in
+ * decoded bytes, as soon as it is declared or read past it; HTML, XHTML
  * and plain text (a body without a Content-Type is sniffed: HTML if it
- * opens like a page, text if it is not binary, else refused); a connect timeout and a timeout on the whole fetch.
+ * opens like a page, text if it is not binary, else refused), and PDF,
+ * DOCX and EPUB documents with a file name for them (a PDF also by its
+ * signature, whatever its type); a connect timeout and a timeout on the whole fetch.
  * Every refusal is a HamishError naming the address; cancelling throws
  * ImportCancelled. Nothing is written here.
  */

@@ -16,6 +16,18 @@ export interface DocxImport {
   article: ImportedArticle
   /** Images (and other embedded media) the document had; the article has none of them. */
   droppedImages: number
+  /** Comments (word/comments.xml) the document had; the article has none of them. */
+  droppedComments: number
+}
+
+/**
+ * How many comments the document holds: its word/comments.xml's
+ * `w:comment` elements (a colleague's remarks on a draft), which the
+ * article leaves out and the report names, as it names dropped images.
+ */
+function commentCount(parts: DocxParts, name: string): number {
+  const xml = partText(parts, 'word/comments.xml', name)
+  return xml ? elementsNamed(parseXml(xml), 'comment').length : 0
 }
 
 function partText(parts: DocxParts, path: string, name: string): string | null {
@@ -104,7 +116,7 @@ function docxTitle(
  * so they do not read as the body's own last list, without its "↑" back-links (the reader has no links inside the
  * article to follow, and the note's number stays in the text where it was
  * called); tracked changes are taken as accepted (mammoth keeps `w:ins`
- * and skips `w:del`); comments and images are left out, images counted for
+ * and skips `w:del`); comments and images are left out, both counted for
  * the import report. Title, date and language come from docProps/core.xml.
  * The HTML mammoth writes goes through the same sanitising reducer as any
  * imported page. The archive is bounded before mammoth sees it
@@ -160,5 +172,5 @@ export async function importDocx(bytes: Uint8Array, name: string): Promise<DocxI
     language: text(core && firstElementNamed(core, 'language')),
   })
   const article = finishArticle({ blocks, title, date, lang, dir: declared.dir, meta }, name)
-  return { article, droppedImages: Math.max(droppedImages, 0) }
+  return { article, droppedImages: Math.max(droppedImages, 0), droppedComments: commentCount(parts, name) }
 }

@@ -11,6 +11,7 @@ import { importPdf } from './import-pdf'
 import { importText } from './import-text'
 import { NestingTooDeep } from './markup-depth'
 import { isHtmlDocument } from './sniff-page-type'
+import { isPdfSignature } from './fetched-document'
 import { localText } from '../../common/i18n/local-text'
 
 type Importer = (bytes: Uint8Array, name: string, hints: ImportHints) => ImportedArticle
@@ -53,12 +54,13 @@ export interface ConvertedFile {
  */
 const WAITING_IMPORTERS: Record<string, (bytes: Uint8Array, name: string) => Promise<ConvertedFile>> = {
   docx: async (bytes, name) => {
-    const { article, droppedImages } = await importDocx(bytes, name)
-    return {
-      article,
-      notes:
-        droppedImages > 0 ? [localText('messages.importImagesDropped', { name, count: droppedImages })] : [],
-    }
+    const { article, droppedImages, droppedComments } = await importDocx(bytes, name)
+    const notes = []
+    if (droppedImages > 0)
+      notes.push(localText('messages.importImagesDropped', { name, count: droppedImages }))
+    if (droppedComments > 0)
+      notes.push(localText('messages.importCommentsDropped', { name, count: droppedComments }))
+    return { article, notes }
   },
   pdf: async (bytes, name) => {
     const { pdfPageStarts, ...article } = await importPdf(bytes, name)
@@ -79,22 +81,35 @@ export function extensionOf(name: string): string {
 /** Extensions whose files are sometimes a web page saved under the wrong name ("Save as… Text"). */
 const TEXT_EXTENSIONS = new Set(['txt', 'md', 'markdown'])
 
+/** Extensions of text formats: a file under one of them that opens as a PDF does (`%PDF-`) is a PDF misnamed. */
+const TEXT_FORMAT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, 'html', 'htm', 'xhtml'])
+
+/** What a file was read as instead of what its name says, for the report's note. */
+type Sniffed = 'html' | 'pdf' | null
+
 /**
  * The importer's extension for a file: the hint's, else the name's — except
  * that a .txt or .md file holding a whole HTML document (`isHtmlDocument`)
  * is read as HTML, through the same reducer and sanitising as any page,
- * instead of being stored as tag soup titled "<!DOCTYPE html>".
+ * instead of being stored as tag soup titled "<!DOCTYPE html>"; and a file
+ * under a text format's name (.txt, .md, .html…) that opens as a PDF does
+ * is read as the PDF it is, rather than refused with advice to convert it.
  */
 function formatOf(
   name: string,
   bytes: Uint8Array,
   hints: ImportHints,
-): { extension: string; sniffedHtml: boolean } {
-  if (hints.format) return { extension: hints.format, sniffedHtml: false }
+): { extension: string; sniffed: Sniffed } {
+  if (hints.format) return { extension: hints.format, sniffed: null }
   const extension = extensionOf(name)
-  if (TEXT_EXTENSIONS.has(extension) && isHtmlDocument(bytes)) return { extension: 'html', sniffedHtml: true }
-  return { extension, sniffedHtml: false }
+  if (TEXT_FORMAT_EXTENSIONS.has(extension) && isPdfSignature(bytes))
+    return { extension: 'pdf', sniffed: 'pdf' }
+  if (TEXT_EXTENSIONS.has(extension) && isHtmlDocument(bytes)) return { extension: 'html', sniffed: 'html' }
+  return { extension, sniffed: null }
 }
+
+/** The report's note for a file read as another format than its name says. */
+const SNIFFED_NOTES = { html: 'messages.importReadAsHtml', pdf: 'messages.importReadAsPdf' } as const
 
 /**
  * Imports one file, given its name and bytes (never a path: the renderer
@@ -119,7 +134,7 @@ export function importFile(name: string, bytes: Uint8Array, hints: ImportHints =
 /**
  * `importFile` for every format, with the notes for the import report:
  * formats whose converter answers with a promise (DOCX, PDF) are waited for;
- * a .txt or .md file read as HTML says so.
+ * a .txt or .md file read as HTML, or a text-named file read as a PDF, says so.
  * What the app, the preview and the CLI call (through `prepareImport`).
  */
 export async function importFileWithNotes(
@@ -127,15 +142,14 @@ export async function importFileWithNotes(
   bytes: Uint8Array,
   hints: ImportHints = {},
 ): Promise<ConvertedFile> {
-  const { extension, sniffedHtml } = formatOf(name, bytes, hints)
+  const { extension, sniffed } = formatOf(name, bytes, hints)
+  const notes = sniffed ? [localText(SNIFFED_NOTES[sniffed], { name })] : []
   const waiting = Object.hasOwn(WAITING_IMPORTERS, extension) ? WAITING_IMPORTERS[extension] : undefined
-  if (!waiting) {
-    const article = importFile(name, bytes, hints)
-    return { article, notes: sniffedHtml ? [localText('messages.importReadAsHtml', { name })] : [] }
-  }
+  if (!waiting) return { article: importFile(name, bytes, hints), notes }
   refuseUnusable(name, extension, bytes)
   try {
-    return await waiting(bytes, name)
+    const converted = await waiting(bytes, name)
+    return { ...converted, notes: [...notes, ...converted.notes] }
   } catch (err) {
     throw nestingMessage(err, name)
   }

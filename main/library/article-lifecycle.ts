@@ -4,7 +4,7 @@ import type { Annotation } from '../../common/annotation'
 import type { ArticleSummary, ImportedArticle } from '../../common/article'
 import { checkArticleMeta } from '../../common/article-meta-check'
 import { HamishError } from '../../common/errors'
-import { englishText, localText } from '../../common/i18n/local-text'
+import { englishText, localText, type LocalText } from '../../common/i18n/local-text'
 import { codePointLength, plainText } from '../../common/plain-text'
 import { ImportCancelled } from '../import/import-cancelled'
 import type { ImportConverter } from '../import/import-converter'
@@ -70,14 +70,20 @@ export class ArticleLifecycle {
     const hints = fetched
       ? { format: fetched.format, charset: fetched.charset, base: fetched.source }
       : undefined
+    // A document fetched from an address (a PDF…) is read under a file name of its own; the outcome keeps the address.
+    const fileName = fetched?.fileName ?? name
+    const named = (text: LocalText): LocalText => byOutcomeName(text, fileName, name)
     const id = newArticleId()
     let prepared: PreparedImport
     try {
-      prepared = await this.#convert({ id, name, bytes: file.bytes, hints }, signal)
+      prepared = await this.#convert({ id, name: fileName, bytes: file.bytes, hints }, signal)
     } catch (err) {
       if (err instanceof ImportCancelled) return cancelledOutcome(name)
-      if (err instanceof HamishError)
-        return { name, status: 'rejected', message: err.message, text: err.text, article: null }
+      if (err instanceof HamishError) {
+        const text = err.text && named(err.text)
+        const message = text && text !== err.text ? englishText(text) : err.message
+        return { name, status: 'rejected', message, text, article: null }
+      }
       throw err
     }
     if (signal?.aborted) return cancelledOutcome(name)
@@ -105,7 +111,7 @@ export class ArticleLifecycle {
       article: { ...summary },
     }
     if (prepared.notes.length > 0)
-      added.notes = prepared.notes.map((note) => ({ message: englishText(note), text: note }))
+      added.notes = prepared.notes.map(named).map((note) => ({ message: englishText(note), text: note }))
     return added
   }
 
@@ -234,4 +240,15 @@ export class ArticleLifecycle {
 export function cancelledOutcome(name: string): ImportOutcome {
   const text = localText('messages.importCancelled', { name })
   return { name, status: 'cancelled', message: englishText(text), text, article: null }
+}
+
+/**
+ * A sentence an importer worded for the file name it was given, naming the
+ * outcome's name instead (a fetched PDF's address rather than the file
+ * name it was read under), so every line of a page's report starts with
+ * the address the report names; other sentences as they are.
+ */
+function byOutcomeName(text: LocalText, fileName: string, name: string): LocalText {
+  if (fileName === name || text.values?.name !== fileName) return text
+  return localText(text.key, { ...text.values, name })
 }

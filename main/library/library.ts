@@ -15,6 +15,7 @@ import { HamishError } from '../../common/errors'
 import type { FetchPageOptions } from '../import/fetch-page'
 import { asPageOutcome } from '../import/page-refusal'
 import { fetchedFile } from '../import/fetched-file'
+import { withDocumentNote } from '../import/document-note'
 import { ImportCancelled } from '../import/import-cancelled'
 import type { Notice } from '../../common/contract/notice'
 import { localText, type LocalText } from '../../common/i18n/local-text'
@@ -332,6 +333,8 @@ export class Library {
     ticket?: string,
   ): Promise<ImportOutcome> {
     if (ticket === undefined) return this.#importAddress(address, options)
+    // The confirmed second call for a private address reuses the ticket its refused first call landed.
+    await this.#unfinished.relist(ticket)
     try {
       return await this.#importAddress(address, { ...options, signal: this.#unfinished.start(ticket) })
     } finally {
@@ -349,7 +352,7 @@ export class Library {
       throw err
     }
     const outcome = asPageOutcome(await this.#lifecycle.importFile(file, options.signal))
-    return { ...outcome, redirects: file.redirects }
+    return withDocumentNote({ ...outcome, redirects: file.redirects }, file)
   }
   /** Records a batch's files (names and sizes) as unfinished before it starts: a ticket each. */
   planImports(files: PlannedImport[]): Promise<string[]> {

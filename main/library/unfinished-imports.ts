@@ -49,6 +49,8 @@ export class UnfinishedImports {
   readonly #fs: StoreFs | undefined
   /** Files of this session's batches that have not landed, in the order planned. */
   readonly #current = new Map<string, PlannedImport>()
+  /** Every ticket this session planned and did not cancel, with its file: a ticket that lands may be sent again. */
+  readonly #planned = new Map<string, PlannedImport>()
   /** What the previous session left unfinished, until the user dismisses it. */
   #leftOver: PlannedEntry[] = []
   readonly #running = new Map<string, AbortController>()
@@ -87,7 +89,11 @@ export class UnfinishedImports {
   /** Records a batch before it starts; resolves with a ticket per file once that is on disk. */
   async plan(files: PlannedImport[]): Promise<string[]> {
     const tickets = files.map(() => randomUUID())
-    files.forEach((file, i) => this.#current.set(tickets[i]!, { name: file.name, size: file.size }))
+    files.forEach((file, i) => {
+      const entry = { name: file.name, size: file.size }
+      this.#current.set(tickets[i]!, entry)
+      this.#planned.set(tickets[i]!, entry)
+    })
     await this.#save()
     return tickets
   }
@@ -103,6 +109,20 @@ export class UnfinishedImports {
     return controller.signal
   }
 
+  /**
+   * Puts a ticket that already landed back on the list, as planned, before
+   * it is sent again: a page at a private address lands once refused (the
+   * page asks the user), then comes back confirmed, and must be listed while
+   * that second fetch runs so a window closed meanwhile offers it again. A
+   * ticket still listed, cancelled, or never planned here is left as it is.
+   */
+  async relist(ticket: string): Promise<void> {
+    const entry = this.#planned.get(ticket)
+    if (!entry || this.#current.has(ticket) || this.#cancelled.has(ticket)) return
+    this.#current.set(ticket, entry)
+    await this.#save()
+  }
+
   /** The ticket's file landed, whatever its outcome: it leaves the list. */
   async landed(ticket: string): Promise<void> {
     this.#running.delete(ticket)
@@ -116,6 +136,7 @@ export class UnfinishedImports {
       this.#running.get(ticket)?.abort()
       this.#running.delete(ticket)
       this.#current.delete(ticket)
+      this.#planned.delete(ticket)
     }
     await this.#save()
   }

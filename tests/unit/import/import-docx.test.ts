@@ -194,6 +194,36 @@ describe('DOCX import (files made by Pandoc)', () => {
     expect(JSON.stringify(article.doc)).not.toContain('data:')
     expect(notes).toEqual([{ key: 'messages.importImagesDropped', values: { name: 'image.docx', count: 1 } }])
   })
+
+  it('leaves comments out and says how many, in English and Arabic', async () => {
+    // Pandoc writes word/comments.xml from comment spans, as Word writes a reviewer's remarks.
+    const comment = (id: number, text: string) =>
+      `[${text}]{.comment-start id="${id}" author="زميل" date="2026-01-01T00:00:00Z"}نص معلَّق عليه[]{.comment-end id="${id}"}`
+    const docx = pandocDocx(
+      `فقرة أولى ${comment(0, 'ملاحظة أولى')}.\n\nفقرة ثانية ${comment(1, 'ملاحظة ثانية')} ${comment(2, 'ملاحظة ثالثة')}.\n`,
+      'comments',
+    )
+    const { article, notes } = await importFileWithNotes('draft.docx', docx)
+    expect(plainText(article.doc)).toContain('فقرة ثانية')
+    expect(plainText(article.doc)).not.toContain('ملاحظة')
+    expect(notes).toEqual([
+      { key: 'messages.importCommentsDropped', values: { name: 'draft.docx', count: 3 } },
+    ])
+    expect(wordText(createTranslator('en'), notes[0]!)).toBe(
+      'draft.docx: its 3 comments were left out; Hamish imports the text only.',
+    )
+    expect(wordText(createTranslator('ar'), notes[0]!)).toBe(
+      'draft.docx: حُذفت تعليقاته الـ3؛ يستورد هامش النص وحده.',
+    )
+    const one = pandocDocx(`فقرة ${comment(0, 'ملاحظة')}.\n`, 'one-comment')
+    const [single] = (await importFileWithNotes('one.docx', one)).notes
+    expect(wordText(createTranslator('ar'), single!)).toBe(
+      'one.docx: حُذف تعليقه الوحيد؛ يستورد هامش النص وحده.',
+    )
+    expect(wordText(createTranslator('en'), single!)).toBe(
+      'one.docx: its comment was left out; Hamish imports the text only.',
+    )
+  })
 })
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'

@@ -6,7 +6,7 @@ import { HamishError } from '../../../common/errors'
 import { wordText } from '../../../common/i18n/local-text'
 import { createTranslator } from '../../../common/i18n/translator'
 import { plainText } from '../../../common/plain-text'
-import { extensionOf, importFile } from '../../../main/import/import-file'
+import { extensionOf, importFile, importFileWithNotes } from '../../../main/import/import-file'
 import { fixture, thrown, utf8 } from './fixtures'
 
 describe('importFile: dispatch', () => {
@@ -86,12 +86,18 @@ describe('importFile: bad input', () => {
       Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
       'binary-file',
     )
-    refused('paper.html', utf8('%PDF-1.4\n...'), 'binary-file')
     refused(
       'data.md',
       Uint8Array.from({ length: 500 }, (_, i) => (i * 37) % 256),
       'binary-file',
     )
+  })
+
+  it('takes a truncated PDF named .html to the PDF importer, which refuses it as damaged', async () => {
+    const err = await importFileWithNotes('paper.html', utf8('%PDF-1.4\n...')).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(HamishError)
+    expect((err as HamishError).text?.key).toBe('messages.invalidPdf')
+    expect((err as HamishError).message.startsWith('paper.html: this is not a readable PDF')).toBe(true)
   })
 
   it('refuses an undecodable file', () => {

@@ -81,7 +81,9 @@ export class ImportPanel {
     this.cancelButton.hidden = !cancellable
     this.cancelButton.disabled = false
     this.results.replaceChildren()
-    if (p.done < p.total) this.status.textContent = strings.importProgress(p.done + 1, p.total, p.name)
+    // A page's address as the report names it (Arabic, not %D8%A7…); a file's name as it is.
+    if (p.done < p.total)
+      this.status.textContent = strings.importProgress(p.done + 1, p.total, displayAddress(p.name))
     this.bar.hidden = false
     this.bar.max = Math.max(1, p.total)
     // One file: main converts it in one piece, so the bar says "working" rather than stand at 0 of 1.

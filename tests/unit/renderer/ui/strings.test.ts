@@ -60,6 +60,20 @@ describe('the strings facade over i18next', () => {
     expect(makeStrings(createTranslator('en')).articleCount(3, 12)).toBe('3 of 12 articles')
   })
 
+  it('counts the articles already in the library with the six Arabic plural forms', () => {
+    const none = { files: 0, pages: 0 }
+    const done = (lang: 'ar' | 'en', locale: string, duplicates: number): string =>
+      makeStrings(createTranslator(lang, locale)).importDone(0, duplicates, none, none)
+    // Seen in the review: «لم تُضف أي مقالة، 1 موجودة في المكتبة مسبقًا.»
+    expect(done('ar', 'ar', 1)).toBe('لم تُضف أي مقالة، مقالة واحدة موجودة في المكتبة مسبقًا.')
+    expect(done('ar', 'ar', 2)).toBe('لم تُضف أي مقالة، مقالتان موجودتان في المكتبة مسبقًا.')
+    expect(done('ar', 'ar-EG', 3)).toBe('لم تُضف أي مقالة، ٣ مقالات موجودة في المكتبة مسبقًا.')
+    expect(done('ar', 'ar', 11)).toBe('لم تُضف أي مقالة، 11 مقالة موجودة في المكتبة مسبقًا.')
+    expect(done('ar', 'ar', 100)).toBe('لم تُضف أي مقالة، 100 مقالة موجودة في المكتبة مسبقًا.')
+    expect(done('en', 'en', 1)).toBe('0 articles added, 1 already in the library.')
+    expect(done('en', 'en', 4)).toBe('0 articles added, 4 already in the library.')
+  })
+
   it('words a refused large file exactly as main does', () => {
     const bytes = 51.25 * 1024 * 1024
     expect(makeStrings(createTranslator('en')).importTooLarge('book.txt', bytes)).toBe(
