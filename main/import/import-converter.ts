@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import { fromWireError, HamishError, type WireError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { fromWireError, type WireError } from '../../common/errors'
 import { ImportCancelled } from './import-cancelled'
 import { prepareImport, type ImportJob, type PreparedImport } from './prepared-import'
-import { converterLimits } from './worker-heap'
+import { converterFailure, converterLimits } from './worker-heap'
 
 /**
  * Turns a file's bytes into a PreparedImport. Cancelling (`signal`) rejects
@@ -57,19 +56,13 @@ export function convertInWorker(workerFile: string | URL, limits?: ResourceLimit
       worker.on('message', (answer: WorkerAnswer) =>
         settle(() => (answer.ok ? resolve(answer.prepared) : reject(fromWireError(answer.error)))),
       )
-      worker.on('error', (error) => settle(() => reject(workerFailure(error, job.name))))
+      worker.on('error', (error) => settle(() => reject(converterFailure(error, job.name))))
       worker.on('exit', (code) =>
         settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))),
       )
       // A copy of the bytes goes: the caller's array stays usable (the ArrayBuffer may be shared with others).
       worker.postMessage(job)
     })
-}
-
-/** A worker's error as the user's: running out of memory names the file; anything else stays internal. */
-function workerFailure(error: Error, name: string): Error {
-  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
-  return new HamishError('too-large', localText('messages.importOutOfMemory', { name }))
 }
 
 /**

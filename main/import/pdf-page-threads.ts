@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, resourceLimits } from 'node:worker_threads'
-import { fromWireError, HamishError, type WireError } from '../../common/errors'
-import { localText } from '../../common/i18n/local-text'
+import { fromWireError, type WireError } from '../../common/errors'
 import { refuseTextPastLimit } from './finish-article'
-import { converterLimits } from './worker-heap'
+import { converterFailure, converterLimits } from './worker-heap'
 import type { PdfLine } from './pdf-layout'
 import { readPdfPages, type PdfPageSource, type PdfPagesRead } from './pdf-pages'
 
@@ -97,12 +96,6 @@ export function pageRanges(pages: number, parts: number): { from: number; to: nu
  */
 const EARLY_START_BYTES = 2 * 1024 * 1024
 
-/** A page thread's failure as the user's: running out of memory names the file; anything else stays internal. */
-function threadFailure(error: Error, name: string): Error {
-  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
-  return new HamishError('too-large', localText('messages.importOutOfMemory', { name }))
-}
-
 /** One page thread, started with the file and waiting to be told its pages. */
 class PageThread {
   readonly #worker: Worker
@@ -116,7 +109,7 @@ class PageThread {
       this.#worker.once('message', (answer: PageThreadAnswer) =>
         answer.ok ? resolve(answer.read) : reject(fromWireError(answer.error)),
       )
-      this.#worker.once('error', (error) => reject(threadFailure(error, name)))
+      this.#worker.once('error', (error) => reject(converterFailure(error, name)))
       this.#worker.once('exit', (code) =>
         reject(new Error(`a PDF page thread stopped (exit code ${code}) before answering`)),
       )

@@ -160,9 +160,6 @@ export async function loadPdfjs(): Promise<{
     workerModule ??= changedWorker() as Promise<PdfjsWorkerModule>
     const worker = await workerModule
     const handler = worker.WorkerMessageHandler
-    // Where pdf.js looks for a worker already in the thread, should anything open a document without a port.
-    const holder = globalThis as { pdfjsWorker?: unknown }
-    holder.pdfjsWorker ??= { WorkerMessageHandler: handler }
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     return {
       pdfjs,

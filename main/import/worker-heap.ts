@@ -1,4 +1,6 @@
 import type { ResourceLimits } from 'node:worker_threads'
+import { HamishError } from '../../common/errors'
+import { localText } from '../../common/i18n/local-text'
 
 /**
  * The young generation a converting thread gets, in MB. pdf.js and the
@@ -16,4 +18,14 @@ export const CONVERTER_YOUNG_GENERATION_MB = 64
  */
 export function converterLimits(limits: ResourceLimits = {}): ResourceLimits {
   return { maxYoungGenerationSizeMb: CONVERTER_YOUNG_GENERATION_MB, ...limits }
+}
+
+/**
+ * A converting thread's error as the user's: running out of memory names
+ * the file as too large or complex, which the user can act on; anything
+ * else stays internal. The import worker and PDF page threads alike.
+ */
+export function converterFailure(error: Error, name: string): Error {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
+  return new HamishError('too-large', localText('messages.importOutOfMemory', { name }))
 }
